@@ -1,0 +1,165 @@
+/**
+ * The engine's public face: what `createSimulation` returns and what it reports. The worker, the
+ * headless runner and the tests all use only these types (and `createSimulation`).
+ *
+ * `SimResult` is exactly the JSON object of `shared/SCENARIO.md` ("Headless runs"), extended
+ * with optional fields; fields named there keep their names and meaning.
+ */
+import type { Fault, NodeType } from '../model/types.ts';
+
+/** Why a request failed, everywhere in the engine and the charts. */
+export type ErrorReason =
+  | 'rejected' // a full queue or pool refused it
+  | 'timeout' // the caller's timeout fired first
+  | 'unavailable' // crashed, partitioned, no healthy backend
+  | 'shed' // load shedding turned it away
+  | 'rateLimited' // a rate limiter refused it
+  | 'circuitOpen' // the caller's breaker refused it
+  | 'lost'; // dropped on an edge (loss fault)
+
+export const ERROR_REASONS: readonly ErrorReason[] = [
+  'rejected',
+  'timeout',
+  'unavailable',
+  'shed',
+  'rateLimited',
+  'circuitOpen',
+  'lost',
+];
+
+export interface LatencySummary {
+  mean: number;
+  p50: number;
+  p90: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+export interface NodeResult {
+  type: NodeType;
+  arrivals: number;
+  ok: number;
+  failed: number;
+  throughputRps: number;
+  /** Busy worker time over available worker time, 0..1. */
+  utilization: number;
+  /** Time-average number waiting, not in service. */
+  meanQueueLength: number;
+  /** Arrival to departure at this node, waiting and blocked time included. */
+  latencyMs: LatencySummary;
+  errors?: Partial<Record<ErrorReason, number>>;
+  // Kind-specific fields (present where they apply):
+  hitRatio?: number;
+  staleReads?: number;
+  lostWrites?: number;
+  conflicts?: number;
+  depth?: number;
+  replicas?: number;
+  [extra: string]: unknown;
+}
+
+export interface TimelinePoint {
+  /** The end of the window, in simulated seconds. */
+  tS: number;
+  throughputRps: number;
+  errorRate: number;
+  latencyMs: { p50: number; p99: number; p95?: number; mean?: number };
+  okRps?: number;
+  failedRps?: number;
+  errors?: Partial<Record<ErrorReason, number>>;
+}
+
+export interface SimResult {
+  name: string;
+  seed: number;
+  durationS: number;
+  warmupS: number;
+  events: number;
+  wallMs: number;
+  requests: { total: number; ok: number; failed: number };
+  throughputRps: number;
+  errorRate: number;
+  latencyMs: LatencySummary;
+  nodes: Record<string, NodeResult>;
+  timeline: TimelinePoint[];
+  /** Errors by reason, client's view. */
+  errors?: Partial<Record<ErrorReason, number>>;
+  /** Set when the run stopped early: the event budget ran out. */
+  truncated?: { reason: 'eventBudget'; atS: number; events: number; message: string };
+}
+
+/** One node's figures over one window of simulated time, for the live charts and the canvas. */
+export interface NodeWindow {
+  arrivals: number;
+  ok: number;
+  failed: number;
+  throughputRps: number;
+  utilization: number;
+  /** Time-average waiting over the window. */
+  queueLength: number;
+  /** Waiting at the window's end. */
+  queueNow: number;
+  p50Ms: number;
+  p99Ms: number;
+  hitRatio?: number;
+  replicas?: number;
+  /** Replicas currently up (not crashed, not starting). */
+  healthyReplicas?: number;
+  depth?: number;
+  /** Per outgoing edge: calls made in this window and how many failed, and breaker state. */
+  [extra: string]: unknown;
+}
+
+export interface EdgeWindow {
+  calls: number;
+  failed: number;
+  breaker?: 'closed' | 'open' | 'halfOpen';
+}
+
+/** One window of simulated time (1 s by default), counted from the window's requests. */
+export interface WindowStats extends TimelinePoint {
+  /** The window's start and length, in simulated seconds. */
+  startS: number;
+  lengthS: number;
+  /** True while inside warm-up: shown, but not counted in the results. */
+  warmup: boolean;
+  nodes: Record<string, NodeWindow>;
+  edges: Record<string, EdgeWindow>;
+}
+
+export interface RunProgress {
+  /** Simulated time now, seconds. */
+  nowS: number;
+  /** Events processed since the start. */
+  events: number;
+  /** True when the run reached `durationS` or the event budget. */
+  done: boolean;
+  /** Why this call returned. */
+  stoppedBy: 'time' | 'events' | 'end' | 'budget';
+}
+
+export interface SimulationOptions {
+  /** Overrides the document's seed. */
+  seed?: number;
+  /** Overrides the document's duration. */
+  durationS?: number;
+  /** Hard cap on events for the whole run; the run ends, reported, when it is reached. */
+  eventBudget?: number;
+  /** Length of a timeline window in simulated seconds (default 1). */
+  windowS?: number;
+}
+
+export interface Simulation {
+  /** Advance to simulated time `tS` (capped at the duration), or until `maxEvents` more events. */
+  runUntil(tS: number, maxEvents?: number): RunProgress;
+  /** Add a fault now (its `atS` must not be in the past); replays exactly if scheduled instead. */
+  inject(fault: Fault): void;
+  /** The windows completed since the last call, oldest first. */
+  drainWindows(): WindowStats[];
+  /** The results so far, in the contract's shape. */
+  snapshot(): SimResult;
+  readonly nowS: number;
+}
+
+export type { Fault };
