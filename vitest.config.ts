@@ -12,7 +12,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/{engine,model,worker,cli}/**/*.test.ts'],
+          include: ['tests/{engine,model,worker,cli}/**/*.test.ts', 'tests/analysis/**/*.test.ts'],
         },
       },
       {
