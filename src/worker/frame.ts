@@ -1,0 +1,197 @@
+/**
+ * Metric frames: windows of simulated time packed into one Float64Array so that a frame crosses
+ * from the worker to the page as a transferred buffer, not as thousands of cloned objects.
+ *
+ * One window is one row of `layout.stride` numbers: the global columns, then each node's
+ * columns in `layout.nodeIds` order, then each edge's columns in `layout.edgeIds` order. A
+ * missing optional figure is NaN. The layout is sent once, when a document is loaded.
+ */
+import { ERROR_REASONS } from '../engine/types.ts';
+import type { EdgeWindow, ErrorReason, NodeWindow, WindowStats } from '../engine/types.ts';
+import type { NodeType, Scenario } from '../model/types.ts';
+
+export const GLOBAL_COLUMNS = [
+  'tS',
+  'startS',
+  'lengthS',
+  'warmup',
+  'throughputRps',
+  'okRps',
+  'failedRps',
+  'errorRate',
+  'p50',
+  'p95',
+  'p99',
+  'mean',
+  ...ERROR_REASONS.map((reason) => `err_${reason}` as const),
+] as const;
+
+export const NODE_COLUMNS = [
+  'arrivals',
+  'ok',
+  'failed',
+  'throughputRps',
+  'utilization',
+  'queueLength',
+  'queueNow',
+  'p50Ms',
+  'p99Ms',
+  'hitRatio',
+  'replicas',
+  'healthyReplicas',
+  'depth',
+] as const;
+
+export const EDGE_COLUMNS = ['calls', 'failed', 'breaker'] as const;
+
+export type GlobalColumn = (typeof GLOBAL_COLUMNS)[number];
+export type NodeColumn = (typeof NODE_COLUMNS)[number];
+export type EdgeColumn = (typeof EDGE_COLUMNS)[number];
+
+const BREAKER_CODES = ['closed', 'open', 'halfOpen'] as const;
+
+export interface FrameLayout {
+  nodeIds: string[];
+  nodeTypes: NodeType[];
+  edgeIds: string[];
+  /** Numbers per window. */
+  stride: number;
+}
+
+export function layoutFor(doc: Pick<Scenario, 'nodes' | 'edges'>): FrameLayout {
+  const nodeIds = doc.nodes.map((n) => n.id);
+  const edgeIds = doc.edges.map((e) => e.id);
+  return {
+    nodeIds,
+    nodeTypes: doc.nodes.map((n) => n.type),
+    edgeIds,
+    stride:
+      GLOBAL_COLUMNS.length +
+      nodeIds.length * NODE_COLUMNS.length +
+      edgeIds.length * EDGE_COLUMNS.length,
+  };
+}
+
+const globalIndex = new Map<string, number>(GLOBAL_COLUMNS.map((c, i) => [c, i]));
+const nodeIndex = new Map<string, number>(NODE_COLUMNS.map((c, i) => [c, i]));
+
+/** Offset of a global column inside a row. */
+export function globalOffset(column: GlobalColumn): number {
+  return globalIndex.get(column) ?? 0;
+}
+
+/** Offset of one node's column inside a row. */
+export function nodeOffset(nodeIndexInLayout: number, column: NodeColumn): number {
+  return (
+    GLOBAL_COLUMNS.length + nodeIndexInLayout * NODE_COLUMNS.length + (nodeIndex.get(column) ?? 0)
+  );
+}
+
+/** Offset of one edge's first column inside a row. */
+export function edgeBase(layout: FrameLayout, edgeIndexInLayout: number): number {
+  return (
+    GLOBAL_COLUMNS.length +
+    layout.nodeIds.length * NODE_COLUMNS.length +
+    edgeIndexInLayout * EDGE_COLUMNS.length
+  );
+}
+
+const num = (value: unknown): number => (typeof value === 'number' ? value : NaN);
+
+/** Writes one window into `out` at row `row`. */
+export function packWindow(
+  layout: FrameLayout,
+  w: WindowStats,
+  out: Float64Array,
+  row: number,
+): void {
+  let i = row * layout.stride;
+  out[i++] = w.tS;
+  out[i++] = w.startS;
+  out[i++] = w.lengthS;
+  out[i++] = w.warmup ? 1 : 0;
+  out[i++] = w.throughputRps;
+  out[i++] = num(w.okRps);
+  out[i++] = num(w.failedRps);
+  out[i++] = w.errorRate;
+  out[i++] = w.latencyMs.p50;
+  out[i++] = num(w.latencyMs.p95);
+  out[i++] = w.latencyMs.p99;
+  out[i++] = num(w.latencyMs.mean);
+  for (const reason of ERROR_REASONS) out[i++] = w.errors?.[reason] ?? 0;
+  for (const id of layout.nodeIds) {
+    const n = w.nodes[id];
+    for (const column of NODE_COLUMNS) out[i++] = num(n?.[column]);
+  }
+  for (const id of layout.edgeIds) {
+    const e = w.edges[id];
+    out[i++] = num(e?.calls);
+    out[i++] = num(e?.failed);
+    out[i++] = e?.breaker === undefined ? NaN : BREAKER_CODES.indexOf(e.breaker);
+  }
+}
+
+export function packWindows(layout: FrameLayout, windows: readonly WindowStats[]): Float64Array {
+  const out = new Float64Array(windows.length * layout.stride);
+  windows.forEach((w, row) => packWindow(layout, w, out, row));
+  return out;
+}
+
+/** One node's figures in row `row`; absent optional figures are left out. */
+export function readNode(
+  layout: FrameLayout,
+  data: Float64Array,
+  row: number,
+  index: number,
+): NodeWindow {
+  const base = row * layout.stride + nodeOffset(index, NODE_COLUMNS[0]);
+  const out: Record<string, number> = {};
+  NODE_COLUMNS.forEach((column, k) => {
+    const v = data[base + k] ?? NaN;
+    if (!Number.isNaN(v)) out[column] = v;
+  });
+  return out as unknown as NodeWindow;
+}
+
+export function readEdge(
+  layout: FrameLayout,
+  data: Float64Array,
+  row: number,
+  index: number,
+): EdgeWindow {
+  const base = row * layout.stride + edgeBase(layout, index);
+  const edge: EdgeWindow = { calls: data[base] ?? NaN, failed: data[base + 1] ?? NaN };
+  const breaker = BREAKER_CODES[data[base + 2] ?? -1];
+  if (breaker !== undefined) edge.breaker = breaker;
+  return edge;
+}
+
+/** The inverse of `packWindow`, for tests and for anything that wants objects back. */
+export function unpackWindow(layout: FrameLayout, data: Float64Array, row: number): WindowStats {
+  const at = (column: GlobalColumn) => data[row * layout.stride + globalOffset(column)] ?? NaN;
+  const errors: Partial<Record<ErrorReason, number>> = {};
+  for (const reason of ERROR_REASONS) {
+    const v = at(`err_${reason}`);
+    if (v !== 0) errors[reason] = v;
+  }
+  const latencyMs: WindowStats['latencyMs'] = { p50: at('p50'), p99: at('p99') };
+  if (!Number.isNaN(at('p95'))) latencyMs.p95 = at('p95');
+  if (!Number.isNaN(at('mean'))) latencyMs.mean = at('mean');
+  const w: WindowStats = {
+    tS: at('tS'),
+    startS: at('startS'),
+    lengthS: at('lengthS'),
+    warmup: at('warmup') === 1,
+    throughputRps: at('throughputRps'),
+    errorRate: at('errorRate'),
+    latencyMs,
+    errors,
+    nodes: {},
+    edges: {},
+  };
+  if (!Number.isNaN(at('okRps'))) w.okRps = at('okRps');
+  if (!Number.isNaN(at('failedRps'))) w.failedRps = at('failedRps');
+  layout.nodeIds.forEach((id, i) => (w.nodes[id] = readNode(layout, data, row, i)));
+  layout.edgeIds.forEach((id, i) => (w.edges[id] = readEdge(layout, data, row, i)));
+  return w;
+}

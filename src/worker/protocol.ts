@@ -1,0 +1,49 @@
+/**
+ * What crosses the worker door besides the calls themselves: the run's status, the speed
+ * setting, the answer to a load and the metric frames. Plain data only (structured-clonable).
+ */
+import type { SimResult } from '../engine/types.ts';
+import type { FrameLayout } from './frame.ts';
+
+export type RunStatus = 'idle' | 'running' | 'paused' | 'done' | 'error';
+
+/** Simulated seconds per real second, or 'max': as fast as the engine goes. */
+export type Speed = number | 'max';
+
+export const SPEEDS: readonly Speed[] = [1, 10, 100, 'max'];
+
+export type LoadAnswer =
+  | {
+      ok: true;
+      runId: number;
+      layout: FrameLayout;
+      durationS: number;
+      warmupS: number;
+      windowS: number;
+      warnings: string[];
+    }
+  | { ok: false; error: string; path: string };
+
+/**
+ * A batch of completed windows plus the run's state. Sent at 10-30 Hz while running (also when
+ * no window completed, so it doubles as the heartbeat), and once on every status change.
+ */
+export interface MetricFrame {
+  /** Changes on every load, reset and restart: windows of an older run are stale. */
+  runId: number;
+  status: RunStatus;
+  nowS: number;
+  events: number;
+  /** Windows in `data`, oldest first; `data.length === count * layout.stride`. */
+  count: number;
+  data: Float64Array;
+  /** Something the user should read (a restart, a notice). */
+  message?: string;
+  error?: string;
+  /** Set when the run stopped early on a hard cap. */
+  truncated?: string;
+  /** The results, on the frame that ends the run. */
+  result?: SimResult;
+}
+
+export type FrameListener = (frame: MetricFrame) => void;

@@ -1,0 +1,261 @@
+/**
+ * The run loop that lives in the worker. It advances the engine in slices bounded by wall time
+ * (so a pause or a reset is answered within one slice, even at "max" speed), paces simulated
+ * time to the chosen speed, and batches completed windows into metric frames.
+ *
+ * It knows nothing of comlink or of `self`: the clock, the scheduler and the frame sink are
+ * passed in, so tests drive it directly with the real engine and a fake clock.
+ */
+import type { Fault, Scenario } from '../model/types.ts';
+import type { Simulation, SimulationOptions, WindowStats } from '../engine/types.ts';
+import { layoutFor, packWindows, type FrameLayout } from './frame.ts';
+import type { MetricFrame, RunStatus, Speed } from './protocol.ts';
+
+export interface RunLoopDeps {
+  createSimulation: (doc: Scenario, opts: SimulationOptions) => Simulation;
+  /** Wall-clock milliseconds. */
+  now: () => number;
+  /** Calls `fn` after about `delayMs` (0 = yield, let pending messages in, then go on). */
+  schedule: (fn: () => void, delayMs: number) => void;
+  /** Where frames go. A returned promise means "in flight" until it settles. */
+  emit: (frame: MetricFrame) => unknown;
+}
+
+export interface RunLoopLimits {
+  /** Engine work per slice before yielding. */
+  sliceMs: number;
+  /** Minimum wall time between two frames while running (50 ms = 20 Hz). */
+  frameIntervalMs: number;
+  /** Hard cap on events per run; the engine stops and reports `truncated`. */
+  eventBudget: number;
+  windowS: number;
+}
+
+export const DEFAULT_LIMITS: RunLoopLimits = {
+  sliceMs: 8,
+  frameIntervalMs: 50,
+  eventBudget: 30_000_000,
+  windowS: 1,
+};
+
+/** Frames sent and not yet received by the page; beyond this, windows wait in the worker. */
+const MAX_FRAMES_IN_FLIGHT = 2;
+/** Idle time between paced slices (about one display frame). */
+const PACED_SLEEP_MS = 16;
+
+export class RunLoop {
+  private doc: Scenario | undefined;
+  private sim: Simulation | undefined;
+  private layoutValue: FrameLayout | undefined;
+  private status: RunStatus = 'idle';
+  private speed: Speed = 10;
+  private runIdValue = 0;
+  private pending: WindowStats[] = [];
+  private lastFrameAt = -Infinity;
+  private inFlight = 0;
+  private scheduled = false;
+  private stepTargetS: number | undefined;
+  /** Pacing anchor: simulated time `simS` at wall time `wallMs`. */
+  private anchor = { wallMs: 0, simS: 0 };
+  /** Events per engine call, adapted so that one call takes about a millisecond. */
+  private chunkEvents = 2000;
+  private events = 0;
+  private readonly limits: RunLoopLimits;
+
+  constructor(
+    private readonly deps: RunLoopDeps,
+    limits: Partial<RunLoopLimits> = {},
+  ) {
+    this.limits = { ...DEFAULT_LIMITS, ...limits };
+  }
+
+  get runId(): number {
+    return this.runIdValue;
+  }
+  get layout(): FrameLayout | undefined {
+    return this.layoutValue;
+  }
+  get windowS(): number {
+    return this.limits.windowS;
+  }
+
+  /** Loads a valid document and stands ready at 0 s; keeps running if it was running. */
+  load(doc: Scenario, message?: string): void {
+    const wasRunning = this.status === 'running';
+    this.doc = doc;
+    this.layoutValue = layoutFor(doc);
+    this.rebuild();
+    if (wasRunning) this.start();
+    this.flush(message);
+  }
+
+  start(): void {
+    if (this.sim === undefined) return;
+    if (this.status === 'done' || this.status === 'error') this.rebuild();
+    this.stepTargetS = undefined;
+    this.setRunning();
+  }
+
+  pause(): void {
+    if (this.status !== 'running') return;
+    this.status = 'paused';
+    this.stepTargetS = undefined;
+    this.flush();
+  }
+
+  /** Runs to the end of the next window, then pauses. */
+  step(): void {
+    if (this.sim === undefined) return;
+    if (this.status === 'done' || this.status === 'error') this.rebuild();
+    const w = this.limits.windowS;
+    this.stepTargetS = (Math.floor(this.sim.nowS / w + 1e-9) + 1) * w;
+    this.setRunning();
+  }
+
+  reset(): void {
+    if (this.doc === undefined) return;
+    this.rebuild();
+    this.flush();
+  }
+
+  setSpeed(speed: Speed): void {
+    this.speed = speed === 'max' || speed > 0 ? speed : 1;
+    this.reanchor();
+  }
+
+  /** A fault by hand: it starts now, whatever `atS` says. */
+  inject(fault: Fault): void {
+    if (this.sim === undefined || this.doc === undefined) return;
+    const atNow = { ...fault, atS: this.sim.nowS };
+    this.sim.inject(atNow);
+  }
+
+  private rebuild(): void {
+    if (this.doc === undefined) return;
+    this.runIdValue += 1;
+    this.status = 'idle';
+    this.pending = [];
+    this.stepTargetS = undefined;
+    this.events = 0;
+    this.sim = this.deps.createSimulation(this.doc, {
+      eventBudget: this.limits.eventBudget,
+      windowS: this.limits.windowS,
+    });
+  }
+
+  private setRunning(): void {
+    this.status = 'running';
+    this.reanchor();
+    this.flush();
+    this.wake(0);
+  }
+
+  private reanchor(): void {
+    this.anchor = { wallMs: this.deps.now(), simS: this.sim?.nowS ?? 0 };
+  }
+
+  private wake(delayMs: number): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.deps.schedule(() => {
+      this.scheduled = false;
+      this.slice();
+    }, delayMs);
+  }
+
+  /** Where simulated time should be now, for the current speed or step. */
+  private target(sim: Simulation): number {
+    if (this.stepTargetS !== undefined) return this.stepTargetS;
+    if (this.speed === 'max') return Number.POSITIVE_INFINITY;
+    const wanted = this.anchor.simS + ((this.deps.now() - this.anchor.wallMs) / 1000) * this.speed;
+    // Fallen far behind (a heavy scenario): do not try to catch up in one burst.
+    if (wanted - sim.nowS > this.speed * 0.25) this.reanchor();
+    return wanted;
+  }
+
+  private slice(): void {
+    const sim = this.sim;
+    if (sim === undefined || this.status !== 'running') return;
+    const start = this.deps.now();
+    let reachedTarget = false;
+    let done = false;
+    try {
+      for (;;) {
+        const callStart = this.deps.now();
+        const progress = sim.runUntil(this.target(sim), this.chunkEvents);
+        this.adaptChunk(this.deps.now() - callStart, progress.stoppedBy === 'events');
+        this.events = progress.events;
+        if (progress.done) done = true;
+        if (progress.stoppedBy === 'time') reachedTarget = true;
+        if (done || reachedTarget || this.deps.now() - start >= this.limits.sliceMs) break;
+      }
+      this.pending.push(...sim.drainWindows());
+    } catch (err) {
+      this.status = 'error';
+      this.flush(undefined, `The simulation failed: ${String(err)}`);
+      return;
+    }
+    if (done) return this.finish(sim);
+    if (this.stepTargetS !== undefined && sim.nowS >= this.stepTargetS - 1e-9) {
+      this.stepTargetS = undefined;
+      this.status = 'paused';
+      this.flush();
+      return;
+    }
+    const due = this.deps.now() - this.lastFrameAt >= this.limits.frameIntervalMs;
+    // A page that has not taken the last frames yet gets the windows later, in one batch.
+    if (due && this.inFlight < MAX_FRAMES_IN_FLIGHT) this.flush();
+    const paced = this.speed !== 'max' && this.stepTargetS === undefined;
+    this.wake(paced && reachedTarget ? PACED_SLEEP_MS : 0);
+  }
+
+  private adaptChunk(elapsedMs: number, stoppedOnEvents: boolean): void {
+    if (!stoppedOnEvents) return;
+    if (elapsedMs < 0.5) this.chunkEvents = Math.min(this.chunkEvents * 2, 1_000_000);
+    else if (elapsedMs > 2) this.chunkEvents = Math.max(Math.floor(this.chunkEvents / 2), 100);
+  }
+
+  private finish(sim: Simulation): void {
+    this.status = 'done';
+    const result = sim.snapshot();
+    const frame = this.takeFrame(result.truncated?.message);
+    frame.result = result;
+    if (result.truncated !== undefined) frame.truncated = result.truncated.message;
+    this.send(frame);
+  }
+
+  private takeFrame(message?: string, error?: string): MetricFrame {
+    const layout = this.layoutValue;
+    const windows = this.pending;
+    this.pending = [];
+    const data = layout === undefined ? new Float64Array(0) : packWindows(layout, windows);
+    const frame: MetricFrame = {
+      runId: this.runIdValue,
+      status: this.status,
+      nowS: this.sim?.nowS ?? 0,
+      events: this.events,
+      count: layout === undefined ? 0 : windows.length,
+      data,
+    };
+    if (message !== undefined) frame.message = message;
+    if (error !== undefined) frame.error = error;
+    return frame;
+  }
+
+  /** Sends what is pending with the current status. */
+  private flush(message?: string, error?: string): void {
+    this.send(this.takeFrame(message, error));
+  }
+
+  private send(frame: MetricFrame): void {
+    this.lastFrameAt = this.deps.now();
+    const sent = this.deps.emit(frame);
+    if (sent instanceof Promise) {
+      this.inFlight += 1;
+      sent.then(
+        () => (this.inFlight -= 1),
+        () => (this.inFlight -= 1),
+      );
+    }
+  }
+}

@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { RunLoop } from '../../src/worker/runLoop.ts';
+import { unpackWindow } from '../../src/worker/frame.ts';
+import type { MetricFrame } from '../../src/worker/protocol.ts';
+import { createFakeSimulation, fakeWindow, type FakeEngineLog } from './fakeEngine.ts';
+import { frameSink, manualTime } from './harness.ts';
+import { smallDoc } from './docs.ts';
+import type { Scenario } from '../../src/model/types.ts';
+import type { Simulation, SimulationOptions } from '../../src/engine/types.ts';
+
+type Create = (d: Scenario, o: SimulationOptions, onWork: (events: number) => void) => Simulation;
+
+/** The fake engine charges 1 µs of wall time per event to the test clock. */
+function setup(
+  limits = {},
+  create: Create = (d, o, onWork) => createFakeSimulation(d, o, undefined, 1000, onWork),
+) {
+  const time = manualTime();
+  const sink = frameSink();
+  const createSimulation = (d: Scenario, o: SimulationOptions) =>
+    create(d, o, (n) => time.advance(n / 1000));
+  const loop = new RunLoop(
+    { createSimulation, now: time.now, schedule: time.schedule, emit: sink.emit },
+    limits,
+  );
+  return { time, sink, loop };
+}
+
+const windowsOf = (loop: RunLoop, frames: MetricFrame[]) => {
+  const layout = loop.layout;
+  if (layout === undefined) throw new Error('not loaded');
+  return frames.flatMap((f) =>
+    Array.from({ length: f.count }, (_, row) => unpackWindow(layout, f.data, row)),
+  );
+};
+
+describe('the worker run loop', () => {
+  it('at max speed runs to the end in slices and delivers every window once, in order', () => {
+    const doc = smallDoc();
+    const { time, sink, loop } = setup();
+    loop.load(doc);
+    loop.setSpeed('max');
+    loop.start();
+    const slices = time.runTasks();
+    expect(slices).toBeGreaterThan(1); // it yielded rather than running 20 s in one go
+    const last = sink.last();
+    expect(last?.status).toBe('done');
+    expect(last?.result?.durationS).toBe(20);
+    const expected = Array.from({ length: 20 }, (_, i) => fakeWindow(doc, doc.seed, i));
+    expect(windowsOf(loop, sink.frames)).toEqual(expected);
+    expect(new Set(sink.frames.map((f) => f.runId)).size).toBe(1);
+  });
+
+  it('keeps each slice within its wall-clock budget', () => {
+    const { time, loop } = setup({ sliceMs: 4 });
+    loop.load(smallDoc({ durationS: 10_000 }));
+    loop.setSpeed('max');
+    loop.start();
+    const before = time.nowMs;
+    time.runTasks(1);
+    // One slice: the budget plus at most one engine call past it (each clock read is 0.25 ms).
+    expect(time.nowMs - before).toBeLessThan(4 + 2);
+  });
+
+  it('pauses between slices and resumes where it stopped', () => {
+    const { time, sink, loop } = setup();
+    loop.load(smallDoc({ durationS: 10_000 }));
+    loop.setSpeed('max');
+    loop.start();
+    time.runTasks(3);
+    loop.pause();
+    const at = sink.last()?.nowS ?? 0;
+    expect(sink.last()?.status).toBe('paused');
+    expect(at).toBeGreaterThan(0);
+    time.runTasks();
+    expect(time.pendingTasks).toBe(0);
+    expect(sink.last()?.nowS).toBe(at);
+  });
+
+  it('paces simulated time to the speed (×10: about 10 s per real second)', () => {
+    const { time, sink, loop } = setup();
+    loop.load(smallDoc({ durationS: 1000 }));
+    loop.setSpeed(10);
+    loop.start();
+    time.runTasks(100_000, time.nowMs + 1000);
+    const nowS = sink.last()?.nowS ?? 0;
+    expect(nowS).toBeGreaterThan(8);
+    expect(nowS).toBeLessThan(11);
+    // Frames keep coming while running (the heartbeat), at no more than 20 Hz.
+    expect(sink.frames.length).toBeGreaterThan(10);
+    expect(sink.frames.length).toBeLessThanOrEqual(25);
+  });
+
+  it('steps exactly one window, then pauses', () => {
+    const doc = smallDoc();
+    const { time, sink, loop } = setup();
+    loop.load(doc);
+    loop.step();
+    time.runTasks();
+    expect(sink.last()?.status).toBe('paused');
+    expect(sink.last()?.nowS).toBeCloseTo(1, 9);
+    loop.step();
+    time.runTasks();
+    expect(windowsOf(loop, sink.frames)).toEqual([0, 1].map((i) => fakeWindow(doc, doc.seed, i)));
+  });
+
+  it('stops at the event budget and says so', () => {
+    const { time, sink, loop } = setup({ eventBudget: 5500 });
+    loop.load(smallDoc());
+    loop.setSpeed('max');
+    loop.start();
+    time.runTasks();
+    expect(sink.last()?.status).toBe('done');
+    expect(sink.last()?.truncated).toMatch(/event budget/);
+    expect(sink.last()?.nowS).toBeCloseTo(5.5, 6);
+  });
+
+  it('reports an engine failure as an error status instead of dying', () => {
+    const broken: Create = (d, o) => {
+      const sim = createFakeSimulation(d, o);
+      sim.runUntil = () => {
+        throw new Error('boom');
+      };
+      return sim;
+    };
+    const { time, sink, loop } = setup({}, broken);
+    loop.load(smallDoc());
+    loop.start();
+    time.runTasks();
+    expect(sink.last()?.status).toBe('error');
+    expect(sink.last()?.error).toMatch(/boom/);
+  });
+
+  it('a new document while running restarts from 0 with a new run id and keeps running', () => {
+    const { time, sink, loop } = setup();
+    loop.load(smallDoc({ durationS: 1000 }));
+    loop.setSpeed('max');
+    loop.start();
+    time.runTasks(5);
+    const firstRun = loop.runId;
+    loop.load(smallDoc({ durationS: 1000, seed: 9 }), 'restarted');
+    const restart = sink.frames.find((f) => f.message === 'restarted');
+    expect(restart?.runId).toBe(firstRun + 1);
+    expect(restart?.nowS).toBe(0);
+    expect(restart?.status).toBe('running');
+    time.runTasks(20);
+    expect(sink.last()?.nowS).toBeGreaterThan(0);
+  });
+
+  it('injects a fault by hand at the current simulated time', () => {
+    const log: FakeEngineLog = { injected: [] };
+    const { time, loop } = setup({}, (d, o) => createFakeSimulation(d, o, log));
+    loop.load(smallDoc());
+    loop.step();
+    time.runTasks();
+    loop.inject({ atS: 0, kind: 'crash', target: 'api' });
+    expect(log.injected).toEqual([{ atS: 1, kind: 'crash', target: 'api' }]);
+  });
+});
