@@ -1,0 +1,73 @@
+/** The whole scenario document's schema, built from the per-kind schemas in `kinds/`. */
+import * as z from 'zod';
+import { SCENARIO_VERSION } from './types.ts';
+import { idSchema, num, text, int, typed } from './kinds/common.ts';
+import { edgeSchema } from './kinds/edge.ts';
+import { faultSchema, MAX_DURATION_S } from './kinds/fault.ts';
+import { PARAMS_SCHEMAS } from './kinds/index.ts';
+import type { Fault, NodeType, ScenarioEdge } from './types.ts';
+
+export const LIMITS = { nodes: 1000, edges: 5000, faults: 1000 } as const;
+
+/** Defaults for the top level, where the contract names none. */
+export const DOCUMENT_DEFAULTS = {
+  name: 'Untitled scenario',
+  description: '',
+  seed: 42,
+  durationS: 60,
+  warmupS: 0,
+} as const;
+
+const coordinate = num(-1_000_000, 1_000_000);
+const position = z
+  .strictObject({ x: coordinate.default(0), y: coordinate.default(0) })
+  .prefault({});
+
+function nodeSchema<T extends NodeType>(type: T) {
+  return z.strictObject({
+    id: idSchema,
+    type: z.literal(type),
+    // Absent label: the loader uses the id.
+    label: text(200).optional(),
+    position,
+    params: (PARAMS_SCHEMAS[type] as z.ZodType<unknown, object>).prefault({}),
+  });
+}
+
+const NODE_TYPE_LIST =
+  '"client", "service", "loadBalancer", "cache", "database", "shardRouter", "queue" or "rateLimiter"';
+
+export const nodeSchemaAny = z.discriminatedUnion(
+  'type',
+  [
+    nodeSchema('client'),
+    nodeSchema('service'),
+    nodeSchema('loadBalancer'),
+    nodeSchema('cache'),
+    nodeSchema('database'),
+    nodeSchema('shardRouter'),
+    nodeSchema('queue'),
+    nodeSchema('rateLimiter'),
+  ],
+  { error: `must be a node whose type is ${NODE_TYPE_LIST}` },
+);
+
+function list<T extends z.ZodType>(item: T, max: number) {
+  return z
+    .array(item, { error: 'must be a list' })
+    .max(max, { error: `must have at most ${max} entries` })
+    .default([]);
+}
+
+export const documentSchema = z.strictObject({
+  version: z.literal(SCENARIO_VERSION),
+  name: text(200).default(DOCUMENT_DEFAULTS.name),
+  description: text(100_000).default(DOCUMENT_DEFAULTS.description),
+  topic: text(100).optional(),
+  seed: int(0, 4_294_967_295).default(DOCUMENT_DEFAULTS.seed),
+  durationS: num(0.001, MAX_DURATION_S, 's').default(DOCUMENT_DEFAULTS.durationS),
+  warmupS: num(0, MAX_DURATION_S, 's').default(DOCUMENT_DEFAULTS.warmupS),
+  nodes: list(nodeSchemaAny, LIMITS.nodes),
+  edges: list(typed<ScenarioEdge>(edgeSchema), LIMITS.edges),
+  faults: list(typed<Fault>(faultSchema), LIMITS.faults),
+});

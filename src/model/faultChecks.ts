@@ -1,0 +1,65 @@
+/** Checks that each fault hits something that exists and can suffer it. */
+import type { CheckError } from './graphChecks.ts';
+import { FAULT_KINDS } from './kinds/fault.ts';
+import type { Scenario } from './types.ts';
+
+export function checkFaults(s: Scenario, warnings: string[]): CheckError | null {
+  const nodes = new Map(s.nodes.map((n) => [n.id, n]));
+  const edges = new Map(s.edges.map((e) => [e.id, e]));
+  for (const [i, f] of s.faults.entries()) {
+    const p = `faults[${i}]`;
+    const desc = FAULT_KINDS[f.kind];
+    if (desc.target === 'node') {
+      const node = nodes.get(f.target);
+      if (!node) {
+        const hint = edges.has(f.target)
+          ? ` ("${f.target}" is an edge; ${f.kind} takes a node)`
+          : '';
+        return { path: `${p}.target`, message: `no node has the id "${f.target}"${hint}` };
+      }
+      if (desc.nodeTypes && !desc.nodeTypes.includes(node.type)) {
+        return {
+          path: `${p}.target`,
+          message: `a ${f.kind} fault applies to ${list(desc.nodeTypes)}, not to ${node.type} "${node.id}"`,
+        };
+      }
+      if (f.kind === 'crash' && f.replicas !== undefined) {
+        if (node.type !== 'service') {
+          warnings.push(
+            `${p}.replicas: only a service has replicas; the whole ${node.type} crashes`,
+          );
+        } else if (f.replicas > node.params.replicas) {
+          warnings.push(
+            `${p}.replicas: ${f.replicas} is more than the ${node.params.replicas} "${node.id}" runs`,
+          );
+        }
+      }
+    } else {
+      const edge = edges.get(f.target);
+      if (!edge) {
+        const hint = nodes.has(f.target)
+          ? ` ("${f.target}" is a node; ${f.kind} takes an edge)`
+          : '';
+        return { path: `${p}.target`, message: `no edge has the id "${f.target}"${hint}` };
+      }
+      if (desc.edgeKinds && !desc.edgeKinds.includes(edge.kind)) {
+        return {
+          path: `${p}.target`,
+          message: `a ${f.kind} fault applies to ${list(desc.edgeKinds)} edges, not to the ${edge.kind} edge "${edge.id}"`,
+        };
+      }
+    }
+    if (f.atS >= s.durationS) {
+      warnings.push(
+        `${p}.atS: ${f.atS} s is not before the end of the run (${s.durationS} s); it never happens`,
+      );
+    }
+  }
+  return null;
+}
+
+function list(items: readonly string[]): string {
+  return items.length === 1
+    ? String(items[0])
+    : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}

@@ -1,0 +1,47 @@
+/**
+ * How a kind describes itself to the palette and the inspector: a label, an icon, a one-line
+ * summary and one descriptor per editable field. The UI draws from these, so adding a kind or a
+ * field needs no UI edit.
+ */
+import type { EdgeKind, FaultKind, NodeType } from '../types.ts';
+
+export type ParamControl =
+  'number' | 'integer' | 'boolean' | 'select' | 'dist' | 'arrival' | 'profile' | 'json';
+
+export interface ParamDescriptor {
+  /** Dot path within params (or within the edge / fault), e.g. 'arrival.rps'. */
+  key: string;
+  label: string;
+  help: string;
+  unit?: string;
+  control: ParamControl;
+  min?: number;
+  max?: number;
+  step?: number;
+  /** For 'select'. */
+  options?: readonly string[];
+  /** The field may be absent (empty in the inspector); `help` says what absent means. */
+  optional?: boolean;
+}
+
+export interface KindDescription {
+  type: NodeType;
+  label: string;
+  icon: string;
+  summary: string;
+  params: ParamDescriptor[];
+}
+
+export interface FaultKindDescription {
+  kind: FaultKind;
+  label: string;
+  help: string;
+  /** Whether the target is a node id or an edge id. */
+  target: 'node' | 'edge';
+  /** Node types it may hit (target 'node'). */
+  nodeTypes?: readonly NodeType[];
+  /** Edge kinds it may hit (target 'edge'). */
+  edgeKinds?: readonly EdgeKind[];
+  /** Kind-specific fields, beyond atS / forS / target. */
+  fields: ParamDescriptor[];
+}

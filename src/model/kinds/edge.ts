@@ -1,0 +1,122 @@
+/** An edge: a call path with the caller's policy (timeout, retry, breaker, fallback). */
+import * as z from 'zod';
+import type { EdgeKind } from '../types.ts';
+import {
+  bool,
+  constant,
+  distSchema,
+  idSchema,
+  int,
+  MAX_MS,
+  num,
+  oneOf,
+  positive,
+  ratio,
+} from './common.ts';
+import type { ParamDescriptor } from './describe.ts';
+
+export const EDGE_KINDS = [
+  'call',
+  'replication',
+  'deadLetter',
+] as const satisfies readonly EdgeKind[];
+
+/** The contract's example, used for missing sub-fields. */
+export const RETRY_DEFAULTS = { max: 2, backoffMs: 50, multiplier: 2, jitter: true } as const;
+/** Hystrix's classic defaults, which the contract's example matches. */
+export const BREAKER_DEFAULTS = {
+  failureRatio: 0.5,
+  minRequests: 20,
+  openMs: 5000,
+  windowMs: 10_000,
+  halfOpenRequests: 1,
+} as const;
+
+export const retrySchema = z.strictObject({
+  max: int(0, 10).default(RETRY_DEFAULTS.max),
+  backoffMs: num(0, MAX_MS, 'ms').default(RETRY_DEFAULTS.backoffMs),
+  multiplier: num(1, 10).default(RETRY_DEFAULTS.multiplier),
+  jitter: bool().default(RETRY_DEFAULTS.jitter),
+  budgetRatio: ratio().optional(),
+});
+
+export const circuitBreakerSchema = z.strictObject({
+  failureRatio: num(0.01, 1).default(BREAKER_DEFAULTS.failureRatio),
+  minRequests: int(1, 1_000_000).default(BREAKER_DEFAULTS.minRequests),
+  openMs: positive(MAX_MS, 'ms').default(BREAKER_DEFAULTS.openMs),
+  windowMs: positive(MAX_MS, 'ms').default(BREAKER_DEFAULTS.windowMs),
+  halfOpenRequests: int(1, 1000).default(BREAKER_DEFAULTS.halfOpenRequests),
+});
+
+/** Everything on an edge but id, source and target. */
+export const edgeFieldsShape = {
+  latencyMs: distSchema.default(constant(0)),
+  weight: num(0, 1_000_000).default(1),
+  kind: oneOf(EDGE_KINDS).default('call'),
+  timeoutMs: positive(MAX_MS, 'ms').optional(),
+  retry: retrySchema.optional(),
+  circuitBreaker: circuitBreakerSchema.optional(),
+  fallback: bool().optional(),
+};
+
+export const edgeSchema = z.strictObject({
+  id: idSchema,
+  source: idSchema,
+  target: idSchema,
+  ...edgeFieldsShape,
+});
+
+export const EDGE_PARAMS: ParamDescriptor[] = [
+  {
+    key: 'latencyMs',
+    label: 'Latency (one way)',
+    help: 'Network time, applied to the request and again to its response.',
+    unit: 'ms',
+    control: 'dist',
+  },
+  {
+    key: 'weight',
+    label: 'Weight',
+    help: 'Share of traffic when a node splits over several edges (clients, oneOf calls, weighted balancing).',
+    control: 'number',
+    min: 0,
+    step: 1,
+  },
+  {
+    key: 'kind',
+    label: 'Kind',
+    help: 'call: a request path; replication: database primary to replica (latency = lag); deadLetter: where a queue sends messages that keep failing.',
+    control: 'select',
+    options: EDGE_KINDS,
+  },
+  {
+    key: 'timeoutMs',
+    label: 'Timeout',
+    help: 'The caller gives up after this long. Empty = waits forever.',
+    unit: 'ms',
+    control: 'number',
+    min: 0,
+    optional: true,
+  },
+  {
+    key: 'retry',
+    label: 'Retry',
+    help: 'On failure, try again: {"max":2,"backoffMs":50,"multiplier":2,"jitter":true,"budgetRatio":0.1}. Empty = no retries.',
+    control: 'json',
+    optional: true,
+  },
+  {
+    key: 'circuitBreaker',
+    label: 'Circuit breaker',
+    help: 'Stop calling when failures pile up: {"failureRatio":0.5,"minRequests":20,"openMs":5000,"windowMs":10000,"halfOpenRequests":1}. Empty = none.',
+    control: 'json',
+    optional: true,
+  },
+  {
+    key: 'fallback',
+    label: 'Fallback',
+    help: 'On a failed call, answer with a fallback (a default or stale value) instead of failing.',
+    control: 'boolean',
+    optional: true,
+  },
+];

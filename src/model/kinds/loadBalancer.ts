@@ -1,0 +1,74 @@
+/** `loadBalancer`: spreads requests over the replicas of the services behind it. */
+import * as z from 'zod';
+import type { LoadBalancerParams, LbStrategy } from '../types.ts';
+import { int, MAX_MS, oneOf, positive, num } from './common.ts';
+import type { KindDescription } from './describe.ts';
+
+export const LB_STRATEGIES = [
+  'roundRobin',
+  'weightedRoundRobin',
+  'random',
+  'leastConnections',
+  'ipHash',
+  'leastResponseTime',
+  'powerOfTwoChoices',
+] as const satisfies readonly LbStrategy[];
+
+export const LOAD_BALANCER_DEFAULTS: LoadBalancerParams = { strategy: 'roundRobin' };
+
+/** The contract's examples, used for any missing sub-field. */
+export const HEALTH_CHECK_DEFAULTS = {
+  intervalMs: 1000,
+  timeoutMs: 500,
+  unhealthyAfter: 3,
+  healthyAfter: 2,
+} as const;
+export const OUTLIER_DEFAULTS = { consecutiveErrors: 5, ejectMs: 30_000 } as const;
+
+export const loadBalancerParamsSchema = z.strictObject({
+  strategy: oneOf(LB_STRATEGIES).default('roundRobin'),
+  healthCheck: z
+    .strictObject({
+      intervalMs: positive(MAX_MS, 'ms').default(HEALTH_CHECK_DEFAULTS.intervalMs),
+      timeoutMs: positive(MAX_MS, 'ms').default(HEALTH_CHECK_DEFAULTS.timeoutMs),
+      unhealthyAfter: int(1, 100).default(HEALTH_CHECK_DEFAULTS.unhealthyAfter),
+      healthyAfter: int(1, 100).default(HEALTH_CHECK_DEFAULTS.healthyAfter),
+    })
+    .optional(),
+  outlierDetection: z
+    .strictObject({
+      consecutiveErrors: int(1, 10_000).default(OUTLIER_DEFAULTS.consecutiveErrors),
+      ejectMs: num(0, MAX_MS, 'ms').default(OUTLIER_DEFAULTS.ejectMs),
+    })
+    .optional(),
+});
+
+export const LOAD_BALANCER_DESCRIPTION: KindDescription = {
+  type: 'loadBalancer',
+  label: 'Load balancer',
+  icon: '⚖️',
+  summary: 'Spreads requests over the replicas of the services behind it.',
+  params: [
+    {
+      key: 'strategy',
+      label: 'Strategy',
+      help: 'How a backend replica is chosen. weightedRoundRobin uses edge weights; ipHash the client address.',
+      control: 'select',
+      options: LB_STRATEGIES,
+    },
+    {
+      key: 'healthCheck',
+      label: 'Active health check',
+      help: 'Probe each backend: {"intervalMs":1000,"timeoutMs":500,"unhealthyAfter":3,"healthyAfter":2}. Empty = none.',
+      control: 'json',
+      optional: true,
+    },
+    {
+      key: 'outlierDetection',
+      label: 'Outlier detection',
+      help: 'Passive: eject a backend after consecutive errors, {"consecutiveErrors":5,"ejectMs":30000}. Empty = none.',
+      control: 'json',
+      optional: true,
+    },
+  ],
+};
