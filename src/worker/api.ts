@@ -37,7 +37,6 @@ const warningText = (w: unknown): string =>
 
 export function createSimApi(deps: SimApiDeps) {
   let listener: FrameListener | undefined;
-  let hasDoc = false;
   const loop = new RunLoop(
     {
       createSimulation: deps.createSimulation,
@@ -61,7 +60,6 @@ export function createSimApi(deps: SimApiDeps) {
     } catch (err) {
       return { ok: false, error: `The simulation could not start: ${String(err)}`, path: '' };
     }
-    hasDoc = true;
     const layout = loop.layout;
     if (layout === undefined) return { ok: false, error: 'No layout', path: '' };
     return {
@@ -86,7 +84,7 @@ export function createSimApi(deps: SimApiDeps) {
     },
     /** A changed document: restarts from 0 s, and keeps running if it was running. */
     applyDoc(input: unknown): LoadAnswer {
-      return answer(input, hasDoc && loop.runId > 0 ? RESTART_MESSAGE : undefined);
+      return answer(input, loop.hasProgress ? RESTART_MESSAGE : undefined);
     },
     start: (): void => loop.start(),
     pause: (): void => loop.pause(),

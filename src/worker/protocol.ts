@@ -31,6 +31,8 @@ export type LoadAnswer =
 export interface MetricFrame {
   /** Changes on every load, reset and restart: windows of an older run are stale. */
   runId: number;
+  /** On the first frame of every run: how `data` rows are laid out from now on. */
+  layout?: FrameLayout;
   status: RunStatus;
   nowS: number;
   events: number;

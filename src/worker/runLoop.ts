@@ -60,6 +60,8 @@ export class RunLoop {
   /** Events per engine call, adapted so that one call takes about a millisecond. */
   private chunkEvents = 2000;
   private events = 0;
+  /** The next frame carries the layout: the first frame of every run does. */
+  private layoutPending = true;
   private readonly limits: RunLoopLimits;
 
   constructor(
@@ -74,6 +76,10 @@ export class RunLoop {
   }
   get layout(): FrameLayout | undefined {
     return this.layoutValue;
+  }
+  /** True once simulated time has moved in the current run. */
+  get hasProgress(): boolean {
+    return (this.sim?.nowS ?? 0) > 0;
   }
   get windowS(): number {
     return this.limits.windowS;
@@ -137,6 +143,7 @@ export class RunLoop {
     this.pending = [];
     this.stepTargetS = undefined;
     this.events = 0;
+    this.layoutPending = true;
     this.sim = this.deps.createSimulation(this.doc, {
       eventBudget: this.limits.eventBudget,
       windowS: this.limits.windowS,
@@ -237,6 +244,10 @@ export class RunLoop {
       count: layout === undefined ? 0 : windows.length,
       data,
     };
+    if (this.layoutPending && layout !== undefined) {
+      frame.layout = layout;
+      this.layoutPending = false;
+    }
     if (message !== undefined) frame.message = message;
     if (error !== undefined) frame.error = error;
     return frame;
