@@ -30,3 +30,6 @@ export type {
   ParamControl,
   FaultKindDescription,
 } from './kinds/index.ts';
+export { encodeShareLink, decodeShareLink, MAX_INFLATED_BYTES } from './shareLink.ts';
+export { parseLocation, PRESET_NAME } from './location.ts';
+export type { LocationTarget, ParsedLocation } from './location.ts';
