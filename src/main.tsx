@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@xyflow/react/dist/style.css';
+import './ui/styles/theme.css';
+import './ui/styles/layout.css';
+import './ui/styles/canvas.css';
+import './ui/styles/panels.css';
+import { App } from './App.tsx';
+import { useAppStore } from './store/index.ts';
+import { bootstrap } from './ui/layout/bootstrap.ts';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+// Decide what to open before the first paint, so the canvas fits the right document.
+void bootstrap(useAppStore, { search: location.search, hash: location.hash }).then(() => {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+});

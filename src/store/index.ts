@@ -1,0 +1,83 @@
+/**
+ * The one application store, built from slices, with its middleware applied once here:
+ * `persist` saves the document in this browser, `temporal` (zundo) gives undo/redo over the
+ * document only, so selecting, running or messages never become undo steps.
+ */
+import { create, useStore } from 'zustand';
+import { persist } from 'zustand/middleware';
+import { temporal, type TemporalState } from 'zundo';
+import { createGraphSlice, type GraphSlice } from './graphSlice.ts';
+import { createSelectionSlice, type SelectionSlice } from './selectionSlice.ts';
+import { createEditorSlice, type EditorSlice } from './editorSlice.ts';
+import { createRunSlice, type RunSlice } from './runSlice.ts';
+import { persistOptions, type PersistenceOptions } from './persistence.ts';
+
+export type AppState = GraphSlice & SelectionSlice & EditorSlice & RunSlice;
+export type History = TemporalState<Pick<AppState, 'doc'>>;
+
+const HISTORY_LIMIT = 100;
+
+export interface StoreOptions extends PersistenceOptions {
+  storage?: Storage;
+}
+
+export function createAppStore(options: StoreOptions = {}) {
+  const storage = options.storage ?? globalThis.localStorage;
+  let readOnly = false;
+  const store = create<AppState>()(
+    persist(
+      temporal(
+        (...a) => ({
+          ...createGraphSlice(...a),
+          ...createSelectionSlice(...a),
+          ...createEditorSlice(...a),
+          ...createRunSlice(...a),
+        }),
+        {
+          partialize: (s) => ({ doc: s.doc }),
+          // One history entry per document change; anything else is not an edit.
+          equality: (past, now) => past.doc === now.doc,
+          limit: HISTORY_LIMIT,
+        },
+      ),
+      persistOptions(storage, {
+        shouldWrite: () => !readOnly && (options.shouldWrite?.() ?? true),
+      }),
+    ),
+  );
+  // The embedded view never writes over the work saved in this browser.
+  store.subscribe((s) => {
+    readOnly = s.readOnly;
+  });
+  return store;
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;
+
+export const useAppStore = createAppStore();
+
+/** Undo/redo state (past and future counts, undo, redo, pause, resume) as a hook. */
+export function useHistory<T>(selector: (h: History) => T): T {
+  return useStore(useAppStore.temporal, selector);
+}
+
+/**
+ * Drags move nodes many times a second; history records one entry per drag. Tracking is paused
+ * while dragging, and at the end the document before the drag is put back for an instant with
+ * tracking still off, so resuming and setting the final document records exactly one step.
+ */
+export function beginDrag(store: AppStore = useAppStore): () => void {
+  const before = store.getState().doc;
+  const history = store.temporal.getState();
+  history.pause();
+  return () => {
+    const after = store.getState().doc;
+    if (after === before) {
+      history.resume();
+      return;
+    }
+    store.setState({ doc: before });
+    history.resume();
+    store.setState({ doc: after });
+  };
+}

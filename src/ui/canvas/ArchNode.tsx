@@ -1,0 +1,42 @@
+/** A node on the canvas: icon, label, key params, live load and health, and problem badge. */
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { KIND_DESCRIPTIONS } from '../../model/kinds/index.ts';
+import { nodeSummary } from './nodeSummary.ts';
+import type { ArchFlowNode } from './flowTypes.ts';
+import { LiveNodeOverlay } from './LiveNodeOverlay.tsx';
+
+function ArchNodeView({ id, data, selected }: NodeProps<ArchFlowNode>) {
+  const { node, problems } = data;
+  const kind = KIND_DESCRIPTIONS[node.type];
+  return (
+    <div
+      className={`arch-node kind-${node.type}${selected ? ' is-selected' : ''}`}
+      data-testid={`node-${id}`}
+      aria-label={`${node.label} (${kind.label})`}
+    >
+      {node.type !== 'client' && <Handle type="target" position={Position.Left} />}
+      <div className="arch-node__head">
+        <span className="arch-node__icon" aria-hidden="true">
+          {kind.icon}
+        </span>
+        <span className="arch-node__label">{node.label}</span>
+        {problems.length > 0 && (
+          <span
+            className="arch-node__problem"
+            role="img"
+            aria-label={problems.join(' ')}
+            title={problems.join('\n')}
+          >
+            !
+          </span>
+        )}
+      </div>
+      <div className="arch-node__summary">{nodeSummary(node)}</div>
+      <LiveNodeOverlay node={node} />
+      <Handle type="source" position={Position.Right} />
+    </div>
+  );
+}
+
+export const ArchNode = memo(ArchNodeView);

@@ -1,0 +1,139 @@
+/** The editing canvas: React Flow over the document, with drops from the palette. */
+import { useCallback, useRef, useState, type DragEvent } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  Panel,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+} from '@xyflow/react';
+import { beginDrag, useAppStore } from '../../store/index.ts';
+import { isNodeType } from '../../model/kinds/index.ts';
+import { edgeTypes, nodeTypes } from './elementTypes.ts';
+import { KIND_DRAG_TYPE, type ArchFlowEdge, type ArchFlowNode } from './flowTypes.ts';
+import { useFlowElements, type Sizes } from './useFlowElements.ts';
+import { useEditorShortcuts } from './useEditorShortcuts.ts';
+
+const SNAP: [number, number] = [10, 10];
+/** Half a node's usual size: a dropped node lands centred under the pointer. */
+const HALF_NODE = { x: 90, y: 32 };
+
+export function Canvas() {
+  const [sizes, setSizes] = useState<Sizes>({});
+  const { nodes, edges } = useFlowElements(sizes);
+  const readOnly = useAppStore((s) => s.readOnly);
+  const { screenToFlowPosition } = useReactFlow();
+  const endDrag = useRef<(() => void) | null>(null);
+  useEditorShortcuts();
+
+  const onNodesChange = useCallback((changes: NodeChange<ArchFlowNode>[]) => {
+    const s = useAppStore.getState();
+    const moves: Array<{ id: string; position: { x: number; y: number } }> = [];
+    const selection: Array<{ id: string; selected: boolean }> = [];
+    const measured: Sizes = {};
+    for (const c of changes) {
+      if (c.type === 'position' && c.position) moves.push({ id: c.id, position: c.position });
+      else if (c.type === 'select') selection.push({ id: c.id, selected: c.selected });
+      else if (c.type === 'dimensions' && c.dimensions) measured[c.id] = c.dimensions;
+    }
+    if (moves.length > 0) s.moveNodes(moves);
+    if (selection.length > 0) s.setSelected(selection);
+    if (Object.keys(measured).length > 0) setSizes((old) => ({ ...old, ...measured }));
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<ArchFlowEdge>[]) => {
+    const selection = changes.flatMap((c) =>
+      c.type === 'select' ? [{ id: c.id, selected: c.selected }] : [],
+    );
+    if (selection.length > 0) useAppStore.getState().setSelected(selection);
+  }, []);
+
+  const onConnect = useCallback((c: Connection) => {
+    const s = useAppStore.getState();
+    const result = s.connect(c.source, c.target);
+    if (!result.ok) s.notify('error', `Cannot connect: ${result.reason}`);
+  }, []);
+
+  const onDelete = useCallback(
+    ({ nodes: ns, edges: es }: { nodes: ArchFlowNode[]; edges: ArchFlowEdge[] }) => {
+      useAppStore.getState().removeElements([...ns.map((n) => n.id), ...es.map((e) => e.id)]);
+    },
+    [],
+  );
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (!e.dataTransfer.types.includes(KIND_DRAG_TYPE)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const type = e.dataTransfer.getData(KIND_DRAG_TYPE);
+      if (!isNodeType(type)) return;
+      e.preventDefault();
+      const at = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      useAppStore
+        .getState()
+        .addNode(type, { x: Math.round(at.x - HALF_NODE.x), y: Math.round(at.y - HALF_NODE.y) });
+    },
+    [screenToFlowPosition],
+  );
+
+  return (
+    <div className="canvas" aria-label="Architecture canvas" role="region">
+      <ReactFlow<ArchFlowNode, ArchFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onDelete={onDelete}
+        onNodeDragStart={() => {
+          endDrag.current = beginDrag();
+        }}
+        onNodeDragStop={() => {
+          endDrag.current?.();
+          endDrag.current = null;
+        }}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        selectionKeyCode="Shift"
+        snapToGrid
+        snapGrid={SNAP}
+        fitView
+        fitViewOptions={{ padding: 0.25, maxZoom: 1.2 }}
+        minZoom={0.2}
+        maxZoom={2.5}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+        <Controls showInteractive={false} />
+        <MiniMap pannable zoomable ariaLabel="Mini map" />
+        {!readOnly && (
+          <Panel position="top-right">
+            <button
+              type="button"
+              className="btn btn--small"
+              onClick={() => useAppStore.getState().autoLayout(sizes)}
+              title="Arrange the nodes left to right (dagre)"
+            >
+              Tidy layout
+            </button>
+          </Panel>
+        )}
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * Every node kind, drawn from the model's descriptions: drag one onto the canvas, or click it to
+ * add it in the middle of the view. Each button's accessible name is exactly the kind's label;
+ * the one-line summary is its description.
+ */
+import type { DragEvent } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { KIND_DESCRIPTIONS, NODE_TYPES } from '../../model/kinds/index.ts';
+import type { NodeType } from '../../model/types.ts';
+import { useAppStore } from '../../store/index.ts';
+import { KIND_DRAG_TYPE } from '../canvas/flowTypes.ts';
+
+const HALF_NODE = { x: 90, y: 32 };
+
+export function Palette() {
+  const { screenToFlowPosition } = useReactFlow();
+
+  const addAtCentre = (type: NodeType) => {
+    const pane = document.querySelector('.react-flow');
+    const box = pane?.getBoundingClientRect();
+    const centre = box
+      ? screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 })
+      : { x: 0, y: 0 };
+    // Nudge past nodes already sitting at the centre, so repeated clicks do not stack.
+    const taken = useAppStore.getState().doc.nodes.map((n) => n.position);
+    let at = { x: Math.round(centre.x - HALF_NODE.x), y: Math.round(centre.y - HALF_NODE.y) };
+    while (taken.some((p) => Math.abs(p.x - at.x) < 20 && Math.abs(p.y - at.y) < 20)) {
+      at = { x: at.x + 30, y: at.y + 30 };
+    }
+    useAppStore.getState().addNode(type, at);
+  };
+
+  const onDragStart = (e: DragEvent, type: NodeType) => {
+    e.dataTransfer.setData(KIND_DRAG_TYPE, type);
+    e.dataTransfer.effectAllowed = 'copy';
+  };
+
+  return (
+    <nav className="palette" aria-label="Node palette">
+      <h2 className="panel-title">Components</h2>
+      <p className="palette__hint">Drag onto the canvas, or click to add.</p>
+      <ul className="palette__list">
+        {NODE_TYPES.map((type) => {
+          const kind = KIND_DESCRIPTIONS[type];
+          return (
+            <li key={type}>
+              <button
+                type="button"
+                className={`palette__item kind-${type}`}
+                draggable
+                onDragStart={(e) => onDragStart(e, type)}
+                onClick={() => addAtCentre(type)}
+                title={kind.summary}
+                aria-description={kind.summary}
+              >
+                <span className="palette__icon" aria-hidden="true">
+                  {kind.icon}
+                </span>
+                <span className="palette__text">
+                  <span className="palette__label">{kind.label}</span>
+                  <span className="palette__summary" aria-hidden="true">
+                    {kind.summary}
+                  </span>
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
