@@ -1,0 +1,179 @@
+/**
+ * The offered rate at every node, derived from the design: client rates pushed along call edges.
+ * It solves the traffic equations rate = external + Σ routed(rate), by fixed-point iteration
+ * (a DAG settles in as many rounds as its depth; a loop that returns less than it receives
+ * converges geometrically). Reads and writes are carried apart, since a cache passes only read
+ * misses and a database serves the two at different speeds.
+ *
+ * Routing, per kind: a client splits by edge weight; a service with `sequential` or `parallel`
+ * calls sends every request over every outgoing edge, `oneOf` splits by weight; a load balancer
+ * splits across backend replicas (by edge weight for `weightedRoundRobin`); a cache sends read
+ * misses (measured hit ratio when a result is given, else none hit) and every write; a shard
+ * router and a point-to-point queue split by weight, a publish-subscribe queue copies; a rate
+ * limiter passes at most its rate. Retries, timeouts and faults are not modelled here.
+ */
+import type { SimResult } from '../engine/types.ts';
+import type { Scenario, ScenarioEdge, ScenarioNode } from '../model/types.ts';
+
+export interface Rate {
+  read: number;
+  write: number;
+}
+export const totalRps = (r: Rate): number => r.read + r.write;
+
+/** Seconds of simulated time that count: after warm-up. */
+export function countedSeconds(doc: Scenario, result?: SimResult): number {
+  const duration = result?.durationS ?? doc.durationS;
+  const warmup = result?.warmupS ?? doc.warmupS;
+  return Math.max(1e-9, duration - warmup);
+}
+
+/** The time-average of a rate profile `[[tS, multiplier], …]` over [fromS, toS]. */
+export function meanProfileMultiplier(
+  profile: Array<[number, number]>,
+  fromS: number,
+  toS: number,
+): number {
+  if (profile.length === 0 || toS <= fromS) return 1;
+  const at = (t: number): number => {
+    const first = profile[0];
+    const last = profile[profile.length - 1];
+    if (!first || !last) return 1;
+    if (t <= first[0]) return first[1];
+    if (t >= last[0]) return last[1];
+    for (let i = 1; i < profile.length; i++) {
+      const [t1, m1] = profile[i] ?? last;
+      const [t0, m0] = profile[i - 1] ?? first;
+      if (t <= t1) return t1 === t0 ? m1 : m0 + ((m1 - m0) * (t - t0)) / (t1 - t0);
+    }
+    return last[1];
+  };
+  const steps = 2000;
+  const dt = (toS - fromS) / steps;
+  let sum = 0;
+  for (let i = 0; i < steps; i++) sum += at(fromS + (i + 0.5) * dt);
+  return sum / steps;
+}
+
+/** Requests per second a client sends during the counted window (closed: measured, if given). */
+export function clientRps(doc: Scenario, node: ScenarioNode, result?: SimResult): number {
+  if (node.type !== 'client') return 0;
+  const a = node.params.arrival;
+  if (a.process === 'closed') {
+    const measured = result?.nodes[node.id];
+    return measured ? measured.arrivals / countedSeconds(doc, result) : NaN;
+  }
+  const from = result?.warmupS ?? doc.warmupS;
+  const to = result?.durationS ?? doc.durationS;
+  return a.rps * meanProfileMultiplier(node.params.profile, from, to);
+}
+
+const callEdges = (doc: Scenario, id: string): ScenarioEdge[] =>
+  doc.edges.filter((e) => e.source === id && e.kind === 'call');
+
+function weightShares(edges: ScenarioEdge[]): number[] {
+  const total = edges.reduce((s, e) => s + e.weight, 0);
+  return edges.map((e) => (total > 0 ? e.weight / total : 1 / edges.length));
+}
+
+function replicasOf(doc: Scenario, id: string): number {
+  const n = doc.nodes.find((x) => x.id === id);
+  return n?.type === 'service' ? n.params.replicas : 1;
+}
+
+/** For node `n` receiving `inbound`, the rate it sends over each outgoing call edge. */
+function route(
+  doc: Scenario,
+  n: ScenarioNode,
+  inbound: Rate,
+  result?: SimResult,
+): Array<[string, Rate]> {
+  const edges = callEdges(doc, n.id);
+  if (edges.length === 0) return [];
+  const scale = (r: Rate, f: number): Rate => ({ read: r.read * f, write: r.write * f });
+  const split = (shares: number[], r: Rate): Array<[string, Rate]> =>
+    edges.map((e, i) => [e.target, scale(r, shares[i] ?? 0)]);
+  switch (n.type) {
+    case 'service':
+      return n.params.calls === 'oneOf'
+        ? split(weightShares(edges), inbound)
+        : split(
+            edges.map(() => 1),
+            inbound,
+          );
+    case 'loadBalancer': {
+      if (n.params.strategy === 'weightedRoundRobin') return split(weightShares(edges), inbound);
+      const replicas = edges.map((e) => replicasOf(doc, e.target));
+      const total = replicas.reduce((s, r) => s + r, 0);
+      return split(
+        replicas.map((r) => r / total),
+        inbound,
+      );
+    }
+    case 'cache': {
+      const hit = result?.nodes[n.id]?.hitRatio ?? 0;
+      return split(
+        edges.map(() => 1),
+        { read: inbound.read * (1 - hit), write: inbound.write },
+      );
+    }
+    case 'queue':
+      return n.params.delivery === 'pubSub'
+        ? split(
+            edges.map(() => 1),
+            inbound,
+          )
+        : split(weightShares(edges), inbound);
+    case 'rateLimiter': {
+      const total = totalRps(inbound);
+      const pass = total > n.params.rps ? n.params.rps / total : 1;
+      return split(
+        weightShares(edges).map((s) => s * pass),
+        inbound,
+      );
+    }
+    case 'database':
+      return split(
+        edges.map(() => 1),
+        inbound,
+      );
+    default:
+      // client (external traffic is added separately) and shardRouter split by weight.
+      return split(weightShares(edges), inbound);
+  }
+}
+
+/** Offered rate (rps, reads and writes) at every node. Clients' own rate is what they send. */
+export function offeredRates(doc: Scenario, result?: SimResult): Map<string, Rate> {
+  const external = new Map<string, Rate>();
+  for (const n of doc.nodes) {
+    if (n.type !== 'client') continue;
+    const rps = clientRps(doc, n, result);
+    const w = n.params.writeRatio;
+    external.set(n.id, { read: rps * (1 - w), write: rps * w });
+  }
+  let rates = new Map<string, Rate>();
+  for (let iter = 0; iter < 500; iter++) {
+    const next = new Map<string, Rate>(
+      doc.nodes.map((n) => [n.id, { ...(external.get(n.id) ?? { read: 0, write: 0 }) }]),
+    );
+    for (const n of doc.nodes) {
+      const inbound = rates.get(n.id) ?? external.get(n.id) ?? { read: 0, write: 0 };
+      for (const [target, r] of route(doc, n, inbound, result)) {
+        const t = next.get(target);
+        if (t) {
+          t.read += r.read;
+          t.write += r.write;
+        }
+      }
+    }
+    let change = 0;
+    for (const [id, r] of next) {
+      const old = rates.get(id);
+      change = Math.max(change, Math.abs(totalRps(r) - (old ? totalRps(old) : 0)));
+    }
+    rates = next;
+    if (iter > 0 && change < 1e-9) break;
+  }
+  return rates;
+}

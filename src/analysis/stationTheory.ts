@@ -1,0 +1,126 @@
+/**
+ * Which queueing model describes one station of a design, and what it predicts. A station is
+ * one replica: a service's `workers` (or a database's `connections`) serving a shared queue,
+ * with `queueCapacity` waiting places. A node's replicas are taken as independent stations that
+ * share its traffic evenly (exact for one replica; for several it assumes random splitting).
+ */
+import type { Dist } from '../model/types.ts';
+import { distMeanMs, distScv, mgcApprox, mg1 } from './queueing/general.ts';
+import { mmc, mmcSojournPercentile, erlangLoss } from './queueing/markov.ts';
+import { mmck } from './queueing/finite.ts';
+
+export interface Station {
+  /** Arrivals per ms to one replica. */
+  lambda: number;
+  /** Mean service time, ms, and its squared coefficient of variation. */
+  meanMs: number;
+  scv: number;
+  /** Servers per replica. */
+  servers: number;
+  /** Waiting places per replica; undefined = unbounded. */
+  queueCapacity?: number;
+  /** True when service times are exponential (SCV 1 from an exponential distribution). */
+  exponential: boolean;
+}
+
+export interface Prediction {
+  model: string;
+  /** Mean time at the node (ms), utilization per worker, mean waiting count, blocking share. */
+  meanMs: number | null;
+  p99Ms: number | null;
+  utilization: number;
+  meanQueueLength: number | null;
+  blocking: number | null;
+  note: string;
+}
+
+/** A station's service time from one Dist, or a mixture of reads and writes. */
+export function serviceOf(parts: Array<{ share: number; dist: Dist }>): {
+  meanMs: number;
+  scv: number;
+  exponential: boolean;
+} {
+  const live = parts.filter((p) => p.share > 0);
+  const mean = live.reduce((s, p) => s + p.share * distMeanMs(p.dist), 0);
+  // E[S²] = Σ share·m²·(1 + scv)
+  const second = live.reduce(
+    (s, p) => s + p.share * distMeanMs(p.dist) ** 2 * (1 + distScv(p.dist)),
+    0,
+  );
+  const means = live.map((p) => distMeanMs(p.dist));
+  const exponential =
+    live.every((p) => p.dist.dist === 'exponential') &&
+    means.every((m) => Math.abs(m - (means[0] ?? 0)) < 1e-12);
+  return { meanMs: mean, scv: mean > 0 ? second / (mean * mean) - 1 : 0, exponential };
+}
+
+/** The model for a station and its predictions; null when no model applies. */
+export function predictStation(s: Station): Prediction | null {
+  const { lambda, meanMs, scv, servers: c } = s;
+  if (!(lambda > 0) || !(meanMs > 0)) return null;
+  const mu = 1 / meanMs;
+  const offeredUtil = (lambda * meanMs) / c;
+  if (s.queueCapacity === 0) {
+    // Erlang's loss formula is insensitive to the service distribution (M/G/c/c).
+    const loss = erlangLoss(c, lambda, mu);
+    return {
+      model: 'Erlang B',
+      meanMs,
+      p99Ms: null,
+      utilization: loss.rho,
+      meanQueueLength: 0,
+      blocking: loss.blocking,
+      note: `M/G/${c}/${c}: no waiting room, blocking does not depend on the service distribution`,
+    };
+  }
+  if (s.queueCapacity !== undefined) {
+    const m = mmck(lambda, mu, c, c + s.queueCapacity);
+    return {
+      model: `M/M/${c}/${c + s.queueCapacity}`,
+      meanMs: m.W,
+      p99Ms: null,
+      utilization: m.rho,
+      meanQueueLength: m.Lq,
+      blocking: m.blocking,
+      note: s.exponential
+        ? 'finite waiting room'
+        : `service SCV ${scv.toFixed(2)}: exponential approximation`,
+    };
+  }
+  if (offeredUtil >= 1) {
+    return {
+      model: `M/${s.exponential ? 'M' : 'G'}/${c}`,
+      meanMs: null,
+      p99Ms: null,
+      utilization: 1,
+      meanQueueLength: null,
+      blocking: null,
+      note: `unstable: offered utilization ${offeredUtil.toFixed(2)} ≥ 1, the queue grows without bound`,
+    };
+  }
+  if (s.exponential) {
+    const m = mmc(lambda, mu, c);
+    return {
+      model: `M/M/${c}`,
+      meanMs: m.W,
+      p99Ms: mmcSojournPercentile(lambda, mu, c, 0.99),
+      utilization: m.rho,
+      meanQueueLength: m.Lq,
+      blocking: 0,
+      note: `P(wait) = ${m.pWait.toFixed(3)}`,
+    };
+  }
+  const m = c === 1 ? mg1(lambda, meanMs, scv) : mgcApprox(lambda, meanMs, scv, c);
+  return {
+    model: c === 1 ? 'M/G/1' : `M/G/${c}`,
+    meanMs: m.W,
+    p99Ms: null,
+    utilization: m.rho,
+    meanQueueLength: m.Lq,
+    blocking: 0,
+    note:
+      c === 1
+        ? `Pollaczek-Khinchine, SCV ${scv.toFixed(2)}`
+        : `Allen-Cunneen approximation, SCV ${scv.toFixed(2)}`,
+  };
+}

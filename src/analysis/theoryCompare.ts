@@ -1,0 +1,175 @@
+/**
+ * Theory beside the measurement. For each node where queueing theory gives an answer (a service
+ * or database that calls nothing downstream, fed by the design's traffic, without autoscaling or
+ * faults) the matching model (M/M/c, M/G/1, M/G/c, M/M/c/K, Erlang B) predicts mean and p99
+ * latency, utilization, mean waiting count and blocking; and on every service and database
+ * Little's law L = λW is checked with measured λ, W and L, where L = meanQueueLength +
+ * utilization × workers × replicas (the mean number waiting plus the mean number in service).
+ */
+import type { NodeResult, SimResult } from '../engine/types.ts';
+import type { Scenario, ScenarioNode } from '../model/types.ts';
+import { countedSeconds, offeredRates, totalRps } from './flow.ts';
+import { predictStation, serviceOf, type Station } from './stationTheory.ts';
+
+export interface TheoryRow {
+  nodeId: string;
+  /** 'M/M/3', 'M/G/1', 'M/M/2/12', 'Erlang B', 'Little', 'flow'. */
+  model: string;
+  metric:
+    | 'arrival rate (rps)'
+    | 'mean latency (ms)'
+    | 'p99 latency (ms)'
+    | 'utilization'
+    | 'mean waiting'
+    | 'blocking'
+    | 'L = λW';
+  predicted: number | null;
+  measured: number;
+  /** (measured - predicted) / |predicted|; null when there is no prediction. */
+  relativeError: number | null;
+  note: string;
+}
+
+function row(
+  nodeId: string,
+  model: string,
+  metric: TheoryRow['metric'],
+  predicted: number | null,
+  measured: number,
+  note: string,
+): TheoryRow {
+  const relativeError =
+    predicted === null || predicted === 0 || !Number.isFinite(predicted)
+      ? null
+      : (measured - predicted) / Math.abs(predicted);
+  return { nodeId, model, metric, predicted, measured, relativeError, note };
+}
+
+/** Per-replica station of a leaf service or database, or the reason there is none. */
+function stationOf(doc: Scenario, n: ScenarioNode, read: number, write: number): Station | string {
+  const calls = doc.edges.some((e) => e.source === n.id && e.kind === 'call');
+  if (calls) return 'calls downstream: its time includes the calls';
+  if (doc.faults.some((f) => f.target === n.id)) return 'a fault targets it';
+  const total = read + write;
+  if (n.type === 'service') {
+    const p = n.params;
+    if (p.autoscale) return 'autoscaled: the replica count changes';
+    if (p.shedQueueLength !== undefined) return 'load shedding is not modelled';
+    const svc = serviceOf([{ share: 1, dist: p.serviceTimeMs }]);
+    const s: Station = { lambda: total / 1000 / p.replicas, servers: p.workers, ...svc };
+    if (p.queueCapacity !== undefined) s.queueCapacity = p.queueCapacity;
+    return s;
+  }
+  if (n.type === 'database') {
+    const p = n.params;
+    const svc = serviceOf([
+      { share: total > 0 ? read / total : 1, dist: p.readTimeMs },
+      { share: total > 0 ? write / total : 0, dist: p.writeTimeMs },
+    ]);
+    const s: Station = { lambda: total / 1000, servers: p.connections, ...svc };
+    if (p.queueCapacity !== undefined) s.queueCapacity = p.queueCapacity;
+    return s;
+  }
+  return 'no station model for this kind';
+}
+
+function serversOf(n: ScenarioNode, m: NodeResult): number {
+  if (n.type === 'service')
+    return n.params.workers * (typeof m.replicas === 'number' ? m.replicas : n.params.replicas);
+  if (n.type === 'database') return n.params.connections;
+  return NaN;
+}
+
+/** Caveats that apply to the whole design's arrivals. */
+function arrivalCaveat(doc: Scenario): string {
+  const clients = doc.nodes.filter((n) => n.type === 'client');
+  const notPoisson = clients.some(
+    (n) => n.type === 'client' && n.params.arrival.process !== 'poisson',
+  );
+  const varying = clients.some((n) => n.type === 'client' && n.params.profile.length > 1);
+  return [notPoisson ? 'arrivals not Poisson' : '', varying ? 'rate varies over time' : '']
+    .filter(Boolean)
+    .join('; ');
+}
+
+export function theoryCompare(doc: Scenario, result: SimResult): TheoryRow[] {
+  const rates = offeredRates(doc, result);
+  const seconds = countedSeconds(doc, result);
+  const caveat = arrivalCaveat(doc);
+  const rows: TheoryRow[] = [];
+  for (const n of doc.nodes) {
+    const m = result.nodes[n.id];
+    const rate = rates.get(n.id);
+    if (!m || !rate || n.type === 'client') continue;
+    rows.push(
+      row(
+        n.id,
+        'flow',
+        'arrival rate (rps)',
+        totalRps(rate),
+        m.arrivals / seconds,
+        'from client rates and edge weights',
+      ),
+    );
+    if (n.type !== 'service' && n.type !== 'database') continue;
+
+    const station = stationOf(doc, n, rate.read, rate.write);
+    if (typeof station !== 'string') {
+      const p = predictStation(station);
+      if (p) {
+        const replicas = n.type === 'service' ? n.params.replicas : 1;
+        const note = [
+          p.note,
+          replicas > 1 ? `${replicas} replicas as independent stations` : '',
+          caveat,
+        ]
+          .filter(Boolean)
+          .join('; ');
+        rows.push(row(n.id, p.model, 'mean latency (ms)', p.meanMs, m.latencyMs.mean, note));
+        if (p.p99Ms !== null)
+          rows.push(row(n.id, p.model, 'p99 latency (ms)', p.p99Ms, m.latencyMs.p99, note));
+        rows.push(row(n.id, p.model, 'utilization', p.utilization, m.utilization, note));
+        if (p.meanQueueLength !== null)
+          rows.push(
+            row(
+              n.id,
+              p.model,
+              'mean waiting',
+              p.meanQueueLength * replicas,
+              m.meanQueueLength,
+              note,
+            ),
+          );
+        if (p.blocking !== null && station.queueCapacity !== undefined) {
+          rows.push(
+            row(
+              n.id,
+              p.model,
+              'blocking',
+              p.blocking,
+              m.arrivals > 0 ? m.failed / m.arrivals : 0,
+              note,
+            ),
+          );
+        }
+      }
+    }
+
+    // Little's law with measured figures only: a check on the measurement itself.
+    const lambdaPerMs = m.ok / seconds / 1000;
+    const measuredL = m.meanQueueLength + m.utilization * serversOf(n, m);
+    if (Number.isFinite(measuredL) && lambdaPerMs > 0) {
+      rows.push(
+        row(
+          n.id,
+          'Little',
+          'L = λW',
+          lambdaPerMs * m.latencyMs.mean,
+          measuredL,
+          'λ, W and L all measured: L = waiting + utilization × workers',
+        ),
+      );
+    }
+  }
+  return rows;
+}
