@@ -171,8 +171,8 @@ describe('loadScenario: defaults', () => {
   });
 
   it('drops unknown fields with a warning naming them', () => {
-    const doc = { ...tinyDocument(), extra: true };
-    (doc.nodes as Array<Record<string, unknown>>)[1]!['params'] = { wrkers: 4 };
+    const doc: Record<string, unknown> = { ...tinyDocument(), extra: true };
+    (doc['nodes'] as Array<Record<string, unknown>>)[1]!['params'] = { wrkers: 4 };
     const r = loadScenario(doc);
     if (!r.ok) throw new Error(r.error);
     expect(r.warnings).toContain('document: unknown field "extra" ignored');
