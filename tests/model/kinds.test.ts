@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import {
+  EDGE_PARAMS,
+  FAULT_KINDS,
+  KIND_DESCRIPTIONS,
+  NODE_TYPES,
+  defaultParams,
+} from '../../src/model/kinds/index.ts';
+import { validateParams } from '../../src/model/validateParams.ts';
+import type { NodeType } from '../../src/model/types.ts';
+
+/** The value at a dot path, or undefined. */
+function at(obj: unknown, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
+      obj,
+    );
+}
+
+describe('kind descriptions', () => {
+  it('list every node type once, in palette order, with a label and an icon', () => {
+    expect([...NODE_TYPES].sort()).toEqual(Object.keys(KIND_DESCRIPTIONS).sort());
+    for (const t of NODE_TYPES) {
+      const d = KIND_DESCRIPTIONS[t];
+      expect(d.type).toBe(t);
+      expect(d.label.length).toBeGreaterThan(0);
+      expect(d.icon.length).toBeGreaterThan(0);
+      expect(d.summary.length).toBeGreaterThan(10);
+    }
+    expect(NODE_TYPES.map((t) => KIND_DESCRIPTIONS[t].label)).toContain('Load balancer');
+  });
+
+  it('defaults are valid params that the loader fills to themselves', () => {
+    for (const t of NODE_TYPES) {
+      const r = validateParams(t, defaultParams(t));
+      expect(r.ok && r.params).toEqual(defaultParams(t));
+      const empty = validateParams(t, {});
+      expect(empty.ok && empty.params).toEqual(defaultParams(t));
+    }
+  });
+
+  it('every described field exists in the defaults, or is optional', () => {
+    for (const t of NODE_TYPES) {
+      for (const p of KIND_DESCRIPTIONS[t].params) {
+        if (!p.optional) expect(at(defaultParams(t), p.key), `${t}.${p.key}`).not.toBeUndefined();
+      }
+    }
+  });
+
+  it("a select's options are exactly what the schema accepts", () => {
+    for (const t of NODE_TYPES) {
+      for (const p of KIND_DESCRIPTIONS[t].params.filter((d) => d.control === 'select')) {
+        for (const option of p.options ?? []) {
+          const r = validateParams(t, { [p.key]: option });
+          expect(r.ok, `${t}.${p.key} = ${option}`).toBe(true);
+        }
+        const bad = validateParams(t, { [p.key]: 'not-an-option' });
+        expect(bad.ok ? '' : bad.error).toMatch(new RegExp(`^${p.key}: must be one of`));
+      }
+    }
+  });
+
+  it('numeric fields reject values past their described limits', () => {
+    const cases: Array<[NodeType, string, number]> = [
+      ['service', 'workers', 10_001],
+      ['service', 'replicas', 0],
+      ['database', 'connections', 0],
+      ['queue', 'priorities', 11],
+      ['rateLimiter', 'burst', 0],
+      ['shardRouter', 'virtualNodes', 0],
+    ];
+    for (const [t, key, value] of cases) {
+      const d = KIND_DESCRIPTIONS[t].params.find((p) => p.key === key);
+      expect(
+        d && ((d.max !== undefined && value > d.max) || (d.min !== undefined && value < d.min)),
+      ).toBe(true);
+      const r = validateParams(t, { [key]: value });
+      expect(r.ok ? '' : r.error).toMatch(new RegExp(`^${key}: must be an integer from`));
+    }
+  });
+
+  it('validateParams names the nested path relative to params', () => {
+    const r = validateParams('service', { autoscale: { min: 3, max: 2 } });
+    expect(r).toEqual({
+      ok: false,
+      error: 'autoscale.max: must not be below min',
+      path: 'autoscale.max',
+    });
+  });
+
+  it('edge params and fault kinds are described', () => {
+    expect(EDGE_PARAMS.map((p) => p.key)).toEqual([
+      'latencyMs',
+      'weight',
+      'kind',
+      'timeoutMs',
+      'retry',
+      'circuitBreaker',
+      'fallback',
+    ]);
+    expect(Object.keys(FAULT_KINDS).sort()).toEqual([
+      'crash',
+      'flush',
+      'lag',
+      'latency',
+      'loss',
+      'partition',
+      'slow',
+      'spike',
+    ]);
+    expect(FAULT_KINDS.lag.edgeKinds).toEqual(['replication']);
+    expect(FAULT_KINDS.flush.nodeTypes).toEqual(['cache']);
+  });
+});
