@@ -1,14 +1,55 @@
-// STUB owned by the run/worker helper: replaced with the real run slice (status, clock, speed,
-// worker errors). Kept minimal so the store composes before that lands.
+/**
+ * The run as the UI sees it: status, simulated clock, speed and what to tell the user. Only
+ * low-frequency state lives here (the clock is written at most ~10 times a second); the metric
+ * windows themselves go to the metrics buffer, outside React state.
+ */
 import type { StateCreator } from 'zustand';
 import type { AppState } from './index.ts';
+import type { RunStatus, Speed } from '../worker/protocol.ts';
 
-export type RunStatus = 'idle' | 'running' | 'paused' | 'done' | 'error';
+export type { RunStatus, Speed };
 
-export interface RunSlice {
-  runStatus: RunStatus;
+/** Headline figures for the Run summary: the latest window while running, the totals when done. */
+export interface RunFigures {
+  throughputRps: number;
+  p99Ms: number;
+  errorRate: number;
+  /** True for the whole run's results (after warm-up), false for the latest window. */
+  final: boolean;
 }
 
-export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = () => ({
+export interface RunState {
+  runStatus: RunStatus;
+  /** Simulated time now, seconds. */
+  simNowS: number;
+  runDurationS: number;
+  runSpeed: Speed;
+  runEvents: number;
+  runFigures: RunFigures | null;
+  /** Something to read: a restart, a recovered worker. Cleared by the next Run or Reset. */
+  runMessage: string | null;
+  runError: string | null;
+  /** The run stopped early on a hard cap. */
+  runTruncated: string | null;
+}
+
+export interface RunSlice extends RunState {
+  setRunState: (patch: Partial<RunState>) => void;
+}
+
+export const initialRunState: RunState = {
   runStatus: 'idle',
+  simNowS: 0,
+  runDurationS: 0,
+  runSpeed: 10,
+  runEvents: 0,
+  runFigures: null,
+  runMessage: null,
+  runError: null,
+  runTruncated: null,
+};
+
+export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set) => ({
+  ...initialRunState,
+  setRunState: (patch) => set(patch),
 });

@@ -1,4 +1,52 @@
-// STUB owned by the run/worker helper: the live status region named "Run summary".
+/**
+ * The run in one line of text, in a polite live region: simulated time, throughput, p99 and
+ * error rate (the newest window while running, the run's totals after warm-up once done), and
+ * any notice about the run (a restart, a cap reached, a document that cannot run).
+ */
+import { useAppStore } from '../../store/index.ts';
+import { formatMs, formatPercent, formatRps, formatSimTime } from './format.ts';
+
+const STATUS_TEXT = {
+  idle: 'Ready',
+  running: 'Running',
+  paused: 'Paused',
+  done: 'Finished',
+  error: 'Failed',
+} as const;
+
 export function RunSummary() {
-  return null;
+  const status = useAppStore((s) => s.runStatus);
+  const nowS = useAppStore((s) => s.simNowS);
+  const figures = useAppStore((s) => s.runFigures);
+  const message = useAppStore((s) => s.runMessage);
+  const error = useAppStore((s) => s.runError);
+  const truncated = useAppStore((s) => s.runTruncated);
+  const notice = error ?? truncated ?? message;
+  return (
+    <div className="run-summary">
+      <div role="status" aria-label="Run summary" aria-atomic="true" className="run-summary__line">
+        <span className={`run-summary__status is-${status}`}>{STATUS_TEXT[status]}</span>{' '}
+        <span>t = {formatSimTime(nowS)}</span>
+        {figures === null ? (
+          <span className="run-summary__hint"> · press Run to start</span>
+        ) : (
+          <>
+            {' · '}
+            <span title={figures.final ? 'Whole run, after warm-up' : 'Last window'}>
+              throughput {formatRps(figures.throughputRps)}
+            </span>
+            {' · '}
+            <span>p99 {formatMs(figures.p99Ms)}</span>
+            {' · '}
+            <span>errors {formatPercent(figures.errorRate)}</span>
+          </>
+        )}
+      </div>
+      {notice !== null && (
+        <div role="alert" className={`run-summary__notice${error !== null ? ' is-error' : ''}`}>
+          {notice}
+        </div>
+      )}
+    </div>
+  );
 }

@@ -1,12 +1,81 @@
-// STUB owned by the run/worker helper: throttled live figures for the canvas overlay.
+/**
+ * Live figures for the canvas overlay: each node and edge reads its own numbers from the newest
+ * window, at most LIVE_INTERVAL_MS apart, and re-renders only when they changed noticeably (so
+ * a hundred nodes do not all redraw for a flicker in the third digit).
+ */
+import { useSyncExternalStore } from 'react';
 import type { EdgeWindow, NodeWindow } from '../../engine/types.ts';
+import { readEdge, readNode } from '../../worker/frame.ts';
+import { metricsHub, type MetricsHub } from '../../store/metricsHub.ts';
+
+/** Relative change below which a figure counts as unchanged. */
+const NOTICEABLE = 0.02;
+
+function close(a: number | undefined, b: number | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return Math.abs(a - b) <= NOTICEABLE * Math.max(Math.abs(a), Math.abs(b), 1e-9);
+}
+
+export function nearlyEqual(a: object | undefined, b: object | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  const keys = new Set([...Object.keys(ra), ...Object.keys(rb)]);
+  for (const k of keys) {
+    const x = ra[k];
+    const y = rb[k];
+    if (typeof x === 'number' || typeof y === 'number') {
+      if (!close(x as number | undefined, y as number | undefined)) return false;
+    } else if (x !== y) return false;
+  }
+  return true;
+}
+
+/** Keeps the last object handed out per id, replacing it only on a noticeable change. */
+function createLiveReader<T extends object>(
+  hub: MetricsHub,
+  read: (hub: MetricsHub, id: string) => T | undefined,
+) {
+  const cache = new Map<string, { version: number; value: T | undefined }>();
+  return (id: string): T | undefined => {
+    const version = hub.live.getVersion();
+    const held = cache.get(id);
+    if (held !== undefined && held.version === version) return held.value;
+    const fresh = read(hub, id);
+    const value = held !== undefined && nearlyEqual(held.value, fresh) ? held.value : fresh;
+    cache.set(id, { version, value });
+    return value;
+  };
+}
+
+function readNodeOf(hub: MetricsHub, id: string): NodeWindow | undefined {
+  const layout = hub.layout;
+  const latest = hub.buffer.latest();
+  const index = layout?.nodeIds.indexOf(id) ?? -1;
+  if (layout === undefined || latest === undefined || index < 0) return undefined;
+  return readNode(layout, latest[0], latest[1] / layout.stride, index);
+}
+
+function readEdgeOf(hub: MetricsHub, id: string): EdgeWindow | undefined {
+  const layout = hub.layout;
+  const latest = hub.buffer.latest();
+  const index = layout?.edgeIds.indexOf(id) ?? -1;
+  if (layout === undefined || latest === undefined || index < 0) return undefined;
+  return readEdge(layout, latest[0], latest[1] / layout.stride, index);
+}
+
+export function createLiveStats(hub: MetricsHub) {
+  return { node: createLiveReader(hub, readNodeOf), edge: createLiveReader(hub, readEdgeOf) };
+}
+
+const shared = createLiveStats(metricsHub);
 
 /** The latest window's figures for one node, or undefined when nothing has run. */
-export function useLiveNodeStats(_nodeId: string): NodeWindow | undefined {
-  return undefined;
+export function useLiveNodeStats(nodeId: string): NodeWindow | undefined {
+  return useSyncExternalStore(metricsHub.live.subscribe, () => shared.node(nodeId));
 }
 
 /** The latest window's figures for one edge, or undefined when nothing has run. */
-export function useLiveEdgeStats(_edgeId: string): EdgeWindow | undefined {
-  return undefined;
+export function useLiveEdgeStats(edgeId: string): EdgeWindow | undefined {
+  return useSyncExternalStore(metricsHub.live.subscribe, () => shared.edge(edgeId));
 }

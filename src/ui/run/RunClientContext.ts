@@ -1,0 +1,9 @@
+// Lets tests (and an embedding page) hand the run controls their own client.
+import { createContext, useContext } from 'react';
+import { getRunClient, type RunClient } from './runConnection.ts';
+
+export const RunClientContext = createContext<RunClient | null>(null);
+
+export function useRunClient(): RunClient {
+  return useContext(RunClientContext) ?? getRunClient();
+}

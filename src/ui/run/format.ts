@@ -1,0 +1,22 @@
+// How run figures read as text, shared by the controls, the summary and the charts.
+export function formatSimTime(s: number): string {
+  if (!Number.isFinite(s)) return '–';
+  if (s < 60) return `${s.toFixed(1)} s`;
+  const m = Math.floor(s / 60);
+  return `${m} min ${Math.floor(s - m * 60)} s`;
+}
+
+export function formatMs(ms: number): string {
+  if (!Number.isFinite(ms)) return '–';
+  return ms >= 100 ? `${Math.round(ms)} ms` : `${ms.toFixed(1)} ms`;
+}
+
+export function formatRps(rps: number): string {
+  if (!Number.isFinite(rps)) return '–';
+  return rps >= 100 ? `${Math.round(rps)} req/s` : `${rps.toFixed(1)} req/s`;
+}
+
+export function formatPercent(ratio: number): string {
+  if (!Number.isFinite(ratio)) return '–';
+  return `${(ratio * 100).toFixed(ratio < 0.1 ? 2 : 1)} %`;
+}

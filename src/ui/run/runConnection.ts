@@ -1,0 +1,158 @@
+/**
+ * Wires the simulation client to the store and the metrics hub: frames go to the buffer (outside
+ * React state) and the few low-frequency facts (status, clock, figures, messages) to the run
+ * slice. Also watches the edited document and sends it to the worker when something that
+ * matters to the simulation changes (moving a node or renaming it does not restart a run).
+ */
+import { SimClient } from '../../worker/client.ts';
+import type { MetricFrame, Speed } from '../../worker/protocol.ts';
+import { globalOffset } from '../../worker/frame.ts';
+import type { Fault, Scenario } from '../../model/types.ts';
+import { metricsHub, type MetricsHub } from '../../store/metricsHub.ts';
+import type { RunFigures, RunState } from '../../store/runSlice.ts';
+import { useAppStore } from '../../store/index.ts';
+
+/** What the run controls may ask for. */
+export interface RunClient {
+  start(): Promise<void>;
+  pause(): Promise<void>;
+  step(): Promise<void>;
+  reset(): Promise<void>;
+  setSpeed(speed: Speed): Promise<void>;
+  inject(fault: Fault): Promise<void>;
+}
+
+/** The clock is written to the store at most this often while running. */
+const CLOCK_INTERVAL_MS = 100;
+/** Edits are sent to the worker once they have settled for this long. */
+const DOC_DEBOUNCE_MS = 300;
+
+type StoreLike = Pick<typeof useAppStore, 'getState' | 'setState' | 'subscribe'>;
+
+/** The document without what the simulation ignores, for "did anything that matters change". */
+export function simulationKey(doc: Scenario): string {
+  return JSON.stringify({
+    ...doc,
+    name: '',
+    description: '',
+    nodes: doc.nodes.map((n) => ({ ...n, position: null, label: '' })),
+  });
+}
+
+/** The run's totals when it has ended, else the newest window's figures. */
+function figuresOf(frame: MetricFrame, hub: MetricsHub): RunFigures | null {
+  if (frame.result !== undefined) {
+    const r = frame.result;
+    return {
+      throughputRps: r.throughputRps,
+      p99Ms: r.latencyMs.p99,
+      errorRate: r.errorRate,
+      final: true,
+    };
+  }
+  const latest = hub.buffer.latest();
+  if (latest === undefined) return null;
+  const [data, at] = latest;
+  const get = (c: 'throughputRps' | 'p99' | 'errorRate') => data[at + globalOffset(c)] ?? NaN;
+  return {
+    throughputRps: get('throughputRps'),
+    p99Ms: get('p99'),
+    errorRate: get('errorRate'),
+    final: false,
+  };
+}
+
+export function connectRun(
+  store: StoreLike,
+  hub: MetricsHub,
+  makeClient: (
+    o: ConstructorParameters<typeof SimClient>[0],
+  ) => RunClient & Pick<SimClient, 'load' | 'applyDoc'>,
+): RunClient {
+  let runId = -1;
+  let clockWrittenAt = -Infinity;
+  const set = (patch: Partial<RunState>) => store.getState().setRunState(patch);
+
+  const onFrame = (frame: MetricFrame) => {
+    if (frame.layout !== undefined) {
+      runId = frame.runId;
+      hub.reset(frame.layout);
+    }
+    if (frame.runId !== runId) return; // a late frame from a run already replaced
+    hub.push(frame.data, frame.count);
+    const state = store.getState();
+    const patch: Partial<RunState> = {};
+    const statusChanged = state.runStatus !== frame.status;
+    if (statusChanged) patch.runStatus = frame.status;
+    const now = performance.now();
+    if (statusChanged || now - clockWrittenAt >= CLOCK_INTERVAL_MS || frame.layout !== undefined) {
+      clockWrittenAt = now;
+      patch.simNowS = frame.nowS;
+      patch.runEvents = frame.events;
+      patch.runFigures = figuresOf(frame, hub);
+    }
+    if (frame.message !== undefined) patch.runMessage = frame.message;
+    if (frame.error !== undefined) patch.runError = frame.error;
+    if (frame.truncated !== undefined) patch.runTruncated = frame.truncated;
+    if (Object.keys(patch).length > 0) set(patch);
+  };
+
+  const client = makeClient({
+    onFrame,
+    onRestart: (message) => set({ runStatus: 'idle', simNowS: 0, runMessage: message }),
+  });
+
+  const send = (doc: Scenario, first: boolean) => {
+    void (first ? client.load(doc) : client.applyDoc(doc)).then((answer) => {
+      if (answer.ok) set({ runError: null, runDurationS: answer.durationS });
+      else
+        set({
+          runError: `This scenario cannot run: ${answer.path ? `${answer.path}: ` : ''}${answer.error}`,
+        });
+    });
+  };
+
+  let sentKey = simulationKey(store.getState().doc);
+  send(store.getState().doc, true);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  store.subscribe((s, prev) => {
+    if (s.doc === prev.doc) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const doc = store.getState().doc;
+      const key = simulationKey(doc);
+      if (key === sentKey) return;
+      sentKey = key;
+      send(doc, false);
+    }, DOC_DEBOUNCE_MS);
+  });
+
+  const clearNotices = () => set({ runMessage: null, runError: null, runTruncated: null });
+  return {
+    start: () => (clearNotices(), client.start()),
+    pause: () => client.pause(),
+    step: () => (clearNotices(), client.step()),
+    reset: () => (clearNotices(), client.reset()),
+    setSpeed: (speed) => (set({ runSpeed: speed }), client.setSpeed(speed)),
+    inject: (fault) => client.inject(fault),
+  };
+}
+
+const inert: RunClient = {
+  start: async () => {},
+  pause: async () => {},
+  step: async () => {},
+  reset: async () => {},
+  setSpeed: async () => {},
+  inject: async () => {},
+};
+
+let shared: RunClient | undefined;
+
+/** The page's one run client, connected on first use (inert where there are no workers). */
+export function getRunClient(): RunClient {
+  if (shared !== undefined) return shared;
+  if (typeof Worker === 'undefined') return inert;
+  shared = connectRun(useAppStore, metricsHub, (o) => new SimClient(o));
+  return shared;
+}
