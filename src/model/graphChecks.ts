@@ -61,7 +61,7 @@ function checkEdges(s: Scenario): CheckError | null {
   return null;
 }
 
-function checkDegrees(s: Scenario, warnings: string[]): CheckError | null {
+export function checkDegrees(s: Scenario, warnings: string[]): CheckError | null {
   const seenPairs = new Set<string>();
   for (const [i, e] of s.edges.entries()) {
     const pair = `${e.source}\u0000${e.target}\u0000${e.kind}`;
@@ -91,7 +91,7 @@ function outgoing(edges: ScenarioEdge[], id: string) {
 }
 
 /** Call edges must not loop: a request would travel forever. Replication and dead letters don't count. */
-function checkCallLoops(s: Scenario): CheckError | null {
+export function checkCallLoops(s: Scenario): CheckError | null {
   const next = new Map<string, Array<{ to: string; index: number }>>();
   for (const [index, e] of s.edges.entries()) {
     if (e.kind !== 'call') continue;

@@ -33,3 +33,4 @@ export type {
 export { encodeShareLink, decodeShareLink, MAX_INFLATED_BYTES } from './shareLink.ts';
 export { parseLocation, PRESET_NAME } from './location.ts';
 export type { LocationTarget, ParsedLocation } from './location.ts';
+export { canAddEdge } from './canAddEdge.ts';
