@@ -86,7 +86,8 @@ export interface SimResult {
   /** Errors by reason, client's view. */
   errors?: Partial<Record<ErrorReason, number>>;
   /** Set when the run stopped early: the event budget ran out. */
-  truncated?: { reason: 'eventBudget'; atS: number; events: number; message: string };
+  /** `inFlight`: too many requests in flight at once (the document overloads its system). */
+  truncated?: { reason: 'eventBudget' | 'inFlight'; atS: number; events: number; message: string };
 }
 
 /** One node's figures over one window of simulated time, for the live charts and the canvas. */
@@ -148,6 +149,8 @@ export interface SimulationOptions {
   eventBudget?: number;
   /** Length of a timeline window in simulated seconds (default 1). */
   windowS?: number;
+  /** Cap on requests in flight at once (default 2,000,000); beyond it the run ends, reported. */
+  maxInFlight?: number;
 }
 
 export interface Simulation {

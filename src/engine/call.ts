@@ -1,0 +1,91 @@
+/**
+ * A call: one request travelling over one edge, and the callee's state while it handles it.
+ * A client's root request is a call too (edge -1). Calls live in a pool and are recycled; the
+ * generation `gen` changes on every recycle, so an event or a child that still names an old
+ * call (id, gen) sees the mismatch and is ignored: this is how timeouts and killed work cancel
+ * lazily, without searching the event list.
+ */
+export class Call {
+  gen = 0;
+  // The root request, copied down every hop.
+  rootT = 0;
+  counted = false;
+  key = 0;
+  write = false;
+  source = 0;
+  user = -1;
+  hops = 0;
+  // Who called whom over what.
+  parent = -1;
+  parentGen = 0;
+  edge = -1;
+  node = -1;
+  /** Replica chosen at the callee (a load balancer may pin it before sending). */
+  replica = -1;
+  /** The caller's backend index (load balancers). */
+  backend = -1;
+  /** Retry attempt number, for policies (0 = first try). */
+  attempt = 0;
+  sendT = 0;
+  arriveT = 0;
+  /** Callee's progress: next outgoing edge (sequential), answers awaited (parallel). */
+  next = 0;
+  pending = 0;
+  /** First failure among parallel answers, or the answer being carried back. */
+  result = 0;
+  /** Worker slot held at a service replica (-1 = none). */
+  slot = -1;
+  /** Node-specific scratch (e.g. cache: this read missed). */
+  aux = 0;
+  /** The caller stopped waiting (timeout): the callee's answer is dropped on return. */
+  answered = false;
+  /** Never reached the callee (loss, partition): only the caller's timer can answer. */
+  lost = 0;
+  /** Its replica crashed: it was answered 'unavailable' and its pending events are void. */
+  killed = false;
+
+  constructor(readonly id: number) {}
+}
+
+export class CallPool {
+  readonly calls: Call[] = [];
+  private freeIds: number[] = [];
+  /** Calls currently allocated. */
+  live = 0;
+
+  alloc(): Call {
+    const id = this.freeIds.pop();
+    this.live++;
+    if (id === undefined) {
+      const c = new Call(this.calls.length);
+      this.calls.push(c);
+      return c;
+    }
+    return this.calls[id]!;
+  }
+
+  free(c: Call): void {
+    c.gen++;
+    c.parent = -1;
+    c.replica = -1;
+    c.backend = -1;
+    c.attempt = 0;
+    c.next = 0;
+    c.pending = 0;
+    c.result = 0;
+    c.slot = -1;
+    c.aux = 0;
+    c.answered = false;
+    c.lost = 0;
+    c.killed = false;
+    c.user = -1;
+    this.live--;
+    this.freeIds.push(c.id);
+  }
+
+  /** The call `id` if it is still the same one (generation `gen`) and not killed. */
+  alive(id: number, gen: number): Call | null {
+    const c = this.calls[id];
+    return c !== undefined && c.gen === gen && !c.killed ? c : null;
+  }
+}

@@ -1,0 +1,45 @@
+/** An edge at run time: its sampler, its policy settings and the state faults put on it. */
+import type { ScenarioEdge } from '../model/types.ts';
+import { Sampler } from './dists.ts';
+import type { Rng } from './rng.ts';
+
+export class EdgeRuntime {
+  readonly latency: Sampler;
+  readonly timeoutS: number;
+  // Fault state, recomputed from the active faults.
+  addMs = 0;
+  loss = 0;
+  partitioned = false;
+  /** Replication lag added by a `lag` fault (for the database behaviour). */
+  lagMs = 0;
+  // Counters for the current window and the run.
+  wCalls = 0;
+  wFailed = 0;
+  calls = 0;
+  failed = 0;
+
+  constructor(
+    readonly index: number,
+    readonly doc: ScenarioEdge,
+    readonly source: number,
+    readonly target: number,
+    rng: Rng,
+  ) {
+    this.latency = new Sampler(doc.latencyMs, rng);
+    this.timeoutS = doc.timeoutMs !== undefined ? doc.timeoutMs / 1000 : 0;
+  }
+
+  get id(): string {
+    return this.doc.id;
+  }
+
+  get weight(): number {
+    return this.doc.weight;
+  }
+
+  /** One-way latency in seconds, or 0 without drawing when the edge is instantaneous. */
+  oneWayS(): number {
+    if (this.addMs === 0 && this.latency.isZero) return 0;
+    return (this.latency.sample() + this.addMs) / 1000;
+  }
+}

@@ -1,0 +1,4 @@
+/** The engine's public entry: everything outside src/engine uses only this and ./types.ts. */
+export { createSimulation } from './simulation.ts';
+export { UnsupportedKindError } from './nodes/registry.ts';
+export type * from './types.ts';

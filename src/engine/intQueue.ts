@@ -1,0 +1,34 @@
+/** A growable FIFO ring buffer of integers (call ids waiting at a replica). */
+export class IntQueue {
+  private buf = new Int32Array(16);
+  private head = 0;
+  length = 0;
+
+  push(v: number): void {
+    if (this.length === this.buf.length) this.grow();
+    this.buf[(this.head + this.length) & (this.buf.length - 1)] = v;
+    this.length++;
+  }
+
+  shift(): number {
+    const v = this.buf[this.head]!;
+    this.head = (this.head + 1) & (this.buf.length - 1);
+    this.length--;
+    return v;
+  }
+
+  /** Remove everything, returning it in FIFO order. */
+  drain(): number[] {
+    const out: number[] = [];
+    while (this.length > 0) out.push(this.shift());
+    return out;
+  }
+
+  private grow(): void {
+    const next = new Int32Array(this.buf.length * 2);
+    for (let i = 0; i < this.length; i++)
+      next[i] = this.buf[(this.head + i) & (this.buf.length - 1)]!;
+    this.buf = next;
+    this.head = 0;
+  }
+}

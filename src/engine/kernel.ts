@@ -1,0 +1,244 @@
+/**
+ * The discrete-event kernel: the clock, the event list, the call pool, and the life of a call
+ * over an edge (send → arrive → respond → answer, with timeout, loss and partition). Node kinds
+ * decide what happens at a node; the kernel only moves calls between them.
+ *
+ * Edges with zero latency deliver synchronously (no event), which keeps a chain of
+ * instantaneous hops (client → balancer → service) to the events that matter.
+ */
+import type { Call } from './call.ts';
+import { CallPool } from './call.ts';
+import type { EdgeRuntime } from './edge.ts';
+import { EventQueue } from './eventQueue.ts';
+import { GlobalStats } from './metrics/globalStats.ts';
+import type { NodeBehaviour } from './nodes/types.ts';
+import { noPolicy, type CallPolicy } from './policies/index.ts';
+import { LOST, TIMEOUT, UNAVAILABLE } from './reasons.ts';
+import type { Rng } from './rng.ts';
+
+export const EV_ARRIVE = 1; // a call reaches its callee (a = call, b = gen)
+export const EV_RESPONSE = 2; // an answer reaches the caller (a = call, b = gen)
+export const EV_TIMEOUT = 3; // the caller's timer, or a lost call's verdict (a = call, b = gen)
+export const EV_NODE = 4; // a node's own event (c = node * 16 + sub)
+export const EV_FAULT = 5; // a = fault index, b = 1 start / 0 end
+export const EV_WINDOW = 6;
+export const EV_WARMUP = 7;
+export const EV_POLICY = 8;
+
+/** Calls that never reached the callee: which verdict the caller's timer gives. */
+const LOST_BY_LOSS = 1;
+const LOST_BY_PARTITION = 2;
+/** A request passing more hops than this is in a zero-latency cycle: fail it. */
+const MAX_HOPS = 64;
+
+export type StopReason = 'time' | 'events' | 'budget' | 'inFlight';
+
+export interface KernelHooks {
+  onFault(index: number, start: boolean): void;
+  onWindow(t: number): void;
+  onWarmup(t: number): void;
+}
+
+export class Kernel {
+  now = 0;
+  events = 0;
+  readonly queue = new EventQueue(4096);
+  readonly pool = new CallPool();
+  readonly global = new GlobalStats();
+  nodes: NodeBehaviour[] = [];
+  policy: CallPolicy = noPolicy;
+  hooks: KernelHooks | null = null;
+  /** Draw keys / source addresses for requests only when some node reads them. */
+  needKeys = false;
+  needSources = false;
+
+  constructor(
+    readonly rng: Rng,
+    readonly edges: EdgeRuntime[],
+    readonly warmupS: number,
+    readonly eventBudget: number,
+    readonly maxInFlight: number,
+  ) {}
+
+  scheduleNode(delayS: number, node: number, sub: number, a: number, b: number): void {
+    this.queue.push(this.now + delayS, EV_NODE, a, b, node * 16 + sub);
+  }
+
+  schedulePolicy(delayS: number, a: number, b: number, c: number): void {
+    this.queue.push(this.now + delayS, EV_POLICY, a, b, c);
+  }
+
+  /** A new root request at a client node. */
+  newRoot(node: number): Call {
+    const c = this.pool.alloc();
+    c.rootT = this.now;
+    c.counted = this.now >= this.warmupS;
+    c.node = node;
+    c.edge = -1;
+    c.hops = 0;
+    c.arriveT = this.now;
+    this.nodes[node]!.stats.arrival(c.counted);
+    return c;
+  }
+
+  /** A root request is over: count it end to end and recycle it. */
+  finishRoot(root: Call, reason: number): void {
+    const ms = (this.now - root.rootT) * 1000;
+    this.nodes[root.node]!.stats.departure(root.counted, reason, ms);
+    this.global.requestDone(root.counted, reason, ms);
+    this.pool.free(root);
+  }
+
+  /** Call over edge `edgeIdx` on behalf of `parent` (optionally pinned to a replica). */
+  send(parent: Call, edgeIdx: number, replica = -1, backend = -1, attempt = 0): void {
+    const e = this.edges[edgeIdx]!;
+    const c = this.pool.alloc();
+    c.rootT = parent.rootT;
+    c.counted = parent.counted;
+    c.key = parent.key;
+    c.write = parent.write;
+    c.source = parent.source;
+    c.hops = parent.hops + 1;
+    c.parent = parent.id;
+    c.parentGen = parent.gen;
+    c.edge = edgeIdx;
+    c.node = e.target;
+    c.replica = replica;
+    c.backend = backend;
+    c.attempt = attempt;
+    c.sendT = this.now;
+    e.wCalls++;
+    e.calls++;
+    const refused = this.policy.beforeCall(this, e, c);
+    if (refused !== 0) return this.failNow(c, refused);
+    if (c.hops > MAX_HOPS) return this.failNow(c, UNAVAILABLE);
+    if (e.partitioned) {
+      if (e.timeoutS === 0) return this.failNow(c, UNAVAILABLE);
+      c.lost = LOST_BY_PARTITION;
+      this.queue.push(this.now + e.timeoutS, EV_TIMEOUT, c.id, c.gen, 0);
+      return;
+    }
+    if (e.loss > 0 && this.rng.next() < e.loss) {
+      // Dropped on the way: the caller hears of it when its timer fires, or, without a timer,
+      // after a round trip's worth of time (as a connection reset would tell it).
+      c.lost = LOST_BY_LOSS;
+      const wait = e.timeoutS > 0 ? e.timeoutS : e.oneWayS() + e.oneWayS();
+      this.queue.push(this.now + wait, EV_TIMEOUT, c.id, c.gen, 0);
+      return;
+    }
+    if (e.timeoutS > 0) this.queue.push(this.now + e.timeoutS, EV_TIMEOUT, c.id, c.gen, 0);
+    const lat = e.oneWayS();
+    if (lat === 0) this.arrive(c);
+    else this.queue.push(this.now + lat, EV_ARRIVE, c.id, c.gen, 0);
+    // `c` may be answered and recycled by now: do not touch it here.
+  }
+
+  /** The callee is done with `c` (reason 0 = ok): count it and send the answer back. */
+  respond(c: Call, reason: number): void {
+    this.nodes[c.node]!.stats.departure(c.counted, reason, (this.now - c.arriveT) * 1000);
+    c.result = reason;
+    const lat = this.edges[c.edge]!.oneWayS();
+    if (lat === 0) this.responseArrived(c);
+    else this.queue.push(this.now + lat, EV_RESPONSE, c.id, c.gen, 0);
+  }
+
+  /** Hand an answer to the parent's node, unless the parent is gone (recycled or killed). */
+  deliverToParent(child: Call, reason: number): void {
+    const parent = this.pool.calls[child.parent];
+    if (parent === undefined || parent.gen !== child.parentGen || parent.killed) return;
+    this.nodes[parent.node]!.onAnswer(parent, child, reason);
+  }
+
+  /** Process events before `limitT` (at most `maxEvents`); the clock ends at limitT if reached. */
+  run(limitT: number, maxEvents: number): StopReason {
+    const q = this.queue;
+    const pool = this.pool;
+    let n = 0;
+    while (q.size > 0 && q.peekTime() < limitT) {
+      if (n >= maxEvents) return 'events';
+      if (this.events >= this.eventBudget) return 'budget';
+      if ((n & 1023) === 0 && pool.live > this.maxInFlight) return 'inFlight';
+      q.pop();
+      this.now = q.t;
+      this.events++;
+      n++;
+      this.dispatch(q.kind, q.a, q.b, q.c);
+    }
+    if (limitT > this.now) this.now = limitT;
+    return 'time';
+  }
+
+  private dispatch(kind: number, a: number, b: number, c: number): void {
+    switch (kind) {
+      case EV_ARRIVE: {
+        const call = this.pool.alive(a, b);
+        if (call !== null) this.arrive(call);
+        return;
+      }
+      case EV_RESPONSE: {
+        const call = this.pool.calls[a]!;
+        if (call.gen === b) this.responseArrived(call);
+        return;
+      }
+      case EV_TIMEOUT: {
+        const call = this.pool.calls[a]!;
+        if (call.gen === b && !call.answered) this.timerFired(call);
+        return;
+      }
+      case EV_NODE:
+        this.nodes[c >> 4]!.onEvent(c & 15, a, b);
+        return;
+      case EV_FAULT:
+        this.hooks?.onFault(a, b === 1);
+        return;
+      case EV_WINDOW:
+        this.hooks?.onWindow(this.now);
+        return;
+      case EV_WARMUP:
+        this.hooks?.onWarmup(this.now);
+        return;
+      case EV_POLICY:
+        this.policy.onEvent(this, a, b, c);
+        return;
+    }
+  }
+
+  private arrive(c: Call): void {
+    c.arriveT = this.now;
+    const node = this.nodes[c.node]!;
+    node.stats.arrival(c.counted);
+    node.arrive(c);
+  }
+
+  private responseArrived(c: Call): void {
+    if (!c.answered) {
+      c.answered = true;
+      this.deliver(c, c.result);
+    }
+    this.pool.free(c);
+  }
+
+  private timerFired(c: Call): void {
+    c.answered = true;
+    const lost = c.lost;
+    this.deliver(c, lost === LOST_BY_LOSS ? LOST : TIMEOUT);
+    // A lost call has no callee holding it; otherwise it is recycled when its answer returns.
+    if (lost !== 0) this.pool.free(c);
+  }
+
+  private failNow(c: Call, reason: number): void {
+    c.answered = true;
+    this.deliver(c, reason);
+    this.pool.free(c);
+  }
+
+  private deliver(child: Call, reason: number): void {
+    const e = this.edges[child.edge]!;
+    if (reason !== 0) {
+      e.wFailed++;
+      e.failed++;
+    }
+    if (this.policy.afterCall(this, e, child, reason)) return;
+    this.deliverToParent(child, reason);
+  }
+}

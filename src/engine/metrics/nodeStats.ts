@@ -1,0 +1,128 @@
+/**
+ * One node's figures: counts and a latency histogram for counted requests (created after
+ * warm-up), the same for the current window, and time integrals of busy workers, available
+ * workers and waiting requests (so utilization and mean queue length are true time averages).
+ */
+import { Histogram } from './histogram.ts';
+import { REASON_COUNT } from '../reasons.ts';
+
+export class NodeStats {
+  arrivals = 0;
+  ok = 0;
+  failed = 0;
+  readonly errors = new Float64Array(REASON_COUNT);
+  readonly hist = new Histogram(8);
+  wArrivals = 0;
+  wOk = 0;
+  wFailed = 0;
+  readonly wHist = new Histogram(5);
+  hits = 0;
+  misses = 0;
+  wHits = 0;
+  wMisses = 0;
+
+  // Levels now, and their integrals over time since 0.
+  private lastT = 0;
+  busy = 0;
+  capacity = 0;
+  queue = 0;
+  busyArea = 0;
+  capArea = 0;
+  queueArea = 0;
+  // Integrals at the warm-up mark and at the start of the current window.
+  private mark = { busy: 0, cap: 0, queue: 0, t: 0 };
+  private wMark = { busy: 0, cap: 0, queue: 0, t: 0 };
+
+  /** Bring the integrals up to time t (seconds). */
+  advance(t: number): void {
+    const dt = t - this.lastT;
+    if (dt > 0) {
+      this.busyArea += this.busy * dt;
+      this.capArea += this.capacity * dt;
+      this.queueArea += this.queue * dt;
+      this.lastT = t;
+    }
+  }
+  addBusy(t: number, d: number): void {
+    this.advance(t);
+    this.busy += d;
+  }
+  addCapacity(t: number, d: number): void {
+    this.advance(t);
+    this.capacity += d;
+  }
+  addQueue(t: number, d: number): void {
+    this.advance(t);
+    this.queue += d;
+  }
+
+  arrival(counted: boolean): void {
+    this.wArrivals++;
+    if (counted) this.arrivals++;
+  }
+
+  /** A departure after `ms` at this node with `reason` (0 = ok). */
+  departure(counted: boolean, reason: number, ms: number): void {
+    if (reason === 0) {
+      this.wOk++;
+      this.wHist.record(ms);
+      if (counted) {
+        this.ok++;
+        this.hist.record(ms);
+      }
+    } else {
+      this.wFailed++;
+      if (counted) {
+        this.failed++;
+        this.errors[reason]!++;
+      }
+    }
+  }
+
+  cacheLookup(counted: boolean, hit: boolean): void {
+    if (hit) this.wHits++;
+    else this.wMisses++;
+    if (counted) {
+      if (hit) this.hits++;
+      else this.misses++;
+    }
+  }
+
+  /** Called at warmupS: time averages count from here. */
+  markWarmup(t: number): void {
+    this.advance(t);
+    this.mark = { busy: this.busyArea, cap: this.capArea, queue: this.queueArea, t };
+  }
+
+  /** Utilization and mean queue length since warm-up, up to t. */
+  averages(t: number): { utilization: number; meanQueueLength: number } {
+    this.advance(t);
+    const m = this.mark;
+    const cap = this.capArea - m.cap;
+    const span = t - m.t;
+    return {
+      utilization: cap > 0 ? (this.busyArea - m.busy) / cap : 0,
+      meanQueueLength: span > 0 ? (this.queueArea - m.queue) / span : 0,
+    };
+  }
+
+  /** Close the current window at t: its averages; then start the next one. */
+  closeWindow(t: number): { utilization: number; queueLength: number } {
+    this.advance(t);
+    const m = this.wMark;
+    const cap = this.capArea - m.cap;
+    const span = t - m.t;
+    const out = {
+      utilization: cap > 0 ? (this.busyArea - m.busy) / cap : 0,
+      queueLength: span > 0 ? (this.queueArea - m.queue) / span : 0,
+    };
+    this.wMark = { busy: this.busyArea, cap: this.capArea, queue: this.queueArea, t };
+    this.wArrivals = 0;
+    this.wOk = 0;
+    this.wFailed = 0;
+    this.wHits = 0;
+    this.wMisses = 0;
+    this.wHist.reset();
+    return out;
+  }
+}

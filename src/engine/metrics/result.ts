@@ -1,0 +1,58 @@
+/** The snapshot: the contract's SimResult from the kernel's counters. */
+import type { Kernel } from '../kernel.ts';
+import { reasonCounts } from '../reasons.ts';
+import type { NodeResult, SimResult } from '../types.ts';
+import { r4, summarize } from './summary.ts';
+import type { Windows } from './windows.ts';
+
+export interface RunMeta {
+  name: string;
+  seed: number;
+  durationS: number;
+  warmupS: number;
+  truncated?: SimResult['truncated'];
+}
+
+export function buildResult(k: Kernel, windows: Windows, meta: RunMeta): SimResult {
+  const t = k.now;
+  const span = Math.max(0, t - k.warmupS);
+  const run = k.global.run;
+  const total = run.ok + run.failed;
+  const nodes: Record<string, NodeResult> = {};
+  for (const node of k.nodes) {
+    const s = node.stats;
+    const avg = s.averages(Math.max(t, k.warmupS));
+    const r: NodeResult = {
+      type: node.type,
+      arrivals: s.arrivals,
+      ok: s.ok,
+      failed: s.failed,
+      throughputRps: span > 0 ? r4(s.ok / span) : 0,
+      utilization: r4(avg.utilization),
+      meanQueueLength: r4(avg.meanQueueLength),
+      latencyMs: summarize(s.hist),
+    };
+    if (s.failed > 0) r.errors = reasonCounts(s.errors);
+    const lookups = s.hits + s.misses;
+    if (node.type === 'cache') r.hitRatio = lookups > 0 ? r4(s.hits / lookups) : 0;
+    node.describe(r, false);
+    nodes[node.id] = r;
+  }
+  const result: SimResult = {
+    name: meta.name,
+    seed: meta.seed,
+    durationS: meta.durationS,
+    warmupS: meta.warmupS,
+    events: k.events,
+    wallMs: 0,
+    requests: { total, ok: run.ok, failed: run.failed },
+    throughputRps: span > 0 ? r4(run.ok / span) : 0,
+    errorRate: total > 0 ? r4(run.failed / total) : 0,
+    latencyMs: summarize(run.hist),
+    nodes,
+    timeline: windows.timeline.slice(),
+    errors: reasonCounts(run.errors),
+  };
+  if (meta.truncated !== undefined) result.truncated = meta.truncated;
+  return result;
+}

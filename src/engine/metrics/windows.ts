@@ -1,0 +1,116 @@
+/**
+ * Windows of `windowS` simulated seconds: per-node and per-edge figures for the live charts
+ * (`drainWindows()`), and the snapshot's timeline. The timeline keeps one point per window, or
+ * per several windows when a run would otherwise exceed MAX_POINTS points, so it stays bounded
+ * for runs of a day. Undrained windows are capped too (oldest dropped).
+ */
+import type { Kernel } from '../kernel.ts';
+import { reasonCounts } from '../reasons.ts';
+import type { EdgeWindow, NodeWindow, TimelinePoint, WindowStats } from '../types.ts';
+import type { Tally } from './globalStats.ts';
+import { r4 } from './summary.ts';
+
+export const MAX_POINTS = 5000;
+const MAX_PENDING = 5000;
+
+export class Windows {
+  readonly timeline: TimelinePoint[] = [];
+  private pending: WindowStats[] = [];
+  private closed = 0;
+  private lastEnd = 0;
+  private pointStart = 0;
+  readonly windowsPerPoint: number;
+
+  constructor(
+    private readonly k: Kernel,
+    readonly windowS: number,
+    durationS: number,
+  ) {
+    this.windowsPerPoint = Math.max(1, Math.ceil(durationS / windowS / MAX_POINTS));
+  }
+
+  drain(): WindowStats[] {
+    const out = this.pending;
+    this.pending = [];
+    return out;
+  }
+
+  /** Close the window ending at t (t may be short of a full window at the end of the run). */
+  close(t: number): void {
+    if (t <= this.lastEnd) return;
+    const k = this.k;
+    const startS = this.lastEnd;
+    const lengthS = t - startS;
+    const nodes: Record<string, NodeWindow> = {};
+    for (const node of k.nodes) {
+      const s = node.stats;
+      const w: NodeWindow = {
+        arrivals: s.wArrivals,
+        ok: s.wOk,
+        failed: s.wFailed,
+        throughputRps: r4(s.wOk / lengthS),
+        utilization: 0,
+        queueLength: 0,
+        queueNow: s.queue,
+        p50Ms: r4(s.wHist.quantile(0.5)),
+        p99Ms: r4(s.wHist.quantile(0.99)),
+      };
+      const lookups = s.wHits + s.wMisses;
+      if (lookups > 0) w.hitRatio = r4(s.wHits / lookups);
+      node.describe(w, true);
+      const avg = s.closeWindow(t);
+      w.utilization = r4(avg.utilization);
+      w.queueLength = r4(avg.queueLength);
+      nodes[node.id] = w;
+    }
+    const edges: Record<string, EdgeWindow> = {};
+    for (const e of k.edges) {
+      const w: EdgeWindow = { calls: e.wCalls, failed: e.wFailed };
+      const breaker = k.policy.edgeState?.(e);
+      if (breaker !== undefined) w.breaker = breaker;
+      edges[e.id] = w;
+      e.wCalls = 0;
+      e.wFailed = 0;
+    }
+    const point = pointOf(k.global.window, t, lengthS);
+    k.global.window.reset();
+    this.pending.push({ ...point, startS, lengthS, warmup: t <= k.warmupS, nodes, edges });
+    if (this.pending.length > MAX_PENDING)
+      this.pending.splice(0, this.pending.length - MAX_PENDING);
+    this.lastEnd = t;
+    this.closed++;
+    if (this.closed % this.windowsPerPoint === 0) this.closePoint(t);
+  }
+
+  /** The end of the run: close the partial window and point, if any. */
+  finish(t: number): void {
+    this.close(t);
+    if (t > this.pointStart) this.closePoint(t);
+  }
+
+  private closePoint(t: number): void {
+    const start = this.pointStart;
+    this.pointStart = t;
+    const tally = this.k.global.point;
+    if (start >= this.k.warmupS - 1e-9) this.timeline.push(pointOf(tally, t, t - start));
+    tally.reset();
+  }
+}
+
+function pointOf(tally: Tally, t: number, lengthS: number): TimelinePoint {
+  const done = tally.ok + tally.failed;
+  return {
+    tS: r4(t),
+    throughputRps: r4(tally.ok / lengthS),
+    errorRate: done > 0 ? r4(tally.failed / done) : 0,
+    latencyMs: {
+      p50: r4(tally.hist.quantile(0.5)),
+      p99: r4(tally.hist.quantile(0.99)),
+      p95: r4(tally.hist.quantile(0.95)),
+      mean: r4(tally.hist.mean),
+    },
+    okRps: r4(tally.ok / lengthS),
+    failedRps: r4(tally.failed / lengthS),
+    errors: reasonCounts(tally.errors),
+  };
+}

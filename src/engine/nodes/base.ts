@@ -1,0 +1,62 @@
+/**
+ * Defaults shared by node kinds: a down flag that answers 'unavailable', a slow factor, and
+ * edge choice by weight. Kinds override what they need.
+ */
+import type { NodeType } from '../../model/types.ts';
+import type { Call } from '../call.ts';
+import type { Kernel } from '../kernel.ts';
+import { NodeStats } from '../metrics/nodeStats.ts';
+import type { NodeResult, NodeWindow } from '../types.ts';
+import type { NodeBehaviour, NodeContext } from './types.ts';
+
+export abstract class BaseNode implements NodeBehaviour {
+  readonly index: number;
+  readonly id: string;
+  readonly type: NodeType;
+  readonly stats = new NodeStats();
+  readonly out: readonly number[];
+  protected readonly k: Kernel;
+  protected down = false;
+  protected slow = 1;
+  /** Cumulative edge weights, for choosing one outgoing edge by weight. */
+  private readonly cumWeights: Float64Array;
+
+  constructor(ctx: NodeContext) {
+    this.k = ctx.kernel;
+    this.index = ctx.index;
+    this.id = ctx.node.id;
+    this.type = ctx.node.type;
+    this.out = ctx.out;
+    this.cumWeights = new Float64Array(ctx.out.length);
+    let acc = 0;
+    ctx.out.forEach((e, i) => {
+      acc += Math.max(0, ctx.kernel.edges[e]!.weight);
+      this.cumWeights[i] = acc;
+    });
+  }
+
+  start(): void {}
+  abstract arrive(call: Call): void;
+  onAnswer(_parent: Call, _child: Call, _reason: number): void {}
+  onEvent(_sub: number, _a: number, _b: number): void {}
+  setDown(replicasDown: number): void {
+    this.down = replicasDown > 0;
+  }
+  setSlow(factor: number): void {
+    this.slow = factor;
+  }
+  setSpike(_multiplier: number): void {}
+  flush(): void {}
+  describe(_out: NodeResult | NodeWindow, _window: boolean): void {}
+
+  /** One outgoing edge index, chosen with probability proportional to its weight. */
+  protected pickEdgeByWeight(): number {
+    const n = this.out.length;
+    if (n === 1) return this.out[0]!;
+    const cw = this.cumWeights;
+    const total = cw[n - 1]!;
+    const u = this.k.rng.next() * total;
+    for (let i = 0; i < n; i++) if (u < cw[i]!) return this.out[i]!;
+    return this.out[n - 1]!;
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * Client: where traffic comes from. Open arrivals (poisson, constant) follow the rate profile
+ * times any spike fault; poisson uses thinning against the profile's peak, which is exact for
+ * a time-varying rate. Closed arrivals: each user sends, waits for the answer, thinks, repeats
+ * (profile and spike do not apply to them). Several outgoing edges split traffic by weight.
+ */
+import type { ClientParams } from '../../model/types.ts';
+import type { Call } from '../call.ts';
+import { Sampler } from '../dists.ts';
+import { ZipfKeys } from '../zipf.ts';
+import { BaseNode } from './base.ts';
+import type { NodeContext } from './types.ts';
+import { RateProfile } from './rateProfile.ts';
+
+const SUB_ARRIVAL = 0;
+const SUB_USER = 1;
+
+export class ClientNode extends BaseNode {
+  private readonly p: ClientParams;
+  private readonly profile: RateProfile;
+  private readonly keys: ZipfKeys | null;
+  private readonly think: Sampler | null;
+  private spike = 1;
+  /** Bumped when the rate changes abruptly: the pending arrival is void and redrawn. */
+  private arrivalGen = 0;
+
+  constructor(ctx: NodeContext) {
+    super(ctx);
+    if (ctx.node.type !== 'client') throw new Error('client behaviour on a non-client');
+    this.p = ctx.node.params;
+    this.profile = new RateProfile(this.p.profile);
+    this.keys = this.k.needKeys
+      ? new ZipfKeys(this.p.keys.count, this.p.keys.zipf, this.k.rng)
+      : null;
+    const arrival = this.p.arrival;
+    this.think = arrival.process === 'closed' ? new Sampler(arrival.thinkMs, this.k.rng) : null;
+  }
+
+  override start(): void {
+    const arrival = this.p.arrival;
+    if (arrival.process === 'closed') {
+      // Users start spread over one think time, so they do not all fire at t = 0.
+      for (let u = 0; u < arrival.users; u++) {
+        this.k.scheduleNode(this.think!.sample() / 1000, this.index, SUB_USER, u, 0);
+      }
+    } else {
+      this.scheduleArrival(this.k.now);
+    }
+  }
+
+  override setSpike(multiplier: number): void {
+    this.spike = multiplier;
+    if (this.p.arrival.process === 'closed') return;
+    // Memoryless: dropping the pending poisson arrival and drawing afresh is exact.
+    this.arrivalGen++;
+    this.scheduleArrival(this.k.now);
+  }
+
+  override onEvent(sub: number, a: number, b: number): void {
+    if (sub === SUB_USER) {
+      this.newRequest(a);
+      return;
+    }
+    if (b !== this.arrivalGen) return;
+    const now = this.k.now;
+    const arrival = this.p.arrival;
+    if (arrival.process === 'poisson') {
+      const peak = arrival.rps * this.profile.max * this.spike;
+      if (peak > 0 && this.k.rng.next() * peak < this.rate(now)) this.newRequest(-1);
+    } else if (this.rate(now) > 0) {
+      this.newRequest(-1);
+    }
+    this.scheduleArrival(now);
+  }
+
+  override arrive(call: Call): void {
+    // Nothing calls a client; answer politely if a document routes to one.
+    this.k.respond(call, 0);
+  }
+
+  override onAnswer(root: Call, _child: Call, reason: number): void {
+    const user = root.user;
+    this.k.finishRoot(root, reason);
+    if (user >= 0) this.k.scheduleNode(this.think!.sample() / 1000, this.index, SUB_USER, user, 0);
+  }
+
+  private rate(t: number): number {
+    const arrival = this.p.arrival;
+    if (arrival.process === 'closed') return 0;
+    return arrival.rps * this.profile.at(t) * this.spike;
+  }
+
+  private scheduleArrival(now: number): void {
+    const arrival = this.p.arrival;
+    let next: number;
+    if (arrival.process === 'poisson') {
+      const peak = arrival.rps * this.profile.max * this.spike;
+      if (!(peak > 0)) return;
+      next = now - Math.log(1 - this.k.rng.next()) / peak;
+    } else if (arrival.process === 'constant') {
+      const r = this.rate(now);
+      next = r > 0 ? now + 1 / r : this.profile.nextPositiveAfter(now);
+      if (next === Infinity) return;
+    } else return;
+    this.k.scheduleNode(next - now, this.index, SUB_ARRIVAL, -1, this.arrivalGen);
+  }
+
+  private newRequest(user: number): void {
+    if (this.down) {
+      if (user >= 0)
+        this.k.scheduleNode(this.think!.sample() / 1000, this.index, SUB_USER, user, 0);
+      return;
+    }
+    const k = this.k;
+    const root = k.newRoot(this.index);
+    root.user = user;
+    if (this.keys !== null) root.key = this.keys.next();
+    if (this.p.writeRatio > 0) root.write = k.rng.next() < this.p.writeRatio;
+    if (k.needSources) root.source = k.rng.int(this.p.sources);
+    if (this.out.length > 0) {
+      k.send(root, this.pickEdgeByWeight());
+      return;
+    }
+    k.finishRoot(root, 0);
+    if (user >= 0) k.scheduleNode(this.think!.sample() / 1000, this.index, SUB_USER, user, 0);
+  }
+}

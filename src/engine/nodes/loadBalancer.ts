@@ -1,0 +1,64 @@
+/**
+ * Load balancer: no workers of its own; it forwards each call to one backend, pinned to a
+ * replica, and relays the answer. Backends are the replicas of the services behind its
+ * outgoing edges (a non-service target is one backend). Without health checks it keeps
+ * sending to crashed replicas, which answer 'unavailable': that is the lesson health checks
+ * teach. `backends.healthy` is the hook for them.
+ */
+import type { LoadBalancerParams } from '../../model/types.ts';
+import type { Call } from '../call.ts';
+import { UNAVAILABLE } from '../reasons.ts';
+import type { NodeResult, NodeWindow } from '../types.ts';
+import { BaseNode } from './base.ts';
+import { Backends, pickBackend } from './lbStrategies.ts';
+import type { NodeContext } from './types.ts';
+
+/** Weight of the newest observation in the response-time average. */
+const EWMA_ALPHA = 0.2;
+
+export class LoadBalancerNode extends BaseNode {
+  readonly params: LoadBalancerParams;
+  readonly backends: Backends;
+
+  constructor(ctx: NodeContext) {
+    super(ctx);
+    if (ctx.node.type !== 'loadBalancer') throw new Error('balancer behaviour on another kind');
+    this.params = ctx.node.params;
+    const doc = ctx.kernel;
+    const list: Array<{ edge: number; replica: number; weight: number }> = [];
+    for (const e of ctx.out) {
+      const edge = doc.edges[e]!;
+      const target = ctx.targets[edge.target]!;
+      const replicas = target.type === 'service' ? target.params.replicas : 0;
+      if (replicas === 0) list.push({ edge: e, replica: -1, weight: edge.weight });
+      for (let r = 0; r < replicas; r++) list.push({ edge: e, replica: r, weight: edge.weight });
+    }
+    this.backends = new Backends(list);
+  }
+
+  arrive(c: Call): void {
+    if (this.down) return this.k.respond(c, UNAVAILABLE);
+    const b = pickBackend(this.backends, this.params.strategy, this.k.rng, c.source);
+    if (b < 0) return this.k.respond(c, UNAVAILABLE);
+    this.backends.conns[b]!++;
+    this.k.send(c, this.backends.edge[b]!, this.backends.replica[b]!, b);
+  }
+
+  override onAnswer(parent: Call, child: Call, reason: number): void {
+    const b = child.backend;
+    const bs = this.backends;
+    bs.conns[b]!--;
+    if (reason === 0) {
+      const rt = this.k.now - child.sendT;
+      bs.ewma[b] = bs.ewma[b] === 0 ? rt : bs.ewma[b]! + EWMA_ALPHA * (rt - bs.ewma[b]!);
+    }
+    this.k.respond(parent, reason);
+  }
+
+  override describe(out: NodeResult | NodeWindow, window: boolean): void {
+    if (!window) return;
+    let h = 0;
+    for (let i = 0; i < this.backends.n; i++) h += this.backends.healthy[i]!;
+    (out as NodeWindow).healthyReplicas = h;
+  }
+}

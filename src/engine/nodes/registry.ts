@@ -1,0 +1,29 @@
+/**
+ * Node kinds → behaviours. Adding a kind is one file in this folder and one line here.
+ * Kinds without a behaviour yet make `createSimulation` throw a clear error rather than run a
+ * document whose numbers would mean nothing.
+ */
+import type { NodeType } from '../../model/types.ts';
+import { CacheNode } from './cache.ts';
+import { ClientNode } from './client.ts';
+import { LoadBalancerNode } from './loadBalancer.ts';
+import { ServiceNode } from './service.ts';
+import type { NodeFactory } from './types.ts';
+
+export const nodeRegistry: Record<NodeType, NodeFactory | null> = {
+  client: (ctx) => new ClientNode(ctx),
+  service: (ctx) => new ServiceNode(ctx),
+  loadBalancer: (ctx) => new LoadBalancerNode(ctx),
+  cache: (ctx) => new CacheNode(ctx),
+  database: null,
+  shardRouter: null,
+  queue: null,
+  rateLimiter: null,
+};
+
+export class UnsupportedKindError extends Error {
+  constructor(nodeId: string, type: NodeType) {
+    super(`node "${nodeId}": kind "${type}" is not yet supported by the engine`);
+    this.name = 'UnsupportedKindError';
+  }
+}

@@ -1,0 +1,194 @@
+/**
+ * Service: `replicas` × `workers`, a FIFO queue per replica (optionally bounded), then the
+ * outgoing calls (sequential, parallel or oneOf). Blocking: the worker stays held until the
+ * calls answer (thread per request); non-blocking: it is freed after the local work.
+ *
+ * Replica choice when called directly (not through a balancer that pins one): join the
+ * shortest queue (fewest busy + waiting), ties broken round robin. A crashed replica answers
+ * 'unavailable' at once and loses what it held.
+ */
+import type { ServiceParams } from '../../model/types.ts';
+import type { Call } from '../call.ts';
+import { Sampler } from '../dists.ts';
+import { IntQueue } from '../intQueue.ts';
+import { REJECTED, SHED, UNAVAILABLE } from '../reasons.ts';
+import type { NodeResult, NodeWindow } from '../types.ts';
+import { BaseNode } from './base.ts';
+import type { NodeContext } from './types.ts';
+
+const SUB_DONE = 0;
+
+export class ServiceNode extends BaseNode {
+  readonly replicas: number;
+  readonly workers: number;
+  private readonly p: ServiceParams;
+  private readonly svc: Sampler;
+  readonly busy: Int32Array;
+  readonly queues: IntQueue[];
+  readonly downR: Uint8Array;
+  /** Calls holding a worker, per replica (slot = position; swap-remove). */
+  private readonly holders: Int32Array[];
+  private rr = 0;
+
+  constructor(ctx: NodeContext) {
+    super(ctx);
+    if (ctx.node.type !== 'service') throw new Error('service behaviour on a non-service');
+    this.p = ctx.node.params;
+    this.replicas = this.p.replicas;
+    this.workers = this.p.workers;
+    this.svc = new Sampler(this.p.serviceTimeMs, this.k.rng);
+    this.busy = new Int32Array(this.replicas);
+    this.downR = new Uint8Array(this.replicas);
+    this.queues = Array.from({ length: this.replicas }, () => new IntQueue());
+    this.holders = Array.from({ length: this.replicas }, () => new Int32Array(this.workers));
+    this.stats.addCapacity(0, this.replicas * this.workers);
+  }
+
+  /** Is replica r up? (Balancers ask before pinning.) */
+  isUp(r: number): boolean {
+    return r < this.replicas && this.downR[r] === 0;
+  }
+
+  arrive(c: Call): void {
+    const r = c.replica >= 0 ? c.replica : this.pickReplica();
+    if (r < 0 || r >= this.replicas || this.downR[r] === 1) {
+      this.k.respond(c, UNAVAILABLE);
+      return;
+    }
+    c.replica = r;
+    const q = this.queues[r]!;
+    const shed = this.p.shedQueueLength;
+    if (shed !== undefined && q.length >= shed) {
+      this.k.respond(c, SHED);
+    } else if (this.busy[r]! < this.workers) {
+      this.startService(c, r);
+    } else if (this.p.queueCapacity !== undefined && q.length >= this.p.queueCapacity) {
+      this.k.respond(c, REJECTED);
+    } else {
+      q.push(c.id);
+      this.stats.addQueue(this.k.now, 1);
+    }
+  }
+
+  override onEvent(_sub: number, a: number, b: number): void {
+    const c = this.k.pool.alive(a, b);
+    if (c === null) return;
+    const n = this.out.length;
+    if (n === 0) return this.finish(c, 0);
+    if (!this.p.blocking) this.releaseWorker(c);
+    const mode = this.p.calls;
+    if (mode === 'sequential') {
+      c.next = 0;
+      this.k.send(c, this.out[0]!);
+    } else if (mode === 'parallel') {
+      c.pending = n;
+      c.result = 0;
+      for (let i = 0; i < n; i++) this.k.send(c, this.out[i]!);
+    } else {
+      this.k.send(c, this.pickEdgeByWeight());
+    }
+  }
+
+  override onAnswer(c: Call, _child: Call, reason: number): void {
+    const mode = this.p.calls;
+    if (mode === 'sequential') {
+      if (reason !== 0) return this.finish(c, reason);
+      if (++c.next < this.out.length) this.k.send(c, this.out[c.next]!);
+      else this.finish(c, 0);
+    } else if (mode === 'parallel') {
+      if (reason !== 0 && c.result === 0) c.result = reason;
+      if (--c.pending === 0) this.finish(c, c.result);
+    } else {
+      this.finish(c, reason);
+    }
+  }
+
+  override setDown(replicasDown: number): void {
+    const down = Math.min(this.replicas, replicasDown);
+    for (let r = 0; r < this.replicas; r++) {
+      const want = r < down ? 1 : 0;
+      if (this.downR[r] === want) continue;
+      this.downR[r] = want;
+      this.stats.addCapacity(this.k.now, want === 1 ? -this.workers : this.workers);
+      if (want === 1) this.killReplica(r);
+    }
+    this.down = down === this.replicas;
+  }
+
+  override describe(out: NodeResult | NodeWindow, window: boolean): void {
+    out.replicas = this.replicas;
+    if (window) {
+      let up = 0;
+      for (let r = 0; r < this.replicas; r++) if (this.downR[r] === 0) up++;
+      (out as NodeWindow).healthyReplicas = up;
+    }
+  }
+
+  private pickReplica(): number {
+    const n = this.replicas;
+    if (n === 1) return 0;
+    let best = -1;
+    let bestLoad = Infinity;
+    const start = this.rr;
+    this.rr = start + 1 === n ? 0 : start + 1;
+    for (let i = 0; i < n; i++) {
+      const r = (start + i) % n;
+      if (this.downR[r] === 1) continue;
+      const load = this.busy[r]! + this.queues[r]!.length;
+      if (load < bestLoad) {
+        bestLoad = load;
+        best = r;
+      }
+    }
+    return best;
+  }
+
+  private startService(c: Call, r: number): void {
+    const slot = this.busy[r]!++;
+    this.holders[r]![slot] = c.id;
+    c.slot = slot;
+    this.stats.addBusy(this.k.now, 1);
+    this.k.scheduleNode((this.svc.sample() * this.slow) / 1000, this.index, SUB_DONE, c.id, c.gen);
+  }
+
+  private finish(c: Call, reason: number): void {
+    if (c.slot >= 0) this.releaseWorker(c);
+    this.k.respond(c, reason);
+  }
+
+  private releaseWorker(c: Call): void {
+    const r = c.replica;
+    const holders = this.holders[r]!;
+    const last = --this.busy[r]!;
+    // Swap-remove: the last holder takes the freed slot.
+    if (c.slot !== last) {
+      const moved = this.k.pool.calls[holders[last]!]!;
+      holders[c.slot] = moved.id;
+      moved.slot = c.slot;
+    }
+    c.slot = -1;
+    this.stats.addBusy(this.k.now, -1);
+    const q = this.queues[r]!;
+    if (q.length > 0 && this.downR[r] === 0) {
+      const next = this.k.pool.calls[q.shift()]!;
+      this.stats.addQueue(this.k.now, -1);
+      this.startService(next, r);
+    }
+  }
+
+  private killReplica(r: number): void {
+    const k = this.k;
+    const waiting = this.queues[r]!.drain();
+    this.stats.addQueue(k.now, -waiting.length);
+    const held = Array.from(this.holders[r]!.subarray(0, this.busy[r]!));
+    this.stats.addBusy(k.now, -held.length);
+    this.busy[r] = 0;
+    for (const id of held) {
+      const c = k.pool.calls[id]!;
+      c.slot = -1;
+      c.killed = true;
+      k.respond(c, UNAVAILABLE);
+    }
+    for (const id of waiting) k.respond(k.pool.calls[id]!, UNAVAILABLE);
+  }
+}

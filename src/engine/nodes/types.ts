@@ -1,0 +1,44 @@
+/**
+ * What every node kind implements. A kind is one file in this folder plus one line in
+ * `registry.ts`; the kernel knows nothing kind-specific.
+ */
+import type { NodeType, ScenarioNode } from '../../model/types.ts';
+import type { Call } from '../call.ts';
+import type { Kernel } from '../kernel.ts';
+import type { NodeStats } from '../metrics/nodeStats.ts';
+import type { NodeResult, NodeWindow } from '../types.ts';
+
+export interface NodeBehaviour {
+  readonly index: number;
+  readonly id: string;
+  readonly type: NodeType;
+  readonly stats: NodeStats;
+  /** Indices of the outgoing edges (kind 'call' unless the kind reads others). */
+  readonly out: readonly number[];
+  /** Schedule the first events (clients' arrivals). Called once before the run. */
+  start(): void;
+  /** A call reached this node; the kernel has already counted the arrival. */
+  arrive(call: Call): void;
+  /** A call this node made has an answer (reason 0 = ok). */
+  onAnswer(parent: Call, child: Call, reason: number): void;
+  /** An event this node scheduled with `kernel.scheduleNode(delayS, this.index, sub, a, b)`. */
+  onEvent(sub: number, a: number, b: number): void;
+  /** Faults: the combined state of all active faults on this node (0 down = healthy). */
+  setDown(replicasDown: number): void;
+  setSlow(factor: number): void;
+  setSpike(multiplier: number): void;
+  flush(): void;
+  /** Kind-specific figures (hitRatio, replicas, …) for the results and the windows. */
+  describe(out: NodeResult | NodeWindow, window: boolean): void;
+}
+
+export interface NodeContext {
+  kernel: Kernel;
+  node: ScenarioNode;
+  index: number;
+  out: number[];
+  /** Every node of the document, by index (e.g. a balancer reads its services' replicas). */
+  targets: readonly ScenarioNode[];
+}
+
+export type NodeFactory = (ctx: NodeContext) => NodeBehaviour;

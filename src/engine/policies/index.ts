@@ -1,0 +1,29 @@
+/**
+ * The caller's policies on an edge (retry, circuit breaker, fallback): the hook the kernel calls
+ * around every call. This default does nothing beyond the edge timeout, which the kernel
+ * handles itself. A policy implementation replaces `noPolicy` in `createSimulation`.
+ *
+ * - `beforeCall` may refuse a call (return a reason code such as CIRCUIT_OPEN); 0 lets it go.
+ * - `afterCall` sees every answer (0 = ok) before the caller does. Return true to swallow it:
+ *   the policy then owns the parent's answer, e.g. it schedules a retry with
+ *   `kernel.schedulePolicy(delayS, a, b)` and later calls `kernel.send(...)` again (copying
+ *   `attempt + 1`), or answers with a fallback via `kernel.deliverToParent(...)`.
+ * - `onEvent` receives the events scheduled with `kernel.schedulePolicy`.
+ * - `edgeState` reports the breaker state for the per-edge window figures.
+ */
+import type { Call } from '../call.ts';
+import type { EdgeRuntime } from '../edge.ts';
+import type { Kernel } from '../kernel.ts';
+
+export interface CallPolicy {
+  beforeCall(k: Kernel, edge: EdgeRuntime, child: Call): number;
+  afterCall(k: Kernel, edge: EdgeRuntime, child: Call, reason: number): boolean;
+  onEvent(k: Kernel, a: number, b: number, c: number): void;
+  edgeState?(edge: EdgeRuntime): 'closed' | 'open' | 'halfOpen' | undefined;
+}
+
+export const noPolicy: CallPolicy = {
+  beforeCall: () => 0,
+  afterCall: () => false,
+  onEvent: () => undefined,
+};

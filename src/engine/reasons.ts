@@ -1,0 +1,30 @@
+/**
+ * Error reasons as small integers for the hot path: 0 is success, k is ERROR_REASONS[k - 1].
+ */
+import { ERROR_REASONS, type ErrorReason } from './types.ts';
+
+export const OK = 0;
+export const REJECTED = 1;
+export const TIMEOUT = 2;
+export const UNAVAILABLE = 3;
+export const SHED = 4;
+export const RATE_LIMITED = 5;
+export const CIRCUIT_OPEN = 6;
+export const LOST = 7;
+export const REASON_COUNT = ERROR_REASONS.length + 1;
+
+export function reasonName(code: number): ErrorReason {
+  const r = ERROR_REASONS[code - 1];
+  if (r === undefined) throw new Error(`unknown error reason code ${code}`);
+  return r;
+}
+
+/** `{ timeout: 3, … }` from counts indexed by code (zeros left out). */
+export function reasonCounts(counts: Float64Array): Partial<Record<ErrorReason, number>> {
+  const out: Partial<Record<ErrorReason, number>> = {};
+  for (let code = 1; code < REASON_COUNT; code++) {
+    const n = counts[code]!;
+    if (n > 0) out[reasonName(code)] = n;
+  }
+  return out;
+}

@@ -1,0 +1,126 @@
+/**
+ * `createSimulation`: builds the kernel, the edges, the node behaviours (from the registry), the
+ * faults and the windows from a loaded document, and returns the `Simulation` face.
+ */
+import type { Fault, Scenario } from '../model/types.ts';
+import { EdgeRuntime } from './edge.ts';
+import { Faults } from './faults.ts';
+import { EV_WARMUP, EV_WINDOW, Kernel, type StopReason } from './kernel.ts';
+import { buildResult } from './metrics/result.ts';
+import { Windows } from './metrics/windows.ts';
+import { nodeRegistry, UnsupportedKindError } from './nodes/registry.ts';
+import { Rng } from './rng.ts';
+import type { RunProgress, SimResult, Simulation, SimulationOptions } from './types.ts';
+
+const DEFAULT_MAX_IN_FLIGHT = 2_000_000;
+const KEYED_KINDS = new Set(['cache', 'shardRouter', 'database']);
+
+export function createSimulation(doc: Scenario, opts: SimulationOptions = {}): Simulation {
+  const seed = opts.seed ?? doc.seed;
+  const durationS = opts.durationS ?? doc.durationS;
+  const windowS = opts.windowS ?? 1;
+  const budget = opts.eventBudget ?? Infinity;
+  const rng = new Rng(seed);
+
+  const nodeIndex = new Map(doc.nodes.map((n, i) => [n.id, i]));
+  const edgeIndex = new Map(doc.edges.map((e, i) => [e.id, i]));
+  const edges = doc.edges.map((e, i) => {
+    const s = nodeIndex.get(e.source);
+    const t = nodeIndex.get(e.target);
+    if (s === undefined || t === undefined) {
+      throw new Error(
+        `edge "${e.id}": endpoint "${s === undefined ? e.source : e.target}" is not a node`,
+      );
+    }
+    return new EdgeRuntime(i, e, s, t, rng);
+  });
+  const k = new Kernel(rng, edges, doc.warmupS, budget, opts.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);
+  k.needKeys = doc.nodes.some((n) => KEYED_KINDS.has(n.type));
+  k.needSources = doc.nodes.some(
+    (n) => n.type === 'loadBalancer' && n.params.strategy === 'ipHash',
+  );
+  k.nodes = doc.nodes.map((node, index) => {
+    const factory = nodeRegistry[node.type];
+    if (factory === null) throw new UnsupportedKindError(node.id, node.type);
+    const out = edges
+      .filter((e) => e.source === index && e.doc.kind === 'call')
+      .map((e) => e.index);
+    return factory({ kernel: k, node, index, out, targets: doc.nodes });
+  });
+
+  const faults = new Faults(k, nodeIndex, edgeIndex);
+  const windows = new Windows(k, windowS, durationS);
+  k.hooks = {
+    onFault: (i, start) => faults.onEvent(i, start),
+    onWindow: (t) => {
+      windows.close(t);
+      if (t + windowS < durationS) k.queue.push(t + windowS, EV_WINDOW, 0, 0, 0);
+    },
+    onWarmup: (t) => k.nodes.forEach((n) => n.stats.markWarmup(t)),
+  };
+  for (const f of doc.faults) faults.add(f);
+  if (windowS < durationS) k.queue.push(windowS, EV_WINDOW, 0, 0, 0);
+  if (doc.warmupS > 0) k.queue.push(doc.warmupS, EV_WARMUP, 0, 0, 0);
+  for (const n of k.nodes) n.start();
+
+  let done = false;
+  let truncated: SimResult['truncated'];
+  const progress = (stoppedBy: RunProgress['stoppedBy']): RunProgress => ({
+    nowS: k.now,
+    events: k.events,
+    done,
+    stoppedBy,
+  });
+  const stopEarly = (why: StopReason): void => {
+    const atS = k.now;
+    truncated =
+      why === 'budget'
+        ? {
+            reason: 'eventBudget',
+            atS,
+            events: k.events,
+            message: `stopped at ${atS.toFixed(3)} s of ${durationS} s: the event budget of ${budget} events ran out (shorten durationS or lower the load)`,
+          }
+        : {
+            reason: 'inFlight',
+            atS,
+            events: k.events,
+            message: `stopped at ${atS.toFixed(3)} s of ${durationS} s: more than ${k.maxInFlight} requests were in flight at once (the system cannot keep up with its load)`,
+          };
+    done = true;
+    windows.finish(atS);
+  };
+
+  return {
+    runUntil(tS: number, maxEvents = Infinity): RunProgress {
+      if (done) return progress('end');
+      const stop = k.run(Math.min(tS, durationS), maxEvents);
+      if (stop === 'budget' || stop === 'inFlight') {
+        stopEarly(stop);
+        return progress('budget');
+      }
+      if (stop === 'events') return progress('events');
+      if (k.now >= durationS) {
+        done = true;
+        windows.finish(durationS);
+        return progress('end');
+      }
+      return progress('time');
+    },
+    inject(fault: Fault): void {
+      if (fault.atS < k.now - 1e-9) {
+        throw new Error(`inject: fault at ${fault.atS} s is in the past (now ${k.now} s)`);
+      }
+      doc = { ...doc, faults: [...doc.faults, fault] };
+      faults.add(fault);
+    },
+    drainWindows: () => windows.drain(),
+    snapshot(): SimResult {
+      const meta = { name: doc.name, seed, durationS, warmupS: doc.warmupS };
+      return buildResult(k, windows, truncated === undefined ? meta : { ...meta, truncated });
+    },
+    get nowS(): number {
+      return k.now;
+    },
+  };
+}
