@@ -5,6 +5,7 @@ import './ui/styles/theme.css';
 import './ui/styles/layout.css';
 import './ui/styles/canvas.css';
 import './ui/styles/panels.css';
+import './ui/styles/inspector.css';
 import { App } from './App.tsx';
 import { useAppStore } from './store/index.ts';
 import { bootstrap } from './ui/layout/bootstrap.ts';

@@ -62,11 +62,12 @@ export function useHistory<T>(selector: (h: History) => T): T {
 }
 
 /**
- * Drags move nodes many times a second; history records one entry per drag. Tracking is paused
- * while dragging, and at the end the document before the drag is put back for an instant with
- * tracking still off, so resuming and setting the final document records exactly one step.
+ * Drags move nodes many times a second, and typing in a field edits on every key; history
+ * records one entry per drag or per visit to a field. Tracking is paused meanwhile, and at the
+ * end the document from before is put back for an instant with tracking still off, so resuming
+ * and setting the final document records exactly one step. Returns the function that ends it.
  */
-export function beginDrag(store: AppStore = useAppStore): () => void {
+export function beginBatch(store: AppStore = useAppStore): () => void {
   const before = store.getState().doc;
   const history = store.temporal.getState();
   history.pause();
@@ -81,3 +82,6 @@ export function beginDrag(store: AppStore = useAppStore): () => void {
     store.setState({ doc: after });
   };
 }
+
+/** One undo step per node drag. */
+export const beginDrag = beginBatch;

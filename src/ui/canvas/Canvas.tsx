@@ -120,7 +120,12 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable ariaLabel="Mini map" />
+        <MiniMap<ArchFlowNode>
+          pannable
+          zoomable
+          ariaLabel="Mini map"
+          nodeClassName={(n) => `mini-${n.data.node.type}`}
+        />
         {!readOnly && (
           <Panel position="top-right">
             <button

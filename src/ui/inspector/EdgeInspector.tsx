@@ -1,0 +1,43 @@
+/** An edge: where it goes, and the caller's policy for calls over it. */
+import type { ScenarioEdge } from '../../model/types.ts';
+import { EDGE_PARAMS } from '../../model/kinds/index.ts';
+import { useAppStore } from '../../store/index.ts';
+import { getAt, setAt } from '../../store/docOps.ts';
+import { ParamField } from './ParamField.tsx';
+
+export function EdgeInspector({ edge }: { edge: ScenarioEdge }) {
+  const nodes = useAppStore((s) => s.doc.nodes);
+  const replaceEdge = useAppStore((s) => s.replaceEdge);
+  const remove = useAppStore((s) => s.removeElements);
+  const name = (id: string) => nodes.find((n) => n.id === id)?.label ?? id;
+  return (
+    <section className="inspector__section">
+      <header className="inspector__head">
+        <span className="inspector__icon" aria-hidden="true">
+          →
+        </span>
+        <div>
+          <h2 className="inspector__title">
+            {name(edge.source)} → {name(edge.target)}
+          </h2>
+          <p className="inspector__sub">
+            Edge <code>{edge.id}</code>: a call path; its policy is the caller&apos;s.
+          </p>
+        </div>
+      </header>
+      {EDGE_PARAMS.map((desc) => (
+        <ParamField
+          key={desc.key}
+          desc={desc}
+          value={getAt(edge, desc.key)}
+          onCommit={(v) => replaceEdge(setAt(edge, desc.key, v))}
+        />
+      ))}
+      <div className="inspector__actions">
+        <button type="button" className="btn btn--danger" onClick={() => remove([edge.id])}>
+          Delete edge
+        </button>
+      </div>
+    </section>
+  );
+}
