@@ -67,7 +67,7 @@ describe('run controls', () => {
     renderRun(fakeClient());
     setRun({ simNowS: 12.34, runDurationS: 120 });
     expect(screen.getByRole('group', { name: 'Run controls' }).textContent).toContain(
-      '12.3 s / 2 min 0 s',
+      '12.3 s / 120 s',
     );
   });
 });

@@ -1,4 +1,18 @@
-// STUB owned by the run/worker helper: the live charts over simulated time.
+/**
+ * The bottom panel's charts. recharts is loaded lazily: the canvas paints first, and the chart
+ * code arrives while the user reads the lesson or presses Run.
+ */
+import { lazy, Suspense } from 'react';
+import './charts.css';
+
+const LiveCharts = lazy(() => import('./LiveCharts.tsx'));
+
 export function ChartsPanel() {
-  return null;
+  return (
+    <div className="charts-panel">
+      <Suspense fallback={<p className="charts-panel__empty">Loading charts…</p>}>
+        <LiveCharts />
+      </Suspense>
+    </div>
+  );
 }

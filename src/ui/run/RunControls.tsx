@@ -59,7 +59,7 @@ export function RunControls() {
       <span className="run-controls__clock" title="Simulated time">
         <span className="visually-hidden">Simulated time </span>
         {formatSimTime(nowS)}
-        {durationS > 0 && <span className="run-controls__of"> / {formatSimTime(durationS)}</span>}
+        {durationS > 0 && <span className="run-controls__of"> / {durationS} s</span>}
       </span>
     </div>
   );

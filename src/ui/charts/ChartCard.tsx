@@ -1,0 +1,127 @@
+/**
+ * One small time-series chart. Cheap on purpose: no animation, no dots, a bounded number of
+ * points, and memoised so it redraws only when its rows change.
+ */
+import { memo } from 'react';
+import {
+  Area,
+  AreaChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { ChartRow } from './chartData.ts';
+
+export interface Series {
+  key: string;
+  name: string;
+  color: string;
+}
+
+interface Props {
+  title: string;
+  rows: ChartRow[];
+  series: Series[];
+  unit?: string;
+  stacked?: boolean;
+  /** Fixed y domain, e.g. [0, 1] for ratios. */
+  yMax?: number;
+  /** Shown over the plot when there is no series to draw. */
+  emptyNote?: string;
+}
+
+const tickS = (t: number) => `${Math.round(t)}s`;
+const axisStyle = { fontSize: 10, fill: '#8a93a3' };
+
+function ChartCardInner({
+  title,
+  rows,
+  series,
+  unit = '',
+  stacked = false,
+  yMax,
+  emptyNote,
+}: Props) {
+  const domain: [number, number | 'auto'] = [0, yMax ?? 'auto'];
+  const common = {
+    data: rows,
+    margin: { top: 4, right: 8, bottom: 0, left: -12 },
+  };
+  const axes = (
+    <>
+      <CartesianGrid stroke="#eef0f3" vertical={false} />
+      <XAxis
+        dataKey="t"
+        type="number"
+        domain={['dataMin', 'dataMax']}
+        tickFormatter={tickS}
+        tick={axisStyle}
+        minTickGap={24}
+      />
+      <YAxis domain={domain} tick={axisStyle} width={48} allowDecimals={yMax !== undefined} />
+      <Tooltip
+        isAnimationActive={false}
+        labelFormatter={(t) => `t = ${Number(t).toFixed(0)} s`}
+        formatter={(v) => `${typeof v === 'number' ? +v.toPrecision(3) : String(v)}${unit}`}
+      />
+      <Legend iconSize={8} wrapperStyle={{ fontSize: 11 }} />
+    </>
+  );
+  return (
+    <figure className="chart-card">
+      <figcaption className="chart-card__title">{title}</figcaption>
+      <div className="chart-card__plot">
+        {series.length === 0 && emptyNote !== undefined && (
+          <p className="chart-card__note">{emptyNote}</p>
+        )}
+        <ResponsiveContainer width="100%" height="100%">
+          {stacked ? (
+            <AreaChart {...common}>
+              {axes}
+              {series.map((s) => (
+                <Area
+                  key={s.key}
+                  dataKey={s.key}
+                  name={s.name}
+                  stackId="1"
+                  stroke={s.color}
+                  fill={s.color}
+                  fillOpacity={0.5}
+                  dot={false}
+                  activeDot={false}
+                  isAnimationActive={false}
+                  type="linear"
+                />
+              ))}
+            </AreaChart>
+          ) : (
+            <LineChart {...common}>
+              {axes}
+              {series.map((s) => (
+                <Line
+                  key={s.key}
+                  dataKey={s.key}
+                  name={s.name}
+                  stroke={s.color}
+                  strokeWidth={1.5}
+                  dot={false}
+                  activeDot={false}
+                  isAnimationActive={false}
+                  type="linear"
+                  connectNulls
+                />
+              ))}
+            </LineChart>
+          )}
+        </ResponsiveContainer>
+      </div>
+    </figure>
+  );
+}
+
+export const ChartCard = memo(ChartCardInner);

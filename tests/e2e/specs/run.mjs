@@ -1,0 +1,61 @@
+// Run a preset in the browser: the summary's text moves, a chart draws, Pause and Reset work.
+const summaryText = (page) => page.getByRole('status', { name: 'Run summary' }).innerText();
+
+/** Seconds of simulated time in the summary ("t = 12.3 s" or "t = 1 min 5 s"). */
+function simulatedSeconds(text) {
+  const min = text.match(/t = (\d+) min (\d+) s/);
+  if (min) return Number(min[1]) * 60 + Number(min[2]);
+  const s = text.match(/t = ([\d.]+) s/);
+  return s ? Number(s[1]) : NaN;
+}
+
+async function waitUntil(what, test, ms = 20_000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await test();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export default async function ({ page, baseUrl, screenshot }) {
+  await page.goto(`${baseUrl}/?preset=load-balancing`);
+  const summary = page.getByRole('status', { name: 'Run summary' });
+  await summary.waitFor();
+  const before = await summaryText(page);
+  if (simulatedSeconds(before) !== 0) throw new Error(`expected t = 0 before Run, got "${before}"`);
+  await screenshot('before');
+
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const running = await waitUntil('simulated time and throughput to move', async () => {
+    const text = await summaryText(page);
+    const tp = Number(text.match(/throughput ([\d.]+) req\/s/)?.[1] ?? 0);
+    return simulatedSeconds(text) > 2 && tp > 0 ? text : undefined;
+  });
+  console.log(`     summary while running: ${running}`);
+
+  await waitUntil('a chart to draw', async () => {
+    const paths = await page.locator('.recharts-line path.recharts-curve').count();
+    return paths > 0;
+  });
+  await screenshot('running');
+
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await waitUntil('Paused', async () => (await summaryText(page)).includes('Paused'));
+  const pausedAt = simulatedSeconds(await summaryText(page));
+  await new Promise((r) => setTimeout(r, 600));
+  const later = simulatedSeconds(await summaryText(page));
+  if (later !== pausedAt) throw new Error(`clock moved while paused: ${pausedAt} → ${later}`);
+  await screenshot('paused');
+
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await waitUntil('one step', async () => simulatedSeconds(await summaryText(page)) > pausedAt);
+
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await waitUntil('the clock back at 0', async () => {
+    const text = await summaryText(page);
+    return simulatedSeconds(text) === 0 && text.includes('Ready');
+  });
+  await screenshot('reset');
+}
