@@ -4,6 +4,7 @@
  */
 import type * as z from 'zod';
 import { errorLine, formatPath, issueMessage } from './issues.ts';
+import { suggestField } from './suggest.ts';
 
 export type ParseResult<T> =
   { ok: true; data: T; warnings: string[] } | { ok: false; error: string; path: string };
@@ -30,7 +31,12 @@ export function parseDroppingUnknown<T>(schema: z.ZodType<T>, input: unknown): P
     for (const issue of unknown) {
       if (issue.code !== 'unrecognized_keys') continue;
       value = withoutKeys(value, issue.path, issue.keys);
-      warnings.push(`${errorLine(issue.path, issueMessage(issue))} ignored`);
+      const hints = issue.keys.flatMap((k) => {
+        const near = suggestField(k);
+        return near ? [`"${near}"`] : [];
+      });
+      const hint = hints.length > 0 ? ` (did you mean ${hints.join(', ')}?)` : '';
+      warnings.push(`${errorLine(issue.path, issueMessage(issue))} ignored${hint}`);
     }
   }
   return { ok: false, error: 'document: too many unknown fields', path: '' };

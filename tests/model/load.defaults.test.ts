@@ -176,7 +176,9 @@ describe('loadScenario: defaults', () => {
     const r = loadScenario(doc);
     if (!r.ok) throw new Error(r.error);
     expect(r.warnings).toContain('document: unknown field "extra" ignored');
-    expect(r.warnings).toContain('nodes[1].params: unknown field "wrkers" ignored');
+    expect(r.warnings).toContain(
+      'nodes[1].params: unknown field "wrkers" ignored (did you mean "workers"?)',
+    );
     expect(r.scenario.nodes[1]?.params).not.toHaveProperty('wrkers');
   });
 
