@@ -101,8 +101,11 @@ export function howSure(label: string, e: Estimate, unit = ''): string {
   const pct = Number.isFinite(e.relativePrecision)
     ? `±${(e.relativePrecision * 100).toFixed(e.relativePrecision < 0.01 ? 1 : 0)} %`
     : '±∞';
+  // The mean is shown to the precision of its interval (the half-width to 2 significant figures).
+  const hw = round(e.halfWidth, 2);
+  const decimals = hw.includes('.') ? (hw.split('.')[1] ?? '').length : 0;
   return (
-    `${label} is ${round(e.mean, 3)}${u} ± ${round(e.halfWidth, 2)}${u} ` +
+    `${label} is ${hw.includes('e') ? round(e.mean, 3) : e.mean.toFixed(decimals)}${u} ± ${hw}${u} ` +
     `(95 % CI, ${e.n} seeds; ${pct}, ${precisionWord(e.relativePrecision)})`
   );
 }

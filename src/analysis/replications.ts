@@ -1,0 +1,70 @@
+/**
+ * Replications: the same design under several seeds. Each seed is one independent estimate of
+ * every figure; their means with 95 % confidence intervals say how sure the summary is.
+ */
+import type { SimResult, SimulationOptions } from '../engine/types.ts';
+import type { Scenario } from '../model/types.ts';
+import { goodputRps } from './figures.ts';
+import { estimate, howSure, type Estimate } from './stats.ts';
+
+export type RunScenario = (doc: Scenario, opts: SimulationOptions) => SimResult;
+
+/** Seeds base, base+1, … (unsigned 32-bit); the engine's splitmix seeding decorrelates them. */
+export function replicationSeeds(base: number, n: number): number[] {
+  return Array.from({ length: n }, (_, i) => (base + i) >>> 0);
+}
+
+/** The figures that matter, with their unit and label for the summary sentence. */
+export const REPLICATED_FIGURES = {
+  p50Ms: { label: 'p50', unit: 'ms', of: (r: SimResult) => r.latencyMs.p50 },
+  p99Ms: { label: 'p99', unit: 'ms', of: (r: SimResult) => r.latencyMs.p99 },
+  meanMs: { label: 'mean latency', unit: 'ms', of: (r: SimResult) => r.latencyMs.mean },
+  throughputRps: { label: 'throughput', unit: 'rps', of: (r: SimResult) => r.throughputRps },
+  goodputRps: { label: 'goodput', unit: 'rps', of: (r: SimResult) => goodputRps(r) },
+  errorRate: { label: 'error rate', unit: '', of: (r: SimResult) => r.errorRate },
+} as const;
+
+export type ReplicatedFigure = keyof typeof REPLICATED_FIGURES;
+
+export interface ReplicationSummary {
+  n: number;
+  seeds: number[];
+  figures: Record<ReplicatedFigure, Estimate>;
+  /** Per node: utilization and mean latency estimates. */
+  nodes: Record<string, { utilization: Estimate; meanMs: Estimate }>;
+  /** One "how sure" sentence per figure. */
+  sentences: string[];
+}
+
+export function summariseReplications(results: SimResult[]): ReplicationSummary {
+  const keys = Object.keys(REPLICATED_FIGURES) as ReplicatedFigure[];
+  const figures = Object.fromEntries(
+    keys.map((k) => [k, estimate(results.map((r) => REPLICATED_FIGURES[k].of(r)))]),
+  ) as Record<ReplicatedFigure, Estimate>;
+  const nodeIds = new Set(results.flatMap((r) => Object.keys(r.nodes)));
+  const nodes: ReplicationSummary['nodes'] = {};
+  for (const id of nodeIds) {
+    const present = results.map((r) => r.nodes[id]).filter((n) => n !== undefined);
+    nodes[id] = {
+      utilization: estimate(present.map((n) => n.utilization)),
+      meanMs: estimate(present.map((n) => n.latencyMs.mean)),
+    };
+  }
+  const sentences = keys.map((k) =>
+    howSure(REPLICATED_FIGURES[k].label, figures[k], REPLICATED_FIGURES[k].unit),
+  );
+  return { n: results.length, seeds: results.map((r) => r.seed), figures, nodes, sentences };
+}
+
+/** Runs `n` seeds one after another and summarises them. */
+export function runReplications(
+  doc: Scenario,
+  n: number,
+  run: RunScenario,
+  opts: SimulationOptions = {},
+): ReplicationSummary {
+  const results = replicationSeeds(opts.seed ?? doc.seed, n).map((seed) =>
+    run(doc, { ...opts, seed }),
+  );
+  return summariseReplications(results);
+}
