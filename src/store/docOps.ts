@@ -29,28 +29,6 @@ export function uniqueEdgeId(taken: Set<string>): string {
   return id;
 }
 
-/** True when `to` can reach `from` over call edges, i.e. adding from→to would close a cycle. */
-export function wouldCloseCallCycle(doc: Scenario, from: string, to: string): boolean {
-  if (from === to) return true;
-  const next = new Map<string, string[]>();
-  for (const e of doc.edges) {
-    if (e.kind !== 'call') continue;
-    const list = next.get(e.source) ?? [];
-    list.push(e.target);
-    next.set(e.source, list);
-  }
-  const seen = new Set<string>();
-  const stack = [to];
-  while (stack.length > 0) {
-    const at = stack.pop() as string;
-    if (at === from) return true;
-    if (seen.has(at)) continue;
-    seen.add(at);
-    stack.push(...(next.get(at) ?? []));
-  }
-  return false;
-}
-
 /** The document without the given nodes and edges, the edges touching removed nodes, and the
  *  faults that aimed at anything removed (a fault with no target would not load). */
 export function withoutElements(doc: Scenario, ids: ReadonlySet<string>): Scenario {

@@ -8,7 +8,7 @@ import type { EdgeKind, NodeType, Position, Scenario, ScenarioEdge } from '../mo
 import { SCENARIO_VERSION } from '../model/types.ts';
 import { loadScenario } from '../model/load.ts';
 import { KIND_DESCRIPTIONS, defaultParams } from '../model/kinds/index.ts';
-import { canConnect } from '../model/connections.ts';
+import { canAddEdge } from '../model/canAddEdge.ts';
 import type { AppState } from './index.ts';
 import {
   clipOf,
@@ -17,7 +17,6 @@ import {
   uniqueId,
   usedIds,
   withoutElements,
-  wouldCloseCallCycle,
   type Clip,
 } from './docOps.ts';
 import { layoutPositions } from './layout.ts';
@@ -63,6 +62,15 @@ export const EMPTY_DOC: Scenario = {
 };
 
 const PASTE_OFFSET = { x: 40, y: 40 };
+
+/** The model names nodes by id ("lb"); the user knows them by label ("Load balancer"). */
+function readable(doc: Scenario, reason: string): string {
+  const text = reason.replace(/"([A-Za-z0-9_-]+)"/g, (whole, id: string) => {
+    const node = doc.nodes.find((n) => n.id === id);
+    return node ? `"${node.label}"` : whole;
+  });
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set, get) => {
   /** Validate a candidate document through the model; commit it only when it loads. */
@@ -125,21 +133,8 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
 
     connect: (source, target, kind = 'call') => {
       const { doc } = get();
-      const from = doc.nodes.find((n) => n.id === source);
-      const to = doc.nodes.find((n) => n.id === target);
-      if (!from || !to) return { ok: false, reason: 'Both ends must be nodes on the canvas.' };
-      if (source === target) return { ok: false, reason: 'A node cannot call itself.' };
-      if (doc.edges.some((e) => e.source === source && e.target === target)) {
-        return { ok: false, reason: `${from.label} is already connected to ${to.label}.` };
-      }
-      const allowed = canConnect(from.type, to.type, kind);
-      if (!allowed.ok) return { ok: false, reason: allowed.reason };
-      if (kind === 'call' && wouldCloseCallCycle(doc, source, target)) {
-        return {
-          ok: false,
-          reason: `${to.label} already calls ${from.label} (directly or further down): a loop of calls would never finish.`,
-        };
-      }
+      const allowed = canAddEdge(doc, source, target, kind);
+      if (!allowed.ok) return { ok: false, reason: readable(doc, allowed.reason) };
       const id = uniqueEdgeId(usedIds(doc));
       const edge: ScenarioEdge = {
         id,

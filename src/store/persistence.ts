@@ -10,7 +10,20 @@ import type { AppState } from './index.ts';
 
 export const DOC_KEY = 'archsim.doc.v1';
 export const BACKUP_KEY = 'archsim.doc.v1.backup';
+export const PREVIOUS_KEY = 'archsim.doc.v1.previous';
 export const STORAGE_VERSION = 1;
+
+/** Copy the saved document aside before a link replaces it. Returns the key, or null. */
+export function keepSavedAside(storage: Storage = globalThis.localStorage): string | null {
+  try {
+    const raw = storage.getItem(DOC_KEY);
+    if (raw === null) return null;
+    storage.setItem(PREVIOUS_KEY, raw);
+    return PREVIOUS_KEY;
+  } catch {
+    return null;
+  }
+}
 
 interface Persisted {
   doc?: unknown;

@@ -1,17 +1,15 @@
 /**
  * What the playground opens at start-up, in order: a share link (`#s=`), a preset
  * (`?preset=NAME`), the document saved in this browser, else the default preset. A link that
- * cannot be read shows a clear message and leaves the saved work exactly as it was.
+ * cannot be read shows a clear message and leaves the saved work exactly as it was; a link that
+ * opens keeps the saved work aside first (see keepSavedAside).
  */
 import { loadScenario } from '../../model/load.ts';
+import { decodeShareLink, parseLocation } from '../../model/shareLink.ts';
 import type { Scenario } from '../../model/types.ts';
 import type { AppStore } from '../../store/index.ts';
+import { keepSavedAside } from '../../store/persistence.ts';
 import { DEFAULT_PRESET, presetNames, readPreset } from './presets.ts';
-
-export interface StartOptions {
-  search: string;
-  hash: string;
-}
 
 export interface StartResult {
   embed: boolean;
@@ -19,47 +17,73 @@ export interface StartResult {
   opened: 'share' | 'preset' | 'saved' | 'default' | 'none';
 }
 
-function flag(params: URLSearchParams, name: string): boolean {
-  const v = params.get(name);
-  return v !== null && v !== '0' && v !== 'false';
-}
-
-export async function bootstrap(store: AppStore, loc: StartOptions): Promise<StartResult> {
-  const params = new URLSearchParams(loc.search);
-  const embed = flag(params, 'embed');
-  const autorun = flag(params, 'autorun');
+export async function bootstrap(
+  store: AppStore,
+  loc: { search: string; hash: string },
+): Promise<StartResult> {
+  const where = parseLocation(loc);
+  const { embed, autorun } = where;
   store.getState().setReadOnly(embed);
   const done = (opened: StartResult['opened']): StartResult => ({ embed, autorun, opened });
+  const fail = (text: string) => store.getState().notify('error', text);
+  const keptSaved = store.getState().restoredFromStorage
+    ? ' Your saved scenario is open instead, unchanged.'
+    : '';
 
-  const presetName = params.get('preset');
-  if (presetName !== null) {
-    if (await openPreset(store, presetName)) return done('preset');
-    store
-      .getState()
-      .notify(
-        'error',
-        `There is no preset called "${presetName}". Presets: ${presetNames().join(', ')}.`,
+  if (where.kind === 'share') {
+    const shared = decodeShareLink(where.fragment);
+    if (shared.ok) {
+      openLinked(store, shared.scenario);
+      return done('share');
+    }
+    fail(
+      `This share link could not be opened: it ${shared.error.replace(/^document: /, '')}.${keptSaved}`,
+    );
+  } else if (where.kind === 'preset') {
+    if (await openPreset(store, where.name, fail, true)) return done('preset');
+    if (!presetNames().includes(where.name)) {
+      fail(
+        `There is no preset called "${where.name}". Presets: ${presetNames().join(', ')}.${keptSaved}`,
       );
+    }
+  } else if (where.error !== undefined) {
+    fail(`This address could not be used: ${where.error}.${keptSaved}`);
   }
+
   if (store.getState().restoredFromStorage) return done('saved');
-  if (await openPreset(store, DEFAULT_PRESET, true)) return done('default');
+  if (await openPreset(store, DEFAULT_PRESET, () => {})) return done('default');
   return done('none');
 }
 
-async function openPreset(store: AppStore, name: string, quiet = false): Promise<boolean> {
+async function openPreset(
+  store: AppStore,
+  name: string,
+  fail: (text: string) => void,
+  linked = false,
+): Promise<boolean> {
   const raw = await readPreset(name);
   if (raw === undefined) return false;
   const loaded = loadScenario(raw);
   if (!loaded.ok) {
-    if (!quiet)
-      store.getState().notify('error', `The preset "${name}" could not be opened: ${loaded.error}`);
+    fail(`The preset "${name}" could not be opened: ${loaded.error}`);
     return false;
   }
-  openDocument(store, loaded.scenario);
+  if (linked) openLinked(store, loaded.scenario);
+  else openDocument(store, loaded.scenario);
   return true;
 }
 
-/** Replace the document without an undo step back to whatever was there before start-up. */
+/** A link replaces the document saved in this browser: keep that one aside, and say where. */
+function openLinked(store: AppStore, doc: Scenario): void {
+  const s = store.getState();
+  if (s.restoredFromStorage && !s.readOnly && JSON.stringify(s.doc) !== JSON.stringify(doc)) {
+    const key = keepSavedAside();
+    if (key) s.notify('info', `Your previous scenario was kept under "${key}" in local storage.`);
+  }
+  openDocument(store, doc);
+}
+
+/** Open a document as the starting point: no undo step back to what was there before. */
 function openDocument(store: AppStore, doc: Scenario): void {
   store.getState().setDoc(doc);
   store.temporal.getState().clear();
