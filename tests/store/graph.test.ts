@@ -63,7 +63,7 @@ describe('graph slice: adding, connecting, removing', () => {
   it('updates params only when the model accepts them', () => {
     const store = freshStore();
     const api = () => store.getState().doc.nodes.find((n) => n.id === 'api');
-    const params = api()?.params as Record<string, unknown>;
+    const params = api()?.params as unknown as Record<string, unknown>;
     const bad = store.getState().updateNodeParams('api', { ...params, workers: 0 });
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.path).toBe('nodes[2].params.workers');
