@@ -1,0 +1,68 @@
+/** The analyses on the real engine: the knee, CI widths, identical traffic, theory vs measure. */
+import { describe, expect, it } from 'vitest';
+import { runSweep } from '../../src/analysis/run.ts';
+import { replicationSeeds, summariseReplications } from '../../src/analysis/replications.ts';
+import { runToEnd } from '../../src/analysis/runToEnd.ts';
+import { ciHalfWidth95, mean } from '../../src/analysis/stats.ts';
+import { theoryCompare } from '../../src/analysis/theoryCompare.ts';
+import { mm1 } from '../../src/analysis/queueing.ts';
+import { design } from './helpers.ts';
+
+/** One client (Poisson) and one service: `workers` servers, exponential 1 ms service. */
+const station = (rps: number, workers: number, top: Record<string, unknown> = {}) =>
+  design(
+    [
+      { id: 'c', type: 'client', params: { arrival: { process: 'poisson', rps } } },
+      {
+        id: 's',
+        type: 'service',
+        params: { workers, serviceTimeMs: { dist: 'exponential', meanMs: 1 } },
+      },
+    ],
+    [['c', 's']],
+    { durationS: 60, warmupS: 5, ...top },
+  );
+
+describe('analyses on the real engine', () => {
+  it('an M/M/1 swept from 10 % to 150 % of capacity has its knee at utilization 0.5', () => {
+    const a = runSweep(
+      station(1000, 1),
+      { fromPct: 10, toPct: 150, stepPct: 10 },
+      { sloP99Ms: 20 },
+      runToEnd,
+    );
+    expect(a.points).toHaveLength(15);
+    const rho = (a.knee?.offeredRps ?? NaN) / 1000;
+    expect(rho).toBeGreaterThan(0.45);
+    expect(rho).toBeLessThan(0.55);
+    // p99 = ln(100)/(μ - λ) ≤ 20 ms ⇔ λ ≤ 770 rps.
+    expect(a.capacityAtSlo.offeredRps).toBeGreaterThan(700);
+    expect(a.capacityAtSlo.offeredRps).toBeLessThan(840);
+    expect(a.bottleneck).toMatchObject({ nodeId: 's', saturated: true });
+  });
+
+  it('95 % CI half-widths shrink as replications grow (4 seeds vs 16)', () => {
+    const doc = station(500, 1, { durationS: 20, warmupS: 2 });
+    const results = replicationSeeds(100, 16).map((seed) => runToEnd(doc, { seed }));
+    const groupsOf4 = [0, 4, 8, 12].map((i) =>
+      ciHalfWidth95(results.slice(i, i + 4).map((r) => r.latencyMs.mean)),
+    );
+    const all16 = summariseReplications(results).figures.meanMs;
+    expect(all16.halfWidth).toBeLessThan(mean(groupsOf4) / 2);
+    // And the 16-seed interval sits around the theory: W = 1 / (μ - λ) = 2 ms.
+    expect(Math.abs(all16.mean - mm1(0.5, 1).W)).toBeLessThan(3 * all16.halfWidth + 0.02);
+  });
+
+  it('theory agrees with measurement on an M/M/2 station at utilization 0.75', () => {
+    const doc = station(1500, 2, { durationS: 120, warmupS: 10 });
+    const rows = theoryCompare(doc, runToEnd(doc));
+    const s = (metric: string) => rows.find((r) => r.nodeId === 's' && r.metric === metric);
+    expect(s('mean latency (ms)')?.model).toBe('M/M/2');
+    expect(Math.abs(s('arrival rate (rps)')?.relativeError ?? 1)).toBeLessThan(0.02);
+    expect(Math.abs(s('utilization')?.relativeError ?? 1)).toBeLessThan(0.03);
+    expect(Math.abs(s('mean latency (ms)')?.relativeError ?? 1)).toBeLessThan(0.1);
+    expect(Math.abs(s('p99 latency (ms)')?.relativeError ?? 1)).toBeLessThan(0.1);
+    expect(Math.abs(s('mean waiting')?.relativeError ?? 1)).toBeLessThan(0.15);
+    expect(Math.abs(s('L = λW')?.relativeError ?? 1)).toBeLessThan(0.03);
+  });
+});
