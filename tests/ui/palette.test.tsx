@@ -1,0 +1,50 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ReactFlowProvider } from '@xyflow/react';
+import { Palette } from '../../src/ui/palette/Palette.tsx';
+import { KIND_DESCRIPTIONS, NODE_TYPES } from '../../src/model/kinds/index.ts';
+import { useAppStore } from '../../src/store/index.ts';
+import { resetStore } from './editorHelpers.ts';
+
+beforeEach(resetStore);
+
+const renderPalette = () =>
+  render(
+    <ReactFlowProvider>
+      <Palette />
+    </ReactFlowProvider>,
+  );
+
+describe('palette', () => {
+  it('offers every kind as a button named exactly by its label, in palette order', () => {
+    renderPalette();
+    const shown = screen
+      .getAllByRole('button')
+      .map((b) => b.querySelector('.palette__label')?.textContent);
+    expect(shown).toEqual(NODE_TYPES.map((t) => KIND_DESCRIPTIONS[t].label));
+    for (const type of NODE_TYPES) {
+      const button = screen.getByRole('button', { name: KIND_DESCRIPTIONS[type].label });
+      expect(button.getAttribute('title')).toBe(KIND_DESCRIPTIONS[type].summary);
+    }
+  });
+
+  it('adds a node of the clicked kind and selects it', async () => {
+    renderPalette();
+    await userEvent.click(screen.getByRole('button', { name: KIND_DESCRIPTIONS.cache.label }));
+    const { doc, selectedIds } = useAppStore.getState();
+    const added = doc.nodes.filter((n) => n.type === 'cache');
+    expect(added).toHaveLength(1);
+    expect(selectedIds).toEqual([added[0]?.id]);
+  });
+
+  it('two clicks give two nodes that do not sit on top of each other', async () => {
+    renderPalette();
+    const button = screen.getByRole('button', { name: KIND_DESCRIPTIONS.database.label });
+    await userEvent.click(button);
+    await userEvent.click(button);
+    const dbs = useAppStore.getState().doc.nodes.filter((n) => n.type === 'database');
+    expect(dbs).toHaveLength(2);
+    expect(dbs[0]?.position).not.toEqual(dbs[1]?.position);
+  });
+});
