@@ -1,0 +1,81 @@
+/**
+ * The analysis side of `sim`: `--sweep FROM:TO:STEP [--slo-ms N] [--deadline-ms N]` and
+ * `--replications N`, with `--workers N` threads (default one per core). The logic lives in
+ * src/analysis; this file reads the document, starts the threads and prints. Returns null when
+ * the arguments ask for no analysis, so `sim` goes on with a single run.
+ */
+import os from 'node:os';
+import {
+  formatReplicationsText,
+  formatSweepText,
+  runReplicationsCli,
+  runSweepCli,
+  type CliRunOptions,
+} from '../analysis/cli.ts';
+import { takeAnalysisArgs, wantsAnalysis } from '../analysis/cliArgs.ts';
+import { loadScenario } from '../model/load.ts';
+import { parseSimArgs, USAGE } from './args.ts';
+import { createThreadPool } from './pool.ts';
+import type { Io } from './sim.ts';
+
+export const ANALYSIS_USAGE =
+  '       npm run --silent sim -- FILE --sweep FROM:TO:STEP [--slo-ms N] [--deadline-ms N] [--workers N] [--json] [--seed N] [--duration S]\n' +
+  '       npm run --silent sim -- FILE --replications N [--workers N] [--json] [--seed N] [--duration S]';
+
+export async function runAnalysisCommand(argv: readonly string[], io: Io): Promise<number | null> {
+  let taken;
+  try {
+    taken = takeAnalysisArgs(argv);
+  } catch (e) {
+    io.err(`sim: ${e instanceof Error ? e.message : String(e)}\n${USAGE}\n${ANALYSIS_USAGE}`);
+    return 1;
+  }
+  const { analysis, rest } = taken;
+  if (!wantsAnalysis(analysis)) return null;
+  const parsed = parseSimArgs(rest);
+  if (!parsed.ok) {
+    io.err(`sim: ${parsed.error}\n${USAGE}\n${ANALYSIS_USAGE}`);
+    return 1;
+  }
+  const args = parsed.args;
+  let text: string;
+  try {
+    text = io.readFile(args.file);
+  } catch (e) {
+    io.err(`sim: cannot read ${args.file}: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+  const loaded = loadScenario(text);
+  if (!loaded.ok) {
+    io.err(`sim: ${args.file}: ${loaded.error}`);
+    return 2;
+  }
+  const jobs = analysis.sweep ? 0 : (analysis.replications ?? 1);
+  const threads = Math.max(
+    1,
+    Math.min(analysis.workers ?? os.availableParallelism(), jobs || Infinity),
+  );
+  const pool = createThreadPool(threads);
+  const opts: CliRunOptions = { sloMs: analysis.sloMs, runners: pool.runners };
+  if (args.seed !== undefined) opts.seed = args.seed;
+  if (args.durationS !== undefined) opts.durationS = args.durationS;
+  if (analysis.deadlineMs !== undefined) opts.deadlineMs = analysis.deadlineMs;
+  try {
+    const out: string[] = [];
+    if (analysis.sweep) {
+      const r = await runSweepCli(loaded.scenario, analysis.sweep, opts);
+      out.push(args.json ? JSON.stringify(r) : formatSweepText(r));
+    }
+    if (analysis.replications !== undefined) {
+      const r = await runReplicationsCli(loaded.scenario, analysis.replications, opts);
+      out.push(args.json ? JSON.stringify(r) : formatReplicationsText(r));
+    }
+    io.out(out.join('\n'));
+    return 0;
+  } catch (e) {
+    io.err(`sim: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  } finally {
+    await pool.close();
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Command-line arguments of `sim`: FILE [--json] [--seed N] [--duration S]. Kept apart from the
+ * runner so later flags (--sweep, --replications) are one more case here.
+ */
+export interface SimArgs {
+  file: string;
+  json: boolean;
+  seed?: number;
+  durationS?: number;
+}
+
+export type ParsedArgs = { ok: true; args: SimArgs } | { ok: false; error: string };
+
+export const USAGE = 'usage: npm run --silent sim -- FILE [--json] [--seed N] [--duration S]';
+
+export function parseSimArgs(argv: readonly string[]): ParsedArgs {
+  let file: string | undefined;
+  let json = false;
+  let seed: number | undefined;
+  let durationS: number | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = (): string | undefined => argv[++i];
+    if (a === '--json') json = true;
+    else if (a === '--seed') {
+      const v = Number(value());
+      if (!Number.isInteger(v) || v < 0 || v > 0xffffffff) {
+        return { ok: false, error: '--seed: must be an integer from 0 to 4294967295' };
+      }
+      seed = v;
+    } else if (a === '--duration') {
+      const v = Number(value());
+      if (!Number.isFinite(v) || v <= 0)
+        return { ok: false, error: '--duration: must be a positive number of seconds' };
+      durationS = v;
+    } else if (a.startsWith('--')) return { ok: false, error: `unknown option ${a}` };
+    else if (file === undefined) file = a;
+    else return { ok: false, error: `unexpected argument ${a}` };
+  }
+  if (file === undefined) return { ok: false, error: 'missing FILE' };
+  const args: SimArgs = { file, json };
+  if (seed !== undefined) args.seed = seed;
+  if (durationS !== undefined) args.durationS = durationS;
+  return { ok: true, args };
+}
