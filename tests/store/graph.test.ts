@@ -158,3 +158,15 @@ describe('copy, paste and duplicate', () => {
     expect(node?.params).toMatchObject({ replicas: 3, workers: 4 });
   });
 });
+
+describe('replication edges', () => {
+  it('links two databases with a replication edge but refuses a call between them', () => {
+    const store = freshStore();
+    const primary = store.getState().addNode('database', { x: 0, y: 0 });
+    const replica = store.getState().addNode('database', { x: 0, y: 100 });
+    expect(store.getState().connect(primary, replica).ok).toBe(false);
+    const r = store.getState().connect(primary, replica, 'replication');
+    expect(r.ok).toBe(true);
+    expect(store.getState().doc.edges.at(-1)?.kind).toBe('replication');
+  });
+});

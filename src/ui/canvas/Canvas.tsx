@@ -55,7 +55,11 @@ export function Canvas() {
 
   const onConnect = useCallback((c: Connection) => {
     const s = useAppStore.getState();
-    const result = s.connect(c.source, c.target);
+    // Between two databases the only link is replication (primary → replica).
+    const type = (id: string) => s.doc.nodes.find((n) => n.id === id)?.type;
+    const kind =
+      type(c.source) === 'database' && type(c.target) === 'database' ? 'replication' : 'call';
+    const result = s.connect(c.source, c.target, kind);
     if (!result.ok) s.notify('error', `Cannot connect: ${result.reason}`);
   }, []);
 
