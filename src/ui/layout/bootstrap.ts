@@ -37,7 +37,7 @@ export async function bootstrap(
       return done('share');
     }
     fail(
-      `This share link could not be opened: it ${shared.error.replace(/^document: /, '')}.${keptSaved}`,
+      `This share link could not be opened: it ${shared.error.replace(/^(document|share link): /, '')}.${keptSaved}`,
     );
   } else if (where.kind === 'preset') {
     if (await openPreset(store, where.name, fail, true)) return done('preset');
