@@ -95,6 +95,7 @@ function round(x: number, significant: number): string {
  */
 export function howSure(label: string, e: Estimate, unit = ''): string {
   const u = unit ? ` ${unit}` : '';
+  if (e.n >= 2 && e.sd === 0) return `${label} is ${round(e.mean, 3)}${u} in all ${e.n} seeds`;
   if (e.n < 2 || !Number.isFinite(e.halfWidth)) {
     return `${label} is ${round(e.mean, 3)}${u} (1 seed: no confidence interval)`;
   }

@@ -61,16 +61,22 @@ export async function runAnalysisCommand(argv: readonly string[], io: Io): Promi
   if (args.durationS !== undefined) opts.durationS = args.durationS;
   if (analysis.deadlineMs !== undefined) opts.deadlineMs = analysis.deadlineMs;
   try {
-    const out: string[] = [];
+    const json: Record<string, unknown> = {};
+    const text: string[] = [];
     if (analysis.sweep) {
       const r = await runSweepCli(loaded.scenario, analysis.sweep, opts);
-      out.push(args.json ? JSON.stringify(r) : formatSweepText(r));
+      json.sweep = r;
+      text.push(formatSweepText(r));
     }
     if (analysis.replications !== undefined) {
       const r = await runReplicationsCli(loaded.scenario, analysis.replications, opts);
-      out.push(args.json ? JSON.stringify(r) : formatReplicationsText(r));
+      json.replications = r;
+      text.push(formatReplicationsText(r));
     }
-    io.out(out.join('\n'));
+    // One JSON object: the report itself, or both under their names when both were asked for.
+    const only = Object.values(json);
+    const out = args.json ? JSON.stringify(only.length === 1 ? only[0] : json) : text.join('\n\n');
+    io.out(out);
     return 0;
   } catch (e) {
     io.err(`sim: ${e instanceof Error ? e.message : String(e)}`);

@@ -1,0 +1,135 @@
+/**
+ * The analyses for the headless runner: each returns one JSON-ready object (documented in
+ * docs/analysis.md) and has a readable text form. Runs go to the given runners (worker threads
+ * from src/cli/pool.ts), or one after another in this thread.
+ */
+import type { SimulationOptions } from '../engine/types.ts';
+import type { Scenario } from '../model/types.ts';
+import type { PoolOptions } from './pool.ts';
+import { runReplicationsPool, runSweepPool, type JobRunner } from './run.ts';
+import { runToEnd } from './runToEnd.ts';
+import type { ReplicationSummary } from './replications.ts';
+import type { SweepAnalysis, SweepSpec } from './sweep.ts';
+
+export interface CliRunOptions {
+  seed?: number;
+  durationS?: number;
+  sloMs: number;
+  deadlineMs?: number;
+  /** Defaults to one in-thread runner. */
+  runners?: readonly JobRunner[];
+  onProgress?: PoolOptions['onProgress'];
+}
+
+export interface SweepReport extends SweepAnalysis {
+  kind: 'sweep';
+  name: string;
+  seed: number;
+  durationS: number;
+  sweep: SweepSpec;
+  sloP99Ms: number;
+  workers: number;
+  wallMs: number;
+}
+
+export interface ReplicationsReport extends ReplicationSummary {
+  kind: 'replications';
+  name: string;
+  durationS: number;
+  workers: number;
+  wallMs: number;
+}
+
+const inThread: JobRunner = { run: async (job) => runToEnd(job.doc, job.opts) };
+
+function simOptions(o: CliRunOptions): SimulationOptions {
+  const s: SimulationOptions = {};
+  if (o.seed !== undefined) s.seed = o.seed;
+  if (o.durationS !== undefined) s.durationS = o.durationS;
+  return s;
+}
+
+/** Runs with the simulated duration overridden also shorten the document (warm-up kept). */
+function withDuration(doc: Scenario, durationS?: number): Scenario {
+  return durationS === undefined
+    ? doc
+    : { ...doc, durationS, warmupS: Math.min(doc.warmupS, durationS / 2) };
+}
+
+export async function runSweepCli(
+  doc: Scenario,
+  spec: SweepSpec,
+  o: CliRunOptions,
+): Promise<SweepReport> {
+  const started = performance.now();
+  const runners = o.runners ?? [inThread];
+  const d = withDuration(doc, o.durationS);
+  const analyse =
+    o.deadlineMs === undefined
+      ? { sloP99Ms: o.sloMs }
+      : { sloP99Ms: o.sloMs, deadlineMs: o.deadlineMs };
+  const pool = o.onProgress ? { onProgress: o.onProgress } : {};
+  const a = await runSweepPool(d, spec, analyse, runners, simOptions(o), pool);
+  return {
+    kind: 'sweep',
+    name: doc.name,
+    seed: o.seed ?? doc.seed,
+    durationS: d.durationS,
+    sweep: spec,
+    sloP99Ms: o.sloMs,
+    workers: runners.length,
+    wallMs: Math.round(performance.now() - started),
+    ...a,
+  };
+}
+
+export async function runReplicationsCli(
+  doc: Scenario,
+  n: number,
+  o: CliRunOptions,
+): Promise<ReplicationsReport> {
+  const started = performance.now();
+  const runners = o.runners ?? [inThread];
+  const d = withDuration(doc, o.durationS);
+  const pool = o.onProgress ? { onProgress: o.onProgress } : {};
+  const s = await runReplicationsPool(d, n, runners, simOptions(o), pool);
+  return {
+    kind: 'replications',
+    name: doc.name,
+    durationS: d.durationS,
+    workers: runners.length,
+    wallMs: Math.round(performance.now() - started),
+    ...s,
+  };
+}
+
+const f1 = (x: number | null | undefined): string =>
+  x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(1);
+
+export function formatSweepText(r: SweepReport): string {
+  const lines = [
+    `${r.name}: load sweep ${r.sweep.fromPct}..${r.sweep.toPct} % by ${r.sweep.stepPct} (${r.points.length} points, ${r.durationS} s each, seed ${r.seed}, ${r.workers} workers, ${r.wallMs} ms)`,
+    '  offered rps   goodput rps   p50 ms    p99 ms   errors',
+    ...r.points.map(
+      (p) =>
+        `  ${f1(p.offeredRps).padStart(11)}   ${f1(p.goodputRps).padStart(11)}   ${f1(p.p50Ms).padStart(6)}  ${f1(p.p99Ms).padStart(8)}   ${(p.errorRate * 100).toFixed(2).padStart(5)} %`,
+    ),
+    r.knee
+      ? `knee: ${f1(r.knee.offeredRps)} rps (p99 ${f1(r.knee.p99Ms)} ms): ${r.knee.definition}`
+      : 'knee: —',
+    r.capacityAtSlo.offeredRps === null
+      ? `capacity at p99 ≤ ${r.sloP99Ms} ms: below the sweep (no point meets it)`
+      : `capacity at p99 ≤ ${r.sloP99Ms} ms and errors ≤ ${r.capacityAtSlo.maxErrorRate * 100} %: ${r.capacityAtSlo.beyondSweep ? 'at least ' : ''}${f1(r.capacityAtSlo.offeredRps)} rps`,
+    r.bottleneck
+      ? `bottleneck: ${r.bottleneck.nodeId} (utilization ${(r.bottleneck.utilization * 100).toFixed(0)} % at ${f1(r.bottleneck.atOfferedRps)} rps${r.bottleneck.saturated ? ', saturated first' : ''})`
+      : 'bottleneck: —',
+  ];
+  return lines.join('\n');
+}
+
+export function formatReplicationsText(r: ReplicationsReport): string {
+  return [
+    `${r.name}: ${r.n} replications (seeds ${r.seeds.join(', ')}; ${r.durationS} s each, ${r.workers} workers, ${r.wallMs} ms)`,
+    ...r.sentences.map((s) => `  ${s}`),
+  ].join('\n');
+}
