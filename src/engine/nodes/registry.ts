@@ -7,6 +7,7 @@ import type { NodeType } from '../../model/types.ts';
 import { CacheNode } from './cache.ts';
 import { ClientNode } from './client.ts';
 import { LoadBalancerNode } from './loadBalancer.ts';
+import { RateLimiterNode } from './rateLimiter.ts';
 import { ServiceNode } from './service.ts';
 import type { NodeFactory } from './types.ts';
 
@@ -18,7 +19,7 @@ export const nodeRegistry: Record<NodeType, NodeFactory | null> = {
   database: null,
   shardRouter: null,
   queue: null,
-  rateLimiter: null,
+  rateLimiter: (ctx) => new RateLimiterNode(ctx),
 };
 
 export class UnsupportedKindError extends Error {
