@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { createSimulation } from '../engine/index.ts';
 import type { SimResult, SimulationOptions } from '../engine/types.ts';
 import { loadScenario } from '../model/load.ts';
+import { runAnalysisCommand } from './analyse.ts';
 import { parseSimArgs, USAGE } from './args.ts';
 import { formatSummary } from './format.ts';
 
@@ -65,5 +66,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  process.exitCode = main(process.argv.slice(2));
+  // --sweep / --replications run the what-if analyses (src/cli/analyse.ts); else a single run.
+  const argv = process.argv.slice(2);
+  process.exitCode = (await runAnalysisCommand(argv, processIo)) ?? main(argv);
 }

@@ -9,6 +9,7 @@ import { EV_WARMUP, EV_WINDOW, Kernel, type StopReason } from './kernel.ts';
 import { buildResult } from './metrics/result.ts';
 import { Windows } from './metrics/windows.ts';
 import { nodeRegistry, UnsupportedKindError } from './nodes/registry.ts';
+import { createCallPolicy } from './policies/resilience.ts';
 import { Rng } from './rng.ts';
 import type { RunProgress, SimResult, Simulation, SimulationOptions } from './types.ts';
 
@@ -35,6 +36,7 @@ export function createSimulation(doc: Scenario, opts: SimulationOptions = {}): S
     return new EdgeRuntime(i, e, s, t, rng);
   });
   const k = new Kernel(rng, edges, doc.warmupS, budget, opts.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);
+  k.policy = createCallPolicy(k, doc);
   k.needKeys = doc.nodes.some((n) => KEYED_KINDS.has(n.type));
   k.needSources = doc.nodes.some(
     (n) => n.type === 'loadBalancer' && n.params.strategy === 'ipHash',

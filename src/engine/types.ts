@@ -68,6 +68,29 @@ export interface TimelinePoint {
   okRps?: number;
   failedRps?: number;
   errors?: Partial<Record<ErrorReason, number>>;
+  /** OK root answers that were not degraded by a fallback and within the client's deadline. */
+  goodputRps?: number;
+  /** Retries sent and fallback answers given (at any edge) in this window or point. */
+  retries?: number;
+  fallbacks?: number;
+}
+
+/** One edge over the run: calls made over it (every attempt, refused ones too) and policies. */
+export interface EdgeResult {
+  calls: number;
+  failed: number;
+  /** Retries sent over this edge (counted requests). */
+  retries?: number;
+  /** Retries the retry budget refused. */
+  budgetDenied?: number;
+  /** Failed calls answered with a fallback instead. */
+  fallbacks?: number;
+  /** Calls the circuit breaker refused ('circuitOpen'). */
+  refused?: number;
+  /** Times the breaker went from closed (or half-open) to open. */
+  breakerOpens?: number;
+  /** Breaker state at the end of the run. */
+  breaker?: 'closed' | 'open' | 'halfOpen';
 }
 
 export interface SimResult {
@@ -85,6 +108,13 @@ export interface SimResult {
   timeline: TimelinePoint[];
   /** Errors by reason, client's view. */
   errors?: Partial<Record<ErrorReason, number>>;
+  /** OK answers per second that were not fallbacks and within the deadline (see resilience.md). */
+  goodputRps?: number;
+  /** Retries sent and fallback answers given, over the run (counted requests). */
+  retries?: number;
+  fallbacks?: number;
+  /** Per edge: calls, failures and the caller policies' figures. */
+  edges?: Record<string, EdgeResult>;
   /** Set when the run stopped early: the event budget ran out. */
   /** `inFlight`: too many requests in flight at once (the document overloads its system). */
   truncated?: { reason: 'eventBudget' | 'inFlight'; atS: number; events: number; message: string };
@@ -105,8 +135,10 @@ export interface NodeWindow {
   p99Ms: number;
   hitRatio?: number;
   replicas?: number;
-  /** Replicas currently up (not crashed, not starting). */
+  /** Replicas currently up (not crashed, not starting); for a balancer, backends in rotation. */
   healthyReplicas?: number;
+  /** Balancer: backends out of rotation (failed health checks or ejected as outliers). */
+  ejectedBackends?: number;
   depth?: number;
   /** Per outgoing edge: calls made in this window and how many failed, and breaker state. */
   [extra: string]: unknown;
@@ -116,6 +148,11 @@ export interface EdgeWindow {
   calls: number;
   failed: number;
   breaker?: 'closed' | 'open' | 'halfOpen';
+  retries?: number;
+  budgetDenied?: number;
+  fallbacks?: number;
+  refused?: number;
+  breakerOpens?: number;
 }
 
 /** One window of simulated time (1 s by default), counted from the window's requests. */

@@ -10,6 +10,11 @@ export class Tally {
   ok = 0;
   failed = 0;
   readonly errors = new Float64Array(REASON_COUNT);
+  // Caller policies (src/engine/policies): retries sent, fallback answers given (at any edge),
+  // and OK root answers that are not goodput (degraded by a fallback, or past the deadline).
+  retries = 0;
+  fallbacks = 0;
+  notGood = 0;
   readonly hist: Histogram;
   constructor(subBits: number) {
     this.hist = new Histogram(subBits);
@@ -27,6 +32,9 @@ export class Tally {
     this.ok = 0;
     this.failed = 0;
     this.errors.fill(0);
+    this.retries = 0;
+    this.fallbacks = 0;
+    this.notGood = 0;
     this.hist.reset();
   }
 }
@@ -40,5 +48,23 @@ export class GlobalStats {
     this.window.add(reason, ms);
     this.point.add(reason, ms);
     if (counted) this.run.add(reason, ms);
+  }
+
+  retried(counted: boolean): void {
+    this.window.retries++;
+    this.point.retries++;
+    if (counted) this.run.retries++;
+  }
+
+  fellBack(counted: boolean): void {
+    this.window.fallbacks++;
+    this.point.fallbacks++;
+    if (counted) this.run.fallbacks++;
+  }
+
+  notGoodput(counted: boolean): void {
+    this.window.notGood++;
+    this.point.notGood++;
+    if (counted) this.run.notGood++;
   }
 }

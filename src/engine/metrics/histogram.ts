@@ -71,6 +71,12 @@ export class Histogram {
   private indexOf(x: number): number {
     const sub = this.sub;
     if (x < sub) return Math.floor(x);
+    if (x < 2147483648) {
+      // Fast path below ~2.1 s: integer bit tricks instead of log2 and pow.
+      const xi = x | 0;
+      const e = 31 - Math.clz32(xi);
+      return (e - this.subBits) * sub + (xi >>> (e - this.subBits));
+    }
     let e = Math.floor(Math.log2(x));
     let scale = Math.pow(2, e - this.subBits);
     let mant = Math.floor(x / scale);

@@ -1,7 +1,7 @@
 /** The snapshot: the contract's SimResult from the kernel's counters. */
 import type { Kernel } from '../kernel.ts';
 import { reasonCounts } from '../reasons.ts';
-import type { NodeResult, SimResult } from '../types.ts';
+import type { EdgeResult, NodeResult, SimResult } from '../types.ts';
 import { r4, summarize } from './summary.ts';
 import type { Windows } from './windows.ts';
 
@@ -38,6 +38,14 @@ export function buildResult(k: Kernel, windows: Windows, meta: RunMeta): SimResu
     node.describe(r, false);
     nodes[node.id] = r;
   }
+  const edges: Record<string, EdgeResult> = {};
+  for (const e of k.edges) {
+    const r: EdgeResult = { calls: e.calls, failed: e.failed };
+    k.policy.describeEdge?.(e, r, false);
+    const breaker = k.policy.edgeState?.(e);
+    if (breaker !== undefined) r.breaker = breaker;
+    edges[e.id] = r;
+  }
   const result: SimResult = {
     name: meta.name,
     seed: meta.seed,
@@ -52,6 +60,10 @@ export function buildResult(k: Kernel, windows: Windows, meta: RunMeta): SimResu
     nodes,
     timeline: windows.timeline.slice(),
     errors: reasonCounts(run.errors),
+    goodputRps: span > 0 ? r4((run.ok - run.notGood) / span) : 0,
+    retries: run.retries,
+    fallbacks: run.fallbacks,
+    edges,
   };
   if (meta.truncated !== undefined) result.truncated = meta.truncated;
   return result;

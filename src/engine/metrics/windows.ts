@@ -68,6 +68,7 @@ export class Windows {
       const w: EdgeWindow = { calls: e.wCalls, failed: e.wFailed };
       const breaker = k.policy.edgeState?.(e);
       if (breaker !== undefined) w.breaker = breaker;
+      k.policy.describeEdge?.(e, w, true);
       edges[e.id] = w;
       e.wCalls = 0;
       e.wFailed = 0;
@@ -112,5 +113,8 @@ function pointOf(tally: Tally, t: number, lengthS: number): TimelinePoint {
     okRps: r4(tally.ok / lengthS),
     failedRps: r4(tally.failed / lengthS),
     errors: reasonCounts(tally.errors),
+    goodputRps: r4((tally.ok - tally.notGood) / lengthS),
+    retries: tally.retries,
+    fallbacks: tally.fallbacks,
   };
 }

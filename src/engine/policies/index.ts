@@ -10,16 +10,23 @@
  *   `attempt + 1`), or answers with a fallback via `kernel.deliverToParent(...)`.
  * - `onEvent` receives the events scheduled with `kernel.schedulePolicy`.
  * - `edgeState` reports the breaker state for the per-edge window figures.
+ * - `describeEdge` adds the policy's per-edge counts to the windows and the results.
+ *
+ * The real implementation is `ResiliencePolicy` (resilience.ts), installed by
+ * `createCallPolicy` only when the document uses a policy.
  */
 import type { Call } from '../call.ts';
 import type { EdgeRuntime } from '../edge.ts';
 import type { Kernel } from '../kernel.ts';
+import type { EdgeResult, EdgeWindow } from '../types.ts';
 
 export interface CallPolicy {
   beforeCall(k: Kernel, edge: EdgeRuntime, child: Call): number;
   afterCall(k: Kernel, edge: EdgeRuntime, child: Call, reason: number): boolean;
   onEvent(k: Kernel, a: number, b: number, c: number): void;
   edgeState?(edge: EdgeRuntime): 'closed' | 'open' | 'halfOpen' | undefined;
+  /** Per-edge policy figures (retries, fallbacks, …); a window's counts restart after. */
+  describeEdge?(edge: EdgeRuntime, out: EdgeWindow | EdgeResult, window: boolean): void;
 }
 
 export const noPolicy: CallPolicy = {

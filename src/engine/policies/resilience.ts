@@ -1,0 +1,165 @@
+/**
+ * The caller policies combined (retry with backoff and budget, circuit breaker, fallback), as
+ * the kernel's `CallPolicy`. Order around one call over an edge:
+ *
+ *   beforeCall: count a first try for the budget; ask the breaker (refuse → 'circuitOpen').
+ *   afterCall:  tell the breaker the outcome (not for its own refusals);
+ *               OK → pass the degraded mark up, score goodput at the root;
+ *               failed and retryable, attempts left, budget allows → re-send after the backoff;
+ *               else with fallback → answer the caller OK (degraded);
+ *               else → the failure goes to the caller.
+ *
+ * A pending retry is a pooled `Call` used as a token (parent, edge, replica, backend, attempt)
+ * named by an EV_POLICY event, so nothing is allocated per retry once the pool is warm.
+ */
+import type { Scenario } from '../../model/types.ts';
+import type { Call } from '../call.ts';
+import type { EdgeRuntime } from '../edge.ts';
+import type { Kernel } from '../kernel.ts';
+import { CIRCUIT_OPEN } from '../reasons.ts';
+import type { EdgeResult, EdgeWindow } from '../types.ts';
+import { ADMIT_PROBE, Breakers, REFUSE } from './breaker.ts';
+import { CallTags } from './callTags.ts';
+import { RetryBudgets } from './budget.ts';
+import { COUNT, EdgeCounters } from './edgeCounters.ts';
+import { Degradation } from './fallback.ts';
+import { noPolicy, type CallPolicy } from './index.ts';
+import { isRetryable, RetrySettings } from './retry.ts';
+
+const EV_RETRY = 0;
+
+export class ResiliencePolicy implements CallPolicy {
+  private readonly retry: RetrySettings;
+  private readonly budgets: RetryBudgets;
+  private readonly breakers: Breakers;
+  private readonly degradation: Degradation;
+  private readonly probes = new CallTags();
+  readonly counters: EdgeCounters;
+  /** Set by beforeCall when it refuses: the refusal's answer follows at once in afterCall. */
+  private refusing = false;
+
+  constructor(
+    private readonly k: Kernel,
+    doc: Scenario,
+  ) {
+    const edges = k.edges;
+    const docs = edges.map((e) => e.doc);
+    this.retry = new RetrySettings(docs.map((e) => e.retry));
+    this.budgets = new RetryBudgets(docs.map((e) => e.retry?.budgetRatio));
+    this.breakers = new Breakers(docs.map((e) => e.circuitBreaker));
+    this.degradation = new Degradation(
+      docs.map((e) => e.fallback === true),
+      doc.nodes.map((_, n) => clientDeadlineS(edges, n)),
+    );
+    this.counters = new EdgeCounters(edges.length);
+  }
+
+  beforeCall(k: Kernel, e: EdgeRuntime, child: Call): number {
+    const i = e.index;
+    if (child.attempt === 0 && this.budgets.has(i)) this.budgets.firstTry(i, k.now);
+    if (this.breakers.has[i] === 1) {
+      const verdict = this.breakers.admit(i, k.now);
+      if (verdict === REFUSE) {
+        this.counters.add(i, COUNT.REFUSED, child.counted);
+        this.refusing = true;
+        return CIRCUIT_OPEN;
+      }
+      if (verdict === ADMIT_PROBE) this.probes.mark(child);
+    }
+    return 0;
+  }
+
+  afterCall(k: Kernel, e: EdgeRuntime, child: Call, reason: number): boolean {
+    const i = e.index;
+    const ownRefusal = this.refusing;
+    this.refusing = false;
+    if (this.breakers.has[i] === 1 && !ownRefusal) {
+      const probe = this.probes.has(child);
+      if (this.breakers.record(i, k.now, reason !== 0, probe)) {
+        this.counters.add(i, COUNT.OPENS, child.counted);
+      }
+    }
+    if (reason === 0) {
+      this.degradation.okAnswer(k, child);
+      return false;
+    }
+    if (isRetryable(reason) && child.attempt < this.retry.max[i]! && this.scheduleRetry(k, child)) {
+      return true;
+    }
+    if (this.degradation.fallback[i] === 1) {
+      this.counters.add(i, COUNT.FALLBACKS, child.counted);
+      k.global.fellBack(child.counted);
+      this.degradation.fallBack(k, child);
+      return true;
+    }
+    return false;
+  }
+
+  onEvent(k: Kernel, a: number, b: number, kind: number): void {
+    if (kind !== EV_RETRY) return;
+    const token = k.pool.calls[a]!;
+    if (token.gen !== b) return;
+    const { parent: parentId, parentGen, edge, replica, backend, attempt } = token;
+    k.pool.free(token);
+    const parent = k.pool.alive(parentId, parentGen);
+    // A parent gone meanwhile (its replica crashed) needs no answer any more.
+    if (parent !== null) k.send(parent, edge, replica, backend, attempt);
+  }
+
+  edgeState(e: EdgeRuntime): 'closed' | 'open' | 'halfOpen' | undefined {
+    return this.breakers.has[e.index] === 1 ? this.breakers.stateName(e.index, this.k.now) : undefined;
+  }
+
+  describeEdge(e: EdgeRuntime, out: EdgeWindow | EdgeResult, window: boolean): void {
+    this.counters.describe(e.index, out, window);
+  }
+
+  /** Hold the failed attempt's answer and re-send later; false when the budget says no. */
+  private scheduleRetry(k: Kernel, child: Call): boolean {
+    const i = child.edge;
+    if (k.pool.alive(child.parent, child.parentGen) === null) return false;
+    if (this.budgets.has(i) && !this.budgets.tryWithdraw(i, k.now)) {
+      this.counters.add(i, COUNT.BUDGET_DENIED, child.counted);
+      return false;
+    }
+    const token = k.pool.alloc();
+    token.parent = child.parent;
+    token.parentGen = child.parentGen;
+    token.edge = i;
+    // Only a pin the caller chose (a balancer's backend) is kept; a callee's own choice is not.
+    token.replica = child.backend >= 0 ? child.replica : -1;
+    token.backend = child.backend;
+    token.attempt = child.attempt + 1;
+    this.counters.add(i, COUNT.RETRIES, child.counted);
+    k.global.retried(child.counted);
+    k.schedulePolicy(this.retry.delayS(i, token.attempt, k.rng), token.id, token.gen, EV_RETRY);
+    return true;
+  }
+}
+
+/** A client's deadline: the largest timeout on its outgoing call edges (Infinity if none). */
+function clientDeadlineS(edges: readonly EdgeRuntime[], node: number): number {
+  let d = -1;
+  for (const e of edges) if (e.source === node && e.timeoutS > 0) d = Math.max(d, e.timeoutS);
+  return d < 0 ? Infinity : d;
+}
+
+/**
+ * The policy for a run: `noPolicy` (zero cost) unless some edge has a retry, a breaker or a
+ * fallback, or some client mixes edges with and without a timeout (then an OK answer can miss
+ * the deadline, which goodput must see).
+ */
+export function createCallPolicy(k: Kernel, doc: Scenario): CallPolicy {
+  const active = k.edges.some(
+    (e) =>
+      (e.doc.retry !== undefined && e.doc.retry.max > 0) ||
+      e.doc.circuitBreaker !== undefined ||
+      e.doc.fallback === true,
+  );
+  const mixedDeadline = doc.nodes.some((n, i) => {
+    if (n.type !== 'client') return false;
+    const out = k.edges.filter((e) => e.source === i && e.doc.kind === 'call');
+    return out.some((e) => e.timeoutS > 0) && out.some((e) => e.timeoutS === 0);
+  });
+  return active || mixedDeadline ? new ResiliencePolicy(k, doc) : noPolicy;
+}
