@@ -2,6 +2,9 @@
 import type { ScenarioNode } from '../../model/types.ts';
 import { useLiveNodeStats } from '../run/liveStats.ts';
 
+/** Kinds whose utilization means busy workers or connections; others have no such figure. */
+const HAS_WORKERS = new Set(['service', 'database']);
+
 const pct = (x: number): number => Math.max(0, Math.min(100, Math.round(x * 100)));
 
 /** Green under 70 %, amber to 90 %, red above: where queues start to grow sharply. */
@@ -20,7 +23,7 @@ export function LiveNodeOverlay({ node }: { node: ScenarioNode }) {
   const u = live.utilization;
   return (
     <div className="arch-node__live">
-      {node.type !== 'client' && (
+      {HAS_WORKERS.has(node.type) && (
         <div
           className="util-bar"
           role="meter"

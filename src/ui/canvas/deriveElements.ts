@@ -87,7 +87,13 @@ export function makeEdgeDeriver() {
               source: src.source,
               target: src.target,
               selected: isSel,
-              markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
+              // In user space, so the arrowhead keeps its size when live traffic widens the stroke.
+              markerEnd: {
+                type: MarkerType.ArrowClosed,
+                width: 18,
+                height: 18,
+                markerUnits: 'userSpaceOnUse',
+              },
               data: { edge: src },
             };
       next.set(src.id, { src, selected: isSel, out });
