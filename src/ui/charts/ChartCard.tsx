@@ -16,6 +16,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { ChartRow } from './chartData.ts';
+import { SparkPlot } from './SparkPlot.tsx';
 
 export interface Series {
   key: string;
@@ -33,6 +34,8 @@ interface Props {
   yMax?: number;
   /** Shown over the plot when there is no series to draw. */
   emptyNote?: string;
+  /** While a run goes on: the light SVG plot instead of recharts. */
+  live?: boolean;
 }
 
 const tickS = (t: number) => `${Math.round(t)}s`;
@@ -46,6 +49,7 @@ function ChartCardInner({
   stacked = false,
   yMax,
   emptyNote,
+  live = false,
 }: Props) {
   const domain: [number, number | 'auto'] = [0, yMax ?? 'auto'];
   const common = {
@@ -79,46 +83,50 @@ function ChartCardInner({
         {series.length === 0 && emptyNote !== undefined && (
           <p className="chart-card__note">{emptyNote}</p>
         )}
-        <ResponsiveContainer width="100%" height="100%">
-          {stacked ? (
-            <AreaChart {...common}>
-              {axes}
-              {series.map((s) => (
-                <Area
-                  key={s.key}
-                  dataKey={s.key}
-                  name={s.name}
-                  stackId="1"
-                  stroke={s.color}
-                  fill={s.color}
-                  fillOpacity={0.5}
-                  dot={false}
-                  activeDot={false}
-                  isAnimationActive={false}
-                  type="linear"
-                />
-              ))}
-            </AreaChart>
-          ) : (
-            <LineChart {...common}>
-              {axes}
-              {series.map((s) => (
-                <Line
-                  key={s.key}
-                  dataKey={s.key}
-                  name={s.name}
-                  stroke={s.color}
-                  strokeWidth={1.5}
-                  dot={false}
-                  activeDot={false}
-                  isAnimationActive={false}
-                  type="linear"
-                  connectNulls
-                />
-              ))}
-            </LineChart>
-          )}
-        </ResponsiveContainer>
+        {live ? (
+          <SparkPlot rows={rows} series={series} unit={unit} stacked={stacked} yMax={yMax} />
+        ) : (
+          <ResponsiveContainer width="100%" height="100%">
+            {stacked ? (
+              <AreaChart {...common}>
+                {axes}
+                {series.map((s) => (
+                  <Area
+                    key={s.key}
+                    dataKey={s.key}
+                    name={s.name}
+                    stackId="1"
+                    stroke={s.color}
+                    fill={s.color}
+                    fillOpacity={0.5}
+                    dot={false}
+                    activeDot={false}
+                    isAnimationActive={false}
+                    type="linear"
+                  />
+                ))}
+              </AreaChart>
+            ) : (
+              <LineChart {...common}>
+                {axes}
+                {series.map((s) => (
+                  <Line
+                    key={s.key}
+                    dataKey={s.key}
+                    name={s.name}
+                    stroke={s.color}
+                    strokeWidth={1.5}
+                    dot={false}
+                    activeDot={false}
+                    isAnimationActive={false}
+                    type="linear"
+                    connectNulls
+                  />
+                ))}
+              </LineChart>
+            )}
+          </ResponsiveContainer>
+        )}
       </div>
     </figure>
   );

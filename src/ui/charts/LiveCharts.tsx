@@ -3,7 +3,7 @@
  * latency, throughput ok vs failed, errors by reason, utilization and queue per node, cache hit
  * ratio, replicas when they vary, and the selected node's own figures.
  */
-import { useMemo, useSyncExternalStore } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import { metricsHub } from '../../store/metricsHub.ts';
 import { useAppStore } from '../../store/index.ts';
 import { buildRows, busiestNodes, nodeKey } from './chartData.ts';
@@ -22,10 +22,27 @@ const REASON_COLORS: Record<ErrorReason, string> = {
 };
 const NODES_PER_CHART = 5;
 
+/**
+ * The buffer's version, moved in a transition: React renders the charts in slices between
+ * animation frames instead of in one long task, so the canvas keeps drawing at Max speed.
+ */
+function useChartsVersion(): number {
+  const [version, setVersion] = useState(metricsHub.charts.getVersion);
+  useEffect(
+    () =>
+      metricsHub.charts.subscribe(() =>
+        startTransition(() => setVersion(metricsHub.charts.getVersion())),
+      ),
+    [],
+  );
+  return version;
+}
+
 export default function LiveCharts() {
-  const version = useSyncExternalStore(metricsHub.charts.subscribe, metricsHub.charts.getVersion);
+  const version = useChartsVersion();
   const selectedIds = useAppStore((s) => s.selectedIds);
   const nodes = useAppStore((s) => s.doc.nodes);
+  const live = useAppStore((s) => s.runStatus === 'running');
   const data = useMemo(() => {
     void version; // recompute when the buffer moved
     const layout = metricsHub.layout;
@@ -59,6 +76,7 @@ export default function LiveCharts() {
     <div className="charts-panel__grid">
       {selected !== undefined && (
         <ChartCard
+          live={live}
           title={`${label(selected)}: latency at this node`}
           rows={rows}
           unit=" ms"
@@ -70,6 +88,7 @@ export default function LiveCharts() {
       )}
       {selected !== undefined && (
         <ChartCard
+          live={live}
           title={`${label(selected)}: throughput and queue`}
           rows={rows}
           series={[
@@ -79,6 +98,7 @@ export default function LiveCharts() {
         />
       )}
       <ChartCard
+        live={live}
         title="End-to-end latency (ms)"
         rows={rows}
         unit=" ms"
@@ -89,16 +109,18 @@ export default function LiveCharts() {
         ]}
       />
       <ChartCard
+        live={live}
         title="Throughput (req/s)"
         rows={rows}
         unit=" req/s"
         stacked
         series={[
-          { key: 'ok', name: 'ok', color: '#1f9d55' },
           { key: 'failed', name: 'failed', color: '#d64545' },
+          { key: 'ok', name: 'ok', color: '#1f9d55' },
         ]}
       />
       <ChartCard
+        live={live}
         title="Errors by reason (per s)"
         rows={rows}
         stacked
@@ -106,13 +128,30 @@ export default function LiveCharts() {
 
         series={reasons.map((r) => ({ key: r, name: r, color: REASON_COLORS[r] }))}
       />
-      <ChartCard title="Utilization" rows={rows} yMax={1} series={perNode('u', busiest)} />
-      <ChartCard title="Queue (waiting)" rows={rows} series={perNode('q', busiest)} />
+      <ChartCard
+        live={live}
+        title="Utilization"
+        rows={rows}
+        yMax={1}
+        series={perNode('u', busiest)}
+      />
+      <ChartCard live={live} title="Queue (waiting)" rows={rows} series={perNode('q', busiest)} />
       {caches.length > 0 && (
-        <ChartCard title="Cache hit ratio" rows={rows} yMax={1} series={perNode('h', caches)} />
+        <ChartCard
+          live={live}
+          title="Cache hit ratio"
+          rows={rows}
+          yMax={1}
+          series={perNode('h', caches)}
+        />
       )}
       {varyingReplicas.length > 0 && (
-        <ChartCard title="Replicas" rows={rows} series={perNode('r', varyingReplicas)} />
+        <ChartCard
+          live={live}
+          title="Replicas"
+          rows={rows}
+          series={perNode('r', varyingReplicas)}
+        />
       )}
     </div>
   );

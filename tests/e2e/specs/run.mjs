@@ -36,8 +36,12 @@ export default async function ({ page, baseUrl, screenshot }) {
   console.log(`     summary while running: ${running}`);
 
   await waitUntil('a chart to draw', async () => {
-    const paths = await page.locator('.recharts-line path.recharts-curve').count();
-    return paths > 0;
+    // Chart lines: SVG paths with at least two points (live plot or recharts curve).
+    const drawn = await page.$$eval(
+      '.chart-card svg path',
+      (paths) => paths.filter((p) => (p.getAttribute('d') ?? '').split(/[ML]/).length > 3).length,
+    );
+    return drawn > 0;
   });
   await screenshot('running');
 
@@ -47,6 +51,8 @@ export default async function ({ page, baseUrl, screenshot }) {
   await new Promise((r) => setTimeout(r, 600));
   const later = simulatedSeconds(await summaryText(page));
   if (later !== pausedAt) throw new Error(`clock moved while paused: ${pausedAt} → ${later}`);
+  // Paused: the full charts (axes, tooltips) are drawn with recharts.
+  await page.locator('.recharts-line path.recharts-curve').first().waitFor({ timeout: 10_000 });
   await screenshot('paused');
 
   await page.getByRole('button', { name: 'Step', exact: true }).click();
