@@ -6,6 +6,7 @@
 import type { NodeType } from '../../model/types.ts';
 import { CacheNode } from './cache.ts';
 import { ClientNode } from './client.ts';
+import { DatabaseNode } from './database.ts';
 import { LoadBalancerNode } from './loadBalancer.ts';
 import { RateLimiterNode } from './rateLimiter.ts';
 import { ServiceNode } from './service.ts';
@@ -16,7 +17,7 @@ export const nodeRegistry: Record<NodeType, NodeFactory | null> = {
   service: (ctx) => new ServiceNode(ctx),
   loadBalancer: (ctx) => new LoadBalancerNode(ctx),
   cache: (ctx) => new CacheNode(ctx),
-  database: null,
+  database: (ctx) => new DatabaseNode(ctx),
   shardRouter: null,
   queue: null,
   rateLimiter: (ctx) => new RateLimiterNode(ctx),

@@ -1,0 +1,139 @@
+/**
+ * Database: a pool of `connections` serving queries one each (reads take `readTimeMs`, writes
+ * `writeTimeMs`), a FIFO queue for a connection (bounded by `queueCapacity`: full → 'rejected').
+ * Replication, stale reads, conflicts and failover live in `DataState` (dataState.ts); this file
+ * is the query path. A write reaching a read replica is passed to its primary; any call reaching
+ * a primary that has failed over is passed to the promoted replica.
+ */
+import type { DatabaseParams } from '../../model/types.ts';
+import type { Call } from '../call.ts';
+import { Sampler } from '../dists.ts';
+import { IntQueue } from '../intQueue.ts';
+import { REJECTED, UNAVAILABLE } from '../reasons.ts';
+import type { NodeResult, NodeWindow } from '../types.ts';
+import { BaseNode } from './base.ts';
+import { DataState, SUB_APPLY, SUB_PROMOTE } from './dataState.ts';
+import { redirect } from './replication.ts';
+import type { NodeContext } from './types.ts';
+
+const SUB_DONE = 0;
+
+export class DatabaseNode extends BaseNode {
+  readonly params: DatabaseParams;
+  readonly data: DataState;
+  private readonly readS: Sampler;
+  private readonly writeS: Sampler;
+  private readonly conns: number;
+  private busy = 0;
+  private readonly waiting = new IntQueue();
+  /** Calls holding a connection (slot = position; swap-remove). */
+  private readonly holders: Int32Array;
+
+  constructor(ctx: NodeContext) {
+    super(ctx);
+    if (ctx.node.type !== 'database') throw new Error('database behaviour on another kind');
+    this.params = ctx.node.params;
+    this.readS = new Sampler(this.params.readTimeMs, this.k.rng);
+    this.writeS = new Sampler(this.params.writeTimeMs, this.k.rng);
+    this.conns = this.params.connections;
+    this.holders = new Int32Array(this.conns);
+    this.stats.addCapacity(0, this.conns);
+    this.data = new DataState(this, ctx);
+  }
+
+  get isDown(): boolean {
+    return this.down;
+  }
+
+  override start(): void {
+    this.data.link();
+  }
+
+  arrive(c: Call): void {
+    const d = this.data;
+    if (d.promotedTo >= 0) return redirect(this.k, c, this.index, d.promotedTo);
+    if (this.down) {
+      d.refused(c);
+      return this.k.respond(c, UNAVAILABLE);
+    }
+    if (c.write && d.role === 'replica' && d.root >= 0) {
+      return redirect(this.k, c, this.index, d.root);
+    }
+    if (this.busy < this.conns) this.startQuery(c);
+    else if (
+      this.params.queueCapacity !== undefined &&
+      this.waiting.length >= this.params.queueCapacity
+    )
+      this.k.respond(c, REJECTED);
+    else {
+      this.waiting.push(c.id);
+      this.stats.addQueue(this.k.now, 1);
+    }
+  }
+
+  override onEvent(sub: number, a: number, b: number): void {
+    if (sub === SUB_APPLY) return this.data.applyDue(a, b);
+    if (sub === SUB_PROMOTE) return this.data.promote(b);
+    const c = this.k.pool.alive(a, b);
+    if (c === null) return;
+    if (c.write) this.data.commit(c.key);
+    else this.data.read(c);
+    this.release(c);
+    this.k.respond(c, 0);
+  }
+
+  override setDown(replicasDown: number): void {
+    const down = replicasDown > 0;
+    if (down === this.down) return;
+    this.down = down;
+    this.stats.addCapacity(this.k.now, down ? -this.conns : this.conns);
+    if (!down) return;
+    this.killAll();
+    this.data.crashed();
+  }
+
+  override describe(out: NodeResult | NodeWindow, window: boolean): void {
+    this.data.describe(out, window);
+  }
+
+  private startQuery(c: Call): void {
+    const slot = this.busy++;
+    this.holders[slot] = c.id;
+    c.slot = slot;
+    this.stats.addBusy(this.k.now, 1);
+    const ms = (c.write ? this.writeS : this.readS).sample() * this.slow;
+    this.k.scheduleNode(ms / 1000, this.index, SUB_DONE, c.id, c.gen);
+  }
+
+  private release(c: Call): void {
+    const last = --this.busy;
+    if (c.slot !== last) {
+      const moved = this.k.pool.calls[this.holders[last]!]!;
+      this.holders[c.slot] = moved.id;
+      moved.slot = c.slot;
+    }
+    c.slot = -1;
+    this.stats.addBusy(this.k.now, -1);
+    if (this.waiting.length > 0 && !this.down) {
+      this.stats.addQueue(this.k.now, -1);
+      this.startQuery(this.k.pool.calls[this.waiting.shift()]!);
+    }
+  }
+
+  /** A crash loses every query in service or waiting: each answers 'unavailable'. */
+  private killAll(): void {
+    const k = this.k;
+    const waiting = this.waiting.drain();
+    this.stats.addQueue(k.now, -waiting.length);
+    const held = Array.from(this.holders.subarray(0, this.busy));
+    this.stats.addBusy(k.now, -held.length);
+    this.busy = 0;
+    for (const id of held) {
+      const c = k.pool.calls[id]!;
+      c.slot = -1;
+      c.killed = true;
+      k.respond(c, UNAVAILABLE);
+    }
+    for (const id of waiting) k.respond(k.pool.calls[id]!, UNAVAILABLE);
+  }
+}
