@@ -4,7 +4,14 @@
  * one door), so an invalid value is refused with the model's message and never reaches the doc.
  */
 import type { StateCreator } from 'zustand';
-import type { EdgeKind, NodeType, Position, Scenario, ScenarioEdge } from '../model/types.ts';
+import type {
+  EdgeKind,
+  Fault,
+  NodeType,
+  Position,
+  Scenario,
+  ScenarioEdge,
+} from '../model/types.ts';
 import { SCENARIO_VERSION } from '../model/types.ts';
 import { loadScenario } from '../model/load.ts';
 import { KIND_DESCRIPTIONS, defaultParams } from '../model/kinds/index.ts';
@@ -47,6 +54,11 @@ export interface GraphSlice {
   paste: () => string[];
   autoLayout: (sizes?: Record<string, { width: number; height: number }>) => void;
   updateDocFields: (fields: DocFields) => EditResult;
+  /** Faults are known by their index in `doc.faults`; a new one goes last (the engine orders
+   *  simultaneous faults by index, so an injected fault and its replay agree). */
+  addFault: (fault: Fault) => EditResult;
+  updateFault: (index: number, fault: Fault) => EditResult;
+  removeFault: (index: number) => void;
 }
 
 export const EMPTY_DOC: Scenario = {
@@ -208,5 +220,22 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
     },
 
     updateDocFields: (fields) => commit({ ...get().doc, ...fields }),
+
+    addFault: (fault) => {
+      const { doc } = get();
+      return commit({ ...doc, faults: [...doc.faults, fault] });
+    },
+
+    updateFault: (index, fault) => {
+      const { doc } = get();
+      if (index < 0 || index >= doc.faults.length) return refuse('That fault no longer exists.');
+      return commit({ ...doc, faults: doc.faults.map((f, i) => (i === index ? fault : f)) });
+    },
+
+    removeFault: (index) => {
+      const { doc } = get();
+      if (index < 0 || index >= doc.faults.length) return;
+      set({ doc: { ...doc, faults: doc.faults.filter((_, i) => i !== index) } });
+    },
   };
 };
