@@ -50,7 +50,11 @@ export class Breakers {
     this.minReq = get((p) => Math.max(1, p.minRequests));
     this.openS = get((p) => p.openMs / 1000);
     this.probes = Int32Array.from(policies, (p) => Math.max(1, p?.halfOpenRequests ?? 1));
-    this.window = new RollingPairs(n, BUCKETS, get((p) => p.windowMs / 1000 / BUCKETS));
+    this.window = new RollingPairs(
+      n,
+      BUCKETS,
+      get((p) => p.windowMs / 1000 / BUCKETS),
+    );
   }
 
   /** ADMIT, ADMIT_PROBE or REFUSE for a call over edge i at time t. */

@@ -18,7 +18,9 @@ export class RetryBudgets {
   constructor(ratios: ReadonlyArray<number | undefined>) {
     const n = ratios.length;
     this.ratio = Float64Array.from(ratios, (r) => (r === undefined ? -1 : r));
-    const width = Float64Array.from(ratios, (r) => (r === undefined ? 0 : BUDGET_WINDOW_S / BUCKETS));
+    const width = Float64Array.from(ratios, (r) =>
+      r === undefined ? 0 : BUDGET_WINDOW_S / BUCKETS,
+    );
     this.window = new RollingPairs(n, BUCKETS, width);
   }
 

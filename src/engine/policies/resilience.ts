@@ -107,7 +107,9 @@ export class ResiliencePolicy implements CallPolicy {
   }
 
   edgeState(e: EdgeRuntime): 'closed' | 'open' | 'halfOpen' | undefined {
-    return this.breakers.has[e.index] === 1 ? this.breakers.stateName(e.index, this.k.now) : undefined;
+    return this.breakers.has[e.index] === 1
+      ? this.breakers.stateName(e.index, this.k.now)
+      : undefined;
   }
 
   describeEdge(e: EdgeRuntime, out: EdgeWindow | EdgeResult, window: boolean): void {
