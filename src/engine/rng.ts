@@ -24,7 +24,11 @@ export class Rng {
   private spareNormal = 0;
   private hasSpare = false;
 
+  /** The seed this stream was built from. */
+  readonly seed: number;
+
   constructor(seed: number) {
+    this.seed = seed >>> 0;
     let x = seed >>> 0;
     const words: number[] = [];
     for (let i = 0; i < 4; i++) {
@@ -63,4 +67,16 @@ export class Rng {
     this.hasSpare = true;
     return r * Math.cos(theta);
   }
+}
+
+/**
+ * The seed of an independent stream `stream` of a run seeded `seed` (a murmur3-style mix). Each
+ * client draws its arrivals from its own stream, so two designs run with the same seed get the
+ * same arrivals whatever happens downstream (what-if compare relies on it).
+ */
+export function streamSeed(seed: number, stream: number): number {
+  let h = (seed ^ Math.imul(stream + 1, 0x9e3779b1)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }

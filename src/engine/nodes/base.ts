@@ -5,6 +5,7 @@
 import type { NodeType } from '../../model/types.ts';
 import type { Call } from '../call.ts';
 import type { Kernel } from '../kernel.ts';
+import type { Rng } from '../rng.ts';
 import { NodeStats } from '../metrics/nodeStats.ts';
 import type { NodeResult, NodeWindow } from '../types.ts';
 import type { NodeBehaviour, NodeContext } from './types.ts';
@@ -50,12 +51,12 @@ export abstract class BaseNode implements NodeBehaviour {
   describe(_out: NodeResult | NodeWindow, _window: boolean): void {}
 
   /** One outgoing edge index, chosen with probability proportional to its weight. */
-  protected pickEdgeByWeight(): number {
+  protected pickEdgeByWeight(rng: Rng = this.k.rng): number {
     const n = this.out.length;
     if (n === 1) return this.out[0]!;
     const cw = this.cumWeights;
     const total = cw[n - 1]!;
-    const u = this.k.rng.next() * total;
+    const u = rng.next() * total;
     for (let i = 0; i < n; i++) if (u < cw[i]!) return this.out[i]!;
     return this.out[n - 1]!;
   }

@@ -7,6 +7,7 @@
 import type { ClientParams } from '../../model/types.ts';
 import type { Call } from '../call.ts';
 import { Sampler } from '../dists.ts';
+import { Rng, streamSeed } from '../rng.ts';
 import { ZipfKeys } from '../zipf.ts';
 import { BaseNode } from './base.ts';
 import type { NodeContext } from './types.ts';
@@ -20,6 +21,13 @@ export class ClientNode extends BaseNode {
   private readonly profile: RateProfile;
   private readonly keys: ZipfKeys | null;
   private readonly think: Sampler | null;
+  /**
+   * The client's own streams, apart from the shared one: arrival times, think times and edge
+   * choice in one, request attributes (key, write, source) in the other. Same seed, same
+   * arrivals, whatever the rest of the design draws.
+   */
+  private readonly rng: Rng;
+  private readonly attrRng: Rng;
   private spike = 1;
   /** Bumped when the rate changes abruptly: the pending arrival is void and redrawn. */
   private arrivalGen = 0;
@@ -28,12 +36,14 @@ export class ClientNode extends BaseNode {
     super(ctx);
     if (ctx.node.type !== 'client') throw new Error('client behaviour on a non-client');
     this.p = ctx.node.params;
+    this.rng = new Rng(streamSeed(this.k.rng.seed, 2 * ctx.index));
+    this.attrRng = new Rng(streamSeed(this.k.rng.seed, 2 * ctx.index + 1));
     this.profile = new RateProfile(this.p.profile);
     this.keys = this.k.needKeys
-      ? new ZipfKeys(this.p.keys.count, this.p.keys.zipf, this.k.rng)
+      ? new ZipfKeys(this.p.keys.count, this.p.keys.zipf, this.attrRng)
       : null;
     const arrival = this.p.arrival;
-    this.think = arrival.process === 'closed' ? new Sampler(arrival.thinkMs, this.k.rng) : null;
+    this.think = arrival.process === 'closed' ? new Sampler(arrival.thinkMs, this.rng) : null;
   }
 
   override start(): void {
@@ -66,7 +76,7 @@ export class ClientNode extends BaseNode {
     const arrival = this.p.arrival;
     if (arrival.process === 'poisson') {
       const peak = arrival.rps * this.profile.max * this.spike;
-      if (peak > 0 && this.k.rng.next() * peak < this.rate(now)) this.newRequest(-1);
+      if (peak > 0 && this.rng.next() * peak < this.rate(now)) this.newRequest(-1);
     } else if (this.rate(now) > 0) {
       this.newRequest(-1);
     }
@@ -96,7 +106,7 @@ export class ClientNode extends BaseNode {
     if (arrival.process === 'poisson') {
       const peak = arrival.rps * this.profile.max * this.spike;
       if (!(peak > 0)) return;
-      next = now - Math.log(1 - this.k.rng.next()) / peak;
+      next = now - Math.log(1 - this.rng.next()) / peak;
     } else if (arrival.process === 'constant') {
       const r = this.rate(now);
       next = r > 0 ? now + 1 / r : this.profile.nextPositiveAfter(now);
@@ -115,10 +125,10 @@ export class ClientNode extends BaseNode {
     const root = k.newRoot(this.index);
     root.user = user;
     if (this.keys !== null) root.key = this.keys.next();
-    if (this.p.writeRatio > 0) root.write = k.rng.next() < this.p.writeRatio;
-    if (k.needSources) root.source = k.rng.int(this.p.sources);
+    if (this.p.writeRatio > 0) root.write = this.attrRng.next() < this.p.writeRatio;
+    if (k.needSources) root.source = this.attrRng.int(this.p.sources);
     if (this.out.length > 0) {
-      k.send(root, this.pickEdgeByWeight());
+      k.send(root, this.pickEdgeByWeight(this.rng));
       return;
     }
     k.finishRoot(root, 0);
