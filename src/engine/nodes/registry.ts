@@ -10,6 +10,7 @@ import { DatabaseNode } from './database.ts';
 import { LoadBalancerNode } from './loadBalancer.ts';
 import { RateLimiterNode } from './rateLimiter.ts';
 import { ServiceNode } from './service.ts';
+import { ShardRouterNode } from './shardRouter.ts';
 import type { NodeFactory } from './types.ts';
 
 export const nodeRegistry: Record<NodeType, NodeFactory | null> = {
@@ -18,7 +19,7 @@ export const nodeRegistry: Record<NodeType, NodeFactory | null> = {
   loadBalancer: (ctx) => new LoadBalancerNode(ctx),
   cache: (ctx) => new CacheNode(ctx),
   database: (ctx) => new DatabaseNode(ctx),
-  shardRouter: null,
+  shardRouter: (ctx) => new ShardRouterNode(ctx),
   queue: null,
   rateLimiter: (ctx) => new RateLimiterNode(ctx),
 };
