@@ -91,7 +91,8 @@ export function createSimApi(deps: SimApiDeps) {
     step: (): void => loop.step(),
     reset: (): void => loop.reset(),
     setSpeed: (speed: Speed): void => loop.setSpeed(speed),
-    inject: (fault: Fault): void => loop.inject(fault),
+    /** A fault by hand, now (see RunLoop.inject); answers with the fault as scheduled. */
+    inject: (fault: Fault): Fault | undefined => loop.inject(fault),
     /** Answers at once when the worker is alive and not stuck. */
     ping: (): number => deps.now(),
   };

@@ -132,8 +132,14 @@ export class SimClient {
     return this.api.setSpeed(speed);
   }
 
-  inject(fault: Fault): Promise<void> {
-    return this.api.inject(fault);
+  /** Answers with the fault as the worker scheduled it (its `atS` may be later). */
+  async inject(fault: Fault): Promise<Fault | void> {
+    const scheduled = await this.api.inject(fault);
+    // A worker restarted later reloads the document with this fault in it.
+    const doc = this.doc as { faults?: Fault[] } | undefined;
+    if (scheduled !== undefined && doc?.faults !== undefined)
+      this.doc = { ...doc, faults: [...doc.faults, scheduled] };
+    return scheduled;
   }
 
   /** Back to 0 s. Always works: a worker that does not answer in time is replaced. */

@@ -129,11 +129,17 @@ export class RunLoop {
     this.reanchor();
   }
 
-  /** A fault by hand: it starts now, whatever `atS` says. */
-  inject(fault: Fault): void {
-    if (this.sim === undefined || this.doc === undefined) return;
-    const atNow = { ...fault, atS: this.sim.nowS };
-    this.sim.inject(atNow);
+  /**
+   * A fault by hand: it starts at `atS` if that is still ahead, else now rounded up to the next
+   * tenth of a second (a time the document can state exactly, so the run replays). The fault
+   * joins this run's document too, so a Reset replays it. Returns the fault as scheduled.
+   */
+  inject(fault: Fault): Fault | undefined {
+    if (this.sim === undefined || this.doc === undefined) return undefined;
+    const scheduled = { ...fault, atS: Math.max(fault.atS, nextTenth(this.sim.nowS)) };
+    this.sim.inject(scheduled);
+    this.doc = { ...this.doc, faults: [...this.doc.faults, scheduled] };
+    return scheduled;
   }
 
   private rebuild(): void {
@@ -269,4 +275,10 @@ export class RunLoop {
       );
     }
   }
+}
+
+/** The first multiple of 0.1 s at or after `s`, as the decimal a document would hold. */
+function nextTenth(s: number): number {
+  const t = Math.ceil(s * 10) / 10;
+  return t >= s ? t : Math.round(t * 10 + 1) / 10;
 }

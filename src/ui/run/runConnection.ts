@@ -67,7 +67,7 @@ export function connectRun(
   hub: MetricsHub,
   makeClient: (
     o: ConstructorParameters<typeof SimClient>[0],
-  ) => RunClient & Pick<SimClient, 'load' | 'applyDoc'>,
+  ) => Omit<RunClient, 'inject'> & Pick<SimClient, 'load' | 'applyDoc' | 'inject'>,
 ): RunClient {
   let runId = -1;
   let clockWrittenAt = -Infinity;
@@ -134,7 +134,14 @@ export function connectRun(
     step: () => (clearNotices(), client.step()),
     reset: () => (clearNotices(), client.reset()),
     setSpeed: (speed) => (set({ runSpeed: speed }), client.setSpeed(speed)),
-    inject: (fault) => client.inject(fault),
+    inject: async (fault) => {
+      const scheduled = await client.inject(fault);
+      // The worker has the fault already, so the document gains it without restarting the run
+      // (edits still waiting to be sent restart it anyway, with the fault in the document).
+      const inSync = scheduled !== undefined && simulationKey(store.getState().doc) === sentKey;
+      const added = store.getState().addFault(scheduled ?? fault);
+      if (added.ok && inSync) sentKey = simulationKey(store.getState().doc);
+    },
   };
 }
 
@@ -144,7 +151,8 @@ const inert: RunClient = {
   step: async () => {},
   reset: async () => {},
   setSpeed: async () => {},
-  inject: async () => {},
+  // No simulation here: the fault only joins the document.
+  inject: async (fault) => void useAppStore.getState().addFault(fault),
 };
 
 let shared: RunClient | undefined;

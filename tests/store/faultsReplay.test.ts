@@ -1,0 +1,84 @@
+// A fault injected by hand into a running worker loop lands at a tenth of a second the document
+// can state, joins the loop's document (so Reset replays it), and gives the same numbers as the
+// same fault scheduled in the document from the start.
+import { describe, expect, it } from 'vitest';
+import { RunLoop } from '../../src/worker/runLoop.ts';
+import { createSimulation } from '../../src/engine/simulation.ts';
+import type { SimResult } from '../../src/engine/types.ts';
+import type { Fault } from '../../src/model/types.ts';
+import { frameSink, manualTime } from '../worker/harness.ts';
+import { presetDoc } from './helpers.ts';
+
+const figures = (r: SimResult | undefined) => ({
+  requests: r?.requests,
+  errorRate: r?.errorRate,
+  latencyMs: r?.latencyMs,
+  throughputRps: r?.throughputRps,
+});
+
+function runToEnd(
+  loop: RunLoop,
+  time: ReturnType<typeof manualTime>,
+  sink: ReturnType<typeof frameSink>,
+) {
+  loop.setSpeed('max');
+  loop.start();
+  time.runTasks();
+  const last = sink.last();
+  expect(last?.status).toBe('done');
+  return last?.result;
+}
+
+describe('a fault injected while running', () => {
+  it('is scheduled at the next tenth of a second and replays exactly', () => {
+    const doc = { ...presetDoc(), durationS: 20, warmupS: 1 };
+    const time = manualTime();
+    const sink = frameSink();
+    const loop = new RunLoop({
+      createSimulation,
+      now: time.now,
+      schedule: time.schedule,
+      emit: sink.emit,
+    });
+    loop.load(doc);
+    loop.setSpeed(1);
+    loop.start();
+    time.runTasks(10_000, 3_250); // about 3.25 simulated seconds at real-time speed
+    loop.pause();
+    const nowS = sink.last()?.nowS ?? 0;
+    expect(nowS).toBeGreaterThan(2);
+    const asked: Fault = { atS: 0, forS: 4, kind: 'crash', target: 'api' };
+    const scheduled = loop.inject(asked);
+    expect(scheduled).toBeDefined();
+    const atS = scheduled?.atS ?? -1;
+    expect(atS).toBeGreaterThanOrEqual(nowS);
+    expect(atS - nowS).toBeLessThanOrEqual(0.1 + 1e-9);
+    expect(
+      Number.isInteger(Math.round(atS * 10)) && Math.abs(atS * 10 - Math.round(atS * 10)),
+    ).toBe(0);
+
+    const live = runToEnd(loop, time, sink);
+    expect(live?.errorRate).toBeGreaterThan(0); // the crash cost something
+
+    loop.reset();
+    const replayed = runToEnd(loop, time, sink);
+    expect(figures(replayed)).toEqual(figures(live));
+
+    const scheduledFromStart = createSimulation({ ...doc, faults: [{ ...asked, atS }] });
+    scheduledFromStart.runUntil(Number.POSITIVE_INFINITY);
+    expect(figures(scheduledFromStart.snapshot())).toEqual(figures(live));
+  });
+
+  it('honours a start time still ahead of the clock', () => {
+    const time = manualTime();
+    const sink = frameSink();
+    const loop = new RunLoop({
+      createSimulation,
+      now: time.now,
+      schedule: time.schedule,
+      emit: sink.emit,
+    });
+    loop.load({ ...presetDoc(), durationS: 20 });
+    expect(loop.inject({ atS: 7.5, kind: 'slow', target: 'api', factor: 3 })?.atS).toBe(7.5);
+  });
+});
