@@ -3,10 +3,12 @@
  * replica, and relays the answer. Backends are the replicas of the services behind its
  * outgoing edges (a non-service target is one backend). Without health checks it keeps
  * sending to crashed replicas, which answer 'unavailable': that is the lesson health checks
- * teach. `backends.healthy` is the hook for them.
+ * teach. With `healthCheck` or `outlierDetection`, `health` (src/engine/health) takes
+ * backends out of rotation by clearing `backends.healthy`.
  */
 import type { LoadBalancerParams } from '../../model/types.ts';
 import type { Call } from '../call.ts';
+import { BackendHealth } from '../health/backendHealth.ts';
 import { UNAVAILABLE } from '../reasons.ts';
 import type { NodeResult, NodeWindow } from '../types.ts';
 import { BaseNode } from './base.ts';
@@ -19,6 +21,7 @@ const EWMA_ALPHA = 0.2;
 export class LoadBalancerNode extends BaseNode {
   readonly params: LoadBalancerParams;
   readonly backends: Backends;
+  readonly health: BackendHealth | null;
 
   constructor(ctx: NodeContext) {
     super(ctx);
@@ -34,6 +37,19 @@ export class LoadBalancerNode extends BaseNode {
       for (let r = 0; r < replicas; r++) list.push({ edge: e, replica: r, weight: edge.weight });
     }
     this.backends = new Backends(list);
+    const { healthCheck, outlierDetection } = this.params;
+    this.health =
+      healthCheck !== undefined || outlierDetection !== undefined
+        ? new BackendHealth(ctx.kernel, ctx.index, this.backends, healthCheck, outlierDetection)
+        : null;
+  }
+
+  override start(): void {
+    this.health?.start();
+  }
+
+  override onEvent(sub: number, a: number, b: number): void {
+    this.health?.onEvent(sub, a, b);
   }
 
   arrive(c: Call): void {
@@ -48,6 +64,7 @@ export class LoadBalancerNode extends BaseNode {
     const b = child.backend;
     const bs = this.backends;
     bs.conns[b]!--;
+    this.health?.onAnswer(b, reason);
     if (reason === 0) {
       const rt = this.k.now - child.sendT;
       bs.ewma[b] = bs.ewma[b] === 0 ? rt : bs.ewma[b]! + EWMA_ALPHA * (rt - bs.ewma[b]!);
@@ -56,6 +73,7 @@ export class LoadBalancerNode extends BaseNode {
   }
 
   override describe(out: NodeResult | NodeWindow, window: boolean): void {
+    this.health?.describe(out, window);
     if (!window) return;
     let h = 0;
     for (let i = 0; i < this.backends.n; i++) h += this.backends.healthy[i]!;

@@ -26,6 +26,8 @@ export class ServiceNode extends BaseNode {
   readonly busy: Int32Array;
   readonly queues: IntQueue[];
   readonly downR: Uint8Array;
+  /** When each replica last went down (simulated s): health checks measure time to detect. */
+  readonly downSinceS: Float64Array;
   /** Calls holding a worker, per replica (slot = position; swap-remove). */
   private readonly holders: Int32Array[];
   private rr = 0;
@@ -39,6 +41,7 @@ export class ServiceNode extends BaseNode {
     this.svc = new Sampler(this.p.serviceTimeMs, this.k.rng);
     this.busy = new Int32Array(this.replicas);
     this.downR = new Uint8Array(this.replicas);
+    this.downSinceS = new Float64Array(this.replicas);
     this.queues = Array.from({ length: this.replicas }, () => new IntQueue());
     this.holders = Array.from({ length: this.replicas }, () => new Int32Array(this.workers));
     this.stats.addCapacity(0, this.replicas * this.workers);
@@ -47,6 +50,12 @@ export class ServiceNode extends BaseNode {
   /** Is replica r up? (Balancers ask before pinning.) */
   isUp(r: number): boolean {
     return r < this.replicas && this.downR[r] === 0;
+  }
+
+  /** A health probe's wait at replica r (ms): behind the queue when every worker is busy. */
+  probeWaitMs(r: number): number {
+    if (this.busy[r]! < this.workers) return 0;
+    return ((this.queues[r]!.length + 1) / this.workers) * this.svc.meanMs * this.slow;
   }
 
   arrive(c: Call): void {
@@ -110,7 +119,10 @@ export class ServiceNode extends BaseNode {
       if (this.downR[r] === want) continue;
       this.downR[r] = want;
       this.stats.addCapacity(this.k.now, want === 1 ? -this.workers : this.workers);
-      if (want === 1) this.killReplica(r);
+      if (want === 1) {
+        this.downSinceS[r] = this.k.now;
+        this.killReplica(r);
+      }
     }
     this.down = down === this.replicas;
   }
