@@ -76,7 +76,7 @@ export function predictStation(s: Station): Prediction | null {
   if (s.queueCapacity !== undefined) {
     const m = mmck(lambda, mu, c, c + s.queueCapacity);
     return {
-      model: `M/M/${c}/${c + s.queueCapacity}`,
+      model: `M/M/${c}/${c + s.queueCapacity}${s.exponential ? '' : ' (approx.)'}`,
       meanMs: m.W,
       p99Ms: null,
       utilization: m.rho,

@@ -8,12 +8,13 @@
  */
 import type { NodeResult, SimResult } from '../engine/types.ts';
 import type { Scenario, ScenarioNode } from '../model/types.ts';
+import { cheHitRatio } from './cacheTheory.ts';
 import { countedSeconds, offeredRates, totalRps } from './flow.ts';
 import { predictStation, serviceOf, type Station } from './stationTheory.ts';
 
 export interface TheoryRow {
   nodeId: string;
-  /** 'M/M/3', 'M/G/1', 'M/M/2/12', 'Erlang B', 'Little', 'flow'. */
+  /** 'M/M/3', 'M/G/1', 'M/M/2/12', 'Erlang B', 'Che (LRU)', 'Little', 'flow'. */
   model: string;
   metric:
     | 'arrival rate (rps)'
@@ -22,6 +23,7 @@ export interface TheoryRow {
     | 'utilization'
     | 'mean waiting'
     | 'blocking'
+    | 'hit ratio'
     | 'L = λW';
   predicted: number | null;
   measured: number;
@@ -38,10 +40,12 @@ function row(
   measured: number,
   note: string,
 ): TheoryRow {
-  const relativeError =
-    predicted === null || predicted === 0 || !Number.isFinite(predicted)
-      ? null
-      : (measured - predicted) / Math.abs(predicted);
+  let relativeError: number | null = null;
+  if (predicted !== null && Number.isFinite(predicted)) {
+    // Two figures that are both nearly zero (no waiting, no blocking) agree.
+    if (Math.max(Math.abs(predicted), Math.abs(measured)) < 1e-3) relativeError = 0;
+    else if (predicted !== 0) relativeError = (measured - predicted) / Math.abs(predicted);
+  }
   return { nodeId, model, metric, predicted, measured, relativeError, note };
 }
 
@@ -111,6 +115,10 @@ export function theoryCompare(doc: Scenario, result: SimResult): TheoryRow[] {
         'from client rates and edge weights',
       ),
     );
+    const che = n.type === 'cache' && m.hitRatio !== undefined ? cheHitRatio(doc, n) : null;
+    if (che && typeof che !== 'string') {
+      rows.push(row(n.id, 'Che (LRU)', 'hit ratio', che.predicted, m.hitRatio ?? NaN, che.note));
+    }
     if (n.type !== 'service' && n.type !== 'database') continue;
 
     const station = stationOf(doc, n, rate.read, rate.write);
@@ -156,7 +164,14 @@ export function theoryCompare(doc: Scenario, result: SimResult): TheoryRow[] {
     }
 
     // Little's law with measured figures only: a check on the measurement itself.
-    const lambdaPerMs = m.ok / seconds / 1000;
+    // A non-blocking service frees its worker during downstream calls: those requests are at
+    // the node (in W) but neither waiting nor in service (not in L), so the check does not apply.
+    const calls = doc.edges.some((e) => e.source === n.id && e.kind === 'call');
+    if (n.type === 'service' && !n.params.blocking && calls) continue;
+    // W is measured over answered requests. A leaf's failures are refusals at the door (no
+    // time spent, in neither W nor L): λ counts answers only. A caller's failures mostly come
+    // back from downstream after holding a worker as long as an answer: λ counts them too.
+    const lambdaPerMs = (m.ok + (calls ? m.failed : 0)) / seconds / 1000;
     const measuredL = m.meanQueueLength + m.utilization * serversOf(n, m);
     if (Number.isFinite(measuredL) && lambdaPerMs > 0) {
       rows.push(

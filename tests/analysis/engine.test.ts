@@ -65,4 +65,46 @@ describe('analyses on the real engine', () => {
     expect(Math.abs(s('mean waiting')?.relativeError ?? 1)).toBeLessThan(0.15);
     expect(Math.abs(s('L = λW')?.relativeError ?? 1)).toBeLessThan(0.03);
   });
+
+  it("on a mixed design: the flow predicts every node's arrivals, Little holds, Che predicts the hit ratio", () => {
+    const doc = design(
+      [
+        {
+          id: 'c',
+          type: 'client',
+          params: { arrival: { process: 'poisson', rps: 400 }, keys: { count: 1000, zipf: 0.9 } },
+        },
+        { id: 'lb', type: 'loadBalancer' },
+        {
+          id: 'api',
+          type: 'service',
+          params: { replicas: 2, workers: 4, serviceTimeMs: { dist: 'exponential', meanMs: 5 } },
+        },
+        { id: 'cache', type: 'cache', params: { capacity: 100 } },
+        { id: 'db', type: 'database' },
+        { id: 'leaf', type: 'service', params: { workers: 3, queueCapacity: 2, serviceTimeMs: 6 } },
+      ],
+      [
+        ['c', 'lb'],
+        ['lb', 'api'],
+        ['api', 'cache'],
+        ['cache', 'db'],
+        ['api', 'leaf'],
+      ],
+      { durationS: 60, warmupS: 5 },
+    );
+    const rows = theoryCompare(doc, runToEnd(doc));
+    const flows = rows.filter((r) => r.metric === 'arrival rate (rps)');
+    expect(flows.map((r) => r.nodeId).sort()).toEqual(['api', 'cache', 'db', 'lb', 'leaf']);
+    for (const r of flows) expect(Math.abs(r.relativeError ?? 1)).toBeLessThan(0.02);
+    const little = rows.filter((r) => r.model === 'Little');
+    expect(little.map((r) => r.nodeId).sort()).toEqual(['api', 'db', 'leaf']);
+    for (const r of little) expect(Math.abs(r.relativeError ?? 1)).toBeLessThan(0.03);
+    const che = rows.find((r) => r.model === 'Che (LRU)');
+    expect(Math.abs(che?.relativeError ?? 1)).toBeLessThan(0.03);
+    // Constant service with a finite queue: only the exponential approximation, and it says so.
+    expect(rows.find((r) => r.nodeId === 'leaf' && r.metric === 'blocking')?.model).toBe(
+      'M/M/3/5 (approx.)',
+    );
+  });
 });
