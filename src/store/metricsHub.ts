@@ -10,7 +10,7 @@ import type { FrameLayout } from '../worker/frame.ts';
 /** Charts redraw at most this often (ms). */
 export const CHART_INTERVAL_MS = 250;
 /** The canvas overlay updates at most this often (ms). */
-export const LIVE_INTERVAL_MS = 200;
+export const LIVE_INTERVAL_MS = 400;
 
 export class MetricsHub {
   readonly buffer = new MetricsBuffer();

@@ -29,6 +29,12 @@ export interface RunLoopLimits {
   /** Hard cap on events per run; the engine stops and reports `truncated`. */
   eventBudget: number;
   windowS: number;
+  /**
+   * Rest between two slices at full speed. On a two-core machine a worker that never rests
+   * takes a whole core, and the page's own painting starts to miss frames; a short rest
+   * costs a little simulation speed and keeps the page smooth.
+   */
+  restMs: number;
 }
 
 export const DEFAULT_LIMITS: RunLoopLimits = {
@@ -36,6 +42,7 @@ export const DEFAULT_LIMITS: RunLoopLimits = {
   frameIntervalMs: 50,
   eventBudget: 30_000_000,
   windowS: 1,
+  restMs: 4,
 };
 
 /** Frames sent and not yet received by the page; beyond this, windows wait in the worker. */
@@ -219,7 +226,7 @@ export class RunLoop {
     // A page that has not taken the last frames yet gets the windows later, in one batch.
     if (due && this.inFlight < MAX_FRAMES_IN_FLIGHT) this.flush();
     const paced = this.speed !== 'max' && this.stepTargetS === undefined;
-    this.wake(paced && reachedTarget ? PACED_SLEEP_MS : 0);
+    this.wake(paced && reachedTarget ? PACED_SLEEP_MS : this.limits.restMs);
   }
 
   private adaptChunk(elapsedMs: number, stoppedOnEvents: boolean): void {

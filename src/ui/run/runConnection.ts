@@ -23,7 +23,7 @@ export interface RunClient {
 }
 
 /** The clock is written to the store at most this often while running. */
-const CLOCK_INTERVAL_MS = 100;
+const CLOCK_INTERVAL_MS = 200;
 /** Edits are sent to the worker once they have settled for this long. */
 const DOC_DEBOUNCE_MS = 300;
 
