@@ -12,7 +12,11 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/{engine,model,worker,cli}/**/*.test.ts', 'tests/analysis/**/*.test.ts'],
+          include: [
+            'tests/{engine,model,worker,cli}/**/*.test.ts',
+            'tests/analysis/**/*.test.ts',
+            'tests/presets/**/*.test.ts',
+          ],
         },
       },
       {
