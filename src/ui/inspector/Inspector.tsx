@@ -3,6 +3,7 @@ import { useAppStore } from '../../store/index.ts';
 import { NodeInspector } from './NodeInspector.tsx';
 import { EdgeInspector } from './EdgeInspector.tsx';
 import { ScenarioInspector } from './ScenarioInspector.tsx';
+import { FaultInjector } from '../faults/FaultInjector.tsx';
 
 export function Inspector() {
   const selectedIds = useAppStore((s) => s.selectedIds);
@@ -21,6 +22,7 @@ export function Inspector() {
       ) : (
         <ScenarioInspector />
       )}
+      {(node ?? edge) && <FaultInjector key={only} targetId={only ?? ''} />}
     </aside>
   );
 }

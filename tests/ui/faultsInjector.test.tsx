@@ -1,0 +1,135 @@
+// The inspector's Faults section: only the kinds that fit the selection, "Inject now" at the
+// simulated clock (sent to the worker, added to the document without a restart), and the
+// model's refusal of a bad field.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Inspector } from '../../src/ui/inspector/Inspector.tsx';
+import { RunClientContext } from '../../src/ui/run/RunClientContext.ts';
+import { connectRun } from '../../src/ui/run/runConnection.ts';
+import { MetricsHub } from '../../src/store/metricsHub.ts';
+import { useAppStore } from '../../src/store/index.ts';
+import { layoutFor } from '../../src/worker/frame.ts';
+import type { Fault } from '../../src/model/types.ts';
+import { resetStore } from './editorHelpers.ts';
+
+beforeEach(() => {
+  resetStore();
+  useAppStore.setState({ runStatus: 'idle', simNowS: 0 });
+});
+
+/** The real run connection over a stand-in worker that schedules like the real one. */
+function liveClient(workerNowS: number) {
+  const doc = useAppStore.getState().doc;
+  const answer = {
+    ok: true as const,
+    runId: 1,
+    layout: layoutFor(doc),
+    durationS: doc.durationS,
+    warmupS: doc.warmupS,
+    windowS: 1,
+    warnings: [],
+  };
+  const fake = {
+    load: vi.fn(async () => answer),
+    applyDoc: vi.fn(async () => answer),
+    start: vi.fn(async () => {}),
+    pause: vi.fn(async () => {}),
+    step: vi.fn(async () => {}),
+    reset: vi.fn(async () => {}),
+    setSpeed: vi.fn(async () => {}),
+    inject: vi.fn(async (f: Fault) => ({ ...f, atS: Math.max(f.atS, workerNowS) })),
+  };
+  return { fake, client: connectRun(useAppStore, new MetricsHub(), () => fake) };
+}
+
+/** The Faults section: the node inspector has fields of the same names (Replicas). */
+const faults = () => within(screen.getByRole('region', { name: 'Faults' }));
+
+const kindOptions = () =>
+  within(faults().getByLabelText('Fault'))
+    .getAllByRole('option')
+    .map((o) => o.textContent);
+
+describe('fault injector', () => {
+  it('lists only the fault kinds that apply to the selected node or edge', () => {
+    act(() => useAppStore.getState().select(['api']));
+    const { unmount } = render(<Inspector />);
+    expect(kindOptions()).toEqual(['Crash', 'Slow down']);
+    act(() => useAppStore.getState().select(['lb']));
+    expect(kindOptions()).toEqual(['Crash']);
+    act(() => useAppStore.getState().select(['users']));
+    expect(kindOptions()).toEqual(['Traffic spike']);
+    act(() => useAppStore.getState().select(['e2']));
+    expect(kindOptions()).toEqual(['Partition', 'Packet loss', 'Added latency']);
+    unmount();
+    act(() => useAppStore.getState().select([]));
+    render(<Inspector />);
+    expect(screen.queryByRole('button', { name: 'Inject now' })).toBeNull();
+  });
+
+  it('injects at the clock while running: sent to the worker, in the document, no restart', async () => {
+    const { fake, client } = liveClient(37.3);
+    act(() => useAppStore.getState().select(['api']));
+    useAppStore.setState({ runStatus: 'running', simNowS: 37.24 });
+    render(
+      <RunClientContext.Provider value={client}>
+        <Inspector />
+      </RunClientContext.Provider>,
+    );
+    await userEvent.type(faults().getByLabelText('Replicas'), '2');
+    await userEvent.click(faults().getByRole('button', { name: 'Inject now' }));
+    expect(fake.inject).toHaveBeenCalledWith({
+      atS: 37.2,
+      forS: 10,
+      kind: 'crash',
+      target: 'api',
+      replicas: 2,
+    });
+    expect(useAppStore.getState().doc.faults).toEqual([
+      { atS: 37.3, forS: 10, kind: 'crash', target: 'api', replicas: 2 },
+    ]);
+    expect(await screen.findByText('Injected: crash on API at 37.3 s for 10 s.')).toBeTruthy();
+    await new Promise((r) => setTimeout(r, 450)); // longer than the edit debounce
+    expect(fake.applyDoc).not.toHaveBeenCalled();
+  });
+
+  it('before a run, adds the fault at 0 s with its kind fields', async () => {
+    const { client } = liveClient(0);
+    act(() => useAppStore.getState().select(['e2']));
+    render(
+      <RunClientContext.Provider value={client}>
+        <Inspector />
+      </RunClientContext.Provider>,
+    );
+    await userEvent.selectOptions(faults().getByLabelText('Fault'), 'loss');
+    const p = faults().getByLabelText('Probability');
+    await userEvent.clear(p);
+    await userEvent.type(p, '0.25');
+    await userEvent.clear(faults().getByLabelText('For'));
+    await userEvent.click(faults().getByRole('button', { name: 'Inject now' }));
+    expect(useAppStore.getState().doc.faults).toEqual([
+      { atS: 0, kind: 'loss', target: 'e2', probability: 0.25 },
+    ]);
+  });
+
+  it("refuses an invalid field with the model's message and adds nothing", async () => {
+    const { fake, client } = liveClient(0);
+    act(() => useAppStore.getState().select(['api']));
+    render(
+      <RunClientContext.Provider value={client}>
+        <Inspector />
+      </RunClientContext.Provider>,
+    );
+    const replicas = faults().getByLabelText('Replicas');
+    await userEvent.type(replicas, '0');
+    expect(screen.getByRole('alert').textContent).toMatch(/^must be an integer from 1 to/);
+    expect(replicas.getAttribute('aria-invalid')).toBe('true');
+    await userEvent.click(faults().getByRole('button', { name: 'Inject now' }));
+    expect(fake.inject).not.toHaveBeenCalled();
+    expect(useAppStore.getState().doc.faults).toEqual([]);
+    await userEvent.clear(faults().getByLabelText('For'));
+    await userEvent.type(faults().getByLabelText('For'), 'soon');
+    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain('must be a number');
+  });
+});
