@@ -14,7 +14,7 @@ import { Rng } from './rng.ts';
 import type { RunProgress, SimResult, Simulation, SimulationOptions } from './types.ts';
 
 const DEFAULT_MAX_IN_FLIGHT = 2_000_000;
-const KEYED_KINDS = new Set(['cache', 'shardRouter', 'database']);
+const KEYED_KINDS = new Set(['cache', 'shardRouter', 'database', 'queue']);
 
 export function createSimulation(doc: Scenario, opts: SimulationOptions = {}): Simulation {
   const seed = opts.seed ?? doc.seed;

@@ -8,6 +8,7 @@ import { CacheNode } from './cache.ts';
 import { ClientNode } from './client.ts';
 import { DatabaseNode } from './database.ts';
 import { LoadBalancerNode } from './loadBalancer.ts';
+import { QueueNode } from './queue.ts';
 import { RateLimiterNode } from './rateLimiter.ts';
 import { ServiceNode } from './service.ts';
 import { ShardRouterNode } from './shardRouter.ts';
@@ -20,7 +21,7 @@ export const nodeRegistry: Record<NodeType, NodeFactory | null> = {
   cache: (ctx) => new CacheNode(ctx),
   database: (ctx) => new DatabaseNode(ctx),
   shardRouter: (ctx) => new ShardRouterNode(ctx),
-  queue: null,
+  queue: (ctx) => new QueueNode(ctx),
   rateLimiter: (ctx) => new RateLimiterNode(ctx),
 };
 
