@@ -10,6 +10,7 @@ import { Canvas } from './ui/canvas/Canvas.tsx';
 import { Palette } from './ui/palette/Palette.tsx';
 import { Inspector } from './ui/inspector/Inspector.tsx';
 import { ChartsPanel } from './ui/charts/ChartsPanel.tsx';
+import { AnalysisPanel } from './ui/analysis/AnalysisPanel.tsx';
 
 export function App() {
   const readOnly = useAppStore((s) => s.readOnly);
@@ -28,6 +29,7 @@ export function App() {
           </main>
           {!readOnly && <Inspector />}
         </div>
+        {!readOnly && <AnalysisPanel />}
       </div>
     </ReactFlowProvider>
   );

@@ -2,6 +2,7 @@
 import { useAppStore, useHistory } from '../../store/index.ts';
 import { RunControls } from '../run/RunControls.tsx';
 import { RunSummary } from '../run/RunSummary.tsx';
+import { AnalyzeButton } from '../analysis/AnalyzeButton.tsx';
 
 export function Toolbar() {
   const name = useAppStore((s) => s.doc.name);
@@ -45,6 +46,7 @@ export function Toolbar() {
           </button>
         </div>
       )}
+      {!readOnly && <AnalyzeButton />}
       <div className="toolbar__run">
         <RunControls />
         <RunSummary />

@@ -1,0 +1,77 @@
+/**
+ * The "Analyze" drawer: Compare, Load sweep, Replications, Theory. It stays mounted while closed
+ * so a running sweep goes on and the last results are still there when it opens again.
+ */
+import { useAnalysisStore, type AnalysisTab } from './analysisStore.ts';
+import { ComparePanel } from './ComparePanel.tsx';
+import { ReplicationsPanel } from './ReplicationsPanel.tsx';
+import { SweepPanel } from './SweepPanel.tsx';
+import { TheoryPanel } from './TheoryPanel.tsx';
+import './analysis.css';
+
+const TABS: Array<{ id: AnalysisTab; name: string }> = [
+  { id: 'compare', name: 'Compare' },
+  { id: 'sweep', name: 'Load sweep' },
+  { id: 'replications', name: 'Replications' },
+  { id: 'theory', name: 'Theory' },
+];
+
+const PANES: Record<AnalysisTab, () => React.JSX.Element> = {
+  compare: ComparePanel,
+  sweep: SweepPanel,
+  replications: ReplicationsPanel,
+  theory: TheoryPanel,
+};
+
+export function AnalysisPanel() {
+  const open = useAnalysisStore((s) => s.open);
+  const tab = useAnalysisStore((s) => s.tab);
+  const setTab = useAnalysisStore((s) => s.setTab);
+  const setOpen = useAnalysisStore((s) => s.setOpen);
+  return (
+    <div className="an-drawer" role="dialog" aria-label="Analysis" hidden={!open}>
+      <header className="an-drawer__head">
+        <h2>What-if analysis</h2>
+        <div role="tablist" aria-label="Analyses" className="an-tabs">
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              type="button"
+              role="tab"
+              id={`an-tab-${t.id}`}
+              aria-selected={tab === t.id}
+              aria-controls={`an-pane-${t.id}`}
+              className="an-tab"
+              onClick={() => setTab(t.id)}
+            >
+              {t.name}
+            </button>
+          ))}
+        </div>
+        <button
+          type="button"
+          className="btn btn--icon"
+          aria-label="Close analysis"
+          onClick={() => setOpen(false)}
+        >
+          ✕
+        </button>
+      </header>
+      {TABS.map((t) => {
+        const Pane = PANES[t.id];
+        return (
+          <div
+            key={t.id}
+            role="tabpanel"
+            id={`an-pane-${t.id}`}
+            aria-labelledby={`an-tab-${t.id}`}
+            hidden={tab !== t.id}
+            className="an-drawer__body"
+          >
+            <Pane />
+          </div>
+        );
+      })}
+    </div>
+  );
+}

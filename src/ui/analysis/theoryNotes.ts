@@ -1,0 +1,21 @@
+/** One line per queueing model, for learners reading the theory table. */
+
+export function explainModel(model: string): string {
+  if (model === 'Little')
+    return "Little's law (L = λW): on average, requests inside a node = arrival rate × time each spends there; it holds for any stable node.";
+  if (model === 'flow')
+    return 'Flow: the arrival rate at each node follows from the client rates and the edge weights.';
+  if (model === 'Erlang B')
+    return 'Erlang B: no queue; a request that finds every server busy is refused, and the refused share is Erlang’s loss formula.';
+  if (model.startsWith('Che'))
+    return 'Che’s approximation: the hit ratio of an LRU cache from its size and the popularity of the keys.';
+  if (/^M\/M\/\d+\/\d+/.test(model))
+    return `${model}: a bounded queue; when it is full new requests are refused (blocking) instead of waiting.`;
+  if (/^M\/M\/\d+/.test(model))
+    return `${model}: Poisson arrivals, exponential service, c workers; waiting grows sharply as utilization nears 1 (Erlang C).`;
+  if (/^M\/D\//.test(model))
+    return `${model}: constant service time; half the waiting of the exponential case at the same load.`;
+  if (/^M\/G\//.test(model))
+    return `${model}: general service times; the wait grows with the service time’s variance, not only its mean (Pollaczek–Khinchine).`;
+  return `${model}: queueing model.`;
+}
