@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { render } from '@testing-library/react';
+import { MetricsBuffer } from '../../src/store/metricsBuffer.ts';
+import { buildRows, busiestNodes, nodeKey } from '../../src/ui/charts/chartData.ts';
+import { SparkPlot } from '../../src/ui/charts/SparkPlot.tsx';
+import { layoutFor, packWindows } from '../../src/worker/frame.ts';
+import { fakeWindow } from '../worker/fakeEngine.ts';
+import { smallDoc } from '../worker/docs.ts';
+
+const doc = smallDoc();
+const layout = layoutFor(doc);
+
+function bufferWith(
+  n: number,
+  tweak: (w: ReturnType<typeof fakeWindow>, i: number) => void = () => {},
+) {
+  const b = new MetricsBuffer(1000, 10);
+  b.reset(layout);
+  const windows = Array.from({ length: n }, (_, i) => {
+    const w = fakeWindow(doc, 0, i);
+    tweak(w, i);
+    return w;
+  });
+  b.push(packWindows(layout, windows), n);
+  return b;
+}
+
+describe('chart rows', () => {
+  it('has one row per window with global and per-node series', () => {
+    const { rows } = buildRows(bufferWith(5), layout, ['api']);
+    expect(rows).toHaveLength(5);
+    expect(rows[4]?.['t']).toBe(5);
+    expect(rows[0]?.['p99']).toBe(fakeWindow(doc, 0, 0).latencyMs.p99);
+    expect(rows[0]?.[nodeKey('u', 'api')]).toBe(fakeWindow(doc, 0, 0).nodes['api']?.utilization);
+    expect(rows[0]?.[nodeKey('u', 'users')]).toBeUndefined(); // not asked for
+  });
+
+  it('never draws more than the point budget, and keeps the newest window', () => {
+    const { rows } = buildRows(bufferWith(900), layout, [], 150);
+    expect(rows.length).toBeLessThanOrEqual(150);
+    expect(rows.at(-1)?.['t']).toBe(900);
+  });
+
+  it('lists the error reasons seen and the nodes whose replicas changed', () => {
+    const b = bufferWith(4, (w, i) => {
+      const api = w.nodes['api'];
+      if (api && i === 3) api.replicas = 5;
+      if (i === 2) w.errors = { timeout: 1, rejected: 3 };
+    });
+    const data = buildRows(b, layout, ['api']);
+    expect(data.reasons).toEqual(['rejected', 'timeout']);
+    expect(data.varyingReplicas).toEqual(['api']);
+  });
+
+  it('picks the busiest non-client nodes for the per-node charts', () => {
+    expect(busiestNodes(bufferWith(3), layout, 5)).toEqual(['api']);
+  });
+});
+
+describe('the live plot', () => {
+  it('draws one path per series through every point', () => {
+    const { rows } = buildRows(bufferWith(10), layout, []);
+    const { container } = render(
+      <SparkPlot
+        rows={rows}
+        unit=" ms"
+        stacked={false}
+        series={[
+          { key: 'p50', name: 'p50', color: 'green' },
+          { key: 'p99', name: 'p99', color: 'red' },
+        ]}
+      />,
+    );
+    const paths = container.querySelectorAll('path');
+    expect(paths).toHaveLength(2);
+    expect(paths[1]?.getAttribute('d')?.match(/[ML]/g)).toHaveLength(10);
+    expect(container.textContent).toContain('1–10 s');
+  });
+});
