@@ -43,7 +43,7 @@ function liveClient(workerNowS: number) {
   return { fake, client: connectRun(useAppStore, new MetricsHub(), () => fake) };
 }
 
-/** The Faults section: the node inspector has fields of the same names (Replicas). */
+/** The Faults section (the node inspector above it has fields of its own). */
 const faults = () => within(screen.getByRole('region', { name: 'Faults' }));
 
 const kindOptions = () =>
@@ -77,7 +77,7 @@ describe('fault injector', () => {
         <Inspector />
       </RunClientContext.Provider>,
     );
-    await userEvent.type(faults().getByLabelText('Replicas'), '2');
+    await userEvent.type(faults().getByLabelText('Replicas down'), '2');
     await userEvent.click(faults().getByRole('button', { name: 'Inject now' }));
     expect(fake.inject).toHaveBeenCalledWith({
       atS: 37.2,
@@ -121,7 +121,7 @@ describe('fault injector', () => {
         <Inspector />
       </RunClientContext.Provider>,
     );
-    const replicas = faults().getByLabelText('Replicas');
+    const replicas = faults().getByLabelText('Replicas down');
     await userEvent.type(replicas, '0');
     expect(screen.getByRole('alert').textContent).toMatch(/^must be an integer from 1 to/);
     expect(replicas.getAttribute('aria-invalid')).toBe('true');

@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import type { Fault, FaultKind } from '../../model/types.ts';
-import { FAULT_DEFAULTS, FAULT_KINDS } from '../../model/kinds/index.ts';
+import { FAULT_DEFAULTS, FAULT_KINDS, type ParamDescriptor } from '../../model/kinds/index.ts';
 import { useAppStore } from '../../store/index.ts';
 import { useRunClient } from '../run/RunClientContext.ts';
 import { checkFault, faultName, kindsFor } from './faultInfo.ts';
@@ -24,6 +24,13 @@ function initialText(kind: FaultKind, key: string): string {
   if (key === 'addMs')
     return String(kind === 'lag' ? FAULT_DEFAULTS.lagAddMs : FAULT_DEFAULTS.latencyAddMs);
   return INITIAL_TEXT[key] ?? '';
+}
+
+/** The injector's wording: its own names where the node's params use the same ones. */
+function injectorField(d: ParamDescriptor): ParamDescriptor {
+  if (d.key === 'forS') return { ...d, help: 'Seconds it lasts. Empty = to the end of the run.' };
+  if (d.key === 'replicas') return { ...d, label: 'Replicas down' };
+  return d;
 }
 
 /** The fault the fields describe, or why a field is not a number. */
@@ -118,11 +125,7 @@ export function FaultInjector({ targetId }: { targetId: string }) {
         .map((d) => (
           <FaultNumberField
             key={`${kind}-${d.key}`}
-            desc={
-              d.key === 'forS'
-                ? { ...d, help: 'Seconds it lasts. Empty = to the end of the run.' }
-                : d
-            }
+            desc={injectorField(d)}
             text={texts[d.key] ?? initialText(kind, d.key)}
             error={error?.field === d.key ? error.message : null}
             onText={(t) => onText(d.key, t)}

@@ -22,7 +22,7 @@ export function Inspector() {
       ) : (
         <ScenarioInspector />
       )}
-      {(node ?? edge) && <FaultInjector key={only} targetId={only ?? ''} />}
+      {(node ?? edge) && <FaultInjector key={`faults-${only}`} targetId={only ?? ''} />}
     </aside>
   );
 }
