@@ -56,6 +56,10 @@ export interface NodeResult {
   conflicts?: number;
   depth?: number;
   replicas?: number;
+  /** Balancer with health checks or outlier detection: backends taken out of rotation. */
+  ejections?: number;
+  /** Balancer: time from each backend crash to its removal (see docs/resilience.md). */
+  detectionMs?: { count: number; mean: number; max: number; list: number[] };
   [extra: string]: unknown;
 }
 
@@ -139,6 +143,8 @@ export interface NodeWindow {
   healthyReplicas?: number;
   /** Balancer: backends out of rotation (failed health checks or ejected as outliers). */
   ejectedBackends?: number;
+  /** Balancer: crashes detected in this window, each as its time to detect in ms. */
+  detectionsMs?: number[];
   depth?: number;
   /** Per outgoing edge: calls made in this window and how many failed, and breaker state. */
   [extra: string]: unknown;

@@ -103,6 +103,8 @@ export class BackendHealth {
       let out_ = 0;
       for (let b = 0; b < this.n; b++) out_ += 1 - this.backends.healthy[b]!;
       (out as NodeWindow).ejectedBackends = out_;
+      const detected = this.detection.takeWindow();
+      if (detected !== null) out.detectionsMs = detected;
       return;
     }
     out.ejections = this.ejections;

@@ -21,12 +21,23 @@ export class DetectionTimes {
   private sum = 0;
   private max = 0;
   private readonly list: number[] = [];
+  /** Detections in the current window, for a marker on the charts. */
+  private window: number[] = [];
 
   record(ms: number): void {
+    this.window.push(r4(ms));
     this.count++;
     this.sum += ms;
     if (ms > this.max) this.max = ms;
     if (this.list.length < MAX_KEPT) this.list.push(r4(ms));
+  }
+
+  /** This window's detections (ms), or null if none; the next window starts empty. */
+  takeWindow(): number[] | null {
+    if (this.window.length === 0) return null;
+    const out = this.window;
+    this.window = [];
+    return out;
   }
 
   summary(): DetectionSummary {

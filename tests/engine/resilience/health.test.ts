@@ -38,10 +38,15 @@ describe('active health checks', () => {
     expect(r.requests.failed).toBeLessThan(0.25 * 200 * 4);
     const lb = r.nodes.lb!;
     expect(lb.ejections).toBe(1);
-    const d = lb.detectionMs as { count: number; mean: number };
+    const d = lb.detectionMs!;
     expect(d.count).toBe(1);
     expect(d.mean).toBeGreaterThan(2000);
     expect(d.mean).toBeLessThanOrEqual(3500);
+    // The window where it happened carries the same figure, for a marker on the charts.
+    const marked = s.windows.filter((w) => w.nodes.lb!.detectionsMs !== undefined);
+    expect(marked).toHaveLength(1);
+    expect(marked[0]!.nodes.lb!.detectionsMs).toEqual(d.list);
+    expect(marked[0]!.startS).toBeGreaterThanOrEqual(32);
     // Out of rotation while down, back after healthyAfter good probes once it is up.
     expect(s.windows[40]!.nodes.lb!.healthyReplicas).toBe(3);
     expect(s.windows[40]!.nodes.lb!.ejectedBackends).toBe(1);
@@ -78,7 +83,7 @@ describe('active health checks', () => {
     const outS = s.windows.slice(10, 30).filter((w) => w.nodes.lb!.ejectedBackends === 1).length;
     expect(outS).toBeGreaterThan(10);
     // An overload is not a crash: no detection time is recorded for it.
-    expect((r.nodes.lb!.detectionMs as { count: number }).count).toBe(0);
+    expect(r.nodes.lb!.detectionMs!.count).toBe(0);
     expect(s.windows[39]!.nodes.lb!.ejectedBackends).toBe(0);
   });
 });
@@ -93,7 +98,7 @@ describe('outlier detection', () => {
     // Ejected at ~30 s, back at ~40 s and ~50 s for 5 errors each time, then healthy at 60 s.
     expect(r.nodes.lb!.ejections).toBe(3);
     expect(r.requests.failed).toBe(15);
-    const d = r.nodes.lb!.detectionMs as { count: number; max: number };
+    const d = r.nodes.lb!.detectionMs!;
     expect(d.count).toBe(1);
     expect(d.max).toBeLessThan(200);
   });
