@@ -5,6 +5,7 @@
  */
 import type { SimResult, SimulationOptions } from '../engine/types.ts';
 import type { Scenario } from '../model/types.ts';
+import { countedSecondsOf } from './figures.ts';
 import { runPool, type PoolOptions, type Runner } from './pool.ts';
 import {
   replicationSeeds,
@@ -36,6 +37,17 @@ export function sweepJobs(
   }));
 }
 
+/**
+ * The x of a sweep point: the planned open-client rate, or for a design with only closed
+ * clients (whose rate is an outcome, not an input) the measured client arrival rate.
+ */
+function offeredOf(planned: number, doc: Scenario, r: SimResult): number {
+  if (planned > 0) return planned;
+  const clients = doc.nodes.filter((n) => n.type === 'client');
+  const arrivals = clients.reduce((s, n) => s + (r.nodes[n.id]?.arrivals ?? 0), 0);
+  return arrivals / countedSecondsOf(r);
+}
+
 export function runSweep(
   doc: Scenario,
   spec: SweepSpec,
@@ -45,7 +57,10 @@ export function runSweep(
 ): SweepAnalysis {
   const jobs = sweepJobs(doc, spec, opts);
   return analyseSweep(
-    jobs.map((j) => ({ offeredRps: j.offeredRps, result: run(j.doc, j.opts) })),
+    jobs.map((j) => {
+      const result = run(j.doc, j.opts);
+      return { offeredRps: offeredOf(j.offeredRps, j.doc, result), result };
+    }),
     analyse,
   );
 }
@@ -61,7 +76,10 @@ export async function runSweepPool(
   const jobs = sweepJobs(doc, spec, opts);
   const results = await runPool(jobs, runners, pool);
   return analyseSweep(
-    jobs.map((j, i) => ({ offeredRps: j.offeredRps, result: results[i] as SimResult })),
+    jobs.map((j, i) => {
+      const result = results[i] as SimResult;
+      return { offeredRps: offeredOf(j.offeredRps, j.doc, result), result };
+    }),
     analyse,
   );
 }

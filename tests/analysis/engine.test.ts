@@ -5,7 +5,7 @@ import { replicationSeeds, summariseReplications } from '../../src/analysis/repl
 import { runToEnd } from '../../src/analysis/runToEnd.ts';
 import { ciHalfWidth95, mean } from '../../src/analysis/stats.ts';
 import { theoryCompare } from '../../src/analysis/theoryCompare.ts';
-import { mm1 } from '../../src/analysis/queueing.ts';
+import { mm1, mva } from '../../src/analysis/queueing.ts';
 import { design } from './helpers.ts';
 
 /** One client (Poisson) and one service: `workers` servers, exponential 1 ms service. */
@@ -106,5 +106,36 @@ describe('analyses on the real engine', () => {
     expect(rows.find((r) => r.nodeId === 'leaf' && r.metric === 'blocking')?.model).toBe(
       'M/M/3/5 (approx.)',
     );
+  });
+
+  it('a closed workload sweeps users; each point sits where exact MVA puts its throughput', () => {
+    const doc = design(
+      [
+        {
+          id: 'u',
+          type: 'client',
+          params: {
+            arrival: {
+              process: 'closed',
+              users: 20,
+              thinkMs: { dist: 'exponential', meanMs: 100 },
+            },
+          },
+        },
+        {
+          id: 's',
+          type: 'service',
+          params: { workers: 2, serviceTimeMs: { dist: 'exponential', meanMs: 8 } },
+        },
+      ],
+      [['u', 's']],
+      { durationS: 60, warmupS: 5 },
+    );
+    const a = runSweep(doc, { fromPct: 50, toPct: 200, stepPct: 50 }, { sloP99Ms: 100 }, runToEnd);
+    [10, 20, 30, 40].forEach((users, i) => {
+      const mvaX = mva(users, 100, [{ demand: 8, servers: 2 }]).throughput * 1000;
+      const point = a.points[i];
+      expect(Math.abs((point?.offeredRps ?? 0) / mvaX - 1)).toBeLessThan(0.03);
+    });
   });
 });
