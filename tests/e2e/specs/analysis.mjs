@@ -129,6 +129,21 @@ export default async function ({ page, baseUrl, screenshot }) {
   assert.ok((await curvePoints(page)) >= 4, 'the curve has a point per sweep step');
   await screenshot('3-sweep');
 
+  // Replications and theory on the same design.
+  await drawer.getByRole('tab', { name: 'Replications' }).click();
+  await drawer.getByRole('button', { name: 'Run replications' }).click();
+  const sure = drawer.getByRole('list', { name: 'How sure' });
+  await sure.waitFor({ timeout: 60_000 });
+  assert.match(await sure.innerText(), /p99 is .* ms ± .*95 % CI, 8 seeds/);
+  await screenshot('3b-replications');
+  await drawer.getByRole('tab', { name: 'Theory' }).click();
+  await drawer.getByRole('button', { name: /compare with theory/ }).click();
+  const theory = drawer.getByRole('table', { name: 'Theory and measurement' });
+  await theory.waitFor({ timeout: 60_000 });
+  assert.match(await theory.innerText(), /M\/M\/4/);
+  assert.match(await theory.innerText(), /Little/);
+  await screenshot('3c-theory');
+
   // The standard 10-service scenario: 15 points, 60 s each, across the pool.
   await page.evaluate(
     ([key, doc]) => localStorage.setItem(key, JSON.stringify({ state: { doc }, version: 1 })),
