@@ -10,7 +10,9 @@ import { Canvas } from './ui/canvas/Canvas.tsx';
 import { Palette } from './ui/palette/Palette.tsx';
 import { Inspector } from './ui/inspector/Inspector.tsx';
 import { ChartsPanel } from './ui/charts/ChartsPanel.tsx';
+import { FaultTimeline } from './ui/faults/FaultTimeline.tsx';
 import { AnalysisPanel } from './ui/analysis/AnalysisPanel.tsx';
+import { LessonPanel } from './ui/lesson/LessonPanel.tsx';
 
 export function App() {
   const readOnly = useAppStore((s) => s.readOnly);
@@ -26,7 +28,9 @@ export function App() {
             <section className="app__bottom" aria-label="Charts">
               <ChartsPanel />
             </section>
+            {!readOnly && <FaultTimeline />}
           </main>
+          {!readOnly && <LessonPanel />}
           {!readOnly && <Inspector />}
         </div>
         {!readOnly && <AnalysisPanel />}

@@ -3,6 +3,7 @@ import { useAppStore, useHistory } from '../../store/index.ts';
 import { RunControls } from '../run/RunControls.tsx';
 import { RunSummary } from '../run/RunSummary.tsx';
 import { AnalyzeButton } from '../analysis/AnalyzeButton.tsx';
+import { ScenarioMenus } from '../share/ScenarioMenus.tsx';
 
 export function Toolbar() {
   const name = useAppStore((s) => s.doc.name);
@@ -46,6 +47,7 @@ export function Toolbar() {
           </button>
         </div>
       )}
+      {!readOnly && <ScenarioMenus />}
       {!readOnly && <AnalyzeButton />}
       <div className="toolbar__run">
         <RunControls />

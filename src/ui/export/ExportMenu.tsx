@@ -1,0 +1,90 @@
+/**
+ * "Export": the document as a JSON file (the same text the model reads back), the charts as a
+ * PNG, the metric timeline as CSV, and the canvas as SVG or PNG (drawn from the document).
+ */
+import { useState } from 'react';
+import { serializeScenario } from '../../model/serialize.ts';
+import { useAppStore } from '../../store/index.ts';
+import { metricsHub } from '../../store/metricsHub.ts';
+import { Popover } from '../share/Popover.tsx';
+import { canvasSvg } from './canvasSvg.ts';
+import { downloadBlob, downloadText, fileStem } from './download.ts';
+import { metricsCsv } from './metricsCsv.ts';
+import { chartsToPng, svgToPng } from './rasterize.ts';
+
+export function ExportMenu() {
+  return (
+    <Popover label="Export" title="Save the scenario, its charts or its metrics">
+      {(close) => <ExportList onDone={close} />}
+    </Popover>
+  );
+}
+
+function ExportList({ onDone }: { onDone: () => void }) {
+  const doc = useAppStore((s) => s.doc);
+  const [message, setMessage] = useState<string | null>(null);
+  const stem = fileStem(doc.name);
+
+  const run = (what: () => Promise<string | null> | string | null) => async () => {
+    try {
+      const problem = await what();
+      if (problem) setMessage(problem);
+      else onDone();
+    } catch (e) {
+      setMessage(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  const json = () => {
+    downloadText(serializeScenario(doc), `${stem}.json`, 'application/json');
+    return null;
+  };
+  const csv = () => {
+    const text = metricsCsv(metricsHub.buffer);
+    if (metricsHub.buffer.length === 0 || !text)
+      return 'Run the scenario first: there are no metrics yet.';
+    downloadText(text, `${stem}-metrics.csv`, 'text/csv');
+    return null;
+  };
+  const charts = async () => {
+    const root = document.querySelector('[aria-label="Charts"]');
+    const png = root ? await chartsToPng(root) : null;
+    if (!png) return 'There are no charts on the page to export yet: run the scenario first.';
+    downloadBlob(png, `${stem}-charts.png`);
+    return null;
+  };
+  const svg = () => {
+    downloadText(canvasSvg(doc).svg, `${stem}-canvas.svg`, 'image/svg+xml');
+    return null;
+  };
+  const png = async () => {
+    const pic = canvasSvg(doc);
+    downloadBlob(await svgToPng(pic.svg, pic.width, pic.height), `${stem}-canvas.png`);
+    return null;
+  };
+
+  return (
+    <div className="export__list">
+      <button type="button" className="btn" onClick={run(json)}>
+        Export JSON
+      </button>
+      <button type="button" className="btn" onClick={run(charts)}>
+        Charts as PNG
+      </button>
+      <button type="button" className="btn" onClick={run(csv)}>
+        Metrics as CSV
+      </button>
+      <button type="button" className="btn" onClick={run(svg)}>
+        Canvas as SVG
+      </button>
+      <button type="button" className="btn" onClick={run(png)}>
+        Canvas as PNG
+      </button>
+      {message && (
+        <p className="popover__error" role="alert">
+          {message}
+        </p>
+      )}
+    </div>
+  );
+}

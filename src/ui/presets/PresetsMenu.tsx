@@ -1,0 +1,74 @@
+/**
+ * "Presets": a popover listing the bundled lessons grouped by topic, with a search. Choosing one
+ * replaces the document through the store's setDoc, so it is one undo step away from the work
+ * that was open (which the browser also keeps saved).
+ */
+import { useEffect, useState } from 'react';
+import { useAppStore } from '../../store/index.ts';
+import { Popover } from '../share/Popover.tsx';
+import { groupPresets, loadCatalogue, type PresetEntry } from './catalogue.ts';
+
+export function PresetsMenu() {
+  return (
+    <Popover label="Presets" title="Open a lesson scenario" wide>
+      {(close) => <PresetsList onChosen={close} />}
+    </Popover>
+  );
+}
+
+function PresetsList({ onChosen }: { onChosen: () => void }) {
+  const [entries, setEntries] = useState<PresetEntry[] | null>(null);
+  const [query, setQuery] = useState('');
+  const setDoc = useAppStore((s) => s.setDoc);
+  const notify = useAppStore((s) => s.notify);
+
+  useEffect(() => {
+    let live = true;
+    loadCatalogue().then(
+      (list) => live && setEntries(list),
+      () => live && setEntries([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const choose = (e: PresetEntry) => {
+    setDoc(e.doc);
+    notify('info', `Opened the preset "${e.title}". Undo (Ctrl+Z) brings back what was open.`);
+    onChosen();
+  };
+
+  const groups = entries ? groupPresets(entries, query) : [];
+  return (
+    <>
+      <label htmlFor="preset-search">Search presets</label>
+      <input
+        id="preset-search"
+        type="search"
+        placeholder="cache, retry, knee…"
+        value={query}
+        autoFocus
+        onChange={(e) => setQuery(e.target.value)}
+      />
+      {entries === null && <p className="popover__note">Loading…</p>}
+      {entries !== null && groups.length === 0 && (
+        <p className="popover__note">No preset matches “{query}”.</p>
+      )}
+      {groups.map((g) => (
+        <section key={g.topic} className="presets__group" aria-label={g.topic}>
+          <h3 className="presets__topic">{g.topic}</h3>
+          <ul className="presets__list">
+            {g.entries.map((e) => (
+              <li key={e.id}>
+                <button type="button" className="presets__item" onClick={() => choose(e)}>
+                  {e.title}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}
