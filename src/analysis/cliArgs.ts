@@ -1,6 +1,7 @@
 /**
  * The analysis flags of the headless runner, parsed apart from the runner's own flags:
- * `--sweep FROM:TO:STEP` (percent of the document's client rates), `--slo-ms N` (p99 SLO for
+ * `--sweep FROM:TO:STEP` (percent of the document's client rates, or of `--base-rps N`),
+ * `--slo-ms N` (p99 SLO for
  * the capacity, default 200), `--deadline-ms N` (goodput counts only answers within it),
  * `--replications N` (seeds doc.seed .. doc.seed+N-1), `--workers N` (threads; default one per
  * core). `takeAnalysisArgs` removes what it recognises and returns the rest untouched.
@@ -9,6 +10,8 @@ import type { SweepSpec } from './sweep.ts';
 
 export interface AnalysisArgs {
   sweep?: SweepSpec;
+  /** 100 % of the sweep, rps; default the document's own client rates. */
+  baseRps?: number;
   sloMs: number;
   deadlineMs?: number;
   replications?: number;
@@ -58,13 +61,21 @@ export function takeAnalysisArgs(argv: readonly string[]): {
     const arg = argv[i] ?? '';
     const eq = arg.indexOf('=');
     const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const known = ['--sweep', '--slo-ms', '--deadline-ms', '--replications', '--workers'];
+    const known = [
+      '--sweep',
+      '--base-rps',
+      '--slo-ms',
+      '--deadline-ms',
+      '--replications',
+      '--workers',
+    ];
     if (!known.includes(flag)) {
       rest.push(arg);
       continue;
     }
     const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
     if (flag === '--sweep') analysis.sweep = parseSweepSpec(value ?? '');
+    else if (flag === '--base-rps') analysis.baseRps = positive(flag, value, false);
     else if (flag === '--slo-ms') analysis.sloMs = positive(flag, value, false);
     else if (flag === '--deadline-ms') analysis.deadlineMs = positive(flag, value, false);
     else if (flag === '--replications') {

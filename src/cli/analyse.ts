@@ -1,5 +1,5 @@
 /**
- * The analysis side of `sim`: `--sweep FROM:TO:STEP [--slo-ms N] [--deadline-ms N]` and
+ * The analysis side of `sim`: `--sweep FROM:TO:STEP [--base-rps N] [--slo-ms N] [--deadline-ms N]` and
  * `--replications N`, with `--workers N` threads (default one per core). The logic lives in
  * src/analysis; this file reads the document, starts the threads and prints. Returns null when
  * the arguments ask for no analysis, so `sim` goes on with a single run.
@@ -19,7 +19,7 @@ import { createThreadPool } from './pool.ts';
 import type { Io } from './sim.ts';
 
 export const ANALYSIS_USAGE =
-  '       npm run --silent sim -- FILE --sweep FROM:TO:STEP [--slo-ms N] [--deadline-ms N] [--workers N] [--json] [--seed N] [--duration S]\n' +
+  '       npm run --silent sim -- FILE --sweep FROM:TO:STEP [--base-rps N] [--slo-ms N] [--deadline-ms N] [--workers N] [--json] [--seed N] [--duration S]\n' +
   '       npm run --silent sim -- FILE --replications N [--workers N] [--json] [--seed N] [--duration S]';
 
 export async function runAnalysisCommand(argv: readonly string[], io: Io): Promise<number | null> {
@@ -64,7 +64,11 @@ export async function runAnalysisCommand(argv: readonly string[], io: Io): Promi
     const json: Record<string, unknown> = {};
     const text: string[] = [];
     if (analysis.sweep) {
-      const r = await runSweepCli(loaded.scenario, analysis.sweep, opts);
+      const spec =
+        analysis.baseRps === undefined
+          ? analysis.sweep
+          : { ...analysis.sweep, baseRps: analysis.baseRps };
+      const r = await runSweepCli(loaded.scenario, spec, opts);
       json.sweep = r;
       text.push(formatSweepText(r));
     }

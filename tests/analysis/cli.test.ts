@@ -24,6 +24,7 @@ describe('analysis flags', () => {
     });
     expect(rest).toEqual(['f.json', '--json', '--seed', '3']);
     expect(takeAnalysisArgs(['f.json']).analysis).toEqual({ sloMs: 200 });
+    expect(takeAnalysisArgs(['--base-rps', '800']).analysis.baseRps).toBe(800);
   });
   it('refuses malformed values with a message naming the flag', () => {
     expect(() => parseSweepSpec('10:150')).toThrow(/--sweep: expected FROM:TO:STEP/);
