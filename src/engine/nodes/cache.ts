@@ -3,8 +3,8 @@
  * up; a hit answers, a miss reads the store and fills the entry when the store answers.
  * Strategies for reads: readThrough (the cache fetches; a crashed cache fails the read) and
  * cacheAside (the application fetches; with the cache crashed, reads go straight to the store).
- * Writes go to the store and invalidate the entry; `onWrite` is the place for the write
- * strategies (writeThrough, writeBehind, refreshAhead) to come.
+ * Writes, miss coalescing (stampedes), write-behind batches and refresh-ahead live in
+ * cachePaths.ts.
  */
 import type { CacheParams } from '../../model/types.ts';
 import type { Call } from '../call.ts';
@@ -12,17 +12,18 @@ import { Sampler } from '../dists.ts';
 import { UNAVAILABLE } from '../reasons.ts';
 import type { NodeResult, NodeWindow } from '../types.ts';
 import { BaseNode } from './base.ts';
+import { AUX_MISS, AUX_WRITE, CachePaths, SUB_FLUSH, SUB_WRITE_LOCAL } from './cachePaths.ts';
 import { CacheStore } from './cacheStore.ts';
 import type { NodeContext } from './types.ts';
 
 const SUB_LOOKUP = 0;
-const AUX_MISS = 1;
 
 export class CacheNode extends BaseNode {
   readonly params: CacheParams;
   readonly store: CacheStore;
   private readonly hit: Sampler;
   private readonly ttlS: number;
+  private readonly paths: CachePaths;
 
   constructor(ctx: NodeContext) {
     super(ctx);
@@ -34,12 +35,17 @@ export class CacheNode extends BaseNode {
     for (const n of ctx.targets)
       if (n.type === 'client') keySpace = Math.max(keySpace, n.params.keys.count);
     this.store = new CacheStore(this.params.capacity, this.params.eviction, keySpace, this.k.rng);
+    this.paths = new CachePaths(ctx, this.params, this.store, this.ttlS);
     if (this.params.warm) {
       // Key 0 is the most popular: insert from the least popular so key 0 is the newest.
       for (let key = Math.min(this.params.capacity, keySpace) - 1; key >= 0; key--) {
         this.store.put(key, 0, this.ttlS);
       }
     }
+  }
+
+  override start(): void {
+    this.paths.start();
   }
 
   arrive(c: Call): void {
@@ -51,39 +57,47 @@ export class CacheNode extends BaseNode {
       }
       return this.k.respond(c, UNAVAILABLE);
     }
-    if (c.write) return this.onWrite(c);
     const delay = (this.hit.sample() * this.slow) / 1000;
+    if (c.write) return this.paths.write(c, this.out[0] ?? -1, delay);
     this.k.scheduleNode(delay, this.index, SUB_LOOKUP, c.id, c.gen);
   }
 
-  override onEvent(_sub: number, a: number, b: number): void {
+  override onEvent(sub: number, a: number, b: number): void {
+    if (sub === SUB_FLUSH) return this.paths.flushBatch(this.out[0] ?? -1, this.down);
     const c = this.k.pool.alive(a, b);
     if (c === null) return;
+    if (sub === SUB_WRITE_LOCAL) return this.paths.writeLocal(c);
     const hit = this.store.get(c.key, this.k.now);
     this.stats.cacheLookup(c.counted, hit);
+    if (hit) this.paths.hit(c.key);
     if (hit || this.out.length === 0) return this.k.respond(c, 0);
+    if (this.paths.miss(c)) return; // waits for the fetch already in flight
     c.aux = AUX_MISS;
     this.k.send(c, this.out[0]!);
   }
 
   override onAnswer(c: Call, _child: Call, reason: number): void {
-    if (c.aux === AUX_MISS && reason === 0 && !this.down)
-      this.store.put(c.key, this.k.now, this.ttlS);
+    if (this.paths.backgroundDone(c, reason)) return;
+    if (c.aux === AUX_WRITE) return this.paths.written(c, reason);
+    if (c.aux === AUX_MISS) {
+      if (reason === 0 && !this.down) this.store.put(c.key, this.k.now, this.ttlS);
+      this.paths.fetched(c.key, reason);
+    }
     this.k.respond(c, reason);
+  }
+
+  override setDown(replicasDown: number): void {
+    super.setDown(replicasDown);
+    if (this.down) this.paths.lose(); // a crash loses the write-behind buffer
   }
 
   override flush(): void {
     this.store.clear();
+    this.paths.lose();
   }
 
-  override describe(out: NodeResult | NodeWindow, _window: boolean): void {
+  override describe(out: NodeResult | NodeWindow, window: boolean): void {
     out.entries = this.store.size;
-  }
-
-  /** Writes: to the store, invalidating the entry (the place for write strategies). */
-  private onWrite(c: Call): void {
-    this.store.remove(c.key);
-    if (this.out.length === 0) return this.k.respond(c, 0);
-    this.k.send(c, this.out[0]!);
+    this.paths.describe(out, window);
   }
 }

@@ -101,6 +101,12 @@ export class CacheStore {
     }
   }
 
+  /** When `key`'s entry expires (seconds), or -1 when absent (refresh-ahead reads this). */
+  expiresAt(key: number): number {
+    const s = key < this.slotOf.length ? this.slotOf[key]! : -1;
+    return s >= 0 ? this.expires[s]! : -1;
+  }
+
   has(key: number): boolean {
     return key < this.slotOf.length && this.slotOf[key]! >= 0;
   }
