@@ -39,6 +39,8 @@ interface Props {
 }
 
 const tickS = (t: number) => `${Math.round(t)}s`;
+const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 2 });
+const tickY = (v: number) => compact.format(v);
 const axisStyle = { fontSize: 10, fill: '#8a93a3' };
 
 function ChartCardInner({
@@ -67,7 +69,13 @@ function ChartCardInner({
         tick={axisStyle}
         minTickGap={24}
       />
-      <YAxis domain={domain} tick={axisStyle} width={48} allowDecimals={yMax !== undefined} />
+      <YAxis
+        domain={domain}
+        tick={axisStyle}
+        tickFormatter={tickY}
+        width={48}
+        allowDecimals={yMax !== undefined}
+      />
       <Tooltip
         isAnimationActive={false}
         labelFormatter={(t) => `t = ${Number(t).toFixed(0)} s`}

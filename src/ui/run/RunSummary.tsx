@@ -43,7 +43,11 @@ export function RunSummary() {
         )}
       </div>
       {notice !== null && (
-        <div role="alert" className={`run-summary__notice${error !== null ? ' is-error' : ''}`}>
+        <div
+          role="alert"
+          title={notice}
+          className={`run-summary__notice${error !== null ? ' is-error' : ''}`}
+        >
           {notice}
         </div>
       )}

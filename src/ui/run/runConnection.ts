@@ -93,7 +93,11 @@ export function connectRun(
     }
     if (frame.message !== undefined) patch.runMessage = frame.message;
     if (frame.error !== undefined) patch.runError = frame.error;
-    if (frame.truncated !== undefined) patch.runTruncated = frame.truncated;
+    if (frame.truncated !== undefined) {
+      // The engine says "stopped at 12.000 s of 120 s: …"; the toolbar says whose run it was.
+      const t = frame.truncated;
+      patch.runTruncated = /^stopped/.test(t) ? `The run ${t}.` : t;
+    }
     if (Object.keys(patch).length > 0) set(patch);
   };
 
