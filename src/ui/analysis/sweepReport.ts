@@ -68,7 +68,8 @@ export function readSweep(
   const b = analysis.bottleneck;
   let bottleneckSentence = '';
   if (b) {
-    const where = `utilization ${b.utilization.toFixed(2)} at ${fmtInt(pctAt(b.atOfferedRps) ?? NaN)} %`;
+    // Unsaturated figures get a third decimal, so 0.948 never reads as a saturating 0.95.
+    const where = `utilization ${b.utilization.toFixed(b.saturated ? 2 : 3)} at ${fmtInt(pctAt(b.atOfferedRps) ?? NaN)} %`;
     bottleneckSentence = b.saturated
       ? `Bottleneck: ${nodeName(doc, b.nodeId)} (${where}).`
       : `Busiest node: ${nodeName(doc, b.nodeId)} (${where}); nothing saturated.`;
