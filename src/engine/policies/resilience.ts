@@ -37,6 +37,8 @@ export class ResiliencePolicy implements CallPolicy {
   readonly counters: EdgeCounters;
   /** Set by beforeCall when it refuses: the refusal's answer follows at once in afterCall. */
   private refusing = false;
+  /** OK answers can be degraded (a fallback) or late (retries, mixed timeouts): score them. */
+  private readonly scoreOk: boolean;
 
   constructor(
     private readonly k: Kernel,
@@ -52,6 +54,10 @@ export class ResiliencePolicy implements CallPolicy {
       doc.nodes.map((_, n) => clientDeadlineS(edges, n)),
     );
     this.counters = new EdgeCounters(edges.length);
+    // Only breakers: every OK answer is on time and real, goodput = throughput without work.
+    this.scoreOk =
+      docs.some((e) => e.fallback === true || (e.retry !== undefined && e.retry.max > 0)) ||
+      hasMixedDeadline(k, doc);
   }
 
   beforeCall(k: Kernel, e: EdgeRuntime, child: Call): number {
@@ -80,7 +86,7 @@ export class ResiliencePolicy implements CallPolicy {
       }
     }
     if (reason === 0) {
-      this.degradation.okAnswer(k, child);
+      if (this.scoreOk) this.degradation.okAnswer(k, child);
       return false;
     }
     if (isRetryable(reason) && child.attempt < this.retry.max[i]! && this.scheduleRetry(k, child)) {
@@ -158,10 +164,14 @@ export function createCallPolicy(k: Kernel, doc: Scenario): CallPolicy {
       e.doc.circuitBreaker !== undefined ||
       e.doc.fallback === true,
   );
-  const mixedDeadline = doc.nodes.some((n, i) => {
+  return active || hasMixedDeadline(k, doc) ? new ResiliencePolicy(k, doc) : noPolicy;
+}
+
+/** Some client has outgoing edges with and without a timeout: an OK answer may be late. */
+function hasMixedDeadline(k: Kernel, doc: Scenario): boolean {
+  return doc.nodes.some((n, i) => {
     if (n.type !== 'client') return false;
     const out = k.edges.filter((e) => e.source === i && e.doc.kind === 'call');
     return out.some((e) => e.timeoutS > 0) && out.some((e) => e.timeoutS === 0);
   });
-  return active || mixedDeadline ? new ResiliencePolicy(k, doc) : noPolicy;
 }

@@ -99,3 +99,15 @@ describe('fallback', () => {
     expect(lateShare).toBeLessThan(0.23);
   });
 });
+
+describe('goodput without degradation', () => {
+  it('equals throughput when no answer can be degraded or late, faults or not', () => {
+    const crash: Fault[] = [{ atS: 20, forS: 10, kind: 'crash', target: 'api' }];
+    const plain = story({}, crash).result();
+    expect(plain.requests.failed).toBeGreaterThan(900);
+    expect(plain.goodputRps).toBe(plain.throughputRps);
+    const breakerOnly = story({ circuitBreaker: breaker() }, crash);
+    expect(breakerOnly.result().goodputRps).toBe(breakerOnly.result().throughputRps);
+    expect(breakerOnly.windows.every((w) => w.goodputRps === w.throughputRps)).toBe(true);
+  });
+});
