@@ -1,0 +1,75 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { LessonPanel } from '../../src/ui/lesson/LessonPanel.tsx';
+import { safeUrl } from '../../src/ui/lesson/SafeMarkdown.tsx';
+import { useAppStore } from '../../src/store/index.ts';
+import { resetStore } from './editorHelpers.ts';
+
+beforeEach(resetStore);
+
+const setDescription = (description: string) =>
+  useAppStore.setState((s) => ({ doc: { ...s.doc, description } }));
+
+describe('lesson panel', () => {
+  it('renders the description as Markdown', () => {
+    setDescription('# Title\n\n**Bold** and `code`\n\n1. first\n2. second');
+    render(<LessonPanel />);
+    expect(screen.getByRole('heading', { level: 1, name: 'Title' })).toBeTruthy();
+    expect(screen.getByText('Bold').tagName).toBe('STRONG');
+    expect(screen.getByText('code').tagName).toBe('CODE');
+    expect(screen.getAllByRole('listitem')).toHaveLength(2);
+  });
+
+  it('never renders markup from the document, and keeps only http(s) links', () => {
+    setDescription(
+      'Hi <img src=x onerror="window.__bad=1"> <script>window.__bad=2</script> <b>bold?</b>\n\n' +
+        '[js](javascript:alert(1)) [data](data:text/html,x) [ok](https://example.com/a) ' +
+        '[rel](/relative) ![pic](https://example.com/p.png)\n\n<iframe src="https://example.com"></iframe>',
+    );
+    const { container } = render(<LessonPanel />);
+    const body = container.querySelector('.lesson__body')!;
+    expect(body.querySelectorAll('img, script, iframe, b')).toHaveLength(0);
+    const links = [...body.querySelectorAll('a')];
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://example.com/a']);
+    expect(links[0]?.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(links[0]?.getAttribute('target')).toBe('_blank');
+    // The text of refused links is still there, as text.
+    expect(body.textContent).toContain('js');
+    expect(body.textContent).toContain('[image: pic]');
+    expect((window as { __bad?: number }).__bad).toBeUndefined();
+  });
+
+  it('says what to do when there is no lesson', () => {
+    setDescription('   ');
+    render(<LessonPanel />);
+    expect(screen.getByText(/no lesson yet/)).toBeTruthy();
+  });
+
+  it('collapses and expands, and remembers the choice', async () => {
+    setDescription('# Title');
+    const first = render(<LessonPanel />);
+    await userEvent.click(screen.getByRole('button', { name: 'Hide the lesson' }));
+    expect(screen.queryByRole('heading', { name: 'Title' })).toBeNull();
+    first.unmount();
+    render(<LessonPanel />);
+    expect(screen.queryByRole('heading', { name: 'Title' })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Show the lesson' }));
+    expect(screen.getByRole('heading', { name: 'Title' })).toBeTruthy();
+  });
+
+  it('safeUrl keeps absolute http(s) only', () => {
+    expect(safeUrl('https://a.example/x?y=1')).toBe('https://a.example/x?y=1');
+    expect(safeUrl('http://a.example')).toBe('http://a.example/');
+    for (const bad of [
+      'javascript:alert(1)',
+      ' JAVASCRIPT:alert(1)',
+      'data:text/html,x',
+      '/x',
+      'vbscript:x',
+      '',
+    ]) {
+      expect(safeUrl(bad)).toBe('');
+    }
+  });
+});
