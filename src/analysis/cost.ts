@@ -63,9 +63,7 @@ export function designCost(
     };
   });
   const perHour = lines.reduce((s, l) => s + l.costPerHour, 0);
-  const okPerHour = result
-    ? (result.requests.ok / Math.max(1e-9, result.durationS - result.warmupS)) * 3600
-    : 0;
+  const okPerHour = result ? result.throughputRps * 3600 : 0;
   return {
     lines,
     perHour,

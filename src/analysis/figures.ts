@@ -1,8 +1,9 @@
 /** The figures the analyses read off one run's result. */
 import type { LatencySummary, SimResult } from '../engine/types.ts';
 
-/** Simulated seconds that were counted: after warm-up. */
-export const countedSecondsOf = (r: SimResult): number => Math.max(1e-9, r.durationS - r.warmupS);
+/** Simulated seconds that were counted: after warm-up, up to where the run stopped. */
+export const countedSecondsOf = (r: SimResult): number =>
+  Math.max(1e-9, (r.truncated?.atS ?? r.durationS) - r.warmupS);
 
 /**
  * The share of requests at or under `ms`, from the latency summary's percentiles: the CDF drawn
@@ -27,8 +28,12 @@ export function shareWithin(l: LatencySummary, ms: number): number {
   return 1;
 }
 
-/** Successful requests per second; with a deadline, only those answered within it. */
+/**
+ * Successful requests per second. Without a deadline: the engine's goodput when it reports one
+ * (answers that were neither fallbacks nor late for the client's own deadline), else all
+ * answers. With a deadline: only the answers within it, estimated from the percentiles.
+ */
 export function goodputRps(r: SimResult, deadlineMs?: number): number {
-  const okRps = r.requests.ok / countedSecondsOf(r);
-  return deadlineMs === undefined ? okRps : okRps * shareWithin(r.latencyMs, deadlineMs);
+  if (deadlineMs === undefined) return r.goodputRps ?? r.throughputRps;
+  return r.throughputRps * shareWithin(r.latencyMs, deadlineMs);
 }

@@ -14,6 +14,7 @@
  */
 import type { SimResult } from '../engine/types.ts';
 import type { Scenario, ScenarioEdge, ScenarioNode } from '../model/types.ts';
+import { countedSecondsOf } from './figures.ts';
 
 export interface Rate {
   read: number;
@@ -21,11 +22,9 @@ export interface Rate {
 }
 export const totalRps = (r: Rate): number => r.read + r.write;
 
-/** Seconds of simulated time that count: after warm-up. */
+/** Seconds of simulated time that count: after warm-up (up to an early stop). */
 export function countedSeconds(doc: Scenario, result?: SimResult): number {
-  const duration = result?.durationS ?? doc.durationS;
-  const warmup = result?.warmupS ?? doc.warmupS;
-  return Math.max(1e-9, duration - warmup);
+  return result ? countedSecondsOf(result) : Math.max(1e-9, doc.durationS - doc.warmupS);
 }
 
 /** The time-average of a rate profile `[[tS, multiplier], …]` over [fromS, toS]. */

@@ -84,6 +84,8 @@ export interface SweepPointSummary {
   power: number;
   /** Utilization of every node that reports one. */
   utilization: Record<string, number>;
+  /** Set when the run stopped early (event budget, in-flight cap): an overloaded point. */
+  truncatedAtS?: number;
 }
 
 export interface SweepAnalysis {
@@ -125,7 +127,9 @@ export function summarisePoint(
   for (const [id, n] of Object.entries(r.nodes))
     if (n.type !== 'client') utilization[id] = n.utilization;
   const meanMs = r.latencyMs.mean;
+  const truncated = r.truncated ? { truncatedAtS: r.truncated.atS } : {};
   return {
+    ...truncated,
     offeredRps,
     throughputRps: r.throughputRps,
     goodputRps: goodput,

@@ -106,4 +106,15 @@ describe('analyseSweep', () => {
     expect(p?.goodputRps).toBeLessThan(p?.throughputRps ?? 0);
     expect(p?.goodputRps).toBeGreaterThan(0.5 * (p?.throughputRps ?? 0));
   });
+  it('marks a point whose run stopped early', () => {
+    const stopped = {
+      ...mm1Result(1100),
+      truncated: { reason: 'inFlight' as const, atS: 12, events: 1, message: 'cap' },
+    };
+    const d = analyseSweep([...runs.slice(0, 10), { offeredRps: 1100, result: stopped }], {
+      sloP99Ms: 10,
+    });
+    expect(d.points.at(-1)?.truncatedAtS).toBe(12);
+    expect(d.points[0]?.truncatedAtS).toBeUndefined();
+  });
 });
