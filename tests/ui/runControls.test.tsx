@@ -67,7 +67,7 @@ describe('run controls', () => {
     renderRun(fakeClient());
     setRun({ simNowS: 12.34, runDurationS: 120 });
     expect(screen.getByRole('group', { name: 'Run controls' }).textContent).toContain(
-      '12.3 s / 120 s',
+      '12.3 s of 120 s',
     );
   });
 });

@@ -56,10 +56,13 @@ export function RunControls() {
           ))}
         </select>
       </label>
-      <span className="run-controls__clock" title="Simulated time">
+      <span
+        className="run-controls__clock"
+        title={durationS > 0 ? `Simulated time, of ${durationS} s` : 'Simulated time'}
+      >
         <span className="visually-hidden">Simulated time </span>
         {formatSimTime(nowS)}
-        {durationS > 0 && <span className="run-controls__of"> / {durationS} s</span>}
+        {durationS > 0 && <span className="visually-hidden"> of {durationS} s</span>}
       </span>
     </div>
   );
