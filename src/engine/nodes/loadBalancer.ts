@@ -8,6 +8,7 @@
  */
 import type { LoadBalancerParams } from '../../model/types.ts';
 import type { Call } from '../call.ts';
+import { replicaSlots } from '../autoscale/replicaSlots.ts';
 import { BackendHealth } from '../health/backendHealth.ts';
 import { UNAVAILABLE } from '../reasons.ts';
 import type { NodeResult, NodeWindow } from '../types.ts';
@@ -32,7 +33,7 @@ export class LoadBalancerNode extends BaseNode {
     for (const e of ctx.out) {
       const edge = doc.edges[e]!;
       const target = ctx.targets[edge.target]!;
-      const replicas = target.type === 'service' ? target.params.replicas : 0;
+      const replicas = target.type === 'service' ? replicaSlots(target.params) : 0;
       if (replicas === 0) list.push({ edge: e, replica: -1, weight: edge.weight });
       for (let r = 0; r < replicas; r++) list.push({ edge: e, replica: r, weight: edge.weight });
     }

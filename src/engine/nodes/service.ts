@@ -6,12 +6,26 @@
  * Replica choice when called directly (not through a balancer that pins one): join the
  * shortest queue (fewest busy + waiting), ties broken round robin. A crashed replica answers
  * 'unavailable' at once and loses what it held.
+ *
+ * Autoscaling (src/engine/autoscale): replicas are slots added (after a start-up time) and
+ * removed (draining: no new work, the held and queued requests finish) at run time; `replicas`
+ * is the number of slots, the most the service can have at once. A call pinned to a slot that
+ * is not serving (starting, draining, off) goes to a serving replica instead.
  */
 import type { ServiceParams } from '../../model/types.ts';
 import type { Call } from '../call.ts';
 import { Sampler } from '../dists.ts';
 import { IntQueue } from '../intQueue.ts';
+import { Autoscaler } from '../autoscale/autoscaler.ts';
+import {
+  initialReplicas,
+  ReplicaSlots,
+  replicaSlots,
+  SUB_READY,
+  SUB_SCALE,
+} from '../autoscale/replicaSlots.ts';
 import { REJECTED, SHED, UNAVAILABLE } from '../reasons.ts';
+import { r4 } from '../metrics/summary.ts';
 import type { NodeResult, NodeWindow } from '../types.ts';
 import { BaseNode } from './base.ts';
 import type { NodeContext } from './types.ts';
@@ -31,12 +45,14 @@ export class ServiceNode extends BaseNode {
   /** Calls holding a worker, per replica (slot = position; swap-remove). */
   private readonly holders: Int32Array[];
   private rr = 0;
+  readonly slots: ReplicaSlots;
+  private readonly scaler: Autoscaler | null;
 
   constructor(ctx: NodeContext) {
     super(ctx);
     if (ctx.node.type !== 'service') throw new Error('service behaviour on a non-service');
     this.p = ctx.node.params;
-    this.replicas = this.p.replicas;
+    this.replicas = replicaSlots(this.p);
     this.workers = this.p.workers;
     this.svc = new Sampler(this.p.serviceTimeMs, this.k.rng);
     this.busy = new Int32Array(this.replicas);
@@ -44,12 +60,23 @@ export class ServiceNode extends BaseNode {
     this.downSinceS = new Float64Array(this.replicas);
     this.queues = Array.from({ length: this.replicas }, () => new IntQueue());
     this.holders = Array.from({ length: this.replicas }, () => new Int32Array(this.workers));
-    this.stats.addCapacity(0, this.replicas * this.workers);
+    const initial = initialReplicas(this.p);
+    this.stats.addCapacity(0, initial * this.workers);
+    this.slots = new ReplicaSlots(this.k, this, this.replicas, initial);
+    const a = this.p.autoscale;
+    this.scaler =
+      a === undefined
+        ? null
+        : new Autoscaler(this.k, this.index, a, this.slots, this.stats, ctx.targets);
+  }
+
+  override start(): void {
+    this.scaler?.start();
   }
 
   /** Is replica r up? (Balancers ask before pinning.) */
   isUp(r: number): boolean {
-    return r < this.replicas && this.downR[r] === 0;
+    return r < this.replicas && this.downR[r] === 0 && this.slots.isActive(r);
   }
 
   /** A health probe's wait at replica r (ms): behind the queue when every worker is busy. */
@@ -59,7 +86,8 @@ export class ServiceNode extends BaseNode {
   }
 
   arrive(c: Call): void {
-    const r = c.replica >= 0 ? c.replica : this.pickReplica();
+    const pinned = c.replica >= 0 && (c.replica >= this.replicas || this.slots.isActive(c.replica));
+    const r = pinned ? c.replica : this.pickReplica();
     if (r < 0 || r >= this.replicas || this.downR[r] === 1) {
       this.k.respond(c, UNAVAILABLE);
       return;
@@ -79,7 +107,9 @@ export class ServiceNode extends BaseNode {
     }
   }
 
-  override onEvent(_sub: number, a: number, b: number): void {
+  override onEvent(sub: number, a: number, b: number): void {
+    if (sub === SUB_SCALE) return this.scaler?.onTick(a);
+    if (sub === SUB_READY) return this.slots.ready(a, b);
     const c = this.k.pool.alive(a, b);
     if (c === null) return;
     const n = this.out.length;
@@ -118,21 +148,28 @@ export class ServiceNode extends BaseNode {
       const want = r < down ? 1 : 0;
       if (this.downR[r] === want) continue;
       this.downR[r] = want;
-      this.stats.addCapacity(this.k.now, want === 1 ? -this.workers : this.workers);
+      if (this.slots.serves(r))
+        this.stats.addCapacity(this.k.now, want === 1 ? -this.workers : this.workers);
       if (want === 1) {
         this.downSinceS[r] = this.k.now;
         this.killReplica(r);
+        this.slots.idle(r); // a crashed draining replica has nothing left to finish
       }
     }
     this.down = down === this.replicas;
   }
 
   override describe(out: NodeResult | NodeWindow, window: boolean): void {
-    out.replicas = this.replicas;
     if (window) {
-      let up = 0;
-      for (let r = 0; r < this.replicas; r++) if (this.downR[r] === 0) up++;
-      (out as NodeWindow).healthyReplicas = up;
+      out.replicas = this.slots.provisioned;
+      (out as NodeWindow).healthyReplicas = this.slots.up;
+      return;
+    }
+    out.replicas = r4(this.slots.average(this.k.now));
+    if (this.scaler !== null) {
+      out.replicasMax = this.slots.peak;
+      out.replicasNow = this.slots.provisioned;
+      out.scalingActions = this.scaler.actions;
     }
   }
 
@@ -145,7 +182,7 @@ export class ServiceNode extends BaseNode {
     this.rr = start + 1 === n ? 0 : start + 1;
     for (let i = 0; i < n; i++) {
       const r = (start + i) % n;
-      if (this.downR[r] === 1) continue;
+      if (this.downR[r] === 1 || !this.slots.isActive(r)) continue;
       const load = this.busy[r]! + this.queues[r]!.length;
       if (load < bestLoad) {
         bestLoad = load;
@@ -185,7 +222,7 @@ export class ServiceNode extends BaseNode {
       const next = this.k.pool.calls[q.shift()]!;
       this.stats.addQueue(this.k.now, -1);
       this.startService(next, r);
-    }
+    } else this.slots.idle(r);
   }
 
   private killReplica(r: number): void {
