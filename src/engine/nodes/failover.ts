@@ -10,6 +10,7 @@
  * Measured on the old primary: rtoMs (crash → promotion), lostWrites (writes cut from the
  * promoted replica's stream) and rpoMs (crash time − commit time of the oldest lost write).
  */
+import { r4 } from '../metrics/summary.ts';
 import { dbAt, type DataState } from './dataState.ts';
 import type { DatabaseNode } from './database.ts';
 import { ReplicationLink } from './replication.ts';
@@ -30,9 +31,9 @@ export function promoteBestReplica(old: DataState): void {
   p.promotedAtS = k.now;
   old.role = 'failedOver';
   old.promotedTo = p.index;
-  old.rtoMs = (k.now - old.crashAt) * 1000;
+  old.rtoMs = r4((k.now - old.crashAt) * 1000);
   old.lostWrites = best.lostAtCrash;
-  old.rpoMs = best.lostAtCrash > 0 ? (old.crashAt - best.oldestLostT) * 1000 : 0;
+  old.rpoMs = best.lostAtCrash > 0 ? r4((old.crashAt - best.oldestLostT) * 1000) : 0;
   for (const l of old.links) {
     if (l !== best && dbAt(k, l.target) !== null)
       p.links.push(new ReplicationLink(l.edge, l.target));
