@@ -9,3 +9,4 @@ export * from './queueing/general.ts';
 export * from './queueing/networks.ts';
 export * from './queueing/cache.ts';
 export * from './queueing/little.ts';
+export * from './queueing/gim1.ts';

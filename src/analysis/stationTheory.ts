@@ -1,8 +1,8 @@
 /**
  * Which queueing model describes one station of a design, and what it predicts. A station is
  * one replica: a service's `workers` (or a database's `connections`) serving a shared queue,
- * with `queueCapacity` waiting places. A node's replicas are taken as independent stations that
- * share its traffic evenly (exact for one replica; for several it assumes random splitting).
+ * with `queueCapacity` waiting places. How a node's replicas share its traffic is dispatch.ts's
+ * business.
  */
 import type { Dist } from '../model/types.ts';
 import { distMeanMs, distScv, mgcApprox, mg1 } from './queueing/general.ts';

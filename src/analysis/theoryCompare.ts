@@ -10,7 +10,8 @@ import type { NodeResult, SimResult } from '../engine/types.ts';
 import type { Scenario, ScenarioNode } from '../model/types.ts';
 import { cheHitRatio } from './cacheTheory.ts';
 import { countedSeconds, offeredRates, totalRps } from './flow.ts';
-import { predictStation, serviceOf, type Station } from './stationTheory.ts';
+import { dispatchOf, predictNode, type NodeStation } from './dispatch.ts';
+import { serviceOf } from './stationTheory.ts';
 
 export interface TheoryRow {
   nodeId: string;
@@ -50,7 +51,12 @@ function row(
 }
 
 /** Per-replica station of a leaf service or database, or the reason there is none. */
-function stationOf(doc: Scenario, n: ScenarioNode, read: number, write: number): Station | string {
+function stationOf(
+  doc: Scenario,
+  n: ScenarioNode,
+  read: number,
+  write: number,
+): NodeStation | string {
   const calls = doc.edges.some((e) => e.source === n.id && e.kind === 'call');
   if (calls) return 'calls downstream: its time includes the calls';
   if (doc.faults.some((f) => f.target === n.id)) return 'a fault targets it';
@@ -60,8 +66,12 @@ function stationOf(doc: Scenario, n: ScenarioNode, read: number, write: number):
     if (p.autoscale) return 'autoscaled: the replica count changes';
     if (p.shedQueueLength !== undefined) return 'load shedding is not modelled';
     const svc = serviceOf([{ share: 1, dist: p.serviceTimeMs }]);
-    const s: Station = { lambda: total / 1000 / p.replicas, servers: p.workers, ...svc };
-    if (p.queueCapacity !== undefined) s.queueCapacity = p.queueCapacity;
+    const s: NodeStation = {
+      lambda: total / 1000,
+      replicas: p.replicas,
+      station: { servers: p.workers, ...svc },
+    };
+    if (p.queueCapacity !== undefined) s.station.queueCapacity = p.queueCapacity;
     return s;
   }
   if (n.type === 'database') {
@@ -70,8 +80,12 @@ function stationOf(doc: Scenario, n: ScenarioNode, read: number, write: number):
       { share: total > 0 ? read / total : 1, dist: p.readTimeMs },
       { share: total > 0 ? write / total : 0, dist: p.writeTimeMs },
     ]);
-    const s: Station = { lambda: total / 1000, servers: p.connections, ...svc };
-    if (p.queueCapacity !== undefined) s.queueCapacity = p.queueCapacity;
+    const s: NodeStation = {
+      lambda: total / 1000,
+      replicas: 1,
+      station: { servers: p.connections, ...svc },
+    };
+    if (p.queueCapacity !== undefined) s.station.queueCapacity = p.queueCapacity;
     return s;
   }
   return 'no station model for this kind';
@@ -123,32 +137,16 @@ export function theoryCompare(doc: Scenario, result: SimResult): TheoryRow[] {
 
     const station = stationOf(doc, n, rate.read, rate.write);
     if (typeof station !== 'string') {
-      const p = predictStation(station);
+      const p = predictNode(station, dispatchOf(doc, n));
       if (p) {
-        const replicas = n.type === 'service' ? n.params.replicas : 1;
-        const note = [
-          p.note,
-          replicas > 1 ? `${replicas} replicas as independent stations` : '',
-          caveat,
-        ]
-          .filter(Boolean)
-          .join('; ');
+        const note = [p.note, caveat].filter(Boolean).join('; ');
         rows.push(row(n.id, p.model, 'mean latency (ms)', p.meanMs, m.latencyMs.mean, note));
         if (p.p99Ms !== null)
           rows.push(row(n.id, p.model, 'p99 latency (ms)', p.p99Ms, m.latencyMs.p99, note));
         rows.push(row(n.id, p.model, 'utilization', p.utilization, m.utilization, note));
         if (p.meanQueueLength !== null)
-          rows.push(
-            row(
-              n.id,
-              p.model,
-              'mean waiting',
-              p.meanQueueLength * replicas,
-              m.meanQueueLength,
-              note,
-            ),
-          );
-        if (p.blocking !== null && station.queueCapacity !== undefined) {
+          rows.push(row(n.id, p.model, 'mean waiting', p.meanQueueLength, m.meanQueueLength, note));
+        if (p.blocking !== null && station.station.queueCapacity !== undefined) {
           rows.push(
             row(
               n.id,

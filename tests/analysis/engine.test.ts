@@ -138,4 +138,39 @@ describe('analyses on the real engine', () => {
       expect(Math.abs((point?.offeredRps ?? 0) / mvaX - 1)).toBeLessThan(0.03);
     });
   });
+
+  it('three replicas: the model follows the dispatch (shared queue, random split, round robin)', () => {
+    const three = (strategy: string | null) =>
+      design(
+        [
+          { id: 'c', type: 'client', params: { arrival: { process: 'poisson', rps: 2000 } } },
+          {
+            id: 's',
+            type: 'service',
+            params: { replicas: 3, serviceTimeMs: { dist: 'exponential', meanMs: 1 } },
+          },
+          ...(strategy ? [{ id: 'lb', type: 'loadBalancer', params: { strategy } }] : []),
+        ],
+        strategy
+          ? [
+              ['c', 'lb'],
+              ['lb', 's'],
+            ]
+          : [['c', 's']],
+        { durationS: 60, warmupS: 5 },
+      );
+    const cases: Array<[string | null, string, number]> = [
+      [null, 'M/M/3 (approx.)', 0.15], // join the shortest queue, a little worse than one queue
+      ['random', 'M/M/1', 0.05],
+      ['roundRobin', 'E3/M/1', 0.05],
+    ];
+    for (const [strategy, model, tolerance] of cases) {
+      const doc = three(strategy);
+      const mean = theoryCompare(doc, runToEnd(doc)).find(
+        (r) => r.nodeId === 's' && r.metric === 'mean latency (ms)',
+      );
+      expect(mean?.model).toBe(model);
+      expect(Math.abs(mean?.relativeError ?? 1)).toBeLessThan(tolerance);
+    }
+  });
 });
