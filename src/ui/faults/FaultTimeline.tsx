@@ -1,0 +1,101 @@
+/**
+ * The fault timeline under the charts: the run's span [0, durationS] with each fault of the
+ * document as a bar in its kind's colour (overlapping faults get lanes of their own) and a
+ * playhead at the simulated clock. Bars move and stretch by dragging; a click opens the editor.
+ */
+import { useMemo, useRef, useState } from 'react';
+import type { Fault } from '../../model/types.ts';
+import { useAppStore } from '../../store/index.ts';
+import { faultEnd, faultLabel, faultName } from './faultInfo.ts';
+import { FaultBar, LANE_PX } from './FaultBar.tsx';
+import { FaultEditor } from './FaultEditor.tsx';
+import './faults.css';
+
+const TICKS = 6;
+const AXIS_PX = 12;
+
+/** Lane per fault, first fit by start time, so bars that overlap in time never overlap. */
+export function assignLanes(faults: readonly Fault[], durationS: number): number[] {
+  const order = faults
+    .map((_, i) => i)
+    .sort((a, b) => (faults[a]?.atS ?? 0) - (faults[b]?.atS ?? 0));
+  const laneEnds: number[] = [];
+  const lanes: number[] = faults.map(() => 0);
+  for (const i of order) {
+    const f = faults[i];
+    if (f === undefined) continue;
+    const end = Math.max(faultEnd(f, durationS), f.atS + durationS / 50); // room for the label
+    let lane = laneEnds.findIndex((e) => e <= f.atS);
+    if (lane === -1) lane = laneEnds.length;
+    laneEnds[lane] = end;
+    lanes[i] = lane;
+  }
+  return lanes;
+}
+
+export function FaultTimeline() {
+  const doc = useAppStore((s) => s.doc);
+  const simNowS = useAppStore((s) => s.simNowS);
+  const [selected, setSelected] = useState<number | null>(null);
+  const track = useRef<HTMLDivElement>(null);
+  const durationS = Math.max(doc.durationS, 1);
+  const lanes = useMemo(() => assignLanes(doc.faults, durationS), [doc.faults, durationS]);
+  const laneCount = Math.max(1, ...lanes.map((l) => l + 1));
+  const chosen = selected === null ? undefined : doc.faults[selected];
+  const ticks = Array.from({ length: TICKS + 1 }, (_, i) => Math.round((durationS * i) / TICKS));
+
+  return (
+    <section className="fault-timeline" aria-label="Fault timeline">
+      <div className="fault-timeline__head">
+        <span className="fault-timeline__title">Faults</span>
+        <span>
+          {doc.faults.length === 0
+            ? 'None yet: select a node or an edge and inject one from the inspector.'
+            : 'Drag a bar to move it, its right edge to stretch it; click to edit.'}
+        </span>
+      </div>
+      <div
+        ref={track}
+        className="fault-timeline__track"
+        style={{ height: laneCount * LANE_PX + AXIS_PX + 4 }}
+      >
+        {ticks.map((t) => (
+          <span
+            key={t}
+            className="fault-timeline__tick"
+            style={{ left: `${(t / durationS) * 100}%` }}
+          >
+            {t}s
+          </span>
+        ))}
+        {doc.faults.map((f, i) => (
+          <FaultBar
+            key={i}
+            index={i}
+            fault={f}
+            durationS={durationS}
+            lane={lanes[i] ?? 0}
+            name={faultName(doc, f)}
+            label={faultLabel(doc, f)}
+            selected={i === selected}
+            trackWidth={() => track.current?.getBoundingClientRect().width ?? 0}
+            onSelect={(index) => setSelected(index === selected ? null : index)}
+          />
+        ))}
+        <div
+          className="fault-timeline__playhead"
+          data-testid="fault-playhead"
+          style={{ left: `${(Math.min(simNowS, durationS) / durationS) * 100}%` }}
+        />
+      </div>
+      {chosen !== undefined && selected !== null && (
+        <FaultEditor
+          index={selected}
+          fault={chosen}
+          name={faultName(doc, chosen)}
+          onClose={() => setSelected(null)}
+        />
+      )}
+    </section>
+  );
+}
