@@ -79,6 +79,8 @@ export class CallPool {
     c.lost = 0;
     c.killed = false;
     c.user = -1;
+    // A recycled call must not carry the last request's write flag to a client that sends reads.
+    c.write = false;
     this.live--;
     this.freeIds.push(c.id);
   }
