@@ -6,6 +6,7 @@ import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { useLiveEdgeStats } from '../run/liveStats.ts';
 import type { ArchFlowEdge } from './flowTypes.ts';
+import { EdgeFaultBadge } from '../faults/FaultBadge.tsx';
 
 function errorColour(rate: number): string {
   if (rate >= 0.2) return 'var(--danger)';
@@ -64,6 +65,7 @@ function ArchEdgeView(props: EdgeProps<ArchFlowEdge>) {
           </div>
         </EdgeLabelRenderer>
       )}
+      <EdgeFaultBadge id={id} x={labelX} y={labelY} />
     </>
   );
 }

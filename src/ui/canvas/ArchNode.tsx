@@ -5,6 +5,7 @@ import { KIND_DESCRIPTIONS } from '../../model/kinds/index.ts';
 import { nodeSummary } from './nodeSummary.ts';
 import type { ArchFlowNode } from './flowTypes.ts';
 import { LiveNodeOverlay } from './LiveNodeOverlay.tsx';
+import { FaultBadge } from '../faults/FaultBadge.tsx';
 
 function ArchNodeView({ id, data, selected }: NodeProps<ArchFlowNode>) {
   const { node, problems } = data;
@@ -21,6 +22,7 @@ function ArchNodeView({ id, data, selected }: NodeProps<ArchFlowNode>) {
           {kind.icon}
         </span>
         <span className="arch-node__label">{node.label}</span>
+        <FaultBadge targetId={id} />
         {problems.length > 0 && (
           <span
             className="arch-node__problem"

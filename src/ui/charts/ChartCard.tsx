@@ -17,6 +17,8 @@ import {
 } from 'recharts';
 import type { ChartRow } from './chartData.ts';
 import { SparkPlot } from './SparkPlot.tsx';
+import { useFaultSpans } from '../faults/faultSpans.ts';
+import { faultReferences } from '../faults/FaultMarks.tsx';
 
 export interface Series {
   key: string;
@@ -53,6 +55,7 @@ function ChartCardInner({
   emptyNote,
   live = false,
 }: Props) {
+  const spans = useFaultSpans();
   const domain: [number, number | 'auto'] = [0, yMax ?? 'auto'];
   const common = {
     data: rows,
@@ -92,12 +95,20 @@ function ChartCardInner({
           <p className="chart-card__note">{emptyNote}</p>
         )}
         {live ? (
-          <SparkPlot rows={rows} series={series} unit={unit} stacked={stacked} yMax={yMax} />
+          <SparkPlot
+            rows={rows}
+            series={series}
+            unit={unit}
+            stacked={stacked}
+            yMax={yMax}
+            faults={spans}
+          />
         ) : (
           <ResponsiveContainer width="100%" height="100%">
             {stacked ? (
               <AreaChart {...common}>
                 {axes}
+                {faultReferences(spans)}
                 {series.map((s) => (
                   <Area
                     key={s.key}
@@ -117,6 +128,7 @@ function ChartCardInner({
             ) : (
               <LineChart {...common}>
                 {axes}
+                {faultReferences(spans)}
                 {series.map((s) => (
                   <Line
                     key={s.key}

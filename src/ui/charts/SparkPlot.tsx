@@ -6,6 +6,8 @@
 import { memo } from 'react';
 import type { ChartRow } from './chartData.ts';
 import type { Series } from './ChartCard.tsx';
+import type { FaultSpan } from '../faults/faultSpans.ts';
+import { SparkFaultMarks } from '../faults/FaultMarks.tsx';
 
 const W = 1000;
 const H = 100;
@@ -16,11 +18,13 @@ interface Props {
   unit: string;
   stacked: boolean;
   yMax?: number | undefined;
+  /** Fault start and end marks, drawn under the lines. */
+  faults?: readonly FaultSpan[];
 }
 
 const fmt = (v: number) => (v >= 100 ? Math.round(v).toString() : +v.toPrecision(2) + '');
 
-function SparkPlotInner({ rows, series, unit, stacked, yMax }: Props) {
+function SparkPlotInner({ rows, series, unit, stacked, yMax, faults = [] }: Props) {
   const first = rows[0]?.['t'] ?? 0;
   const last = rows.at(-1)?.['t'] ?? 1;
   const span = Math.max(last - first, 1e-9);
@@ -61,6 +65,7 @@ function SparkPlotInner({ rows, series, unit, stacked, yMax }: Props) {
         role="img"
         aria-label={series.map((s) => s.name).join(', ')}
       >
+        <SparkFaultMarks spans={faults} firstS={first} lastS={last} width={W} height={H} />
         {lines.map(({ s, ys }) => (
           <path
             key={s.key}
