@@ -15,6 +15,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const specsDir = join(root, 'tests/e2e/specs');
 const shotsDir = join(root, 'tests/e2e/screenshots');
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+// Another built copy (e.g. one per person when several build in the same tree at once).
+const distDir = resolve(root, process.env.E2E_DIST ?? 'dist');
 const baseUrl = `http://127.0.0.1:${PORT}`;
 const SPEC_TIMEOUT_MS = 120_000;
 const only = process.argv.slice(2);
@@ -102,15 +104,28 @@ async function runSpec(file) {
 }
 
 async function main() {
-  if (!existsSync(join(root, 'dist/index.html'))) {
-    console.log('dist/ is missing: building first');
-    const build = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
+  if (!existsSync(join(distDir, 'index.html'))) {
+    console.log(`${distDir} is missing: building first`);
+    const build = spawnSync('npx', ['vite', 'build', '--outDir', distDir], {
+      cwd: root,
+      stdio: 'inherit',
+    });
     if (build.status !== 0) throw new Error('vite build failed');
   }
   mkdirSync(shotsDir, { recursive: true });
   server = spawn(
     'npx',
-    ['vite', 'preview', '--host', '127.0.0.1', '--strictPort', '--port', String(PORT)],
+    [
+      'vite',
+      'preview',
+      '--host',
+      '127.0.0.1',
+      '--strictPort',
+      '--port',
+      String(PORT),
+      '--outDir',
+      distDir,
+    ],
     { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], detached: true },
   );
   await waitForServer(30_000);

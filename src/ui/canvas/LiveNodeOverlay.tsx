@@ -33,7 +33,10 @@ export function LiveNodeOverlay({ node }: { node: ScenarioNode }) {
           aria-valuenow={pct(u)}
           title={`Utilization ${pct(u)} %`}
         >
-          <div className={`util-bar__fill ${loadClass(u)}`} style={{ width: `${pct(u)}%` }} />
+          <div
+            className={`util-bar__fill ${loadClass(u)}`}
+            style={{ transform: `scaleX(${pct(u) / 100})` }}
+          />
         </div>
       )}
       <div className="arch-node__figures">
