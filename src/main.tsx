@@ -9,15 +9,18 @@ import './ui/styles/inspector.css';
 import { App } from './App.tsx';
 import { useAppStore } from './store/index.ts';
 import { bootstrap } from './ui/layout/bootstrap.ts';
+import { autorunIfAsked } from './ui/share/autorun.ts';
+import { getRunClient } from './ui/run/runConnection.ts';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 // Decide what to open before the first paint, so the canvas fits the right document.
-void bootstrap(useAppStore, { search: location.search, hash: location.hash }).then(() => {
+void bootstrap(useAppStore, { search: location.search, hash: location.hash }).then((start) => {
   createRoot(root).render(
     <StrictMode>
       <App />
     </StrictMode>,
   );
+  autorunIfAsked(start, getRunClient);
 });

@@ -44,6 +44,15 @@ export default async function presets({ page, baseUrl, screenshot }) {
   await page.getByRole('alert').filter({ hasText: 'no-such-lesson' }).waitFor();
   await page.getByTestId('node-origin').waitFor();
 
+  // autorun=1 starts the run by itself.
+  await page.goto(`${baseUrl}/?preset=littles-law&autorun=1`);
+  await page.getByTestId('node-server').waitFor();
+  await page.waitForFunction(() => {
+    const pause = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Pause');
+    return pause !== undefined && !pause.disabled;
+  });
+  await page.getByRole('button', { name: 'Pause' }).click();
+
   // The embedded view.
   await page.goto(`${baseUrl}/?preset=lb-slow-replica&embed=1`);
   await page.getByTestId('node-api-c').waitFor();
