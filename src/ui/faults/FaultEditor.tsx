@@ -8,6 +8,7 @@ import { FAULT_KINDS } from '../../model/kinds/index.ts';
 import { useAppStore } from '../../store/index.ts';
 import { getAt, setAt } from '../../store/docOps.ts';
 import { ParamField } from '../inspector/ParamField.tsx';
+import { targetName } from './faultInfo.ts';
 
 interface Props {
   index: number;
@@ -19,6 +20,7 @@ interface Props {
 export function FaultEditor({ index, fault, name, onClose }: Props) {
   const updateFault = useAppStore((s) => s.updateFault);
   const removeFault = useAppStore((s) => s.removeFault);
+  const doc = useAppStore((s) => s.doc);
   const desc = FAULT_KINDS[fault.kind];
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.querySelector('input')?.focus(), [index]);
@@ -32,7 +34,7 @@ export function FaultEditor({ index, fault, name, onClose }: Props) {
     >
       <div className="fault-editor__head">
         <span>
-          {desc.label} · {fault.target}
+          {desc.label} · {targetName(doc, fault.target)}
         </span>
         <button type="button" className="btn btn--small" onClick={onClose}>
           Close

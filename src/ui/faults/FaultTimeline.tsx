@@ -33,6 +33,9 @@ export function assignLanes(faults: readonly Fault[], durationS: number): number
   return lanes;
 }
 
+const tickShift = (t: number, durationS: number) =>
+  t === 0 ? '50% 0' : t >= durationS ? '-50% 0' : undefined;
+
 export function FaultTimeline() {
   const doc = useAppStore((s) => s.doc);
   const simNowS = useAppStore((s) => s.simNowS);
@@ -63,7 +66,8 @@ export function FaultTimeline() {
           <span
             key={t}
             className="fault-timeline__tick"
-            style={{ left: `${(t / durationS) * 100}%` }}
+            // The end ticks stay inside the track instead of being cut in half.
+            style={{ left: `${(t / durationS) * 100}%`, translate: tickShift(t, durationS) }}
           >
             {t}s
           </span>
