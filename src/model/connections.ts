@@ -24,8 +24,10 @@ const CALL_TARGETS: Record<NodeType, { targets: readonly NodeType[]; why: string
   service: { targets: ALL_BUT_CLIENT, why: '' },
   rateLimiter: { targets: ALL_BUT_CLIENT, why: '' },
   loadBalancer: {
-    targets: ['service'],
-    why: "a load balancer's backends are the replicas of services",
+    // Databases and caches behind a balancer are one backend each: read replicas behind a
+    // balancer is the textbook read-scaling picture.
+    targets: ['service', 'database', 'cache'],
+    why: "a load balancer's backends are the replicas of services, or databases and caches",
   },
   cache: {
     targets: ['service', 'loadBalancer', 'database', 'shardRouter', 'cache'],

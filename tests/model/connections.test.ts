@@ -26,7 +26,7 @@ const CALLS: Record<NodeType, NodeType[]> = {
     'queue',
     'rateLimiter',
   ],
-  loadBalancer: ['service'],
+  loadBalancer: ['service', 'cache', 'database'],
   cache: ['service', 'loadBalancer', 'cache', 'database', 'shardRouter'],
   shardRouter: ['service', 'loadBalancer', 'cache', 'database'],
   queue: ['service', 'loadBalancer'],
