@@ -24,9 +24,10 @@ describe('canAddEdge', () => {
       ok: false,
       reason: '"lb" already has a call edge to "api"',
     });
-    expect(canAddEdge(doc, 'lb', 'db')).toEqual({
+    expect(canAddEdge(doc, 'db', 'api')).toEqual({
       ok: false,
-      reason: "a load balancer's backends are the replicas of services",
+      reason:
+        'a database answers queries and calls nothing; connect replicas with a replication edge',
     });
   });
 
