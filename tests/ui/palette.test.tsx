@@ -47,4 +47,20 @@ describe('palette', () => {
     expect(dbs).toHaveLength(2);
     expect(dbs[0]?.position).not.toEqual(dbs[1]?.position);
   });
+
+  it('draws each kind with its own SVG icon, never a glyph that needs an emoji font', () => {
+    renderPalette();
+    const drawings = new Set<string>();
+    for (const type of NODE_TYPES) {
+      const button = screen.getByRole('button', { name: KIND_DESCRIPTIONS[type].label });
+      const icon = button.querySelector('.palette__icon');
+      const svg = icon?.querySelector('svg');
+      expect(svg?.getAttribute('data-kind')).toBe(type);
+      expect(svg?.querySelectorAll('path, circle, rect, ellipse').length).toBeGreaterThan(0);
+      expect(icon?.textContent).toBe('');
+      expect(button.textContent).not.toContain(KIND_DESCRIPTIONS[type].icon);
+      drawings.add(svg?.innerHTML ?? '');
+    }
+    expect(drawings.size).toBe(NODE_TYPES.length);
+  });
 });

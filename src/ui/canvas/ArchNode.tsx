@@ -5,6 +5,7 @@ import { KIND_DESCRIPTIONS } from '../../model/kinds/index.ts';
 import { nodeSummary } from './nodeSummary.ts';
 import type { ArchFlowNode } from './flowTypes.ts';
 import { LiveNodeOverlay } from './LiveNodeOverlay.tsx';
+import { KindIcon } from '../icons/KindIcon.tsx';
 import { FaultBadge } from '../faults/FaultBadge.tsx';
 
 function ArchNodeView({ id, data, selected }: NodeProps<ArchFlowNode>) {
@@ -19,7 +20,7 @@ function ArchNodeView({ id, data, selected }: NodeProps<ArchFlowNode>) {
       {node.type !== 'client' && <Handle type="target" position={Position.Left} />}
       <div className="arch-node__head">
         <span className="arch-node__icon" aria-hidden="true">
-          {kind.icon}
+          <KindIcon type={node.type} size={15} />
         </span>
         <span className="arch-node__label">{node.label}</span>
         <FaultBadge targetId={id} />

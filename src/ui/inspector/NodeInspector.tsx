@@ -5,6 +5,7 @@ import { useAppStore } from '../../store/index.ts';
 import { getAt, setAt } from '../../store/docOps.ts';
 import { ParamField } from './ParamField.tsx';
 import { TextField } from './TextField.tsx';
+import { KindIcon } from '../icons/KindIcon.tsx';
 
 export function NodeInspector({ node }: { node: ScenarioNode }) {
   const kind = KIND_DESCRIPTIONS[node.type];
@@ -16,7 +17,7 @@ export function NodeInspector({ node }: { node: ScenarioNode }) {
     <section className={`inspector__section kind-${node.type}`}>
       <header className="inspector__head">
         <span className="inspector__icon" aria-hidden="true">
-          {kind.icon}
+          <KindIcon type={node.type} size={18} />
         </span>
         <div>
           <h2 className="inspector__title">{kind.label}</h2>

@@ -9,6 +9,7 @@ import { KIND_DESCRIPTIONS, NODE_TYPES } from '../../model/kinds/index.ts';
 import type { NodeType } from '../../model/types.ts';
 import { useAppStore } from '../../store/index.ts';
 import { KIND_DRAG_TYPE } from '../canvas/flowTypes.ts';
+import { KindIcon } from '../icons/KindIcon.tsx';
 
 const HALF_NODE = { x: 90, y: 32 };
 
@@ -54,7 +55,7 @@ export function Palette() {
                 aria-description={kind.summary}
               >
                 <span className="palette__icon" aria-hidden="true">
-                  {kind.icon}
+                  <KindIcon type={type} size={18} />
                 </span>
                 <span className="palette__text">
                   <span className="palette__label">{kind.label}</span>
