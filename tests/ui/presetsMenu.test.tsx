@@ -52,7 +52,9 @@ describe('presets menu', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
 
     useAppStore.temporal.getState().undo();
-    expect(useAppStore.getState().doc.name).toBe('Load balancing: three replicas behind a balancer');
+    expect(useAppStore.getState().doc.name).toBe(
+      'Load balancing: three replicas behind a balancer',
+    );
   });
 
   it('says so when nothing matches, and Escape closes it', async () => {
