@@ -5,6 +5,7 @@
  */
 import type { SimulationOptions } from '../engine/types.ts';
 import type { Scenario } from '../model/types.ts';
+import { theoryCurve, type EndToEnd } from './endToEnd.ts';
 import type { PoolOptions } from './pool.ts';
 import { runReplicationsPool, runSweepPool, type JobRunner } from './run.ts';
 import { runToEnd } from './runToEnd.ts';
@@ -30,6 +31,8 @@ export interface SweepReport extends SweepAnalysis {
   sloP99Ms: number;
   workers: number;
   wallMs: number;
+  /** The end-to-end theory at each point (null where the design is beyond closed forms). */
+  theory: Array<{ offeredRps: number } & EndToEnd>;
 }
 
 export interface ReplicationsReport extends ReplicationSummary {
@@ -80,6 +83,7 @@ export async function runSweepCli(
     workers: runners.length,
     wallMs: Math.round(performance.now() - started),
     ...a,
+    theory: theoryCurve(d, spec),
   };
 }
 
@@ -109,11 +113,14 @@ const f1 = (x: number | null | undefined): string =>
 export function formatSweepText(r: SweepReport): string {
   const lines = [
     `${r.name}: load sweep ${r.sweep.fromPct}..${r.sweep.toPct} % by ${r.sweep.stepPct} (${r.points.length} points, ${r.durationS} s each, seed ${r.seed}, ${r.workers} workers, ${r.wallMs} ms)`,
-    '  offered rps   goodput rps   p50 ms    p99 ms   errors',
-    ...r.points.map(
-      (p) =>
-        `  ${f1(p.offeredRps).padStart(11)}   ${f1(p.goodputRps).padStart(11)}   ${f1(p.p50Ms).padStart(6)}  ${f1(p.p99Ms).padStart(8)}   ${(p.errorRate * 100).toFixed(2).padStart(5)} %`,
-    ),
+    '  offered rps   goodput rps   p50 ms    p99 ms   errors   mean ms   theory mean ms',
+    ...r.points.map((p) => {
+      const theory = r.theory.find((t) => Math.abs(t.offeredRps - p.offeredRps) < 1e-6)?.meanMs;
+      return (
+        `  ${f1(p.offeredRps).padStart(11)}   ${f1(p.goodputRps).padStart(11)}   ${f1(p.p50Ms).padStart(6)}  ` +
+        `${f1(p.p99Ms).padStart(8)}   ${(p.errorRate * 100).toFixed(2).padStart(5)} %  ${f1(p.meanMs).padStart(8)}   ${f1(theory).padStart(14)}`
+      );
+    }),
     r.knee
       ? `knee: ${f1(r.knee.offeredRps)} rps (p99 ${f1(r.knee.p99Ms)} ms): ${r.knee.definition}`
       : 'knee: —',

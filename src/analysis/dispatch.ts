@@ -8,10 +8,11 @@
  * - a `random` or `ipHash` balancer: a Poisson split, independent stations (exact);
  * - `roundRobin`: each backend replica gets every K-th request (K = all the balancer's backend
  *   replicas): Erlang-K interarrivals, E_K/M/1 exact for one exponential worker and no queue
- *   limit; otherwise independent M/M/c stations, an upper bound (smoother arrivals wait less);
+ *   limit; else Allen-Cunneen's G/G/c approximation with ca² = 1/K (with a queue limit: M/M/c/K);
  * - anything else (weighted round robin, several callers): independent stations (approx.).
  */
 import type { Scenario, ScenarioNode } from '../model/types.ts';
+import { ggcApprox } from './queueing/general.ts';
 import { ekm1, gim1SojournPercentile } from './queueing/gim1.ts';
 import { predictStation, type Prediction, type Station } from './stationTheory.ts';
 
@@ -106,12 +107,17 @@ export function predictNode(n: NodeStation, d: Dispatch): Prediction | null {
   };
   if (d.kind === 'single' || (d.kind === 'pooled' && r === 1)) return scaled;
   if (d.kind === 'roundRobin') {
+    // Erlang-K gaps (ca² = 1/K) into c servers: Allen-Cunneen's G/G/c approximation.
+    if (queueCapacity !== undefined || perReplica.lambda * meanMs >= servers) return scaled;
+    const g = ggcApprox(perReplica.lambda, meanMs, 1 / d.period, n.station.scv, servers);
     return {
-      ...scaled,
-      note: join(
-        p.note,
-        `round robin over ${d.period} backends: smoother than Poisson, expect less waiting`,
-      ),
+      model: `E${d.period}/${exponential ? 'M' : 'G'}/${servers} (approx.)`,
+      meanMs: g.W,
+      p99Ms: null,
+      utilization: g.rho,
+      meanQueueLength: g.Lq * r,
+      blocking: 0,
+      note: `round robin over ${d.period} backends: Erlang-${d.period} gaps, Allen-Cunneen approximation`,
     };
   }
   const model =

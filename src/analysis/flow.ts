@@ -8,12 +8,14 @@
  * Routing, per kind: a client splits by edge weight; a service with `sequential` or `parallel`
  * calls sends every request over every outgoing edge, `oneOf` splits by weight; a load balancer
  * splits across backend replicas (by edge weight for `weightedRoundRobin`); a cache sends read
- * misses (measured hit ratio when a result is given, else none hit) and every write; a shard
+ * misses (the measured hit ratio when a result is given, else Che's LRU prediction where it
+ * applies, else none hit) and every write; a shard
  * router and a point-to-point queue split by weight, a publish-subscribe queue copies; a rate
  * limiter passes at most its rate. Retries, timeouts and faults are not modelled here.
  */
 import type { SimResult } from '../engine/types.ts';
 import type { Scenario, ScenarioEdge, ScenarioNode } from '../model/types.ts';
+import { cheHitRatio } from './cacheTheory.ts';
 import { countedSecondsOf } from './figures.ts';
 
 export interface Rate {
@@ -110,7 +112,9 @@ function route(
       );
     }
     case 'cache': {
-      const hit = result?.nodes[n.id]?.hitRatio ?? 0;
+      const che = result?.nodes[n.id]?.hitRatio === undefined ? cheHitRatio(doc, n) : null;
+      const hit =
+        result?.nodes[n.id]?.hitRatio ?? (che && typeof che !== 'string' ? che.predicted : 0);
       return split(
         edges.map(() => 1),
         { read: inbound.read * (1 - hit), write: inbound.write },

@@ -12,3 +12,4 @@ export * from './sweepAnalysis.ts';
 export * from './replications.ts';
 export * from './pool.ts';
 export * from './run.ts';
+export * from './endToEnd.ts';

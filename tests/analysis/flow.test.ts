@@ -44,7 +44,8 @@ describe('offered rates over the call graph', () => {
     expect(rps(r, 'x')).toBeCloseTo(200 + 75, 9);
     expect(rps(r, 'y')).toBeCloseTo(25, 9);
     expect(rps(r, 'cache')).toBeCloseTo(200, 9);
-    expect(rps(r, 'db')).toBeCloseTo(200, 9); // no result: nothing hits
+    // No result: Che's prediction, and 1000 entries hold all 1000 keys, so only writes pass.
+    expect(rps(r, 'db')).toBeCloseTo(20, 9);
   });
 
   it('a cache sends read misses (measured hit ratio) and every write', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   distMeanMs,
   ekm1,
+  ggcApprox,
   gim1,
   gim1SojournPercentile,
   distScv,
@@ -149,6 +150,8 @@ describe('general service', () => {
     expect(mg1(0.5, 1, 0).Wq).toBeCloseTo(0.5, 12);
     expect(mg1(0.5, 1, 1).W).toBeCloseTo(mm1(0.5, 1).W, 12);
     expect(mgcApprox(2, 1, 1, 3).W).toBeCloseTo(mmc(2, 1, 3).W, 12);
+    expect(ggcApprox(2, 1, 1, 1, 3).W).toBeCloseTo(mmc(2, 1, 3).W, 12);
+    expect(ggcApprox(0.5, 1, 1, 0, 1).W).toBeCloseTo(mg1(0.5, 1, 0).W, 12); // Poisson in: P-K
   });
 });
 

@@ -67,3 +67,21 @@ export function mgcApprox(
   const W = Wq + meanService;
   return { rho: base.rho, L: lambda * W, Lq: lambda * Wq, W, Wq };
 }
+
+/**
+ * G/G/c, an APPROXIMATION (Allen-Cunneen): Wq ≈ Wq(M/M/c)·(ca² + cs²)/2, with ca² and cs² the
+ * SCVs of the interarrival and service times. For Erlang-k arrivals (a round-robin share of a
+ * Poisson stream) ca² = 1/k.
+ */
+export function ggcApprox(
+  lambda: number,
+  meanService: number,
+  ca2: number,
+  cs2: number,
+  c: number,
+): StationMeans {
+  const base = mmc(lambda, 1 / meanService, c);
+  const Wq = (base.Wq * (ca2 + cs2)) / 2;
+  const W = Wq + meanService;
+  return { rho: base.rho, L: lambda * W, Lq: lambda * Wq, W, Wq };
+}
