@@ -8,6 +8,7 @@ import { useState } from 'react';
 import type { Fault, FaultKind } from '../../model/types.ts';
 import { FAULT_DEFAULTS, FAULT_KINDS, type ParamDescriptor } from '../../model/kinds/index.ts';
 import { useAppStore } from '../../store/index.ts';
+import type { RunStatus } from '../../store/runSlice.ts';
 import { useRunClient } from '../run/RunClientContext.ts';
 import { checkFault, faultName, kindsFor } from './faultInfo.ts';
 import { FaultNumberField } from './FaultNumberField.tsx';
@@ -50,6 +51,12 @@ function buildFault(
     fault[d.key] = n;
   }
   return { fault: fault as unknown as Fault };
+}
+
+function startNote(status: RunStatus, atS: number): string {
+  if (status === 'running') return `Starts at ${atS} s, without restarting the run.`;
+  if (status === 'done') return 'The run has ended: Reset, then inject or schedule the fault.';
+  return `Starts at ${atS} s of simulated time.`;
 }
 
 export function FaultInjector({ targetId }: { targetId: string }) {
@@ -140,10 +147,7 @@ export function FaultInjector({ targetId }: { targetId: string }) {
         Inject now
       </button>
       <p className="fault-injector__note" aria-live="polite">
-        {done ??
-          (runStatus === 'running'
-            ? `Starts at ${atS} s, without restarting the run.`
-            : `Starts at ${atS} s of simulated time.`)}
+        {done ?? startNote(runStatus, atS)}
       </p>
     </section>
   );
