@@ -13,3 +13,4 @@ export * from './replications.ts';
 export * from './pool.ts';
 export * from './run.ts';
 export * from './endToEnd.ts';
+export * from './theoryReplicated.ts';
