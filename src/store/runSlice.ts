@@ -14,6 +14,8 @@ export interface RunFigures {
   throughputRps: number;
   p99Ms: number;
   errorRate: number;
+  /** OK answers in time and not degraded (req/s); absent when the engine gave none. */
+  goodputRps?: number;
   /** True for the whole run's results (after warm-up), false for the latest window. */
   final: boolean;
 }

@@ -24,6 +24,11 @@ export const GLOBAL_COLUMNS = [
   'p99',
   'mean',
   ...ERROR_REASONS.map((reason) => `err_${reason}` as const),
+  /** OK root answers, not degraded by a fallback and within the deadline (per s). */
+  'goodputRps',
+  /** Retries sent and fallback answers given at any edge in the window (counts). */
+  'retries',
+  'fallbacks',
 ] as const;
 
 export const NODE_COLUMNS = [
@@ -40,9 +45,37 @@ export const NODE_COLUMNS = [
   'replicas',
   'healthyReplicas',
   'depth',
+  // Kind-specific figures, NaN where a kind has none (see each node's `describe`).
+  /** Balancer: backends out of rotation (health checks or outlier ejection). */
+  'ejectedBackends',
+  /** Database: stale reads in the window, and replication entries not yet applied. */
+  'staleReads',
+  'replicationBacklog',
+  /** Queue: messages delivered and not yet acknowledged. */
+  'inFlight',
+  /** Rate limiter: requests limited in the window, and tokens left. */
+  'rateLimited',
+  'tokens',
+  /** Cache: entries held, misses that joined a stampede, write-behind entries not flushed. */
+  'entries',
+  'stampedeMisses',
+  'atRisk',
 ] as const;
 
-export const EDGE_COLUMNS = ['calls', 'failed', 'breaker'] as const;
+/** Per edge: calls and failures, breaker state (code), then the caller policies' counts. */
+export const EDGE_COLUMNS = [
+  'calls',
+  'failed',
+  'breaker',
+  'retries',
+  'budgetDenied',
+  'fallbacks',
+  'refused',
+  'breakerOpens',
+] as const;
+
+/** The edge figures that are plain optional counts (everything after the breaker's code). */
+const EDGE_COUNTS = ['retries', 'budgetDenied', 'fallbacks', 'refused', 'breakerOpens'] as const;
 
 export type GlobalColumn = (typeof GLOBAL_COLUMNS)[number];
 export type NodeColumn = (typeof NODE_COLUMNS)[number];
@@ -119,6 +152,9 @@ export function packWindow(
   out[i++] = w.latencyMs.p99;
   out[i++] = num(w.latencyMs.mean);
   for (const reason of ERROR_REASONS) out[i++] = w.errors?.[reason] ?? 0;
+  out[i++] = num(w.goodputRps);
+  out[i++] = num(w.retries);
+  out[i++] = num(w.fallbacks);
   for (const id of layout.nodeIds) {
     const n = w.nodes[id];
     for (const column of NODE_COLUMNS) out[i++] = num(n?.[column]);
@@ -128,6 +164,7 @@ export function packWindow(
     out[i++] = num(e?.calls);
     out[i++] = num(e?.failed);
     out[i++] = e?.breaker === undefined ? NaN : BREAKER_CODES.indexOf(e.breaker);
+    for (const column of EDGE_COUNTS) out[i++] = num(e?.[column]);
   }
 }
 
@@ -163,6 +200,10 @@ export function readEdge(
   const edge: EdgeWindow = { calls: data[base] ?? NaN, failed: data[base + 1] ?? NaN };
   const breaker = BREAKER_CODES[data[base + 2] ?? -1];
   if (breaker !== undefined) edge.breaker = breaker;
+  EDGE_COUNTS.forEach((column, k) => {
+    const v = data[base + 3 + k] ?? NaN;
+    if (!Number.isNaN(v)) edge[column] = v;
+  });
   return edge;
 }
 
@@ -191,6 +232,9 @@ export function unpackWindow(layout: FrameLayout, data: Float64Array, row: numbe
   };
   if (!Number.isNaN(at('okRps'))) w.okRps = at('okRps');
   if (!Number.isNaN(at('failedRps'))) w.failedRps = at('failedRps');
+  if (!Number.isNaN(at('goodputRps'))) w.goodputRps = at('goodputRps');
+  if (!Number.isNaN(at('retries'))) w.retries = at('retries');
+  if (!Number.isNaN(at('fallbacks'))) w.fallbacks = at('fallbacks');
   layout.nodeIds.forEach((id, i) => (w.nodes[id] = readNode(layout, data, row, i)));
   layout.edgeIds.forEach((id, i) => (w.edges[id] = readEdge(layout, data, row, i)));
   return w;

@@ -52,6 +52,23 @@ describe('chart rows', () => {
     expect(data.varyingReplicas).toEqual(['api']);
   });
 
+  it('carries goodput and says when it falls visibly below ok throughput', () => {
+    const same = buildRows(
+      bufferWith(3, (w) => void (w.goodputRps = w.okRps)),
+      layout,
+      [],
+    );
+    expect(same.rows[0]?.['goodput']).toBe(fakeWindow(doc, 0, 0).okRps);
+    expect(same.goodputDiffers).toBe(false);
+    const late = buildRows(
+      bufferWith(3, (w, i) => void (w.goodputRps = (w.okRps ?? 0) - (i === 1 ? 20 : 0))),
+      layout,
+      [],
+    );
+    expect(late.rows[1]?.['goodput']).toBe((fakeWindow(doc, 0, 1).okRps ?? 0) - 20);
+    expect(late.goodputDiffers).toBe(true);
+  });
+
   it('picks the busiest non-client nodes for the per-node charts', () => {
     expect(busiestNodes(bufferWith(3), layout, 5)).toEqual(['api']);
   });

@@ -88,6 +88,16 @@ describe('run summary', () => {
     );
   });
 
+  it('adds goodput beside throughput only when they differ', () => {
+    renderRun(fakeClient());
+    const summary = screen.getByRole('status', { name: 'Run summary' });
+    const figures = { throughputRps: 400, p99Ms: 20, errorRate: 0, final: false };
+    setRun({ runStatus: 'running', runFigures: { ...figures, goodputRps: 400 } });
+    expect(summary.textContent).not.toContain('goodput');
+    setRun({ runStatus: 'running', runFigures: { ...figures, goodputRps: 310.2 } });
+    expect(summary.textContent).toContain('throughput 400 req/s · goodput 310 req/s · p99');
+  });
+
   it('shows a notice about the run, an error first', () => {
     renderRun(fakeClient());
     setRun({ runMessage: 'The simulation stopped responding and was restarted.' });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createSimulation } from '../../src/engine/simulation.ts';
+import type { WindowStats } from '../../src/engine/types.ts';
+import { loadScenarioOrThrow } from '../../src/model/load.ts';
 import {
   layoutFor,
   packWindows,
@@ -12,6 +18,8 @@ import {
 } from '../../src/worker/frame.ts';
 import { fakeWindow } from './fakeEngine.ts';
 import { smallDoc } from './docs.ts';
+
+const presetsDir = join(dirname(fileURLToPath(import.meta.url)), '../../presets');
 
 describe('metric frame packing', () => {
   const doc = smallDoc();
@@ -67,5 +75,54 @@ describe('metric frame packing', () => {
         },
       ),
     );
+  });
+});
+
+describe('metric frames carry the engine’s resilience and data-tier figures', () => {
+  /** Every number the engine's windows hold, by path (arrays, strings and objects left out). */
+  function numbersOf(w: WindowStats): Map<string, number> {
+    const out = new Map<string, number>();
+    const walk = (prefix: string, value: unknown) => {
+      if (typeof value === 'number') out.set(prefix, value);
+      else if (value !== null && typeof value === 'object' && !Array.isArray(value))
+        for (const [k, v] of Object.entries(value)) walk(prefix ? `${prefix}.${k}` : k, v);
+    };
+    walk('', w);
+    return out;
+  }
+
+  it('keeps every numeric figure of real runs (goodput, retries, breaker, data tier…)', () => {
+    const seen = new Set<string>();
+    for (const preset of ['retry-storm', 'circuit-breaker', 'back-pressure', 'cqrs']) {
+      const doc = loadScenarioOrThrow(
+        JSON.parse(readFileSync(join(presetsDir, `${preset}.json`), 'utf8')),
+      );
+      const sim = createSimulation(doc);
+      sim.runUntil(doc.durationS);
+      const windows = sim.drainWindows();
+      expect(windows.length).toBeGreaterThan(10);
+      const layout = layoutFor(doc);
+      const data = packWindows(layout, windows);
+      windows.forEach((w, row) => {
+        const back = numbersOf(unpackWindow(layout, data, row));
+        for (const [path, value] of numbersOf(w)) {
+          expect(back.get(path), `${preset}: ${path}`).toBe(value);
+          seen.add(path.replace(/^(nodes|edges)\.[^.]+\./, '$1.*.'));
+        }
+      });
+    }
+    // The figures added for resilience occur in these stories (not only as NaN columns).
+    for (const path of [
+      'goodputRps',
+      'retries',
+      'fallbacks',
+      'edges.*.retries',
+      'edges.*.fallbacks',
+      'edges.*.refused',
+      'edges.*.breakerOpens',
+      'nodes.*.depth',
+      'nodes.*.entries',
+    ])
+      expect(seen, path).toContain(path);
   });
 });

@@ -24,6 +24,8 @@ export interface Series {
   key: string;
   name: string;
   color: string;
+  /** On a stacked chart: a dashed line on its own (e.g. goodput over ok + failed), unstacked. */
+  overlay?: boolean;
 }
 
 interface Props {
@@ -114,10 +116,10 @@ function ChartCardInner({
                     key={s.key}
                     dataKey={s.key}
                     name={s.name}
-                    stackId="1"
+                    {...(s.overlay ? { strokeDasharray: '4 3' } : { stackId: '1' })}
                     stroke={s.color}
                     fill={s.color}
-                    fillOpacity={0.5}
+                    fillOpacity={s.overlay ? 0 : 0.5}
                     dot={false}
                     activeDot={false}
                     isAnimationActive={false}

@@ -71,7 +71,7 @@ export default function LiveCharts() {
       name: label(id),
       color: PALETTE[i % PALETTE.length] ?? '#333',
     }));
-  const { rows, reasons, busiest, caches, varyingReplicas, selected } = data;
+  const { rows, reasons, busiest, caches, varyingReplicas, selected, goodputDiffers } = data;
   return (
     <div className="charts-panel__grid">
       {selected !== undefined && (
@@ -117,6 +117,10 @@ export default function LiveCharts() {
         series={[
           { key: 'failed', name: 'failed', color: '#d64545' },
           { key: 'ok', name: 'ok', color: '#1f9d55' },
+          // Goodput (ok, in time, not a fallback) only when it differs from ok.
+          ...(goodputDiffers
+            ? [{ key: 'goodput', name: 'goodput', color: '#1d4ed8', overlay: true }]
+            : []),
         ]}
       />
       <ChartCard

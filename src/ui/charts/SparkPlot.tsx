@@ -34,7 +34,7 @@ function SparkPlotInner({ rows, series, unit, stacked, yMax, faults = [] }: Prop
     const ys = rows.map((r, i) => {
       const v = r[s.key];
       if (v === undefined) return undefined;
-      if (!stacked) return v;
+      if (!stacked || s.overlay) return v;
       tops[i] = (tops[i] ?? 0) + v;
       return tops[i];
     });
@@ -73,6 +73,7 @@ function SparkPlotInner({ rows, series, unit, stacked, yMax, faults = [] }: Prop
             fill="none"
             stroke={s.color}
             strokeWidth={1.5}
+            {...(s.overlay ? { strokeDasharray: '4 3' } : {})}
             vectorEffect="non-scaling-stroke"
           />
         ))}

@@ -10,6 +10,7 @@ import {
   type GlobalColumn,
 } from '../../worker/frame.ts';
 import type { MetricsBuffer } from '../../store/metricsBuffer.ts';
+import { goodputDiffers } from '../run/format.ts';
 
 export const MAX_POINTS = 150;
 
@@ -38,6 +39,7 @@ const GLOBAL_SERIES: Array<[string, GlobalColumn]> = [
   ['ok', 'okRps'],
   ['failed', 'failedRps'],
   ['throughput', 'throughputRps'],
+  ['goodput', 'goodputRps'],
   ...ERROR_REASONS.map((r): [string, GlobalColumn] => [r, `err_${r}`]),
 ];
 
@@ -47,6 +49,8 @@ export interface ChartRows {
   reasons: ErrorReason[];
   /** Nodes whose replica count changed during the run. */
   varyingReplicas: string[];
+  /** True once goodput fell visibly below ok throughput (late or degraded answers). */
+  goodputDiffers: boolean;
 }
 
 export function buildRows(
@@ -63,6 +67,7 @@ export function buildRows(
   const reasons = new Set<ErrorReason>();
   const replicaSeen = new Map<string, number>();
   const varying = new Set<string>();
+  let goodputGap = false;
   buffer.forEachRow((data, at) => {
     const row: ChartRow = {};
     for (const [key, column] of GLOBAL_SERIES) {
@@ -70,6 +75,8 @@ export function buildRows(
       if (!Number.isNaN(v)) row[key] = v;
     }
     for (const reason of ERROR_REASONS) if ((row[reason] ?? 0) > 0) reasons.add(reason);
+    const { ok, goodput } = row;
+    if (ok !== undefined && goodput !== undefined && goodputDiffers(ok, goodput)) goodputGap = true;
     for (const { id, index } of nodes) {
       for (const [series, column] of Object.entries(NODE_SERIES)) {
         const v = data[at + nodeOffset(index, column)] ?? NaN;
@@ -88,6 +95,7 @@ export function buildRows(
     rows,
     reasons: ERROR_REASONS.filter((r) => reasons.has(r)),
     varyingReplicas: [...varying],
+    goodputDiffers: goodputGap,
   };
 }
 

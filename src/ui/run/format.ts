@@ -20,3 +20,11 @@ export function formatPercent(ratio: number): string {
   if (!Number.isFinite(ratio)) return '–';
   return `${(ratio * 100).toFixed(ratio < 0.1 ? 2 : 1)} %`;
 }
+
+/** Goodput counts as different from ok throughput beyond this share (and 0.5 req/s). */
+const GOODPUT_GAP = 0.005;
+
+/** Whether goodput is worth showing beside throughput: some answers were late or degraded. */
+export function goodputDiffers(okRps: number, goodputRps: number): boolean {
+  return okRps - goodputRps > Math.max(0.5, okRps * GOODPUT_GAP);
+}

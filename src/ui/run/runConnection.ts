@@ -47,17 +47,21 @@ function figuresOf(frame: MetricFrame, hub: MetricsHub): RunFigures | null {
       throughputRps: r.throughputRps,
       p99Ms: r.latencyMs.p99,
       errorRate: r.errorRate,
+      ...(r.goodputRps !== undefined ? { goodputRps: r.goodputRps } : {}),
       final: true,
     };
   }
   const latest = hub.buffer.latest();
   if (latest === undefined) return null;
   const [data, at] = latest;
-  const get = (c: 'throughputRps' | 'p99' | 'errorRate') => data[at + globalOffset(c)] ?? NaN;
+  const get = (c: 'throughputRps' | 'p99' | 'errorRate' | 'goodputRps') =>
+    data[at + globalOffset(c)] ?? NaN;
+  const goodput = get('goodputRps');
   return {
     throughputRps: get('throughputRps'),
     p99Ms: get('p99'),
     errorRate: get('errorRate'),
+    ...(Number.isNaN(goodput) ? {} : { goodputRps: goodput }),
     final: false,
   };
 }
