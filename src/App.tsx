@@ -12,6 +12,7 @@ import { Inspector } from './ui/inspector/Inspector.tsx';
 import { ChartsPanel } from './ui/charts/ChartsPanel.tsx';
 import { FaultTimeline } from './ui/faults/FaultTimeline.tsx';
 import { AnalysisPanel } from './ui/analysis/AnalysisPanel.tsx';
+import { LessonPanel } from './ui/lesson/LessonPanel.tsx';
 
 export function App() {
   const readOnly = useAppStore((s) => s.readOnly);
@@ -29,6 +30,7 @@ export function App() {
             </section>
             {!readOnly && <FaultTimeline />}
           </main>
+          {!readOnly && <LessonPanel />}
           {!readOnly && <Inspector />}
         </div>
         {!readOnly && <AnalysisPanel />}
