@@ -54,7 +54,7 @@ describe('chart rows', () => {
 
   it('carries goodput and says when it falls visibly below ok throughput', () => {
     const same = buildRows(
-      bufferWith(3, (w) => void (w.goodputRps = w.okRps)),
+      bufferWith(3, (w) => void (w.goodputRps = w.okRps ?? 0)),
       layout,
       [],
     );
