@@ -7,7 +7,10 @@ import type { SimulationOptions } from '../engine/types.ts';
 import type { Scenario } from '../model/types.ts';
 import { theoryCurve, type EndToEnd } from './endToEnd.ts';
 import type { PoolOptions } from './pool.ts';
-import { runReplicationsPool, runSweepPool, type JobRunner } from './run.ts';
+import { runPool } from './pool.ts';
+import { summariseReplications } from './replications.ts';
+import { replicationJobs, runSweepPool, type JobRunner } from './run.ts';
+import { theoryCompareReplicated, type ReplicatedTheoryRow } from './theoryReplicated.ts';
 import { runToEnd } from './runToEnd.ts';
 import type { ReplicationSummary } from './replications.ts';
 import type { SweepAnalysis, SweepSpec } from './sweep.ts';
@@ -37,6 +40,8 @@ export interface SweepReport extends SweepAnalysis {
 
 export interface ReplicationsReport extends ReplicationSummary {
   kind: 'replications';
+  /** Theory beside the measurement, per node, with the measured mean's 95 % CI. */
+  theory: ReplicatedTheoryRow[];
   name: string;
   durationS: number;
   workers: number;
@@ -96,14 +101,15 @@ export async function runReplicationsCli(
   const runners = o.runners ?? [inThread];
   const d = withDuration(doc, o.durationS);
   const pool = o.onProgress ? { onProgress: o.onProgress } : {};
-  const s = await runReplicationsPool(d, n, runners, simOptions(o), pool);
+  const results = await runPool(replicationJobs(d, n, simOptions(o)), runners, pool);
   return {
     kind: 'replications',
     name: doc.name,
     durationS: d.durationS,
     workers: runners.length,
     wallMs: Math.round(performance.now() - started),
-    ...s,
+    ...summariseReplications(results),
+    theory: theoryCompareReplicated(d, results),
   };
 }
 
@@ -135,8 +141,25 @@ export function formatSweepText(r: SweepReport): string {
 }
 
 export function formatReplicationsText(r: ReplicationsReport): string {
+  const rows = r.theory.filter((t) => t.model !== 'flow');
+  const ci = (t: ReplicatedTheoryRow) =>
+    Number.isFinite(t.measuredHalfWidth) ? ` ± ${t.measuredHalfWidth.toPrecision(2)}` : '';
+  const rel = (t: ReplicatedTheoryRow) =>
+    t.relativeError === null
+      ? ''
+      : ` (${t.relativeError >= 0 ? '+' : ''}${(t.relativeError * 100).toFixed(1)} %)`;
+  const verdict = (t: ReplicatedTheoryRow) =>
+    t.agrees === null ? '' : t.agrees ? 'within the CI' : 'outside the CI';
   return [
-    `${r.name}: ${r.n} replications (seeds ${r.seeds.join(', ')}; ${r.durationS} s each, ${r.workers} workers, ${r.wallMs} ms)`,
+    r.n === 1
+      ? `${r.name}: one run (seed ${r.seeds[0]}; ${r.durationS} s, ${r.wallMs} ms)`
+      : `${r.name}: ${r.n} replications (seeds ${r.seeds.join(', ')}; ${r.durationS} s each, ${r.workers} workers, ${r.wallMs} ms)`,
     ...r.sentences.map((s) => `  ${s}`),
+    ...(rows.length ? ['theory beside the measurement:'] : []),
+    ...rows.map(
+      (t) =>
+        `  ${t.nodeId} ${t.model} ${t.metric}: predicted ${t.predicted === null ? '—' : Number(t.predicted.toPrecision(4))}, ` +
+        `measured ${Number(t.measured.toPrecision(4))}${ci(t)}${rel(t)} ${verdict(t)}`.trimEnd(),
+    ),
   ].join('\n');
 }

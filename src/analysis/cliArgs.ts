@@ -1,10 +1,11 @@
 /**
  * The analysis flags of the headless runner, parsed apart from the runner's own flags:
  * `--sweep FROM:TO:STEP` (percent of the document's client rates, or of `--base-rps N`),
- * `--slo-ms N` (p99 SLO for
- * the capacity, default 200), `--deadline-ms N` (goodput counts only answers within it),
+ * `--slo-ms N` (p99 SLO for the capacity, default 200), `--deadline-ms N` (goodput counts only
+ * answers within it),
  * `--replications N` (seeds doc.seed .. doc.seed+N-1), `--workers N` (threads; default one per
- * core). `takeAnalysisArgs` removes what it recognises and returns the rest untouched.
+ * core), `--theory` (queueing theory beside the measurement; implied by --replications, else
+ * on one run). `takeAnalysisArgs` removes what it recognises and returns the rest untouched.
  */
 import type { SweepSpec } from './sweep.ts';
 
@@ -16,6 +17,7 @@ export interface AnalysisArgs {
   deadlineMs?: number;
   replications?: number;
   workers?: number;
+  theory?: boolean;
 }
 
 export const DEFAULT_SLO_MS = 200;
@@ -61,6 +63,10 @@ export function takeAnalysisArgs(argv: readonly string[]): {
     const arg = argv[i] ?? '';
     const eq = arg.indexOf('=');
     const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    if (arg === '--theory') {
+      analysis.theory = true;
+      continue;
+    }
     const known = [
       '--sweep',
       '--base-rps',
@@ -88,4 +94,4 @@ export function takeAnalysisArgs(argv: readonly string[]): {
 
 /** True when the flags ask for an analysis rather than a single run. */
 export const wantsAnalysis = (a: AnalysisArgs): boolean =>
-  a.sweep !== undefined || a.replications !== undefined;
+  a.sweep !== undefined || a.replications !== undefined || a.theory === true;

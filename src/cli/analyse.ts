@@ -20,7 +20,8 @@ import type { Io } from './sim.ts';
 
 export const ANALYSIS_USAGE =
   '       npm run --silent sim -- FILE --sweep FROM:TO:STEP [--base-rps N] [--slo-ms N] [--deadline-ms N] [--workers N] [--json] [--seed N] [--duration S]\n' +
-  '       npm run --silent sim -- FILE --replications N [--workers N] [--json] [--seed N] [--duration S]';
+  '       npm run --silent sim -- FILE --replications N [--workers N] [--json] [--seed N] [--duration S]\n' +
+  '       npm run --silent sim -- FILE --theory [--json] [--seed N] [--duration S]';
 
 export async function runAnalysisCommand(argv: readonly string[], io: Io): Promise<number | null> {
   let taken;
@@ -72,8 +73,10 @@ export async function runAnalysisCommand(argv: readonly string[], io: Io): Promi
       json.sweep = r;
       text.push(formatSweepText(r));
     }
-    if (analysis.replications !== undefined) {
-      const r = await runReplicationsCli(loaded.scenario, analysis.replications, opts);
+    // --theory alone: one run, with the theory rows (no intervals).
+    const seeds = analysis.replications ?? (analysis.theory ? 1 : undefined);
+    if (seeds !== undefined) {
+      const r = await runReplicationsCli(loaded.scenario, seeds, opts);
       json.replications = r;
       text.push(formatReplicationsText(r));
     }

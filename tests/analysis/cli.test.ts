@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runReplicationsCli, runSweepCli } from '../../src/analysis/cli.ts';
+import { formatReplicationsText, runReplicationsCli, runSweepCli } from '../../src/analysis/cli.ts';
 import { parseSweepSpec, takeAnalysisArgs } from '../../src/analysis/cliArgs.ts';
 import { loadScenarioOrThrow } from '../../src/model/load.ts';
 
@@ -25,6 +25,10 @@ describe('analysis flags', () => {
     expect(rest).toEqual(['f.json', '--json', '--seed', '3']);
     expect(takeAnalysisArgs(['f.json']).analysis).toEqual({ sloMs: 200 });
     expect(takeAnalysisArgs(['--base-rps', '800']).analysis.baseRps).toBe(800);
+    expect(takeAnalysisArgs(['f.json', '--theory'])).toEqual({
+      analysis: { sloMs: 200, theory: true },
+      rest: ['f.json'],
+    });
   });
   it('refuses malformed values with a message naming the flag', () => {
     expect(() => parseSweepSpec('10:150')).toThrow(/--sweep: expected FROM:TO:STEP/);
@@ -59,5 +63,14 @@ describe('CLI reports (in-thread runner)', () => {
     expect(r.seeds).toEqual([7, 8, 9]);
     expect(r.figures.p99Ms.n).toBe(3);
     expect(r.sentences[1]).toMatch(/^p99 is .* ms ± .* ms \(95 % CI, 3 seeds/);
+    // Theory rows for every service, with the measured interval.
+    const rows = r.theory.filter((t) => t.model !== 'flow');
+    expect(new Set(rows.map((t) => t.nodeId))).toEqual(
+      new Set(['svc0', 'svc1', 'svc2', 'svc3', 'svc4', 'svc5', 'svc6', 'svc7', 'svc8', 'svc9']),
+    );
+    expect(rows.every((t) => t.seeds === 3 && Number.isFinite(t.measuredHalfWidth))).toBe(true);
+    expect(formatReplicationsText(r)).toMatch(
+      /theory beside the measurement:\n {2}svc0 E10\/M\/8 \(approx\.\) mean latency \(ms\): predicted 10/,
+    );
   });
 });
