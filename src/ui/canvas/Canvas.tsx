@@ -22,6 +22,13 @@ import { useEditorShortcuts } from './useEditorShortcuts.ts';
 const SNAP: [number, number] = [10, 10];
 /** Half a node's usual size: a dropped node lands centred under the pointer. */
 const HALF_NODE = { x: 90, y: 32 };
+// Props as constants: a new object or function per render makes React Flow redo work (the mini
+// map redraws every node when its class function changes).
+const FIT_VIEW_OPTIONS = { padding: 0.25, maxZoom: 1.2 };
+const PRO_OPTIONS = { hideAttribution: true };
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const miniNodeClass = (n: ArchFlowNode) => `mini-${n.data.node.type}`;
 
 export function Canvas() {
   const [sizes, setSizes] = useState<Sizes>({});
@@ -70,6 +77,14 @@ export function Canvas() {
     [],
   );
 
+  const onNodeDragStart = useCallback(() => {
+    endDrag.current = beginDrag();
+  }, []);
+  const onNodeDragStop = useCallback(() => {
+    endDrag.current?.();
+    endDrag.current = null;
+  }, []);
+
   const onDragOver = useCallback((e: DragEvent) => {
     if (!e.dataTransfer.types.includes(KIND_DRAG_TYPE)) return;
     e.preventDefault();
@@ -100,27 +115,22 @@ export function Canvas() {
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onDelete={onDelete}
-        onNodeDragStart={() => {
-          endDrag.current = beginDrag();
-        }}
-        onNodeDragStop={() => {
-          endDrag.current?.();
-          endDrag.current = null;
-        }}
+        onNodeDragStart={onNodeDragStart}
+        onNodeDragStop={onNodeDragStop}
         onDragOver={onDragOver}
         onDrop={onDrop}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
-        deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        deleteKeyCode={readOnly ? null : DELETE_KEYS}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
         selectionKeyCode="Shift"
         snapToGrid
         snapGrid={SNAP}
         fitView
-        fitViewOptions={{ padding: 0.25, maxZoom: 1.2 }}
+        fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.2}
         maxZoom={2.5}
-        proOptions={{ hideAttribution: true }}
+        proOptions={PRO_OPTIONS}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         <Controls showInteractive={false} />
@@ -128,7 +138,7 @@ export function Canvas() {
           pannable
           zoomable
           ariaLabel="Mini map"
-          nodeClassName={(n) => `mini-${n.data.node.type}`}
+          nodeClassName={miniNodeClass}
         />
         {!readOnly && (
           <Panel position="top-right">
