@@ -5,6 +5,7 @@
  */
 import type { SimulationOptions } from '../engine/types.ts';
 import type { Scenario } from '../model/types.ts';
+import { saturationPoints, type Saturation } from './capacity.ts';
 import { theoryCurve, type EndToEnd } from './endToEnd.ts';
 import type { PoolOptions } from './pool.ts';
 import { runPool } from './pool.ts';
@@ -36,6 +37,8 @@ export interface SweepReport extends SweepAnalysis {
   wallMs: number;
   /** The end-to-end theory at each point (null where the design is beyond closed forms). */
   theory: Array<{ offeredRps: number } & EndToEnd>;
+  /** Theory's first nodes to saturate, and at what total client rate (see capacity.ts). */
+  predictedSaturation: Saturation[];
 }
 
 export interface ReplicationsReport extends ReplicationSummary {
@@ -89,6 +92,7 @@ export async function runSweepCli(
     wallMs: Math.round(performance.now() - started),
     ...a,
     theory: theoryCurve(d, spec),
+    predictedSaturation: saturationPoints(d).slice(0, 5),
   };
 }
 
@@ -136,6 +140,12 @@ export function formatSweepText(r: SweepReport): string {
     r.bottleneck
       ? `bottleneck: ${r.bottleneck.nodeId} (utilization ${(r.bottleneck.utilization * 100).toFixed(0)} % at ${f1(r.bottleneck.atOfferedRps)} rps${r.bottleneck.saturated ? ', saturated first' : ''})`
       : 'bottleneck: —',
+    ...r.predictedSaturation
+      .slice(0, 1)
+      .map(
+        (p) =>
+          `theory: ${p.nodeId} saturates first, at ${p.atMost ? 'most ' : ''}${f1(p.saturatesAtRps)} rps offered (${(p.utilization * 100).toFixed(0)} % busy at the document's own load)`,
+      ),
   ];
   return lines.join('\n');
 }

@@ -14,3 +14,4 @@ export * from './pool.ts';
 export * from './run.ts';
 export * from './endToEnd.ts';
 export * from './theoryReplicated.ts';
+export * from './capacity.ts';
