@@ -17,6 +17,7 @@ import {
 } from 'recharts';
 import type { ChartRow } from './chartData.ts';
 import { SparkPlot } from './SparkPlot.tsx';
+import { useOneAtATime } from './oneAtATime.ts';
 import { useFaultSpans } from '../faults/faultSpans.ts';
 import { faultReferences } from '../faults/FaultMarks.tsx';
 
@@ -58,6 +59,8 @@ function ChartCardInner({
   live = false,
 }: Props) {
   const spans = useFaultSpans();
+  // Full recharts chart only when not live, and one card per frame (see oneAtATime.ts).
+  const full = useOneAtATime(!live);
   const domain: [number, number | 'auto'] = [0, yMax ?? 'auto'];
   const common = {
     data: rows,
@@ -96,7 +99,7 @@ function ChartCardInner({
         {series.length === 0 && emptyNote !== undefined && (
           <p className="chart-card__note">{emptyNote}</p>
         )}
-        {live ? (
+        {!full ? (
           <SparkPlot
             rows={rows}
             series={series}

@@ -3,7 +3,7 @@
  * latency, throughput ok vs failed, errors by reason, utilization and queue per node, cache hit
  * ratio, replicas when they vary, and the selected node's own figures.
  */
-import { startTransition, useEffect, useMemo, useState } from 'react';
+import { startTransition, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { metricsHub } from '../../store/metricsHub.ts';
 import { useAppStore } from '../../store/index.ts';
 import { buildRows, busiestNodes, nodeKey } from './chartData.ts';
@@ -42,7 +42,8 @@ export default function LiveCharts() {
   const version = useChartsVersion();
   const selectedIds = useAppStore((s) => s.selectedIds);
   const nodes = useAppStore((s) => s.doc.nodes);
-  const live = useAppStore((s) => s.runStatus === 'running');
+  // Deferred: the switch between the live plot and the full charts renders as a transition.
+  const live = useDeferredValue(useAppStore((s) => s.runStatus === 'running'));
   const data = useMemo(() => {
     void version; // recompute when the buffer moved
     const layout = metricsHub.layout;
