@@ -150,6 +150,12 @@ export function formatSweepText(r: SweepReport): string {
   return lines.join('\n');
 }
 
+/** With one run and a gap over 10 % (or no prediction), the row's note says why. */
+function explain(n: number, t: ReplicatedTheoryRow): string {
+  const big = t.relativeError === null || Math.abs(t.relativeError) > 0.1;
+  return n === 1 && big && t.note ? `\n      (${t.note})` : '';
+}
+
 export function formatReplicationsText(r: ReplicationsReport): string {
   const rows = r.theory.filter((t) => t.model !== 'flow');
   const ci = (t: ReplicatedTheoryRow) =>
@@ -169,7 +175,8 @@ export function formatReplicationsText(r: ReplicationsReport): string {
     ...rows.map(
       (t) =>
         `  ${t.nodeId} ${t.model} ${t.metric}: predicted ${t.predicted === null ? '—' : Number(t.predicted.toPrecision(4))}, ` +
-        `measured ${Number(t.measured.toPrecision(4))}${ci(t)}${rel(t)} ${verdict(t)}`.trimEnd(),
+        `measured ${Number(t.measured.toPrecision(4))}${ci(t)}${rel(t)} ${verdict(t)}`.trimEnd() +
+        explain(r.n, t),
     ),
   ].join('\n');
 }

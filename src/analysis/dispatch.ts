@@ -7,13 +7,14 @@
  *   engine joins the shortest queue, close to one shared queue of replicas × workers (approx.);
  * - a `random` or `ipHash` balancer: a Poisson split, independent stations (exact);
  * - `roundRobin`: each backend replica gets every K-th request (K = all the balancer's backend
- *   replicas): Erlang-K interarrivals, E_K/M/1 exact for one exponential worker and no queue
- *   limit; else Allen-Cunneen's G/G/c approximation with ca² = 1/K (with a queue limit: M/M/c/K);
+ *   replicas): Erlang-K interarrivals, E_K/M/c exact (Takács's GI/M/c) for exponential workers
+ *   and no queue limit; other service: Allen-Cunneen's G/G/c approximation with ca² = 1/K (with
+ *   a queue limit: M/M/c/K);
  * - anything else (weighted round robin, several callers): independent stations (approx.).
  */
 import type { Scenario, ScenarioNode } from '../model/types.ts';
 import { ggcApprox } from './queueing/general.ts';
-import { ekm1, gim1SojournPercentile } from './queueing/gim1.ts';
+import { ekmc, gimcSojournPercentile } from './queueing/gimc.ts';
 import { predictStation, type Prediction, type Station } from './stationTheory.ts';
 
 export type Dispatch =
@@ -85,18 +86,21 @@ export function predictNode(n: NodeStation, d: Dispatch): Prediction | null {
   }
   const perReplica: Station = { ...n.station, lambda: n.lambda / r };
   const { servers, exponential, queueCapacity, meanMs } = n.station;
-  if (d.kind === 'roundRobin' && servers === 1 && exponential && queueCapacity === undefined) {
+  if (d.kind === 'roundRobin' && exponential && queueCapacity === undefined) {
+    // Every K-th request of a Poisson stream: Erlang-K gaps into c exponential workers,
+    // E_K/M/c, exact by Takács's GI/M/c (the wait given a wait is exponential, so the p99 too).
     const lambda = perReplica.lambda;
-    if (lambda * meanMs >= 1) return predictStation(perReplica);
-    const g = ekm1(lambda, d.period, 1 / meanMs);
+    if (lambda * meanMs >= servers) return predictStation(perReplica);
+    const g = ekmc(lambda, d.period, 1 / meanMs, servers);
     return {
-      model: `E${d.period}/M/1`,
+      model: `E${d.period}/M/${servers}`,
       meanMs: g.W,
-      p99Ms: gim1SojournPercentile(g, 0.99),
+      p99Ms: gimcSojournPercentile(g, 0.99),
       utilization: g.rho,
       meanQueueLength: g.Lq * r,
       blocking: 0,
-      note: `round robin over ${d.period} backends: every ${d.period}th request, Erlang-${d.period} gaps`,
+      note: `round robin over ${d.period} backends: each gets one request in ${d.period}, Erlang-${d.period} gaps; P(wait) = ${g.pWait.toPrecision(3)}`,
+      pWait: g.pWait,
     };
   }
   const p = predictStation(perReplica);
@@ -107,7 +111,8 @@ export function predictNode(n: NodeStation, d: Dispatch): Prediction | null {
   };
   if (d.kind === 'single' || (d.kind === 'pooled' && r === 1)) return scaled;
   if (d.kind === 'roundRobin') {
-    // Erlang-K gaps (ca² = 1/K) into c servers: Allen-Cunneen's G/G/c approximation.
+    // Erlang-K gaps (ca² = 1/K) into c servers with general service: no exact closed form;
+    // Allen-Cunneen's G/G/c approximation (poor at low load, where it overstates the wait).
     if (queueCapacity !== undefined || perReplica.lambda * meanMs >= servers) return scaled;
     const g = ggcApprox(perReplica.lambda, meanMs, 1 / d.period, n.station.scv, servers);
     return {

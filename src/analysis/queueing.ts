@@ -10,3 +10,4 @@ export * from './queueing/networks.ts';
 export * from './queueing/cache.ts';
 export * from './queueing/little.ts';
 export * from './queueing/gim1.ts';
+export * from './queueing/gimc.ts';

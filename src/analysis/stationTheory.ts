@@ -32,6 +32,8 @@ export interface Prediction {
   meanQueueLength: number | null;
   blocking: number | null;
   note: string;
+  /** Probability an arrival waits, where the model gives it (M/M/c, GI/M/c). */
+  pWait?: number;
 }
 
 /** A station's service time from one Dist, or a mixture of reads and writes. */
@@ -108,6 +110,7 @@ export function predictStation(s: Station): Prediction | null {
       meanQueueLength: m.Lq,
       blocking: 0,
       note: `P(wait) = ${m.pWait.toFixed(3)}`,
+      pWait: m.pWait,
     };
   }
   const m = c === 1 ? mg1(lambda, meanMs, scv) : mgcApprox(lambda, meanMs, scv, c);

@@ -62,7 +62,7 @@ describe('analyses on the real engine', () => {
     expect(Math.abs(s('utilization')?.relativeError ?? 1)).toBeLessThan(0.03);
     expect(Math.abs(s('mean latency (ms)')?.relativeError ?? 1)).toBeLessThan(0.1);
     expect(Math.abs(s('p99 latency (ms)')?.relativeError ?? 1)).toBeLessThan(0.1);
-    expect(Math.abs(s('mean waiting')?.relativeError ?? 1)).toBeLessThan(0.15);
+    expect(Math.abs(s('mean number waiting')?.relativeError ?? 1)).toBeLessThan(0.15);
     expect(Math.abs(s('L = λW')?.relativeError ?? 1)).toBeLessThan(0.03);
   });
 
