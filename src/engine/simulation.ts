@@ -124,5 +124,6 @@ export function createSimulation(doc: Scenario, opts: SimulationOptions = {}): S
     get nowS(): number {
       return k.now;
     },
+    debug: () => ({ liveCalls: k.pool.live, queuedEvents: k.queue.size }),
   };
 }

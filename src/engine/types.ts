@@ -206,6 +206,11 @@ export interface Simulation {
   /** The results so far, in the contract's shape. */
   snapshot(): SimResult;
   readonly nowS: number;
+  /**
+   * Debug counters for tests: calls allocated from the pool now (requests in flight, pending
+   * retries, queue messages) and events waiting in the event list.
+   */
+  debug?(): { liveCalls: number; queuedEvents: number };
 }
 
 export type { Fault };
