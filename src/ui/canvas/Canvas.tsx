@@ -29,6 +29,8 @@ const PRO_OPTIONS = { hideAttribution: true };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const miniNodeClass = (n: ArchFlowNode) => `mini-${n.data.node.type}`;
+/** Smaller than React Flow's 200 × 150: on a narrow canvas the default hid nodes. */
+const MINIMAP_STYLE = { width: 150, height: 100 };
 
 export function Canvas() {
   const [sizes, setSizes] = useState<Sizes>({});
@@ -139,6 +141,7 @@ export function Canvas() {
           zoomable
           ariaLabel="Mini map"
           nodeClassName={miniNodeClass}
+          style={MINIMAP_STYLE}
         />
         {!readOnly && (
           <Panel position="top-right">
