@@ -64,12 +64,30 @@ export class CallPool {
     return this.calls[id]!;
   }
 
+  /**
+   * Recycle `c`: a new generation, and every field back to a fresh call's, so no attribute of
+   * this life (key, write flag, source, hop count, replica, attempt, flags…) leaks into the
+   * next one, whoever allocates it (kernel, queue messages, cache background calls, retry
+   * tokens). Reset here, not on alloc, so the pool's callers need set only what they use.
+   */
   free(c: Call): void {
     c.gen++;
+    c.rootT = 0;
+    c.counted = false;
+    c.key = 0;
+    c.write = false;
+    c.source = 0;
+    c.user = -1;
+    c.hops = 0;
     c.parent = -1;
+    c.parentGen = 0;
+    c.edge = -1;
+    c.node = -1;
     c.replica = -1;
     c.backend = -1;
     c.attempt = 0;
+    c.sendT = 0;
+    c.arriveT = 0;
     c.next = 0;
     c.pending = 0;
     c.result = 0;
@@ -78,9 +96,6 @@ export class CallPool {
     c.answered = false;
     c.lost = 0;
     c.killed = false;
-    c.user = -1;
-    // A recycled call must not carry the last request's write flag to a client that sends reads.
-    c.write = false;
     this.live--;
     this.freeIds.push(c.id);
   }
