@@ -10,8 +10,10 @@
  * splits across backend replicas (by edge weight for `weightedRoundRobin`); a cache sends read
  * misses (the measured hit ratio when a result is given, else Che's LRU prediction where it
  * applies, else none hit) and every write; a shard
- * router and a point-to-point queue split by weight, a publish-subscribe queue copies; a rate
- * limiter passes at most its rate. Retries, timeouts and faults are not modelled here.
+ * router splits as measured when a result is given (keys pick the shard), else by weight; a
+ * point-to-point queue splits by weight, a publish-subscribe queue copies; a rate limiter passes
+ * at most its rate; a write sent to a read replica is served by its primary; a client's `spike`
+ * faults raise its average rate. Retries, timeouts and other faults are not modelled here.
  */
 import type { SimResult } from '../engine/types.ts';
 import type { Scenario, ScenarioEdge, ScenarioNode } from '../model/types.ts';
@@ -66,7 +68,24 @@ export function clientRps(doc: Scenario, node: ScenarioNode, result?: SimResult)
   }
   const from = result?.warmupS ?? doc.warmupS;
   const to = result?.durationS ?? doc.durationS;
-  return a.rps * meanProfileMultiplier(node.params.profile, from, to);
+  return (
+    a.rps *
+    meanProfileMultiplier(node.params.profile, from, to) *
+    spikeMultiplier(doc, node.id, from, to)
+  );
+}
+
+/** The time-average of a client's `spike` faults over [fromS, toS] (they multiply its rate). */
+function spikeMultiplier(doc: Scenario, clientId: string, fromS: number, toS: number): number {
+  if (toS <= fromS) return 1;
+  let extra = 0;
+  for (const f of doc.faults) {
+    if (f.kind !== 'spike' || f.target !== clientId) continue;
+    const end = f.forS === undefined ? toS : f.atS + f.forS;
+    const overlap = Math.max(0, Math.min(end, toS) - Math.max(f.atS, fromS));
+    extra += ((f.multiplier ?? 1) - 1) * overlap;
+  }
+  return 1 + extra / (toS - fromS);
 }
 
 const callEdges = (doc: Scenario, id: string): ScenarioEdge[] =>
@@ -140,10 +159,39 @@ function route(
         edges.map(() => 1),
         inbound,
       );
+    case 'shardRouter': {
+      // Keys, not weights, pick the shard: with hot keys the split is uneven. Given a result,
+      // split as measured (each shard called by this router only), else by weight.
+      const measured = edges.map((e) => result?.nodes[e.target]?.arrivals ?? NaN);
+      const total = measured.reduce((a, b) => a + b, 0);
+      const own = edges.every(
+        (e) => doc.edges.filter((x) => x.target === e.target && x.kind === 'call').length === 1,
+      );
+      return split(
+        own && total > 0 ? measured.map((m) => m / total) : weightShares(edges),
+        inbound,
+      );
+    }
     default:
-      // client (external traffic is added separately) and shardRouter split by weight.
+      // client (external traffic is added separately) splits by weight.
       return split(weightShares(edges), inbound);
   }
+}
+
+/**
+ * Where a write sent to `id` is served: a read replica (target of a replication edge, not
+ * multi-primary) passes writes to its primary, before counting them (engine: database.ts).
+ */
+function writeTarget(doc: Scenario, id: string): string {
+  let at = id;
+  for (let depth = 0; depth < 16; depth++) {
+    const n = doc.nodes.find((x) => x.id === at);
+    if (n?.type !== 'database' || n.params.multiPrimary) return at;
+    const up = doc.edges.find((e) => e.target === at && e.kind === 'replication');
+    if (!up) return at;
+    at = up.source;
+  }
+  return at;
 }
 
 /** Offered rate (rps, reads and writes) at every node. Clients' own rate is what they send. */
@@ -164,9 +212,10 @@ export function offeredRates(doc: Scenario, result?: SimResult): Map<string, Rat
       const inbound = rates.get(n.id) ?? external.get(n.id) ?? { read: 0, write: 0 };
       for (const [target, r] of route(doc, n, inbound, result)) {
         const t = next.get(target);
-        if (t) {
+        const w = next.get(writeTarget(doc, target));
+        if (t && w) {
           t.read += r.read;
-          t.write += r.write;
+          w.write += r.write;
         }
       }
     }

@@ -115,7 +115,7 @@ export function predictStation(s: Station): Prediction | null {
   }
   const m = c === 1 ? mg1(lambda, meanMs, scv) : mgcApprox(lambda, meanMs, scv, c);
   return {
-    model: c === 1 ? 'M/G/1' : `M/G/${c}`,
+    model: c === 1 ? 'M/G/1' : `M/G/${c} (approx.)`,
     meanMs: m.W,
     p99Ms: null,
     utilization: m.rho,

@@ -12,6 +12,7 @@ import { cheHitRatio } from './cacheTheory.ts';
 import { countedSeconds, offeredRates, totalRps } from './flow.ts';
 import { dispatchOf, predictNode, type NodeStation } from './dispatch.ts';
 import { serviceOf } from './stationTheory.ts';
+import { steadiness } from './steadiness.ts';
 
 export interface TheoryRow {
   nodeId: string;
@@ -105,10 +106,7 @@ function arrivalCaveat(doc: Scenario): string {
   const notPoisson = clients.some(
     (n) => n.type === 'client' && n.params.arrival.process !== 'poisson',
   );
-  const varying = clients.some((n) => n.type === 'client' && n.params.profile.length > 1);
-  return [notPoisson ? 'arrivals not Poisson' : '', varying ? 'rate varies over time' : '']
-    .filter(Boolean)
-    .join('; ');
+  return notPoisson ? 'arrivals not Poisson' : '';
 }
 
 /**
@@ -127,6 +125,7 @@ export function theoryCompare(doc: Scenario, result: SimResult): TheoryRow[] {
   const rates = offeredRates(doc, result);
   const seconds = countedSeconds(doc, result);
   const caveat = arrivalCaveat(doc);
+  const steady = steadiness(doc);
   const rows: TheoryRow[] = [];
   for (const n of doc.nodes) {
     const m = result.nodes[n.id];
@@ -144,7 +143,13 @@ export function theoryCompare(doc: Scenario, result: SimResult): TheoryRow[] {
     );
     const che = n.type === 'cache' && m.hitRatio !== undefined ? cheHitRatio(doc, n) : null;
     if (che && typeof che !== 'string') {
-      rows.push(row(n.id, 'Che (LRU)', 'hit ratio', che.predicted, m.hitRatio ?? NaN, che.note));
+      // Che gives the steady hit ratio; a flush empties the cache for part of the run.
+      const flush = doc.faults.find((f) => f.target === n.id);
+      const predicted = flush ? null : che.predicted;
+      const note = flush
+        ? `not predicted: ${flush.kind} at ${flush.atS} s, the cache refills`
+        : che.note;
+      rows.push(row(n.id, 'Che (LRU)', 'hit ratio', predicted, m.hitRatio ?? NaN, note));
     }
     if (n.type !== 'service' && n.type !== 'database') continue;
 
@@ -153,28 +158,37 @@ export function theoryCompare(doc: Scenario, result: SimResult): TheoryRow[] {
       const p = predictNode(station, dispatchOf(doc, n));
       if (p) {
         const note = [p.note, caveat].filter(Boolean).join('; ');
-        rows.push(row(n.id, p.model, 'mean latency (ms)', p.meanMs, m.latencyMs.mean, note));
-        if (p.p99Ms !== null)
-          rows.push(row(n.id, p.model, 'p99 latency (ms)', p.p99Ms, m.latencyMs.p99, note));
-        rows.push(row(n.id, p.model, 'utilization', p.utilization, m.utilization, note));
+        // Where the traffic is not steady, a stationary model's figure would be compared with
+        // an average over regimes: no prediction, and the note says why.
+        const unsteady = (metric: TheoryRow['metric']): string => {
+          if (steady.faults) return `not predicted: faults change the traffic (${steady.faults})`;
+          if (!steady.varying) return '';
+          if (metric !== 'utilization') return `not predicted: ${steady.varying}`;
+          return p.utilization * steady.peakFactor >= 1
+            ? `not predicted: ${steady.varying}, and the peak saturates it`
+            : '';
+        };
+        const put = (
+          metric: TheoryRow['metric'],
+          predicted: number | null,
+          measured: number,
+          extra = '',
+        ) => {
+          const why = unsteady(metric);
+          const text = why || [note, extra].filter(Boolean).join('; ');
+          rows.push(row(n.id, p.model, metric, why ? null : predicted, measured, text));
+        };
+        put('mean latency (ms)', p.meanMs, m.latencyMs.mean);
+        if (p.p99Ms !== null) put('p99 latency (ms)', p.p99Ms, m.latencyMs.p99);
+        put('utilization', p.utilization, m.utilization);
         if (p.meanQueueLength !== null) {
           // Both sides are the time-average count waiting summed over the node's replicas.
           const metric =
             station.replicas > 1 ? 'mean number waiting (all replicas)' : 'mean number waiting';
-          const waitNote = [note, rareWaits(p.pWait, m.ok)].filter(Boolean).join('; ');
-          rows.push(row(n.id, p.model, metric, p.meanQueueLength, m.meanQueueLength, waitNote));
+          put(metric, p.meanQueueLength, m.meanQueueLength, rareWaits(p.pWait, m.ok));
         }
         if (p.blocking !== null && station.station.queueCapacity !== undefined) {
-          rows.push(
-            row(
-              n.id,
-              p.model,
-              'blocking',
-              p.blocking,
-              m.arrivals > 0 ? m.failed / m.arrivals : 0,
-              note,
-            ),
-          );
+          put('blocking', p.blocking, m.arrivals > 0 ? m.failed / m.arrivals : 0);
         }
       }
     }
