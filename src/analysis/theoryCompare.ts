@@ -121,6 +121,20 @@ function rareWaits(pWait: number | undefined, answered: number): string {
   return `only about ${Math.round(waits)} of ${answered} requests waited: one run's figure is noisy, compare over seeds`;
 }
 
+/**
+ * Where the measured check cannot close: work the node does that W (answered requests only)
+ * never sees: requests a crash cuts off, calls the caller abandoned on a timeout, a capacity
+ * that changes under autoscaling (L uses the mean replica count).
+ */
+function littleCaveat(doc: Scenario, n: ScenarioNode): string {
+  const why: string[] = [];
+  if (doc.faults.some((f) => f.target === n.id)) why.push('a fault hits it');
+  if (doc.edges.some((e) => e.target === n.id && e.timeoutMs !== undefined))
+    why.push('callers time out and abandon calls it still serves');
+  if (n.type === 'service' && n.params.autoscale) why.push('autoscaled capacity');
+  return why.length ? `may not close: ${why.join(', ')}` : '';
+}
+
 export function theoryCompare(doc: Scenario, result: SimResult): TheoryRow[] {
   const rates = offeredRates(doc, result);
   const seconds = countedSeconds(doc, result);
@@ -211,7 +225,9 @@ export function theoryCompare(doc: Scenario, result: SimResult): TheoryRow[] {
           'L = λW',
           lambdaPerMs * m.latencyMs.mean,
           measuredL,
-          'λ, W and L all measured: L = waiting + utilization × workers',
+          ['λ, W and L all measured: L = waiting + utilization × workers', littleCaveat(doc, n)]
+            .filter(Boolean)
+            .join('; '),
         ),
       );
     }
