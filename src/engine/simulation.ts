@@ -13,7 +13,12 @@ import { createCallPolicy } from './policies/resilience.ts';
 import { Rng } from './rng.ts';
 import type { RunProgress, SimResult, Simulation, SimulationOptions } from './types.ts';
 
-const DEFAULT_MAX_IN_FLIGHT = 2_000_000;
+/**
+ * Calls alive at once (requests and the downstream calls, queue messages and retries they hold)
+ * before a run is stopped as runaway. A pooled call costs about 300 bytes with its share of the
+ * event list, so this keeps a runaway run near 400 MB, in a browser tab as in the CLI.
+ */
+const DEFAULT_MAX_IN_FLIGHT = 1_000_000;
 const KEYED_KINDS = new Set(['cache', 'shardRouter', 'database', 'queue']);
 
 export function createSimulation(doc: Scenario, opts: SimulationOptions = {}): Simulation {
@@ -87,7 +92,7 @@ export function createSimulation(doc: Scenario, opts: SimulationOptions = {}): S
             reason: 'inFlight',
             atS,
             events: k.events,
-            message: `stopped at ${atS.toFixed(3)} s of ${durationS} s: more than ${k.maxInFlight} requests were in flight at once (the system cannot keep up with its load)`,
+            message: `stopped at ${atS.toFixed(3)} s of ${durationS} s: more than ${k.maxInFlight} calls (requests and their downstream calls) were in flight at once (the system cannot keep up with its load)`,
           };
     done = true;
     windows.finish(atS);

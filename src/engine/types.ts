@@ -192,7 +192,10 @@ export interface SimulationOptions {
   eventBudget?: number;
   /** Length of a timeline window in simulated seconds (default 1). */
   windowS?: number;
-  /** Cap on requests in flight at once (default 2,000,000); beyond it the run ends, reported. */
+  /**
+   * Cap on calls in flight at once (requests and their downstream calls; default 1,000,000);
+   * beyond it the run ends, reported.
+   */
   maxInFlight?: number;
 }
 
