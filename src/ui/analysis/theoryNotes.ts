@@ -13,6 +13,8 @@ export function explainModel(model: string): string {
     return `${model}: a bounded queue; when it is full new requests are refused (blocking) instead of waiting.`;
   if (/^M\/M\/\d+/.test(model))
     return `${model}: Poisson arrivals, exponential service, c workers; waiting grows sharply as utilization nears 1 (Erlang C).`;
+  if (/^E\d+\/M\/\d+/.test(model))
+    return `${model}: a balancer's round robin makes arrivals at each replica more regular than Poisson (Erlang gaps), so they wait less than M/M/c would say; exact by Takács's GI/M/c.`;
   if (/^M\/D\//.test(model))
     return `${model}: constant service time; half the waiting of the exponential case at the same load.`;
   if (/^M\/G\//.test(model))
