@@ -81,6 +81,16 @@ const shape = fc.record({
   warmupS: fc.constantFrom(0, 0, 2),
   faults: fc.subarray(['crash', 'slow', 'loss', 'partition', 'flush', 'spike', 'latency', 'lag']),
   seed: fc.integer({ min: 1, max: 1000 }),
+  cacheStrategy: fc.constantFrom(
+    'readThrough',
+    'cacheAside',
+    'writeThrough',
+    'writeBehind',
+    'refreshAhead',
+  ),
+  readsOnReplica: fc.boolean(),
+  pubSub: fc.boolean(),
+  shardStrategy: fc.constantFrom('hash', 'range', 'consistentHash'),
 });
 export type Shape = typeof shape extends fc.Arbitrary<infer T> ? T : never;
 
@@ -161,22 +171,35 @@ export function buildDoc(s: Shape, durationS = 10, drainAfterS?: number): Scenar
       edges.push(callEdge(id, src, dst, q));
     };
     if (kind === 'cache') {
-      node(b, 'cache', { capacity: 50, ttlMs: 2000, eviction: 'lru' });
+      node(b, 'cache', { capacity: 50, ttlMs: 2000, eviction: 'lru', strategy: s.cacheStrategy });
       node(`${b}-db`, 'database', { connections: 4 });
       e(`api-${b}`, 'api', b, p);
       e(`${b}-db`, b, `${b}-db`, null);
     } else if (kind === 'database') {
-      node(b, 'database', { connections: 3, queueCapacity: 20 });
+      const failover = { detectionMs: 500, promotionMs: 500 };
+      node(b, 'database', { connections: 3, queueCapacity: 20, failover });
       node(`${b}-r`, 'database', { connections: 3 });
-      e(`api-${b}`, 'api', b, p);
       edges.push({ id: `e_${b}-repl`, source: b, target: `${b}-r`, kind: 'replication' });
+      if (s.readsOnReplica) {
+        // Reads spread over primary and replica by a balancer; writes reaching the replica
+        // are passed to the primary.
+        node(`${b}-lb`, 'loadBalancer', { strategy: 'roundRobin' });
+        e(`api-${b}`, 'api', `${b}-lb`, p);
+        e(`${b}-lb-p`, `${b}-lb`, b, null);
+        e(`${b}-lb-r`, `${b}-lb`, `${b}-r`, null);
+      } else e(`api-${b}`, 'api', b, p);
     } else if (kind === 'queue') {
-      node(b, 'queue', { capacity: 100, maxDeliveries: 2 });
-      node(`${b}-w`, 'service', { workers: 2, serviceTimeMs: exp(5) });
+      const delivery = s.pubSub ? 'pubSub' : 'pointToPoint';
+      node(b, 'queue', { capacity: 100, maxDeliveries: 2, delivery });
+      node(`${b}-w`, 'service', { workers: 2, serviceTimeMs: exp(5), queueCapacity: 2 });
+      node(`${b}-w2`, 'service', { workers: 1, serviceTimeMs: exp(5) });
+      node(`${b}-dlq`, 'service', { workers: 1, serviceTimeMs: exp(1) });
       e(`api-${b}`, 'api', b, p);
       e(`${b}-w`, b, `${b}-w`, { ...p, fallback: false, retry: undefined, breaker: false });
+      e(`${b}-w2`, b, `${b}-w2`, null);
+      edges.push({ id: `e_${b}-dl`, source: b, target: `${b}-dlq`, kind: 'deadLetter' });
     } else if (kind === 'shard') {
-      node(b, 'shardRouter', { strategy: 'hash' });
+      node(b, 'shardRouter', { strategy: s.shardStrategy });
       node(`${b}-s0`, 'database', { connections: 2 });
       node(`${b}-s1`, 'database', { connections: 2 });
       e(`api-${b}`, 'api', b, p);
@@ -192,6 +215,9 @@ export function buildDoc(s: Shape, durationS = 10, drainAfterS?: number): Scenar
   const b0 = 'b0';
   for (const f of s.faults) {
     if (f === 'crash') faults.push({ atS: 3, forS: 2, kind: 'crash', target: 'api', replicas: 1 });
+    if (f === 'crash' && s.branches[0]![0] !== 'service') {
+      faults.push({ atS: 4, forS: 3, kind: 'crash', target: b0 });
+    }
     if (f === 'slow') faults.push({ atS: 2, forS: 3, kind: 'slow', target: 'api', factor: 8 });
     if (f === 'loss')
       faults.push({ atS: 1, forS: 4, kind: 'loss', target: 'e_entry-api', probability: 0.2 });
