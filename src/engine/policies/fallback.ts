@@ -17,10 +17,21 @@ export class Degradation {
   private readonly degraded = new CallTags();
   /** Per node: a client's deadline in seconds (Infinity = none). */
   private readonly deadlineS: Float64Array;
+  /**
+   * Per node: 1 for clients. A call with no caller (edge -1) is a client's request only at a
+   * client; a queue's messages and a cache's background calls have none either, and must not
+   * be scored as requests.
+   */
+  private readonly isClient: Uint8Array;
 
-  constructor(fallback: readonly boolean[], deadlinesS: readonly number[]) {
+  constructor(
+    fallback: readonly boolean[],
+    deadlinesS: readonly number[],
+    clients: readonly boolean[],
+  ) {
     this.fallback = Uint8Array.from(fallback, (f) => (f ? 1 : 0));
     this.deadlineS = Float64Array.from(deadlinesS);
+    this.isClient = Uint8Array.from(clients, (c) => (c ? 1 : 0));
   }
 
   /** `child` answered OK: pass its degraded mark up, and score the root if that is its parent. */
@@ -28,7 +39,7 @@ export class Degradation {
     const parent = k.pool.calls[child.parent];
     if (parent === undefined || parent.gen !== child.parentGen || parent.killed) return;
     if (this.degraded.has(child)) this.degraded.mark(parent);
-    if (parent.edge === -1) this.scoreRoot(k, parent);
+    if (this.isRoot(parent)) this.scoreRoot(k, parent);
   }
 
   /** Answer `child`'s parent OK with a fallback instead of the failure. */
@@ -36,8 +47,12 @@ export class Degradation {
     const parent = k.pool.calls[child.parent];
     if (parent === undefined || parent.gen !== child.parentGen || parent.killed) return;
     this.degraded.mark(parent);
-    if (parent.edge === -1) this.scoreRoot(k, parent);
+    if (this.isRoot(parent)) this.scoreRoot(k, parent);
     k.deliverToParent(child, 0);
+  }
+
+  private isRoot(c: Call): boolean {
+    return c.edge === -1 && this.isClient[c.node] === 1;
   }
 
   /** The root is about to finish OK: count it out of goodput if degraded or late. */

@@ -52,6 +52,7 @@ export class ResiliencePolicy implements CallPolicy {
     this.degradation = new Degradation(
       docs.map((e) => e.fallback === true),
       doc.nodes.map((_, n) => clientDeadlineS(edges, n)),
+      doc.nodes.map((n) => n.type === 'client'),
     );
     this.counters = new EdgeCounters(edges.length);
     // Only breakers: every OK answer is on time and real, goodput = throughput without work.

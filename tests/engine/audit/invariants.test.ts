@@ -32,6 +32,11 @@ function checkBooks(r: SimResult, windows: WindowStats[]): void {
   expect(sum(r.errors)).toBe(failed);
   expect(r.throughputRps).toBeGreaterThanOrEqual(0);
   expect(r.goodputRps!).toBeLessThanOrEqual(r.throughputRps);
+  expect(r.goodputRps!).toBeGreaterThanOrEqual(0);
+  for (const p of r.timeline) {
+    expect(p.goodputRps!, `goodput at ${p.tS}`).toBeGreaterThanOrEqual(0);
+    expect(p.goodputRps!).toBeLessThanOrEqual(p.throughputRps);
+  }
   monotone(r.latencyMs, 'run');
   let clientOk = 0;
   let clientFailed = 0;
