@@ -19,6 +19,8 @@ import type { ChartRow } from './chartData.ts';
 import { SparkPlot } from './SparkPlot.tsx';
 import { useOneAtATime } from './oneAtATime.ts';
 import { useFaultSpans } from '../faults/faultSpans.ts';
+import { timeAxisFormatter } from '../faults/timeTicks.ts';
+import { formatSimTime } from '../run/format.ts';
 import { faultReferences } from '../faults/FaultMarks.tsx';
 
 export interface Series {
@@ -43,7 +45,6 @@ interface Props {
   live?: boolean;
 }
 
-const tickS = (t: number) => `${Math.round(t)}s`;
 const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 2 });
 const tickY = (v: number) => compact.format(v);
 const axisStyle = { fontSize: 10, fill: '#8a93a3' };
@@ -61,6 +62,8 @@ function ChartCardInner({
   const spans = useFaultSpans();
   // Full recharts chart only when not live, and one card per frame (see oneAtATime.ts).
   const full = useOneAtATime(!live);
+  // Ticks in s, min or h by the span shown: a day-long run reads "6 h", not "21600s".
+  const tickS = timeAxisFormatter((rows[rows.length - 1]?.t ?? 0) - (rows[0]?.t ?? 0));
   const domain: [number, number | 'auto'] = [0, yMax ?? 'auto'];
   const common = {
     data: rows,
@@ -86,7 +89,7 @@ function ChartCardInner({
       />
       <Tooltip
         isAnimationActive={false}
-        labelFormatter={(t) => `t = ${Number(t).toFixed(0)} s`}
+        labelFormatter={(t) => `t = ${formatSimTime(Number(t))}`}
         formatter={(v) => `${typeof v === 'number' ? +v.toPrecision(3) : String(v)}${unit}`}
       />
       <Legend iconSize={8} wrapperStyle={{ fontSize: 11 }} />

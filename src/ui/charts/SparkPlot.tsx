@@ -8,6 +8,7 @@ import type { ChartRow } from './chartData.ts';
 import type { Series } from './ChartCard.tsx';
 import type { FaultSpan } from '../faults/faultSpans.ts';
 import { SparkFaultMarks } from '../faults/FaultMarks.tsx';
+import { formatTimeRange } from '../faults/timeTicks.ts';
 
 const W = 1000;
 const H = 100;
@@ -82,9 +83,7 @@ function SparkPlotInner({ rows, series, unit, stacked, yMax, faults = [] }: Prop
         {fmt(top)}
         {unit}
       </span>
-      <span className="spark__range">
-        {Math.round(first)}–{Math.round(last)} s
-      </span>
+      <span className="spark__range">{formatTimeRange(first, last)}</span>
       <ul className="spark__legend">
         {series.map((s) => (
           <li key={s.key} style={{ color: s.color }}>

@@ -9,9 +9,9 @@ import { useAppStore } from '../../store/index.ts';
 import { faultEnd, faultLabel, faultName } from './faultInfo.ts';
 import { FaultBar, LANE_PX } from './FaultBar.tsx';
 import { FaultEditor } from './FaultEditor.tsx';
+import { timeTicks } from './timeTicks.ts';
 import './faults.css';
 
-const TICKS = 6;
 const AXIS_PX = 12;
 
 /** Lane per fault, first fit by start time, so bars that overlap in time never overlap. */
@@ -45,7 +45,7 @@ export function FaultTimeline() {
   const lanes = useMemo(() => assignLanes(doc.faults, durationS), [doc.faults, durationS]);
   const laneCount = Math.max(1, ...lanes.map((l) => l + 1));
   const chosen = selected === null ? undefined : doc.faults[selected];
-  const ticks = Array.from({ length: TICKS + 1 }, (_, i) => Math.round((durationS * i) / TICKS));
+  const ticks = useMemo(() => timeTicks(durationS), [durationS]);
 
   return (
     <section className="fault-timeline" aria-label="Fault timeline">
@@ -62,14 +62,14 @@ export function FaultTimeline() {
         className="fault-timeline__track"
         style={{ height: laneCount * LANE_PX + AXIS_PX + 4 }}
       >
-        {ticks.map((t) => (
+        {ticks.map(({ t, label }) => (
           <span
             key={t}
             className="fault-timeline__tick"
             // The end ticks stay inside the track instead of being cut in half.
             style={{ left: `${(t / durationS) * 100}%`, translate: tickShift(t, durationS) }}
           >
-            {t}s
+            {label}
           </span>
         ))}
         {doc.faults.map((f, i) => (

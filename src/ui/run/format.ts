@@ -2,8 +2,12 @@
 export function formatSimTime(s: number): string {
   if (!Number.isFinite(s)) return '–';
   if (s < 60) return `${s.toFixed(1)} s`;
-  const m = Math.floor(s / 60);
-  return `${m} min ${Math.floor(s - m * 60)} s`;
+  if (s < 3600) {
+    const m = Math.floor(s / 60);
+    return `${m} min ${Math.floor(s - m * 60)} s`;
+  }
+  const h = Math.floor(s / 3600);
+  return `${h} h ${Math.floor((s - h * 3600) / 60)} min`;
 }
 
 export function formatMs(ms: number): string {
