@@ -1,11 +1,12 @@
 /**
- * "⚡ fault" on a node or an edge while one of the document's faults is active on it at the
+ * A bolt and the fault's kind ("crash", "slow") on a node or an edge while one of the document's faults is active on it at the
  * simulated clock (during a run, running or paused). The selector returns a string, so a node
  * re-renders only when its own badge changes.
  */
 import { EdgeLabelRenderer } from '@xyflow/react';
 import { useAppStore, type AppState } from '../../store/index.ts';
 import { isActive } from './faultInfo.ts';
+import { FaultIcon } from '../icons/FaultIcon.tsx';
 
 export function activeFaultKinds(s: AppState, targetId: string): string {
   if (s.runStatus !== 'running' && s.runStatus !== 'paused') return '';
@@ -25,7 +26,8 @@ export function FaultBadge({ targetId, className = '' }: { targetId: string; cla
       aria-label={`Fault active: ${kinds}`}
       title={kinds}
     >
-      ⚡ fault
+      <FaultIcon />
+      {kinds}
     </span>
   );
 }
