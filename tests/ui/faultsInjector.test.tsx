@@ -94,6 +94,32 @@ describe('fault injector', () => {
     expect(fake.applyDoc).not.toHaveBeenCalled();
   });
 
+  it('after the end of a run, disables "Inject now" and says to Reset first', async () => {
+    const { fake, client } = liveClient(120);
+    act(() => useAppStore.getState().select(['api']));
+    useAppStore.setState({ runStatus: 'done', simNowS: 120 });
+    render(
+      <RunClientContext.Provider value={client}>
+        <Inspector />
+      </RunClientContext.Provider>,
+    );
+    const button = faults().getByRole('button', { name: 'Inject now' });
+    expect((button as HTMLButtonElement).disabled).toBe(true);
+    expect(button.getAttribute('aria-describedby')).toBe('fault-injector-note');
+    expect(document.getElementById('fault-injector-note')?.textContent).toMatch(
+      /never happen\. Reset first/,
+    );
+    await userEvent.click(button);
+    expect(fake.inject).not.toHaveBeenCalled();
+    expect(useAppStore.getState().doc.faults).toEqual([]);
+    // After Reset the clock is back at 0 and the fault can be injected there.
+    act(() => useAppStore.setState({ runStatus: 'idle', simNowS: 0 }));
+    expect((button as HTMLButtonElement).disabled).toBe(false);
+    expect(document.getElementById('fault-injector-note')?.textContent).toBe(
+      'Starts at 0 s of simulated time.',
+    );
+  });
+
   it('before a run, adds the fault at 0 s with its kind fields', async () => {
     const { client } = liveClient(0);
     act(() => useAppStore.getState().select(['e2']));

@@ -55,7 +55,8 @@ function buildFault(
 
 function startNote(status: RunStatus, atS: number): string {
   if (status === 'running') return `Starts at ${atS} s, without restarting the run.`;
-  if (status === 'done') return 'The run has ended: Reset, then inject or schedule the fault.';
+  if (status === 'done')
+    return 'The run has ended, so a fault injected now would never happen. Reset first: it then starts at 0 s, and you can move it on the fault timeline.';
   return `Starts at ${atS} s of simulated time.`;
 }
 
@@ -75,6 +76,7 @@ export function FaultInjector({ targetId }: { targetId: string }) {
   }
   const desc = FAULT_KINDS[kind];
   const atS = Math.round(simNowS * 10) / 10;
+  const finished = runStatus === 'done';
 
   const validate = (next: Record<string, string>) => {
     const built = buildFault(kind, targetId, atS, next);
@@ -92,6 +94,7 @@ export function FaultInjector({ targetId }: { targetId: string }) {
   };
   const inject = async () => {
     const built = buildFault(kind, targetId, atS, texts);
+    if (finished) return;
     const problem = validate(texts);
     if (problem !== null || !('fault' in built)) return setError(problem);
     setError(null);
@@ -143,10 +146,18 @@ export function FaultInjector({ targetId }: { targetId: string }) {
           {error.message}
         </p>
       )}
-      <button type="button" className="btn btn--primary" onClick={() => void inject()}>
+      <button
+        type="button"
+        className="btn btn--primary"
+        // After the end of a run the fault would join the document at its last instant and never
+        // take effect: the note below says to Reset first.
+        disabled={finished}
+        aria-describedby="fault-injector-note"
+        onClick={() => void inject()}
+      >
         Inject now
       </button>
-      <p className="fault-injector__note" aria-live="polite">
+      <p className="fault-injector__note" id="fault-injector-note" aria-live="polite">
         {done ?? startNote(runStatus, atS)}
       </p>
     </section>
