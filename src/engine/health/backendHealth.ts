@@ -150,10 +150,16 @@ export class BackendHealth {
     const wasIn = this.backends.healthy[b] === 1;
     this.update(b);
     if (!wasIn) return;
-    this.ejections++;
     const svc = this.services[b];
     const r = this.backends.replica[b]!;
-    if (svc === null || svc === undefined || r < 0 || svc.isUp(r)) return;
+    if (svc === null || svc === undefined || r < 0 || svc.isUp(r)) {
+      this.ejections++; // up but failing (overload, a lossy or partitioned edge)
+      return;
+    }
+    // An autoscaled slot that is off, starting or draining (crashed or not) is not serving by
+    // design: leaving the rotation is service discovery, not an ejection nor a crash detected.
+    if (!svc.slots.isActive(r)) return;
+    this.ejections++;
     const crashAt = svc.downSinceS[r]!;
     if (this.detectedCrash[b] === crashAt) return;
     this.detectedCrash[b] = crashAt;
