@@ -6,8 +6,13 @@ import { groupPresets, loadCatalogue } from '../../src/ui/presets/catalogue.ts';
 import { presetNames } from '../../src/ui/layout/presets.ts';
 import { useAppStore } from '../../src/store/index.ts';
 import { resetStore } from './editorHelpers.ts';
+import { useAnalysisStore } from '../../src/ui/analysis/analysisStore.ts';
+import { makeVariantB, switchEditing } from '../../src/ui/analysis/variants.ts';
 
-beforeEach(resetStore);
+beforeEach(() => {
+  resetStore();
+  useAnalysisStore.setState({ editing: 'A', variantB: null, asideA: null });
+});
 
 describe('presets catalogue', () => {
   it('lists every bundled preset, grouped by topic with topics and titles in order', async () => {
@@ -55,6 +60,24 @@ describe('presets menu', () => {
     expect(useAppStore.getState().doc.name).toBe(
       'Load balancing: three replicas behind a balancer',
     );
+  });
+
+  it('drops variant B of the design that leaves, even while B is on the canvas; undo gives A', async () => {
+    const designA = useAppStore.getState().doc;
+    makeVariantB();
+    switchEditing('B');
+    expect(useAppStore.getState().doc.name).toMatch(/\(B\)$/);
+    render(<PresetsMenu />);
+    await userEvent.click(screen.getByRole('button', { name: 'Presets' }));
+    const dialog = screen.getByRole('dialog', { name: 'Presets' });
+    await userEvent.type(within(dialog).getByLabelText('Search presets'), 'stampede');
+    await userEvent.click(await within(dialog).findByRole('button', { name: /Cache stampede/ }));
+
+    const an = useAnalysisStore.getState();
+    expect(an).toMatchObject({ editing: 'A', variantB: null, asideA: null });
+    expect(useAppStore.getState().notices.at(-1)?.text).toMatch(/Variant B .* was dropped/);
+    useAppStore.temporal.getState().undo();
+    expect(useAppStore.getState().doc).toEqual(designA);
   });
 
   it('says so when nothing matches, and Escape closes it', async () => {

@@ -28,6 +28,8 @@ export function AnalysisPanel() {
   const tab = useAnalysisStore((s) => s.tab);
   const setTab = useAnalysisStore((s) => s.setTab);
   const setOpen = useAnalysisStore((s) => s.setOpen);
+  // Compare results belong to the design they were run on: a new document starts the pane afresh.
+  const generation = useAnalysisStore((s) => s.generation);
   return (
     <div className="an-drawer" role="dialog" aria-label="Analysis" hidden={!open}>
       <header className="an-drawer__head">
@@ -68,7 +70,7 @@ export function AnalysisPanel() {
             hidden={tab !== t.id}
             className="an-drawer__body"
           >
-            <Pane />
+            <Pane key={t.id === 'compare' ? generation : 0} />
           </div>
         );
       })}

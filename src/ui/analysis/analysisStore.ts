@@ -22,6 +22,8 @@ export interface AnalysisState {
   variantB: Scenario | null;
   /** Variant A while B is on the canvas. */
   asideA: Scenario | null;
+  /** Bumped when another document is opened: the compare pane starts afresh (not persisted). */
+  generation: number;
   setOpen: (open: boolean) => void;
   setTab: (tab: AnalysisTab) => void;
 }
@@ -41,6 +43,7 @@ export const useAnalysisStore = create<AnalysisState>()(
       editing: 'A',
       variantB: null,
       asideA: null,
+      generation: 0,
       setOpen: (open) => set({ open }),
       setTab: (tab) => set({ tab }),
     }),

@@ -53,3 +53,23 @@ export function discardVariantB(app: AppStore = useAppStore, an: AnalysisStore =
   switchEditing('A', app, an);
   an.setState({ variantB: null });
 }
+
+/**
+ * Opens another document (a preset, a link, an imported file). Variant B was a variant of the
+ * design that leaves, so it goes (back to A first, so Undo returns to A, never to B), and the
+ * compare pane forgets its results. Returns whether a B was dropped, so the caller can say so.
+ */
+export function openAnotherDocument(
+  doc: Scenario,
+  app: AppStore = useAppStore,
+  an: AnalysisStore = useAnalysisStore,
+): boolean {
+  const s = an.getState();
+  const hadB = s.variantB !== null || s.editing === 'B';
+  if (hadB) discardVariantB(app, an);
+  an.setState({ generation: s.generation + 1 });
+  app.getState().setDoc(doc);
+  return hadB;
+}
+
+export const DROPPED_B_NOTE = ' Variant B of the previous design was dropped.';

@@ -4,11 +4,11 @@
  */
 import { useRef } from 'react';
 import { useAppStore } from '../../store/index.ts';
+import { DROPPED_B_NOTE, openAnotherDocument } from '../analysis/variants.ts';
 import { importFile } from './importDocument.ts';
 
 export function ImportButton() {
   const input = useRef<HTMLInputElement>(null);
-  const setDoc = useAppStore((s) => s.setDoc);
   const notify = useAppStore((s) => s.notify);
 
   const onFile = async (file: File | undefined) => {
@@ -19,9 +19,9 @@ export function ImportButton() {
       notify('error', result.error);
       return;
     }
-    setDoc(result.doc);
+    const droppedB = openAnotherDocument(result.doc);
     const more = result.warnings.length ? ` Note: ${result.warnings.join('; ')}.` : '';
-    notify('info', `Imported "${result.doc.name}".${more}`);
+    notify('info', `Imported "${result.doc.name}".${more}${droppedB ? DROPPED_B_NOTE : ''}`);
   };
 
   return (

@@ -9,6 +9,7 @@ import { decodeShareLink, parseLocation } from '../../model/shareLink.ts';
 import type { Scenario } from '../../model/types.ts';
 import type { AppStore } from '../../store/index.ts';
 import { keepSavedAside } from '../../store/persistence.ts';
+import { DROPPED_B_NOTE, openAnotherDocument } from '../analysis/variants.ts';
 import { DEFAULT_PRESET, presetNames, readPreset } from './presets.ts';
 
 export interface StartResult {
@@ -80,7 +81,11 @@ function openLinked(store: AppStore, doc: Scenario): void {
     const key = keepSavedAside();
     if (key) s.notify('info', `Your previous scenario was kept under "${key}" in local storage.`);
   }
-  openDocument(store, doc);
+  // The embedded view saves nothing here, so it leaves the saved variant B alone too.
+  if (s.readOnly || JSON.stringify(s.doc) === JSON.stringify(doc)) return openDocument(store, doc);
+  // A link opens another design: variant B of the one saved here does not belong to it.
+  if (openAnotherDocument(doc, store)) s.notify('info', DROPPED_B_NOTE.trim());
+  store.temporal.getState().clear();
 }
 
 /** Open a document as the starting point: no undo step back to what was there before. */

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useAppStore } from '../../store/index.ts';
+import { DROPPED_B_NOTE, openAnotherDocument } from '../analysis/variants.ts';
 import { Popover } from '../share/Popover.tsx';
 import { groupPresets, loadCatalogue, type PresetEntry } from './catalogue.ts';
 
@@ -19,7 +20,6 @@ export function PresetsMenu() {
 function PresetsList({ onChosen }: { onChosen: () => void }) {
   const [entries, setEntries] = useState<PresetEntry[] | null>(null);
   const [query, setQuery] = useState('');
-  const setDoc = useAppStore((s) => s.setDoc);
   const notify = useAppStore((s) => s.notify);
 
   useEffect(() => {
@@ -34,8 +34,11 @@ function PresetsList({ onChosen }: { onChosen: () => void }) {
   }, []);
 
   const choose = (e: PresetEntry) => {
-    setDoc(e.doc);
-    notify('info', `Opened the preset "${e.title}". Undo (Ctrl+Z) brings back what was open.`);
+    const droppedB = openAnotherDocument(e.doc);
+    notify(
+      'info',
+      `Opened the preset "${e.title}". Undo (Ctrl+Z) brings back what was open.${droppedB ? DROPPED_B_NOTE : ''}`,
+    );
     onChosen();
   };
 
