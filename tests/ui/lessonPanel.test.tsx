@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { LessonPanel } from '../../src/ui/lesson/LessonPanel.tsx';
@@ -6,7 +6,11 @@ import { safeUrl } from '../../src/ui/lesson/SafeMarkdown.tsx';
 import { useAppStore } from '../../src/store/index.ts';
 import { resetStore } from './editorHelpers.ts';
 
-beforeEach(resetStore);
+// jsdom's window is 1024 px wide; a desktop width keeps the lesson open unless a test says not.
+beforeEach(() => {
+  resetStore();
+  window.innerWidth = 1600;
+});
 
 const setDescription = (description: string) =>
   useAppStore.setState((s) => ({ doc: { ...s.doc, description } }));
@@ -71,5 +75,31 @@ describe('lesson panel', () => {
     ]) {
       expect(safeUrl(bad)).toBe('');
     }
+  });
+});
+
+describe('lesson panel on a narrow window', () => {
+  afterEach(() => {
+    window.innerWidth = 1600;
+  });
+
+  it('starts collapsed below 1400 px until the user chooses, then keeps the choice', async () => {
+    setDescription('# Title');
+    window.innerWidth = 1280;
+    const first = render(<LessonPanel />);
+    expect(screen.queryByRole('heading', { name: 'Title' })).toBeNull();
+    // The vertical title opens it as well as the arrow.
+    await userEvent.click(screen.getByRole('heading', { name: 'Lesson' }));
+    expect(screen.getByRole('heading', { name: 'Title' })).toBeTruthy();
+    first.unmount();
+    render(<LessonPanel />);
+    expect(screen.getByRole('heading', { name: 'Title' })).toBeTruthy(); // the choice wins
+  });
+
+  it('starts open on a wide window', () => {
+    setDescription('# Title');
+    window.innerWidth = 1600;
+    render(<LessonPanel />);
+    expect(screen.getByRole('heading', { name: 'Title' })).toBeTruthy();
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The lesson beside the canvas: the document's description as Markdown (safely: no raw HTML,
- * only http(s) links). Collapsible; the choice is remembered in this browser.
+ * only http(s) links). Collapsible; the choice is remembered in this browser. Without a choice
+ * it starts collapsed on a window narrower than 1400 px, where it took a quarter of the width.
  */
 import { useState } from 'react';
 import { useAppStore } from '../../store/index.ts';
@@ -9,12 +10,19 @@ import '../share/dialogs.css';
 
 const COLLAPSED_KEY = 'archsim.lessonCollapsed';
 
+/** Below this width the canvas needs the room: the lesson starts collapsed. */
+export const LESSON_AUTO_COLLAPSE_PX = 1400;
+
+/** The user's own choice when there is one; otherwise collapsed on a narrow window. */
 function readCollapsed(): boolean {
+  let saved: string | null = null;
   try {
-    return globalThis.localStorage?.getItem(COLLAPSED_KEY) === '1';
+    saved = globalThis.localStorage?.getItem(COLLAPSED_KEY) ?? null;
   } catch {
-    return false;
+    // Storage may be unavailable (private mode): fall back to the width.
   }
+  if (saved === '1' || saved === '0') return saved === '1';
+  return (globalThis.innerWidth ?? Infinity) < LESSON_AUTO_COLLAPSE_PX;
 }
 
 export function LessonPanel() {
@@ -33,7 +41,10 @@ export function LessonPanel() {
   return (
     <aside className={`lesson${collapsed ? ' lesson--collapsed' : ''}`} aria-label="Lesson">
       <div className="lesson__head">
-        <h2 className="lesson__title">Lesson</h2>
+        {/* Collapsed, the whole vertical title opens it too: a bigger target than the arrow. */}
+        <h2 className="lesson__title" onClick={collapsed ? toggle : undefined}>
+          Lesson
+        </h2>
         <button
           type="button"
           className="btn btn--icon"
