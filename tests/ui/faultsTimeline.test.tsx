@@ -115,3 +115,30 @@ describe('fault timeline', () => {
     ).toEqual([0, 1, 0]);
   });
 });
+
+describe('short fault bars', () => {
+  it('put their label after the bar, or before it at the right end; long bars keep it inside', () => {
+    act(() => {
+      const s = useAppStore.getState();
+      s.addFault({ atS: 20, forS: 1, kind: 'slow', target: 'api', factor: 3 });
+      s.addFault({ atS: 118, forS: 1, kind: 'crash', target: 'lb' });
+    });
+    render(<FaultTimeline />);
+    const bar = (name: RegExp) => screen.getByRole('button', { name });
+    // 30 s of 120 s on 1200 px: 300 px, room for "crash API 1 replica".
+    expect(crashBar().className).not.toMatch(/label-/);
+    expect(bar(/^slow on API at 20 s/).className).toContain('fault-bar--label-after');
+    expect(bar(/^crash on Load balancer at 118 s/).className).toContain('fault-bar--label-before');
+    // The label is still there as text, beside the bar.
+    expect(bar(/^slow on API at 20 s/).textContent).toContain('slow');
+  });
+
+  it('gives a bar whose label sits after it a lane free up to the label end', () => {
+    const faults = [
+      { atS: 10, forS: 1, kind: 'crash' as const, target: 'api' },
+      { atS: 13, forS: 5, kind: 'crash' as const, target: 'lb' },
+    ];
+    expect(assignLanes(faults, 120)).toEqual([0, 0]);
+    expect(assignLanes(faults, 120, (i) => (i === 0 ? 8 : 0))).toEqual([0, 1]);
+  });
+});

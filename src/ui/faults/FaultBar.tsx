@@ -16,6 +16,8 @@ interface Props {
   lane: number;
   name: string;
   label: string;
+  /** Where the label goes: in the bar, or after (before) a bar too short to hold it. */
+  labelPlace?: 'inside' | 'after' | 'before';
   selected: boolean;
   /** Track width in pixels, read when a drag starts. */
   trackWidth: () => number;
@@ -35,7 +37,7 @@ interface Drag {
 }
 
 export function FaultBar(props: Props) {
-  const { index, fault, durationS, lane, name, label, selected } = props;
+  const { index, fault, durationS, lane, name, label, selected, labelPlace = 'inside' } = props;
   const drag = useRef<Drag | null>(null);
   const lengthS = fault.kind === 'flush' ? 0 : (fault.forS ?? durationS - fault.atS);
   const left = (fault.atS / durationS) * 100;
@@ -88,7 +90,9 @@ export function FaultBar(props: Props) {
   return (
     <button
       type="button"
-      className={`fault-bar kind-${fault.kind}${selected ? ' is-selected' : ''}`}
+      className={`fault-bar kind-${fault.kind}${selected ? ' is-selected' : ''}${
+        labelPlace === 'inside' ? '' : ` fault-bar--label-${labelPlace}`
+      }`}
       aria-label={name}
       aria-pressed={selected}
       title={name}
@@ -106,7 +110,7 @@ export function FaultBar(props: Props) {
       onClick={(e) => e.detail === 0 && props.onSelect(index)}
       onKeyDown={onKeyDown}
     >
-      {label}
+      <span className="fault-bar__label">{label}</span>
       {fault.kind !== 'flush' && (
         <span
           className="fault-bar__edge"

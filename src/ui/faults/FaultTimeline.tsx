@@ -3,7 +3,7 @@
  * document as a bar in its kind's colour (overlapping faults get lanes of their own) and a
  * playhead at the simulated clock. Bars move and stretch by dragging; a click opens the editor.
  */
-import { useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Fault } from '../../model/types.ts';
 import { useAppStore } from '../../store/index.ts';
 import { faultEnd, faultLabel, faultName } from './faultInfo.ts';
@@ -14,8 +14,13 @@ import './faults.css';
 
 const AXIS_PX = 12;
 
-/** Lane per fault, first fit by start time, so bars that overlap in time never overlap. */
-export function assignLanes(faults: readonly Fault[], durationS: number): number[] {
+/** Lane per fault, first fit by start time, so bars that overlap in time never overlap. A bar
+ * whose label is drawn after it reserves the label's span too (`labelS`, seconds per fault). */
+export function assignLanes(
+  faults: readonly Fault[],
+  durationS: number,
+  labelS: (i: number) => number = () => 0,
+): number[] {
   const order = faults
     .map((_, i) => i)
     .sort((a, b) => (faults[a]?.atS ?? 0) - (faults[b]?.atS ?? 0));
@@ -24,13 +29,47 @@ export function assignLanes(faults: readonly Fault[], durationS: number): number
   for (const i of order) {
     const f = faults[i];
     if (f === undefined) continue;
-    const end = Math.max(faultEnd(f, durationS), f.atS + durationS / 50); // room for the label
+    const end = Math.max(faultEnd(f, durationS) + labelS(i), f.atS + durationS / 50);
     let lane = laneEnds.findIndex((e) => e <= f.atS);
     if (lane === -1) lane = laneEnds.length;
     laneEnds[lane] = end;
     lanes[i] = lane;
   }
   return lanes;
+}
+
+/** About how wide a label is drawn at the bar's 10 px font, with the bar's padding. */
+const labelPx = (label: string) => label.length * 6 + 14;
+
+export type LabelPlace = 'inside' | 'after' | 'before';
+
+export function labelPlacement(
+  f: Fault,
+  label: string,
+  durationS: number,
+  trackPx: number,
+): LabelPlace {
+  if (trackPx <= 0) return 'inside'; // not measured yet
+  const pxPerS = trackPx / durationS;
+  const barPx = Math.max(6, (faultEnd(f, durationS) - f.atS) * pxPerS);
+  const need = labelPx(label);
+  if (barPx >= need) return 'inside';
+  return faultEnd(f, durationS) * pxPerS + need <= trackPx ? 'after' : 'before';
+}
+
+/** The track's width in pixels, kept up to date as the window resizes. */
+function useTrackWidth(ref: React.RefObject<HTMLDivElement | null>): number {
+  const [px, setPx] = useState(0);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el === null) return;
+    const measure = () => setPx(el.getBoundingClientRect().width);
+    measure();
+    const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
+    ro?.observe(el);
+    return () => ro?.disconnect();
+  }, [ref]);
+  return px;
 }
 
 const tickShift = (t: number, durationS: number) =>
@@ -42,7 +81,21 @@ export function FaultTimeline() {
   const [selected, setSelected] = useState<number | null>(null);
   const track = useRef<HTMLDivElement>(null);
   const durationS = Math.max(doc.durationS, 1);
-  const lanes = useMemo(() => assignLanes(doc.faults, durationS), [doc.faults, durationS]);
+  const trackPx = useTrackWidth(track);
+  // A bar too short for its label shows the label after it (before it at the right end).
+  const placements = useMemo(
+    () => doc.faults.map((f) => labelPlacement(f, faultLabel(doc, f), durationS, trackPx)),
+    [doc, durationS, trackPx],
+  );
+  const lanes = useMemo(
+    () =>
+      assignLanes(doc.faults, durationS, (i) =>
+        placements[i] === 'after'
+          ? labelPx(faultLabel(doc, doc.faults[i]!)) * (durationS / trackPx)
+          : 0,
+      ),
+    [doc, durationS, placements, trackPx],
+  );
   const laneCount = Math.max(1, ...lanes.map((l) => l + 1));
   const chosen = selected === null ? undefined : doc.faults[selected];
   const ticks = useMemo(() => timeTicks(durationS), [durationS]);
@@ -81,6 +134,7 @@ export function FaultTimeline() {
             lane={lanes[i] ?? 0}
             name={faultName(doc, f)}
             label={faultLabel(doc, f)}
+            labelPlace={placements[i] ?? 'inside'}
             selected={i === selected}
             trackWidth={() => track.current?.getBoundingClientRect().width ?? 0}
             onSelect={(index) => setSelected(index === selected ? null : index)}
