@@ -51,7 +51,8 @@ export interface GraphSlice {
   removeElements: (ids: readonly string[]) => void;
   duplicate: (ids: readonly string[]) => string[];
   copy: (ids: readonly string[]) => void;
-  paste: () => string[];
+  /** Pastes the clipboard; with `at` (canvas coordinates) its top-left node lands there. */
+  paste: (at?: { x: number; y: number }) => string[];
   autoLayout: (sizes?: Record<string, { width: number; height: number }>) => void;
   updateDocFields: (fields: DocFields) => EditResult;
   /** Faults are known by their index in `doc.faults`; a new one goes last (the engine orders
@@ -196,10 +197,14 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
       if (clip.nodes.length > 0) set({ clipboard: clip });
     },
 
-    paste: () => {
+    paste: (at) => {
       const { doc, clipboard } = get();
       if (!clipboard) return [];
-      const pasted = pasteClip(doc, clipboard, PASTE_OFFSET);
+      // At the pointer when there is one (the clip's top-left corner on it), else 40 px along.
+      const minX = Math.min(...clipboard.nodes.map((n) => n.position.x));
+      const minY = Math.min(...clipboard.nodes.map((n) => n.position.y));
+      const offset = at === undefined ? PASTE_OFFSET : { x: at.x - minX, y: at.y - minY };
+      const pasted = pasteClip(doc, clipboard, offset);
       // Shift the clipboard so pasting again does not stack copies on top of each other.
       const shifted: Clip = {
         nodes: clipboard.nodes.map((n) => ({

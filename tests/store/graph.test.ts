@@ -151,6 +151,19 @@ describe('copy, paste and duplicate', () => {
     expect(new Set(xs).size).toBe(3);
   });
 
+  it('pastes at a point: the top-left node lands there, the others keep their places around it', () => {
+    const store = freshStore();
+    store.getState().copy(['lb', 'api']);
+    const ids = store.getState().paste({ x: 1000, y: 500 });
+    const at = (id: string | undefined) =>
+      store.getState().doc.nodes.find((n) => n.id === id)?.position;
+    const [lbCopy, apiCopy] = ids;
+    const lb = at('lb')!;
+    const api = at('api')!;
+    expect(at(lbCopy)).toEqual({ x: 1000, y: 500 });
+    expect(at(apiCopy)).toEqual({ x: 1000 + api.x - lb.x, y: 500 + api.y - lb.y });
+  });
+
   it('duplicate copies a node with its params', () => {
     const store = freshStore();
     const [copy] = store.getState().duplicate(['api']);

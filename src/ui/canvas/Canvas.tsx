@@ -38,7 +38,13 @@ export function Canvas() {
   const readOnly = useAppStore((s) => s.readOnly);
   const { screenToFlowPosition } = useReactFlow();
   const endDrag = useRef<(() => void) | null>(null);
-  useEditorShortcuts();
+  // The pointer's last screen position over the canvas (null once it leaves): paste lands there.
+  const pointer = useRef<{ x: number; y: number } | null>(null);
+  const pointerAt = useCallback(
+    () => (pointer.current === null ? null : screenToFlowPosition(pointer.current)),
+    [screenToFlowPosition],
+  );
+  useEditorShortcuts(pointerAt);
 
   const onNodesChange = useCallback((changes: NodeChange<ArchFlowNode>[]) => {
     const s = useAppStore.getState();
@@ -107,7 +113,17 @@ export function Canvas() {
   );
 
   return (
-    <div className="canvas" aria-label="Architecture canvas" role="region">
+    <div
+      className="canvas"
+      aria-label="Architecture canvas"
+      role="region"
+      onPointerMove={(e) => {
+        pointer.current = { x: e.clientX, y: e.clientY };
+      }}
+      onPointerLeave={() => {
+        pointer.current = null;
+      }}
+    >
       <ReactFlow<ArchFlowNode, ArchFlowEdge>
         nodes={nodes}
         edges={edges}

@@ -1,7 +1,8 @@
 /**
  * Keyboard shortcuts on the canvas: duplicate (Ctrl+D), copy/paste (Ctrl+C / Ctrl+V), undo
  * (Ctrl+Z) and redo (Ctrl+Shift+Z, Ctrl+Y). Delete is React Flow's own. Keys typed into a field
- * are left alone, so undo in an input still undoes the text.
+ * are left alone, so undo in an input still undoes the text. Paste lands at the pointer when the
+ * pointer is over the canvas (`pointerAt` gives its canvas coordinates), else 40 px along.
  */
 import { useEffect } from 'react';
 import { useAppStore } from '../../store/index.ts';
@@ -11,7 +12,9 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-export function useEditorShortcuts(): void {
+type Point = { x: number; y: number };
+
+export function useEditorShortcuts(pointerAt: () => Point | null = () => null): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const s = useAppStore.getState();
@@ -25,11 +28,11 @@ export function useEditorShortcuts(): void {
       else if ((key === 'z' && e.shiftKey) || key === 'y') history.redo();
       else if (key === 'd') s.duplicate(s.selectedIds);
       else if (key === 'c') s.copy(s.selectedIds);
-      else if (key === 'v') s.paste();
+      else if (key === 'v') s.paste(pointerAt() ?? undefined);
       else handled = false;
       if (handled) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [pointerAt]);
 }
