@@ -101,7 +101,7 @@ export class BackendHealth {
   describe(out: NodeResult | NodeWindow, window: boolean): void {
     if (window) {
       let out_ = 0;
-      for (let b = 0; b < this.n; b++) out_ += 1 - this.backends.healthy[b]!;
+      for (let b = 0; b < this.n; b++) if (this.listed(b)) out_ += 1 - this.backends.healthy[b]!;
       (out as NodeWindow).ejectedBackends = out_;
       const detected = this.detection.takeWindow();
       if (detected !== null) out.detectionsMs = detected;
@@ -144,6 +144,13 @@ export class BackendHealth {
       this.checkedOut[b] = 1;
       this.takenOut(b);
     }
+  }
+
+  /** A backend that exists now (not an autoscaled slot that is off, starting or draining). */
+  private listed(b: number): boolean {
+    const svc = this.services[b];
+    const r = this.backends.replica[b]!;
+    return svc === null || svc === undefined || r < 0 || svc.slots.isActive(r);
   }
 
   private takenOut(b: number): void {

@@ -13,6 +13,7 @@ import { BackendHealth } from '../health/backendHealth.ts';
 import { UNAVAILABLE } from '../reasons.ts';
 import type { NodeResult, NodeWindow } from '../types.ts';
 import { BaseNode } from './base.ts';
+import { ServiceNode } from './service.ts';
 import { Backends, pickBackend } from './lbStrategies.ts';
 import type { NodeContext } from './types.ts';
 
@@ -45,8 +46,25 @@ export class LoadBalancerNode extends BaseNode {
         : null;
   }
 
+  /** Per backend: the service whose replica slot it is (null for other targets). */
+  private slotsOf: Array<ServiceNode | null> = [];
+
   override start(): void {
+    this.slotsOf = Array.from(this.backends.edge, (e) => {
+      const node = this.k.nodes[this.k.edges[e]!.target];
+      return node instanceof ServiceNode ? node : null;
+    });
     this.health?.start();
+  }
+
+  /**
+   * Is backend b a replica that exists now? An autoscaled service's slot that is off, starting
+   * or draining is not listed by service discovery: it is neither in rotation nor ejected.
+   */
+  listed(b: number): boolean {
+    const svc = this.slotsOf[b];
+    const r = this.backends.replica[b]!;
+    return svc === null || svc === undefined || r < 0 || svc.slots.isActive(r);
   }
 
   override onEvent(sub: number, a: number, b: number): void {
@@ -77,7 +95,7 @@ export class LoadBalancerNode extends BaseNode {
     this.health?.describe(out, window);
     if (!window) return;
     let h = 0;
-    for (let i = 0; i < this.backends.n; i++) h += this.backends.healthy[i]!;
+    for (let i = 0; i < this.backends.n; i++) if (this.listed(i)) h += this.backends.healthy[i]!;
     (out as NodeWindow).healthyReplicas = h;
   }
 }

@@ -5,17 +5,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Fault } from '../../../src/model/types.ts';
-import { balancer, client, edge, exp, run, scenario, service } from '../harness.ts';
+import { balancer, client, edge, exp, run, scenario, service, sim } from '../harness.ts';
 
-function doc(faults: Fault[]) {
+function doc(faults: Fault[], health = true) {
   return scenario({
     durationS: 60,
     faults,
     nodes: [
       client('c', { arrival: { process: 'poisson', rps: 200 } }),
-      balancer('lb', {
-        healthCheck: { intervalMs: 500, timeoutMs: 100, unhealthyAfter: 2, healthyAfter: 1 },
-      }),
+      balancer(
+        'lb',
+        health
+          ? { healthCheck: { intervalMs: 500, timeoutMs: 100, unhealthyAfter: 2, healthyAfter: 1 } }
+          : {},
+      ),
       service('api', {
         replicas: 2,
         workers: 4,
@@ -56,4 +59,20 @@ describe('health checks × autoscaling', () => {
     expect(r.nodes.lb!.ejections).toBe(2);
     expect(r.nodes.lb!.detectionMs!.count).toBe(2);
   });
+
+  it.each([true, false])(
+    "the balancer's replicas in rotation follow the slots that serve (health checks: %s)",
+    (health) => {
+      const story = sim(doc([], health)).runToEnd();
+      const at = (t: number) => story.windows.find((w) => w.startS === t)!.nodes.lb!;
+      for (const [t, n] of [
+        [10, 2],
+        [30, 6],
+        [50, 3],
+      ] as const) {
+        expect(at(t).healthyReplicas, `at ${t} s`).toBe(n);
+        if (health) expect(at(t).ejectedBackends, `at ${t} s`).toBe(0);
+      }
+    },
+  );
 });
