@@ -110,7 +110,12 @@ export class ResiliencePolicy implements CallPolicy {
     k.pool.free(token);
     const parent = k.pool.alive(parentId, parentGen);
     // A parent gone meanwhile (its replica crashed) needs no answer any more.
-    if (parent !== null) k.send(parent, edge, replica, backend, attempt);
+    if (parent === null) return;
+    // Counted when sent, not when scheduled: a retry due after the end, or dropped because
+    // its parent has gone, was never sent.
+    this.counters.add(edge, COUNT.RETRIES, parent.counted);
+    k.global.retried(parent.counted);
+    k.send(parent, edge, replica, backend, attempt);
   }
 
   edgeState(e: EdgeRuntime): 'closed' | 'open' | 'halfOpen' | undefined {
@@ -139,8 +144,6 @@ export class ResiliencePolicy implements CallPolicy {
     token.replica = child.backend >= 0 ? child.replica : -1;
     token.backend = child.backend;
     token.attempt = child.attempt + 1;
-    this.counters.add(i, COUNT.RETRIES, child.counted);
-    k.global.retried(child.counted);
     k.schedulePolicy(this.retry.delayS(i, token.attempt, k.rng), token.id, token.gen, EV_RETRY);
     return true;
   }
