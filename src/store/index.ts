@@ -46,8 +46,15 @@ export function createAppStore(options: StoreOptions = {}) {
     ),
   );
   // The embedded view never writes over the work saved in this browser.
-  store.subscribe((s) => {
+  store.subscribe((s, prev) => {
     readOnly = s.readOnly;
+    // Undo and redo replace the document behind the selection's back: a pasted node undone
+    // stayed "selected" and the inspector counted it. Keep only ids that still exist.
+    if (s.doc !== prev.doc && s.selectedIds.length > 0) {
+      const ids = new Set([...s.doc.nodes.map((n) => n.id), ...s.doc.edges.map((e) => e.id)]);
+      const kept = s.selectedIds.filter((id) => ids.has(id));
+      if (kept.length !== s.selectedIds.length) store.setState({ selectedIds: kept });
+    }
   });
   return store;
 }

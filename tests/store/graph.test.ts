@@ -164,6 +164,18 @@ describe('copy, paste and duplicate', () => {
     expect(at(apiCopy)).toEqual({ x: 1000 + api.x - lb.x, y: 500 + api.y - lb.y });
   });
 
+  it('undoing a paste leaves no selected id behind that is gone from the document', () => {
+    const store = freshStore();
+    store.getState().copy(['api']);
+    store.getState().paste();
+    expect(store.getState().selectedIds).toHaveLength(1);
+    store.temporal.getState().undo();
+    expect(store.getState().selectedIds).toEqual([]);
+    store.getState().select(['api', 'lb']);
+    store.getState().moveNodes([{ id: 'api', position: { x: 1, y: 2 } }]);
+    expect(store.getState().selectedIds).toEqual(['api', 'lb']); // existing ids stay selected
+  });
+
   it('duplicate copies a node with its params', () => {
     const store = freshStore();
     const [copy] = store.getState().duplicate(['api']);
