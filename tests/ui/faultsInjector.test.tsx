@@ -97,13 +97,18 @@ describe('fault injector', () => {
   it('after the end of a run, disables "Inject now" and says to Reset first', async () => {
     const { fake, client } = liveClient(120);
     act(() => useAppStore.getState().select(['api']));
-    useAppStore.setState({ runStatus: 'done', simNowS: 120 });
+    useAppStore.setState({ runStatus: 'running', simNowS: 100 });
     render(
       <RunClientContext.Provider value={client}>
         <Inspector />
       </RunClientContext.Provider>,
     );
     const button = faults().getByRole('button', { name: 'Inject now' });
+    await userEvent.click(button); // injected while running: the note says so
+    expect(await screen.findByText(/^Injected: crash/)).toBeTruthy();
+    fake.inject.mockClear();
+    const injected = useAppStore.getState().doc.faults;
+    act(() => useAppStore.setState({ runStatus: 'done', simNowS: 120 }));
     expect((button as HTMLButtonElement).disabled).toBe(true);
     expect(button.getAttribute('aria-describedby')).toBe('fault-injector-note');
     expect(document.getElementById('fault-injector-note')?.textContent).toMatch(
@@ -111,13 +116,11 @@ describe('fault injector', () => {
     );
     await userEvent.click(button);
     expect(fake.inject).not.toHaveBeenCalled();
-    expect(useAppStore.getState().doc.faults).toEqual([]);
+    expect(useAppStore.getState().doc.faults).toEqual(injected);
     // After Reset the clock is back at 0 and the fault can be injected there.
     act(() => useAppStore.setState({ runStatus: 'idle', simNowS: 0 }));
     expect((button as HTMLButtonElement).disabled).toBe(false);
-    expect(document.getElementById('fault-injector-note')?.textContent).toBe(
-      'Starts at 0 s of simulated time.',
-    );
+    expect(document.getElementById('fault-injector-note')?.textContent).not.toMatch(/Reset/);
   });
 
   it('before a run, adds the fault at 0 s with its kind fields', async () => {

@@ -158,7 +158,8 @@ export function FaultInjector({ targetId }: { targetId: string }) {
         Inject now
       </button>
       <p className="fault-injector__note" id="fault-injector-note" aria-live="polite">
-        {done ?? startNote(runStatus, atS)}
+        {/* Once the run has ended, why the button is off matters more than what was injected. */}
+        {finished ? startNote(runStatus, atS) : (done ?? startNote(runStatus, atS))}
       </p>
     </section>
   );
