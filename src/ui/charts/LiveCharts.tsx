@@ -75,29 +75,6 @@ export default function LiveCharts() {
   const { rows, reasons, busiest, caches, varyingReplicas, selected, goodputDiffers } = data;
   return (
     <div className="charts-panel__grid">
-      {selected !== undefined && (
-        <ChartCard
-          live={live}
-          title={`${label(selected)}: latency at this node`}
-          rows={rows}
-          unit=" ms"
-          series={[
-            { key: nodeKey('p50', selected), name: 'p50', color: PALETTE[0] ?? '' },
-            { key: nodeKey('p99', selected), name: 'p99', color: PALETTE[1] ?? '' },
-          ]}
-        />
-      )}
-      {selected !== undefined && (
-        <ChartCard
-          live={live}
-          title={`${label(selected)}: throughput and queue`}
-          rows={rows}
-          series={[
-            { key: nodeKey('t', selected), name: 'req/s', color: PALETTE[2] ?? '' },
-            { key: nodeKey('q', selected), name: 'waiting', color: PALETTE[3] ?? '' },
-          ]}
-        />
-      )}
       <ChartCard
         live={live}
         title="End-to-end latency (ms)"
@@ -130,9 +107,33 @@ export default function LiveCharts() {
         rows={rows}
         stacked
         emptyNote="No errors so far."
-
         series={reasons.map((r) => ({ key: r, name: r, color: REASON_COLORS[r] }))}
       />
+      {/* The selected node's own charts come after the three the whole run is read by, so
+          those stay in the first row whatever is selected. */}
+      {selected !== undefined && (
+        <ChartCard
+          live={live}
+          title={`${label(selected)}: latency at this node`}
+          rows={rows}
+          unit=" ms"
+          series={[
+            { key: nodeKey('p50', selected), name: 'p50', color: PALETTE[0] ?? '' },
+            { key: nodeKey('p99', selected), name: 'p99', color: PALETTE[1] ?? '' },
+          ]}
+        />
+      )}
+      {selected !== undefined && (
+        <ChartCard
+          live={live}
+          title={`${label(selected)}: throughput and queue`}
+          rows={rows}
+          series={[
+            { key: nodeKey('t', selected), name: 'req/s', color: PALETTE[2] ?? '' },
+            { key: nodeKey('q', selected), name: 'waiting', color: PALETTE[3] ?? '' },
+          ]}
+        />
+      )}
       <ChartCard
         live={live}
         title="Utilization"
