@@ -5,15 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { createSimulation } from '../engine/index.ts';
+import { createSimulation, HEADLESS_EVENT_BUDGET } from '../engine/index.ts';
 import type { SimResult, SimulationOptions } from '../engine/types.ts';
 import { loadScenario } from '../model/load.ts';
 import { runAnalysisCommand } from './analyse.ts';
 import { parseSimArgs, USAGE } from './args.ts';
 import { formatSummary } from './format.ts';
-
-/** Enough for a day at a few hundred rps; a runaway document stops with a clear message. */
-export const CLI_EVENT_BUDGET = 50_000_000;
 
 export interface Io {
   out(text: string): void;
@@ -48,7 +45,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
   }
   let result: SimResult;
   try {
-    const opts: SimulationOptions = { eventBudget: CLI_EVENT_BUDGET };
+    const opts: SimulationOptions = { eventBudget: HEADLESS_EVENT_BUDGET };
     if (args.seed !== undefined) opts.seed = args.seed;
     if (args.durationS !== undefined) opts.durationS = args.durationS;
     const t0 = performance.now();

@@ -6,6 +6,7 @@ import type { Fault, Scenario } from '../model/types.ts';
 import { EdgeRuntime } from './edge.ts';
 import { Faults } from './faults.ts';
 import { EV_WARMUP, EV_WINDOW, Kernel, type StopReason } from './kernel.ts';
+import { MAX_IN_FLIGHT } from './limits.ts';
 import { buildResult } from './metrics/result.ts';
 import { Windows } from './metrics/windows.ts';
 import { nodeRegistry, UnsupportedKindError } from './nodes/registry.ts';
@@ -13,12 +14,6 @@ import { createCallPolicy } from './policies/resilience.ts';
 import { Rng } from './rng.ts';
 import type { RunProgress, SimResult, Simulation, SimulationOptions } from './types.ts';
 
-/**
- * Calls alive at once (requests and the downstream calls, queue messages and retries they hold)
- * before a run is stopped as runaway. A pooled call costs about 300 bytes with its share of the
- * event list, so this keeps a runaway run near 400 MB, in a browser tab as in the CLI.
- */
-const DEFAULT_MAX_IN_FLIGHT = 1_000_000;
 const KEYED_KINDS = new Set(['cache', 'shardRouter', 'database', 'queue']);
 
 export function createSimulation(doc: Scenario, opts: SimulationOptions = {}): Simulation {
@@ -40,7 +35,7 @@ export function createSimulation(doc: Scenario, opts: SimulationOptions = {}): S
     }
     return new EdgeRuntime(i, e, s, t, rng);
   });
-  const k = new Kernel(rng, edges, doc.warmupS, budget, opts.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);
+  const k = new Kernel(rng, edges, doc.warmupS, budget, opts.maxInFlight ?? MAX_IN_FLIGHT);
   k.policy = createCallPolicy(k, doc);
   k.needKeys = doc.nodes.some((n) => KEYED_KINDS.has(n.type));
   k.needSources = doc.nodes.some(

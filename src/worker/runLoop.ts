@@ -7,6 +7,7 @@
  * passed in, so tests drive it directly with the real engine and a fake clock.
  */
 import type { Fault, Scenario } from '../model/types.ts';
+import { BROWSER_EVENT_BUDGET } from '../engine/limits.ts';
 import type { Simulation, SimulationOptions, WindowStats } from '../engine/types.ts';
 import { layoutFor, packWindows, type FrameLayout } from './frame.ts';
 import type { MetricFrame, RunStatus, Speed } from './protocol.ts';
@@ -40,7 +41,7 @@ export interface RunLoopLimits {
 export const DEFAULT_LIMITS: RunLoopLimits = {
   sliceMs: 8,
   frameIntervalMs: 50,
-  eventBudget: 30_000_000,
+  eventBudget: BROWSER_EVENT_BUDGET,
   windowS: 1,
   restMs: 4,
 };

@@ -3,7 +3,7 @@
  * (counted requests only), for the current window (all, warm-up flagged) and for the current
  * timeline point (which may span several windows when the run is long).
  */
-import { Histogram } from './histogram.ts';
+import { Histogram, RESULT_SUB_BITS, WINDOW_SUB_BITS } from './histogram.ts';
 import { REASON_COUNT } from '../reasons.ts';
 
 export class Tally {
@@ -40,9 +40,9 @@ export class Tally {
 }
 
 export class GlobalStats {
-  readonly run = new Tally(8);
-  readonly window = new Tally(5);
-  readonly point = new Tally(5);
+  readonly run = new Tally(RESULT_SUB_BITS);
+  readonly window = new Tally(WINDOW_SUB_BITS);
+  readonly point = new Tally(WINDOW_SUB_BITS);
 
   requestDone(counted: boolean, reason: number, ms: number): void {
     this.window.add(reason, ms);

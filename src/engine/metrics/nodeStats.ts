@@ -3,7 +3,7 @@
  * warm-up), the same for the current window, and time integrals of busy workers, available
  * workers and waiting requests (so utilization and mean queue length are true time averages).
  */
-import { Histogram } from './histogram.ts';
+import { Histogram, RESULT_SUB_BITS, WINDOW_SUB_BITS } from './histogram.ts';
 import { REASON_COUNT } from '../reasons.ts';
 
 export class NodeStats {
@@ -11,11 +11,11 @@ export class NodeStats {
   ok = 0;
   failed = 0;
   readonly errors = new Float64Array(REASON_COUNT);
-  readonly hist = new Histogram(8);
+  readonly hist = new Histogram(RESULT_SUB_BITS);
   wArrivals = 0;
   wOk = 0;
   wFailed = 0;
-  readonly wHist = new Histogram(5);
+  readonly wHist = new Histogram(WINDOW_SUB_BITS);
   hits = 0;
   misses = 0;
   wHits = 0;

@@ -14,7 +14,7 @@ import type { QueueParams } from '../../model/types.ts';
 import type { Call } from '../call.ts';
 import { Sampler } from '../dists.ts';
 import { IntQueue } from '../intQueue.ts';
-import { Histogram } from '../metrics/histogram.ts';
+import { Histogram, RESULT_SUB_BITS } from '../metrics/histogram.ts';
 import { r4, summarize } from '../metrics/summary.ts';
 import { REJECTED, UNAVAILABLE } from '../reasons.ts';
 import type { NodeResult, NodeWindow } from '../types.ts';
@@ -44,7 +44,7 @@ export class QueueNode extends BaseNode {
   private polling = false;
   private dispatching = false;
   private again = false;
-  private readonly age = new Histogram(8);
+  private readonly age = new Histogram(RESULT_SUB_BITS);
   /** Sum and count of message ages per priority level (counted deliveries). */
   private readonly ageSum: Float64Array;
   private readonly ageN: Float64Array;

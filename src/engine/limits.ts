@@ -1,0 +1,18 @@
+/**
+ * The caps that stop a runaway run, in one place: the engine applies them, and the headless
+ * runner, the browser's worker and the docs (docs/engine.md, README) quote these numbers.
+ */
+
+/**
+ * Calls alive at once (requests and the downstream calls, queue messages and retries they hold)
+ * before a run is stopped as runaway. A pooled call costs about 300 bytes with its share of the
+ * event list, so this keeps a runaway run near 400 MB, in a browser tab as in the CLI.
+ */
+export const MAX_IN_FLIGHT = 1_000_000;
+
+/** Events per run for `sim`: enough for a day at a few hundred rps. */
+export const HEADLESS_EVENT_BUDGET = 50_000_000;
+
+/** Events per run in the browser's worker: lower than the headless runner's, so a runaway
+ * design stops sooner in a tab that the user is watching. */
+export const BROWSER_EVENT_BUDGET = 30_000_000;
