@@ -13,10 +13,9 @@ import {
   type CliRunOptions,
 } from '../analysis/cli.ts';
 import { takeAnalysisArgs, wantsAnalysis } from '../analysis/cliArgs.ts';
-import { loadScenario } from '../model/load.ts';
-import { parseSimArgs, USAGE } from './args.ts';
+import { USAGE } from './args.ts';
+import { loadFromArgs, messageOf, type Io } from './loadArgs.ts';
 import { createThreadPool } from './pool.ts';
-import type { Io } from './sim.ts';
 
 export const ANALYSIS_USAGE =
   '       npm run --silent sim -- FILE --sweep FROM:TO:STEP [--base-rps N] [--slo-ms N] [--deadline-ms N] [--workers N] [--json] [--seed N] [--duration S]\n' +
@@ -28,29 +27,14 @@ export async function runAnalysisCommand(argv: readonly string[], io: Io): Promi
   try {
     taken = takeAnalysisArgs(argv);
   } catch (e) {
-    io.err(`sim: ${e instanceof Error ? e.message : String(e)}\n${USAGE}\n${ANALYSIS_USAGE}`);
+    io.err(`sim: ${messageOf(e)}\n${USAGE}\n${ANALYSIS_USAGE}`);
     return 1;
   }
   const { analysis, rest } = taken;
   if (!wantsAnalysis(analysis)) return null;
-  const parsed = parseSimArgs(rest);
-  if (!parsed.ok) {
-    io.err(`sim: ${parsed.error}\n${USAGE}\n${ANALYSIS_USAGE}`);
-    return 1;
-  }
-  const args = parsed.args;
-  let text: string;
-  try {
-    text = io.readFile(args.file);
-  } catch (e) {
-    io.err(`sim: cannot read ${args.file}: ${e instanceof Error ? e.message : String(e)}`);
-    return 1;
-  }
-  const loaded = loadScenario(text);
-  if (!loaded.ok) {
-    io.err(`sim: ${args.file}: ${loaded.error}`);
-    return 2;
-  }
+  const loaded = loadFromArgs(rest, io, `${USAGE}\n${ANALYSIS_USAGE}`);
+  if (typeof loaded === 'number') return loaded;
+  const { args, scenario } = loaded;
   const jobs = analysis.sweep ? 0 : (analysis.replications ?? 1);
   const threads = Math.max(
     1,
@@ -69,14 +53,14 @@ export async function runAnalysisCommand(argv: readonly string[], io: Io): Promi
         analysis.baseRps === undefined
           ? analysis.sweep
           : { ...analysis.sweep, baseRps: analysis.baseRps };
-      const r = await runSweepCli(loaded.scenario, spec, opts);
+      const r = await runSweepCli(scenario, spec, opts);
       json.sweep = r;
       text.push(formatSweepText(r));
     }
     // --theory alone: one run, with the theory rows (no intervals).
     const seeds = analysis.replications ?? (analysis.theory ? 1 : undefined);
     if (seeds !== undefined) {
-      const r = await runReplicationsCli(loaded.scenario, seeds, opts);
+      const r = await runReplicationsCli(scenario, seeds, opts);
       json.replications = r;
       text.push(formatReplicationsText(r));
     }
@@ -86,7 +70,7 @@ export async function runAnalysisCommand(argv: readonly string[], io: Io): Promi
     io.out(out);
     return 0;
   } catch (e) {
-    io.err(`sim: ${e instanceof Error ? e.message : String(e)}`);
+    io.err(`sim: ${messageOf(e)}`);
     return 1;
   } finally {
     await pool.close();
