@@ -2,27 +2,16 @@
  * The one place that says which node may connect to which, over which kind of edge. The loader
  * refuses documents that break these rules and the editor refuses the connection, saying why.
  */
+import { CALLABLE_NODE_TYPES } from './kinds/nodeTypes.ts';
 import type { EdgeKind, NodeType } from './types.ts';
 
 export type ConnectResult = { ok: true } | { ok: false; reason: string };
 
-const ALL: readonly NodeType[] = [
-  'client',
-  'service',
-  'loadBalancer',
-  'cache',
-  'database',
-  'shardRouter',
-  'queue',
-  'rateLimiter',
-];
-const ALL_BUT_CLIENT = ALL.filter((t) => t !== 'client');
-
 /** For call edges: the targets each kind may call, and why when it may not. */
 const CALL_TARGETS: Record<NodeType, { targets: readonly NodeType[]; why: string }> = {
-  client: { targets: ALL_BUT_CLIENT, why: '' },
-  service: { targets: ALL_BUT_CLIENT, why: '' },
-  rateLimiter: { targets: ALL_BUT_CLIENT, why: '' },
+  client: { targets: CALLABLE_NODE_TYPES, why: '' },
+  service: { targets: CALLABLE_NODE_TYPES, why: '' },
+  rateLimiter: { targets: CALLABLE_NODE_TYPES, why: '' },
   loadBalancer: {
     // Databases and caches behind a balancer are one backend each: read replicas behind a
     // balancer is the textbook read-scaling picture.

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canConnect } from '../../src/model/connections.ts';
+import { ALL_NODE_TYPES } from '../../src/model/kinds/nodeTypes.ts';
 import type { EdgeKind, NodeType } from '../../src/model/types.ts';
-
-const T: NodeType[] = [
-  'client',
-  'service',
-  'loadBalancer',
-  'cache',
-  'database',
-  'shardRouter',
-  'queue',
-  'rateLimiter',
-];
 
 /** Allowed call targets per source, the whole table written out (rows: source). */
 const CALLS: Record<NodeType, NodeType[]> = {
@@ -32,6 +22,8 @@ const CALLS: Record<NodeType, NodeType[]> = {
   queue: ['service', 'loadBalancer'],
   database: [],
 };
+
+const T = ALL_NODE_TYPES;
 
 function table(kind: EdgeKind): string[] {
   return T.flatMap((s) => T.filter((t) => canConnect(s, t, kind).ok).map((t) => `${s}→${t}`));

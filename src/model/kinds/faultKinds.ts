@@ -1,6 +1,7 @@
 /** How each fault kind is described to the fault timeline and checked against its target. */
 import type { FaultKind } from '../types.ts';
 import type { FaultKindDescription } from './describe.ts';
+import { CALLABLE_NODE_TYPES } from './nodeTypes.ts';
 import { MAX_REPLICAS } from './service.ts';
 
 const at = {
@@ -27,15 +28,7 @@ export const FAULT_KINDS: Record<FaultKind, FaultKindDescription> = {
     label: 'Crash',
     target: 'node',
     help: 'The node stops answering: calls to it fail. On a service, only some replicas may crash.',
-    nodeTypes: [
-      'service',
-      'loadBalancer',
-      'cache',
-      'database',
-      'shardRouter',
-      'queue',
-      'rateLimiter',
-    ],
+    nodeTypes: CALLABLE_NODE_TYPES,
     fields: [
       at,
       forS,
