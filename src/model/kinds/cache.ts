@@ -36,11 +36,11 @@ export const CACHE_DEFAULTS: CacheParams = {
 
 export const cacheParamsSchema = z.strictObject({
   capacity: int(0, MAX_COUNT).default(CACHE_DEFAULTS.capacity),
-  eviction: oneOf(EVICTIONS).default('lru'),
+  eviction: oneOf(EVICTIONS).default(CACHE_DEFAULTS.eviction),
   ttlMs: positive(MAX_MS * 365, 'ms').optional(),
-  hitMs: distSchema.default(constant(1)),
-  strategy: oneOf(CACHE_STRATEGIES).default('readThrough'),
-  warm: bool().default(false),
+  hitMs: distSchema.default(CACHE_DEFAULTS.hitMs),
+  strategy: oneOf(CACHE_STRATEGIES).default(CACHE_DEFAULTS.strategy),
+  warm: bool().default(CACHE_DEFAULTS.warm),
   writeBehindFlushMs: positive(MAX_MS, 'ms').default(CACHE_DEFAULTS.writeBehindFlushMs),
   refreshAheadRatio: ratio().default(CACHE_DEFAULTS.refreshAheadRatio),
 });

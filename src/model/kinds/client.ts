@@ -42,15 +42,15 @@ const arrival = z.discriminatedUnion(
 
 export const clientParamsSchema = z.strictObject({
   arrival: arrival.default(CLIENT_DEFAULTS.arrival),
-  profile: timePoints(num(0, 1000), 10_000).default([]),
-  writeRatio: ratio().default(0),
+  profile: timePoints(num(0, 1000), 10_000).default(CLIENT_DEFAULTS.profile),
+  writeRatio: ratio().default(CLIENT_DEFAULTS.writeRatio),
   keys: z
     .strictObject({
-      count: int(1, MAX_COUNT).default(1000),
-      zipf: num(0, 5).default(0),
+      count: int(1, MAX_COUNT).default(CLIENT_DEFAULTS.keys.count),
+      zipf: num(0, 5).default(CLIENT_DEFAULTS.keys.zipf),
     })
     .prefault({}),
-  sources: int(1, MAX_COUNT).default(100),
+  sources: int(1, MAX_COUNT).default(CLIENT_DEFAULTS.sources),
 });
 
 export const CLIENT_DESCRIPTION: KindDescription = {

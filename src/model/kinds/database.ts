@@ -28,7 +28,7 @@ export const databaseParamsSchema = z.strictObject({
       promotionMs: num(0, MAX_MS, 'ms').default(FAILOVER_DEFAULTS.promotionMs),
     })
     .optional(),
-  multiPrimary: bool().default(false),
+  multiPrimary: bool().default(DATABASE_DEFAULTS.multiPrimary),
 });
 
 export const DATABASE_DESCRIPTION: KindDescription = {

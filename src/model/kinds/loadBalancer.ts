@@ -26,7 +26,7 @@ export const HEALTH_CHECK_DEFAULTS = {
 export const OUTLIER_DEFAULTS = { consecutiveErrors: 5, ejectMs: 30_000 } as const;
 
 export const loadBalancerParamsSchema = z.strictObject({
-  strategy: oneOf(LB_STRATEGIES).default('roundRobin'),
+  strategy: oneOf(LB_STRATEGIES).default(LOAD_BALANCER_DEFAULTS.strategy),
   healthCheck: z
     .strictObject({
       intervalMs: positive(MAX_MS, 'ms').default(HEALTH_CHECK_DEFAULTS.intervalMs),

@@ -21,10 +21,10 @@ export const QUEUE_DEFAULTS: QueueParams = {
 
 export const queueParamsSchema = z.strictObject({
   capacity: int(0, MAX_COUNT).optional(),
-  delivery: oneOf(QUEUE_DELIVERIES).default('pointToPoint'),
-  priorities: int(1, 10).default(1),
-  maxDeliveries: int(1, 100).default(3),
-  ackMs: distSchema.default(constant(1)),
+  delivery: oneOf(QUEUE_DELIVERIES).default(QUEUE_DEFAULTS.delivery),
+  priorities: int(1, 10).default(QUEUE_DEFAULTS.priorities),
+  maxDeliveries: int(1, 100).default(QUEUE_DEFAULTS.maxDeliveries),
+  ackMs: distSchema.default(QUEUE_DEFAULTS.ackMs),
 });
 
 export const QUEUE_DESCRIPTION: KindDescription = {

@@ -78,12 +78,12 @@ const autoscale = z.preprocess(
 );
 
 export const serviceParamsSchema = z.strictObject({
-  replicas: replicas().default(1),
-  workers: int(1, 10_000).default(1),
-  serviceTimeMs: distSchema.default(exponential(10)),
+  replicas: replicas().default(SERVICE_DEFAULTS.replicas),
+  workers: int(1, 10_000).default(SERVICE_DEFAULTS.workers),
+  serviceTimeMs: distSchema.default(SERVICE_DEFAULTS.serviceTimeMs),
   queueCapacity: int(0, MAX_COUNT).optional(),
-  blocking: bool().default(true),
-  calls: oneOf(['sequential', 'parallel', 'oneOf']).default('sequential'),
+  blocking: bool().default(SERVICE_DEFAULTS.blocking),
+  calls: oneOf(['sequential', 'parallel', 'oneOf']).default(SERVICE_DEFAULTS.calls),
   autoscale: autoscale.optional(),
   shedQueueLength: int(0, MAX_COUNT).optional(),
 });

@@ -13,7 +13,7 @@ export const SHARD_STRATEGIES = [
 export const SHARD_ROUTER_DEFAULTS: ShardRouterParams = { strategy: 'hash', virtualNodes: 100 };
 
 export const shardRouterParamsSchema = z.strictObject({
-  strategy: oneOf(SHARD_STRATEGIES).default('hash'),
+  strategy: oneOf(SHARD_STRATEGIES).default(SHARD_ROUTER_DEFAULTS.strategy),
   virtualNodes: int(1, 10_000).default(SHARD_ROUTER_DEFAULTS.virtualNodes),
 });
 
