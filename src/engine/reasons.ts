@@ -3,14 +3,16 @@
  */
 import { ERROR_REASONS, type ErrorReason } from './types.ts';
 
+const code = (reason: ErrorReason): number => ERROR_REASONS.indexOf(reason) + 1;
+
 export const OK = 0;
-export const REJECTED = 1;
-export const TIMEOUT = 2;
-export const UNAVAILABLE = 3;
-export const SHED = 4;
-export const RATE_LIMITED = 5;
-export const CIRCUIT_OPEN = 6;
-export const LOST = 7;
+export const REJECTED = code('rejected');
+export const TIMEOUT = code('timeout');
+export const UNAVAILABLE = code('unavailable');
+export const SHED = code('shed');
+export const RATE_LIMITED = code('rateLimited');
+export const CIRCUIT_OPEN = code('circuitOpen');
+export const LOST = code('lost');
 export const REASON_COUNT = ERROR_REASONS.length + 1;
 
 export function reasonName(code: number): ErrorReason {

@@ -7,25 +7,21 @@
  */
 import type { Fault, NodeType } from '../model/types.ts';
 
-/** Why a request failed, everywhere in the engine and the charts. */
-export type ErrorReason =
-  | 'rejected' // a full queue or pool refused it
-  | 'timeout' // the caller's timeout fired first
-  | 'unavailable' // crashed, partitioned, no healthy backend
-  | 'shed' // load shedding turned it away
-  | 'rateLimited' // a rate limiter refused it
-  | 'circuitOpen' // the caller's breaker refused it
-  | 'lost'; // dropped on an edge (loss fault)
+/**
+ * Why a request failed, everywhere in the engine and the charts. The order is the engine's
+ * numbering (code k is ERROR_REASONS[k - 1], src/engine/reasons.ts) and the charts' order.
+ */
+export const ERROR_REASONS = [
+  'rejected', // a full queue or pool refused it
+  'timeout', // the caller's timeout fired first
+  'unavailable', // crashed, partitioned, no healthy backend
+  'shed', // load shedding turned it away
+  'rateLimited', // a rate limiter refused it
+  'circuitOpen', // the caller's breaker refused it
+  'lost', // dropped on an edge (loss fault)
+] as const;
 
-export const ERROR_REASONS: readonly ErrorReason[] = [
-  'rejected',
-  'timeout',
-  'unavailable',
-  'shed',
-  'rateLimited',
-  'circuitOpen',
-  'lost',
-];
+export type ErrorReason = (typeof ERROR_REASONS)[number];
 
 export interface LatencySummary {
   mean: number;
