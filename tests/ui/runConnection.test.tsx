@@ -114,6 +114,30 @@ describe('the run connection', () => {
     }
   });
 
+  it('Run sends an edit that has not settled first, so it never arrives later to restart the run', async () => {
+    vi.useFakeTimers();
+    try {
+      const { store, fake, client, doc } = setup();
+      const calls: string[] = [];
+      fake.applyDoc.mockImplementation(
+        async () => (calls.push('applyDoc'), { ok: false as const, error: 'x', path: '' }),
+      );
+      fake.start.mockImplementation(async () => void calls.push('start'));
+      // An undo just before Run: the store holds another document, not yet sent.
+      store.setState({ doc: { ...doc, durationS: doc.durationS + 5 } });
+      await client.start();
+      expect(calls).toEqual(['applyDoc', 'start']);
+      expect(fake.applyDoc).toHaveBeenLastCalledWith(store.getState().doc);
+      vi.advanceTimersByTime(1000);
+      expect(fake.applyDoc).toHaveBeenCalledOnce(); // the settled edit is not sent again
+      // With nothing pending, Run sends nothing.
+      await client.start();
+      expect(calls).toEqual(['applyDoc', 'start', 'start']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('simulationKey ignores positions and labels but not parameters', () => {
     const doc = smallDoc();
     const relabelled = {

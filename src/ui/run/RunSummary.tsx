@@ -28,7 +28,8 @@ export function RunSummary() {
         <span className={`run-summary__status is-${status}`}>{STATUS_TEXT[status]}</span>{' '}
         <span>t = {formatSimTime(nowS)}</span>
         {figures === null ? (
-          <span className="run-summary__hint"> · press Run to start</span>
+          // A run that has just started has no window yet: it is not waiting for Run.
+          status !== 'running' && <span className="run-summary__hint"> · press Run to start</span>
         ) : (
           <>
             {' · '}

@@ -123,23 +123,30 @@ export function connectRun(
   let sentKey = simulationKey(store.getState().doc);
   send(store.getState().doc, true);
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Sends the document on screen now if the worker has another one (edits still settling). */
+  const sendPending = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    const doc = store.getState().doc;
+    const key = simulationKey(doc);
+    if (key === sentKey) return;
+    sentKey = key;
+    send(doc, false);
+  };
   store.subscribe((s, prev) => {
     if (s.doc === prev.doc) return;
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      const doc = store.getState().doc;
-      const key = simulationKey(doc);
-      if (key === sentKey) return;
-      sentKey = key;
-      send(doc, false);
-    }, DOC_DEBOUNCE_MS);
+    timer = setTimeout(sendPending, DOC_DEBOUNCE_MS);
   });
 
   const clearNotices = () => set({ runMessage: null, runError: null, runTruncated: null });
+  // Run and Step first send edits that have not settled yet (say an Undo just before Run): the
+  // worker takes messages in order, so the run is of the document on screen, and no edit made
+  // before pressing Run arrives later to restart it.
   return {
-    start: () => (clearNotices(), client.start()),
+    start: () => (sendPending(), clearNotices(), client.start()),
     pause: () => client.pause(),
-    step: () => (clearNotices(), client.step()),
+    step: () => (sendPending(), clearNotices(), client.step()),
     reset: () => (clearNotices(), client.reset()),
     setSpeed: (speed) => (set({ runSpeed: speed }), client.setSpeed(speed)),
     inject: async (fault) => {
