@@ -22,6 +22,8 @@ export interface RunFigures {
 
 export interface RunState {
   runStatus: RunStatus;
+  /** The worker's id of the run on screen: a new one on every load, Reset and new run. */
+  runId: number;
   /** Simulated time now, seconds. */
   simNowS: number;
   runDurationS: number;
@@ -41,6 +43,7 @@ export interface RunSlice extends RunState {
 
 export const initialRunState: RunState = {
   runStatus: 'idle',
+  runId: -1,
   simNowS: 0,
   runDurationS: 0,
   runSpeed: 10,

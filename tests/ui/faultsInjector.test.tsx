@@ -94,6 +94,27 @@ describe('fault injector', () => {
     expect(fake.applyDoc).not.toHaveBeenCalled();
   });
 
+  it('forgets the "Injected" note on Reset or a new run (another run id)', async () => {
+    const { client } = liveClient(12);
+    act(() => useAppStore.getState().select(['api']));
+    useAppStore.setState({ runStatus: 'running', simNowS: 12, runId: 4 });
+    render(
+      <RunClientContext.Provider value={client}>
+        <Inspector />
+      </RunClientContext.Provider>,
+    );
+    await userEvent.click(faults().getByRole('button', { name: 'Inject now' }));
+    expect(await screen.findByText(/^Injected: crash on API at 12 s/)).toBeTruthy();
+    act(() => useAppStore.setState({ runStatus: 'running', simNowS: 13 }));
+    expect(screen.queryByText(/^Injected:/)).toBeTruthy(); // same run: still said
+    // Reset: the worker's frame brings a new run id, the clock back at 0.
+    act(() => useAppStore.setState({ runStatus: 'idle', simNowS: 0, runId: 5 }));
+    expect(screen.queryByText(/^Injected:/)).toBeNull();
+    expect(document.getElementById('fault-injector-note')?.textContent).toBe(
+      'Starts at 0 s of simulated time.',
+    );
+  });
+
   it('after the end of a run, disables "Inject now" and says to Reset first', async () => {
     const { fake, client } = liveClient(120);
     act(() => useAppStore.getState().select(['api']));

@@ -77,11 +77,13 @@ describe('the run connection', () => {
   });
 
   it('ignores late frames of a replaced run, and a new layout starts a fresh buffer', () => {
-    const { hub, frame, doc } = setup();
+    const { hub, frame, doc, store } = setup();
     frame({ layout: layoutFor(doc) }, [0, 1]);
+    expect(store.getState().runId).toBe(1);
     frame({ runId: 2, layout: layoutFor(doc) }, [0]);
     frame({ runId: 1 }, [2, 3, 4]);
     expect(hub.buffer.windowsSeen).toBe(1);
+    expect(store.getState().runId).toBe(2); // a Reset or a new run: the store knows
   });
 
   it('tells the user about a restarted worker and an engine notice', () => {

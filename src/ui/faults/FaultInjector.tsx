@@ -64,12 +64,15 @@ export function FaultInjector({ targetId }: { targetId: string }) {
   const doc = useAppStore((s) => s.doc);
   const simNowS = useAppStore((s) => s.simNowS);
   const runStatus = useAppStore((s) => s.runStatus);
+  const runId = useAppStore((s) => s.runId);
   const client = useRunClient();
   const kinds = kindsFor(doc, targetId);
   const [kind, setKind] = useState<FaultKind | undefined>(kinds[0]);
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [error, setError] = useState<{ field?: string; message: string } | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  // What was injected, in which run: a Reset or a new run starts another, and the note goes.
+  const [injected, setDone] = useState<{ text: string; runId: number } | null>(null);
+  const done = injected !== null && injected.runId === runId ? injected.text : null;
   if (kind === undefined || !kinds.includes(kind)) {
     if (kinds[0] !== kind) setKind(kinds[0]);
     return null;
@@ -101,7 +104,8 @@ export function FaultInjector({ targetId }: { targetId: string }) {
     await client.inject(built.fault);
     const added = useAppStore.getState().doc;
     const last = added.faults.at(-1);
-    setDone(last ? `Injected: ${faultName(added, last)}.` : null);
+    const text = last ? `Injected: ${faultName(added, last)}.` : null;
+    setDone(text === null ? null : { text, runId: useAppStore.getState().runId });
   };
 
   return (

@@ -86,6 +86,7 @@ export function connectRun(
     hub.push(frame.data, frame.count);
     const state = store.getState();
     const patch: Partial<RunState> = {};
+    if (frame.layout !== undefined && state.runId !== frame.runId) patch.runId = frame.runId;
     const statusChanged = state.runStatus !== frame.status;
     if (statusChanged) patch.runStatus = frame.status;
     const now = performance.now();
