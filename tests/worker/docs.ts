@@ -1,53 +1,26 @@
 // Small documents for the worker tests, already in loaded form.
+import { client, constant, edge, scenario, service } from '../fixtures/docs.ts';
 import type { Scenario } from '../../src/model/types.ts';
 
+/** Users (50 rps Poisson) → API (2 replicas × 2 workers, 10 ms exponential), 20 s, seed 7. */
 export function smallDoc(overrides: Partial<Scenario> = {}): Scenario {
-  return {
-    version: 1,
+  return scenario({
     name: 'small',
-    description: '',
     seed: 7,
     durationS: 20,
     warmupS: 2,
     nodes: [
       {
-        id: 'users',
-        type: 'client',
-        label: 'Users',
-        position: { x: 0, y: 0 },
-        params: {
+        ...client('users', {
           arrival: { process: 'poisson', rps: 50 },
-          profile: [],
-          writeRatio: 0,
           keys: { count: 100, zipf: 0 },
           sources: 10,
-        },
+        }),
+        label: 'Users',
       },
-      {
-        id: 'api',
-        type: 'service',
-        label: 'API',
-        position: { x: 200, y: 0 },
-        params: {
-          replicas: 2,
-          workers: 2,
-          serviceTimeMs: { dist: 'exponential', meanMs: 10 },
-          blocking: true,
-          calls: 'sequential',
-        },
-      },
+      { ...service('api', { replicas: 2, workers: 2 }), label: 'API', position: { x: 200, y: 0 } },
     ],
-    edges: [
-      {
-        id: 'e1',
-        source: 'users',
-        target: 'api',
-        latencyMs: { dist: 'constant', ms: 1 },
-        weight: 1,
-        kind: 'call',
-      },
-    ],
-    faults: [],
+    edges: [edge('users', 'api', { id: 'e1', latencyMs: constant(1) })],
     ...overrides,
-  };
+  });
 }

@@ -4,8 +4,7 @@
  * roots: their fallbacks and late answers say nothing about what a client got.
  */
 import { describe, expect, it } from 'vitest';
-import { cache, client, constant, edge, exp, run, scenario, service } from '../harness.ts';
-import { queue } from '../datatier/builders.ts';
+import { cache, client, constant, edge, exp, queue, run, scenario, service } from '../harness.ts';
 
 describe('goodput counts client requests only', () => {
   it("a queue consumer's fallback does not take goodput from the producer's acknowledged requests", () => {

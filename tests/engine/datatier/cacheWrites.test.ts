@@ -4,8 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CacheParams, Fault } from '../../../src/model/types.ts';
-import { cache, client, constant, edge, run, scenario } from '../harness.ts';
-import { database } from './builders.ts';
+import { cache, client, constant, database, edge, run, scenario } from '../harness.ts';
 
 function cached(
   p: Partial<CacheParams>,

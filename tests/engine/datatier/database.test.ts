@@ -6,8 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { erlangC } from '../../../src/analysis/queueing.ts';
-import { client, constant, edge, exp, run, scenario, service, sim } from '../harness.ts';
-import { database } from './builders.ts';
+import { client, constant, database, edge, exp, run, scenario, service, sim } from '../harness.ts';
 
 const within = (x: number, expected: number, rel: number): void => {
   expect(Math.abs(x / expected - 1)).toBeLessThan(rel);

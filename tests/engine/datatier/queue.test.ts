@@ -5,8 +5,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { erlangC, mmc } from '../../../src/analysis/queueing.ts';
-import { client, constant, edge, exp, run, scenario, service } from '../harness.ts';
-import { database, queue } from './builders.ts';
+import {
+  client,
+  constant,
+  database,
+  edge,
+  exp,
+  queue,
+  run,
+  scenario,
+  service,
+} from '../harness.ts';
 
 const within = (x: number, expected: number, rel: number): void => {
   expect(Math.abs(x / expected - 1)).toBeLessThan(rel);

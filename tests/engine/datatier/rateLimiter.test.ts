@@ -3,8 +3,7 @@
  * steady load below the rate passes untouched.
  */
 import { describe, expect, it } from 'vitest';
-import { client, edge, exp, scenario, service, sim } from '../harness.ts';
-import { rateLimiter } from './builders.ts';
+import { client, edge, exp, rateLimiter, scenario, service, sim } from '../harness.ts';
 
 function limited(
   arrival: { process: 'poisson' | 'constant'; rps: number },

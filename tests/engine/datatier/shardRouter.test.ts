@@ -6,8 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { HashRing, modShard } from '../../../src/engine/nodes/consistentHash.ts';
 import type { ShardStrategy } from '../../../src/model/types.ts';
-import { client, edge, exp, run, scenario, sim } from '../harness.ts';
-import { database, shardRouter } from './builders.ts';
+import { client, database, edge, exp, run, scenario, shardRouter, sim } from '../harness.ts';
 
 const SHARDS = ['s0', 's1', 's2', 's3', 's4', 's5', 's6', 's7'];
 
