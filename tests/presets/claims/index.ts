@@ -1,0 +1,30 @@
+/** Every lesson's claims, in the order of docs/presets.md. */
+import { activeActive, activePassive, circuitBreaker, retryStorm } from './resilience.ts';
+import { backPressure, queueLevelling, rateLimiting } from './async.ts';
+import { cacheStampede, cachingStrategies } from './caching.ts';
+import { capacity, knee, littlesLaw, predictive, reactive } from './scaling.ts';
+import { cqrs, readReplicas, shardingHotKey } from './data.ts';
+import type { Claim } from './harness.ts';
+import { loadBalancing, slowReplica } from './balancing.ts';
+
+export const CLAIMS: Claim[] = [
+  ...loadBalancing,
+  ...slowReplica,
+  ...cachingStrategies,
+  ...cacheStampede,
+  ...readReplicas,
+  ...shardingHotKey,
+  ...queueLevelling,
+  ...backPressure,
+  ...cqrs,
+  ...rateLimiting,
+  ...retryStorm,
+  ...circuitBreaker,
+  ...activeActive,
+  ...activePassive,
+  ...reactive,
+  ...predictive,
+  ...knee,
+  ...littlesLaw,
+  ...capacity,
+];
