@@ -2,7 +2,9 @@
  * The "Analyze" drawer: Compare, Load sweep, Replications, Theory. It stays mounted while closed
  * so a running sweep goes on and the last results are still there when it opens again.
  */
+import { useEffect, useRef } from 'react';
 import { useAnalysisStore, type AnalysisTab } from './analysisStore.ts';
+import { ANALYSIS_DRAWER_ID, ANALYZE_BUTTON_ID } from './AnalyzeButton.tsx';
 import { ComparePanel } from './ComparePanel.tsx';
 import { ReplicationsPanel } from './ReplicationsPanel.tsx';
 import { SweepPanel } from './SweepPanel.tsx';
@@ -30,18 +32,63 @@ export function AnalysisPanel() {
   const setOpen = useAnalysisStore((s) => s.setOpen);
   // Compare results belong to the design they were run on: a new document starts the pane afresh.
   const generation = useAnalysisStore((s) => s.generation);
+  const drawer = useRef<HTMLDivElement>(null);
+  const wasOpen = useRef(open);
+  // Opening moves focus to the selected tab (the drawer comes last in the page's Tab order).
+  useEffect(() => {
+    if (open && !wasOpen.current)
+      drawer.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
+    wasOpen.current = open;
+  }, [open]);
+  const close = () => {
+    setOpen(false);
+    document.getElementById(ANALYZE_BUTTON_ID)?.focus();
+  };
+  // The tabs pattern: arrows move between tabs, Home and End to the first and last.
+  const onTabKey = (e: React.KeyboardEvent, i: number) => {
+    const to =
+      e.key === 'ArrowRight'
+        ? (i + 1) % TABS.length
+        : e.key === 'ArrowLeft'
+          ? (i + TABS.length - 1) % TABS.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? TABS.length - 1
+              : -1;
+    const next = TABS[to];
+    if (next === undefined) return;
+    e.preventDefault();
+    setTab(next.id);
+    document.getElementById(`an-tab-${next.id}`)?.focus();
+  };
   return (
-    <div className="an-drawer" role="dialog" aria-label="Analysis" hidden={!open}>
+    <div
+      ref={drawer}
+      id={ANALYSIS_DRAWER_ID}
+      className="an-drawer"
+      role="dialog"
+      aria-label="Analysis"
+      hidden={!open}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          close();
+        }
+      }}
+    >
       <header className="an-drawer__head">
         <h2>What-if analysis</h2>
         <div role="tablist" aria-label="Analyses" className="an-tabs">
-          {TABS.map((t) => (
+          {TABS.map((t, i) => (
             <button
               key={t.id}
               type="button"
               role="tab"
               id={`an-tab-${t.id}`}
               aria-selected={tab === t.id}
+              tabIndex={tab === t.id ? 0 : -1}
+              onKeyDown={(e) => onTabKey(e, i)}
               aria-controls={`an-pane-${t.id}`}
               className="an-tab"
               onClick={() => setTab(t.id)}
@@ -50,12 +97,7 @@ export function AnalysisPanel() {
             </button>
           ))}
         </div>
-        <button
-          type="button"
-          className="btn btn--icon"
-          aria-label="Close analysis"
-          onClick={() => setOpen(false)}
-        >
+        <button type="button" className="btn btn--icon" aria-label="Close analysis" onClick={close}>
           ✕
         </button>
       </header>

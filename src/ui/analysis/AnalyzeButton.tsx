@@ -2,6 +2,9 @@
 import { useAnalysisStore } from './analysisStore.ts';
 import { VariantSwitch } from './VariantSwitch.tsx';
 
+export const ANALYZE_BUTTON_ID = 'analyze-toggle';
+export const ANALYSIS_DRAWER_ID = 'analysis-drawer';
+
 export function AnalyzeButton() {
   const open = useAnalysisStore((s) => s.open);
   const setOpen = useAnalysisStore((s) => s.setOpen);
@@ -11,7 +14,9 @@ export function AnalyzeButton() {
       <button
         type="button"
         className={`btn${open ? ' an-switch--on' : ''}`}
+        id={ANALYZE_BUTTON_ID}
         aria-expanded={open}
+        aria-controls={ANALYSIS_DRAWER_ID}
         onClick={() => setOpen(!open)}
         title="Compare designs, sweep the load, replications, theory"
       >

@@ -1,7 +1,6 @@
 /** A node on the canvas: icon, label, key params, live load and health, and problem badge. */
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { KIND_DESCRIPTIONS } from '../../model/kinds/index.ts';
 import { nodeSummary } from './nodeSummary.ts';
 import type { ArchFlowNode } from './flowTypes.ts';
 import { LiveNodeOverlay } from './LiveNodeOverlay.tsx';
@@ -10,12 +9,10 @@ import { FaultBadge } from '../faults/FaultBadge.tsx';
 
 function ArchNodeView({ id, data, selected }: NodeProps<ArchFlowNode>) {
   const { node, problems } = data;
-  const kind = KIND_DESCRIPTIONS[node.type];
   return (
     <div
       className={`arch-node kind-${node.type}${selected ? ' is-selected' : ''}`}
       data-testid={`node-${id}`}
-      aria-label={`${node.label} (${kind.label})`}
     >
       {node.type !== 'client' && <Handle type="target" position={Position.Left} />}
       <div className="arch-node__head">

@@ -4,9 +4,16 @@
  * nodes do not re-render when a neighbour moves, and React Flow keeps its internal node.
  */
 import { MarkerType } from '@xyflow/react';
-import type { Scenario, ScenarioEdge, ScenarioNode } from '../../model/types.ts';
+import { KIND_DESCRIPTIONS } from '../../model/kinds/index.ts';
+import type { EdgeKind, Scenario, ScenarioEdge, ScenarioNode } from '../../model/types.ts';
 import type { ArchFlowEdge, ArchFlowNode } from './flowTypes.ts';
 import { findProblems } from './problems.ts';
+
+const EDGE_NAMES: Record<EdgeKind, string> = {
+  call: 'Call',
+  replication: 'Replication',
+  deadLetter: 'Dead letters',
+};
 
 export type Sizes = Record<string, { width: number; height: number }>;
 
@@ -49,6 +56,8 @@ export function makeNodeDeriver() {
             type: 'arch',
             position: src.position,
             selected: key.selected,
+            // The name a screen reader gives the focusable node (Tab reaches every node).
+            ariaLabel: `${src.label} (${KIND_DESCRIPTIONS[src.type].label})`,
             draggable: !readOnly,
             connectable: !readOnly,
             data: { node: src, problems: list },
@@ -75,11 +84,14 @@ export function makeEdgeDeriver() {
   return (doc: Scenario, selectedIds: readonly string[]) => {
     const selected = new Set(selectedIds);
     const next = new Map<string, EdgeEntry>();
+    const labels = new Map(doc.nodes.map((n) => [n.id, n.label]));
     const list = doc.edges.map((src) => {
       const isSel = selected.has(src.id);
       const old = cache.get(src.id);
+      // Named by the node labels the user sees, not React Flow's "Edge from <id> to <id>".
+      const ariaLabel = `${EDGE_NAMES[src.kind]} from ${labels.get(src.source) ?? src.source} to ${labels.get(src.target) ?? src.target}`;
       const out: ArchFlowEdge =
-        old && old.src === src && old.selected === isSel
+        old && old.src === src && old.selected === isSel && old.out.ariaLabel === ariaLabel
           ? old.out
           : {
               id: src.id,
@@ -87,6 +99,7 @@ export function makeEdgeDeriver() {
               source: src.source,
               target: src.target,
               selected: isSel,
+              ariaLabel,
               // In user space, so the arrowhead keeps its size when live traffic widens the stroke.
               markerEnd: {
                 type: MarkerType.ArrowClosed,

@@ -9,7 +9,8 @@ const LiveCharts = lazy(() => import('./LiveCharts.tsx'));
 
 export function ChartsPanel() {
   return (
-    <div className="charts-panel">
+    // Scrolls when there are more charts than fit, so Tab reaches it: named for that stop.
+    <div className="charts-panel" role="group" aria-label="Live charts">
       <Suspense fallback={<p className="charts-panel__empty">Loading charts…</p>}>
         <LiveCharts />
       </Suspense>

@@ -56,7 +56,8 @@ export function LessonPanel() {
         </button>
       </div>
       {!collapsed && (
-        <div className="lesson__body">
+        // Scrolls, so Chromium lets Tab reach it: named for that stop.
+        <div className="lesson__body" role="region" aria-label="Lesson text">
           {description.trim() ? (
             <SafeMarkdown text={description} />
           ) : (

@@ -16,6 +16,16 @@ export function Popover(props: {
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const close = () => setOpen(false);
+  const panel = useRef<HTMLDivElement>(null);
+
+  // Keyboard users land inside the dialog that opened (the presets search focuses itself).
+  useEffect(() => {
+    const el = panel.current;
+    if (!open || el === null || el.contains(document.activeElement)) return;
+    el.querySelector<HTMLElement>(
+      'input, select, textarea, button, a[href], [tabindex="0"]',
+    )?.focus();
+  }, [open]);
 
   useEffect(() => {
     if (!open) return;
@@ -51,6 +61,7 @@ export function Popover(props: {
       </button>
       {open && (
         <div
+          ref={panel}
           id={id}
           role="dialog"
           aria-label={props.label}
