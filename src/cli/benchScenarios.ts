@@ -1,33 +1,39 @@
 /** The standard benchmark set, as documents built in code (fully defaulted). */
-import type { Dist, Scenario, ScenarioEdge, ScenarioNode } from '../model/types.ts';
+import { defaultParams } from '../model/kinds/index.ts';
+import type {
+  Dist,
+  NodeType,
+  ParamsByType,
+  Scenario,
+  ScenarioEdge,
+  ScenarioNode,
+  ScenarioNodeOf,
+} from '../model/types.ts';
 
 const at = { x: 0, y: 0 };
 const exp = (meanMs: number): Dist => ({ dist: 'exponential', meanMs });
 const zero: Dist = { dist: 'constant', ms: 0 };
 
-function clientNode(id: string, rps: number, keys = { count: 1000, zipf: 0 }): ScenarioNode {
-  return {
+/** A node with its kind's defaults (from the model) and the given params on top. */
+function nodeOf<T extends NodeType>(
+  type: T,
+  id: string,
+  p: Partial<ParamsByType[T]>,
+): ScenarioNode {
+  const n: ScenarioNodeOf<T> = {
     id,
-    type: 'client',
+    type,
     label: id,
     position: at,
-    params: {
-      arrival: { process: 'poisson', rps },
-      profile: [],
-      writeRatio: 0,
-      keys,
-      sources: 100,
-    },
+    params: { ...defaultParams(type), ...p },
   };
+  return n as ScenarioNode;
+}
+function clientNode(id: string, rps: number, keys = { count: 1000, zipf: 0 }): ScenarioNode {
+  return nodeOf('client', id, { arrival: { process: 'poisson', rps }, keys });
 }
 function serviceNode(id: string, workers: number, svc: Dist, replicas = 1): ScenarioNode {
-  return {
-    id,
-    type: 'service',
-    label: id,
-    position: at,
-    params: { replicas, workers, serviceTimeMs: svc, blocking: true, calls: 'sequential' },
-  };
+  return nodeOf('service', id, { replicas, workers, serviceTimeMs: svc });
 }
 function edgeOf(id: string, source: string, target: string, latencyMs: Dist = zero): ScenarioEdge {
   return { id, source, target, latencyMs, weight: 1, kind: 'call' };
@@ -59,13 +65,7 @@ export function benchScenarios(): Scenario[] {
       200,
       [
         clientNode('users', 5000),
-        {
-          id: 'lb',
-          type: 'loadBalancer',
-          label: 'lb',
-          position: at,
-          params: { strategy: 'roundRobin' },
-        },
+        nodeOf('loadBalancer', 'lb', { strategy: 'roundRobin' }),
         ...ten.map((id) => serviceNode(id, 8, exp(10))),
       ],
       [edgeOf('u-lb', 'users', 'lb'), ...ten.map((id) => edgeOf(`lb-${id}`, 'lb', id))],
@@ -82,21 +82,10 @@ export function benchScenarios(): Scenario[] {
       [
         clientNode('users', 2000, { count: 100000, zipf: 0.9 }),
         serviceNode('api', 16, exp(5), 4),
-        {
-          id: 'cache',
-          type: 'cache',
-          label: 'cache',
-          position: at,
-          params: {
-            capacity: 10000,
-            eviction: 'lru',
-            hitMs: { dist: 'constant', ms: 0.5 },
-            strategy: 'readThrough',
-            warm: false,
-            writeBehindFlushMs: 1000,
-            refreshAheadRatio: 0.8,
-          },
-        },
+        nodeOf('cache', 'cache', {
+          capacity: 10000,
+          hitMs: { dist: 'constant', ms: 0.5 },
+        }),
         serviceNode('db', 32, { dist: 'lognormal', meanMs: 8, cv: 1.5 }),
       ],
       [
