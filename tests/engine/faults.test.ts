@@ -1,19 +1,16 @@
 /** What each fault does to a run, plus timeouts, the event budget and the in-flight cap. */
 import { describe, expect, it } from 'vitest';
-import type { Fault, ScenarioEdge } from '../../src/model/types.ts';
-import { client, constant, edge, run, scenario, service, sim } from './harness.ts';
-
-function chain(faults: Fault[] = [], e: Partial<ScenarioEdge> = {}, rps = 100) {
-  return scenario({
-    durationS: 100,
-    faults,
-    nodes: [
-      client('c', { arrival: { process: 'constant', rps } }),
-      service('api', { replicas: 2, workers: 4, serviceTimeMs: constant(10) }),
-    ],
-    edges: [edge('c', 'api', { id: 'c-api', ...e })],
-  });
-}
+import type { Fault } from '../../src/model/types.ts';
+import {
+  apiChain as chain,
+  client,
+  constant,
+  edge,
+  run,
+  scenario,
+  service,
+  sim,
+} from './harness.ts';
 
 describe('faults', () => {
   it('crash of all replicas for 10 s: 10 % of requests unavailable', () => {

@@ -3,7 +3,7 @@
  *   sim(doc).runFor(60).crash('api', 1).runFor(30).result()
  * plus the document builders of tests/fixtures/docs.ts (engine tests do not go through the loader).
  */
-import type { Fault, Scenario } from '../../src/model/types.ts';
+import type { Fault, Scenario, ScenarioEdge } from '../../src/model/types.ts';
 import { createSimulation } from '../../src/engine/index.ts';
 import type {
   SimResult,
@@ -12,7 +12,25 @@ import type {
   WindowStats,
 } from '../../src/engine/types.ts';
 
+import { client, constant, edge, scenario, service } from '../fixtures/docs.ts';
+
 export * from '../fixtures/docs.ts';
+
+/**
+ * The smallest story, for faults and caller policies: client 'c' at a constant `rps` → service
+ * 'api' (2 replicas × 4 workers of 10 ms) over the edge 'c-api' (with `e` on it), for 100 s.
+ */
+export function apiChain(faults: Fault[] = [], e: Partial<ScenarioEdge> = {}, rps = 100): Scenario {
+  return scenario({
+    durationS: 100,
+    faults,
+    nodes: [
+      client('c', { arrival: { process: 'constant', rps } }),
+      service('api', { replicas: 2, workers: 4, serviceTimeMs: constant(10) }),
+    ],
+    edges: [edge('c', 'api', { id: 'c-api', ...e })],
+  });
+}
 
 export class SimStory {
   readonly sim: Simulation;

@@ -1,7 +1,7 @@
 /** Retries: how many, when, what they cost, and how a budget caps them. */
 import { describe, expect, it } from 'vitest';
 import type { Fault, RetryPolicy, ScenarioEdge } from '../../../src/model/types.ts';
-import { client, constant, edge, run, scenario, service } from '../harness.ts';
+import { apiChain, run } from '../harness.ts';
 
 const retry = (p: Partial<RetryPolicy> = {}): RetryPolicy => ({
   max: 2,
@@ -11,17 +11,7 @@ const retry = (p: Partial<RetryPolicy> = {}): RetryPolicy => ({
   ...p,
 });
 
-function chain(e: Partial<ScenarioEdge>, faults: Fault[], rps = 100) {
-  return scenario({
-    durationS: 100,
-    faults,
-    nodes: [
-      client('c', { arrival: { process: 'constant', rps } }),
-      service('api', { replicas: 2, workers: 4, serviceTimeMs: constant(10) }),
-    ],
-    edges: [edge('c', 'api', { id: 'c-api', ...e })],
-  });
-}
+const chain = (e: Partial<ScenarioEdge>, faults: Fault[], rps?: number) => apiChain(faults, e, rps);
 const loss = (probability: number): Fault[] => [
   { atS: 0, kind: 'loss', target: 'c-api', probability },
 ];
