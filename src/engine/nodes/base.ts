@@ -5,6 +5,7 @@
 import type { NodeType } from '../../model/types.ts';
 import type { Call } from '../call.ts';
 import type { Kernel } from '../kernel.ts';
+import { UNAVAILABLE } from '../reasons.ts';
 import type { Rng } from '../rng.ts';
 import { NodeStats } from '../metrics/nodeStats.ts';
 import type { NodeResult, NodeWindow } from '../types.ts';
@@ -49,6 +50,24 @@ export abstract class BaseNode implements NodeBehaviour {
   setSpike(_multiplier: number): void {}
   flush(): void {}
   describe(_out: NodeResult | NodeWindow, _window: boolean): void {}
+
+  /**
+   * A crash loses the calls in service (`held`) and those waiting: each answers 'unavailable'.
+   * The kind has already taken them off its own books (queue drained, busy count zeroed), so an
+   * answer that comes straight back in finds the node empty.
+   */
+  protected failCrashed(held: readonly number[], waiting: readonly number[]): void {
+    const k = this.k;
+    this.stats.addQueue(k.now, -waiting.length);
+    this.stats.addBusy(k.now, -held.length);
+    for (const id of held) {
+      const c = k.pool.calls[id]!;
+      c.slot = -1;
+      c.killed = true;
+      k.respond(c, UNAVAILABLE);
+    }
+    for (const id of waiting) k.respond(k.pool.calls[id]!, UNAVAILABLE);
+  }
 
   /** One outgoing edge index, chosen with probability proportional to its weight. */
   protected pickEdgeByWeight(rng: Rng = this.k.rng): number {

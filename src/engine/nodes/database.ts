@@ -122,18 +122,9 @@ export class DatabaseNode extends BaseNode {
 
   /** A crash loses every query in service or waiting: each answers 'unavailable'. */
   private killAll(): void {
-    const k = this.k;
     const waiting = this.waiting.drain();
-    this.stats.addQueue(k.now, -waiting.length);
     const held = Array.from(this.holders.subarray(0, this.busy));
-    this.stats.addBusy(k.now, -held.length);
     this.busy = 0;
-    for (const id of held) {
-      const c = k.pool.calls[id]!;
-      c.slot = -1;
-      c.killed = true;
-      k.respond(c, UNAVAILABLE);
-    }
-    for (const id of waiting) k.respond(k.pool.calls[id]!, UNAVAILABLE);
+    this.failCrashed(held, waiting);
   }
 }

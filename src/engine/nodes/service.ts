@@ -226,18 +226,9 @@ export class ServiceNode extends BaseNode {
   }
 
   private killReplica(r: number): void {
-    const k = this.k;
     const waiting = this.queues[r]!.drain();
-    this.stats.addQueue(k.now, -waiting.length);
     const held = Array.from(this.holders[r]!.subarray(0, this.busy[r]!));
-    this.stats.addBusy(k.now, -held.length);
     this.busy[r] = 0;
-    for (const id of held) {
-      const c = k.pool.calls[id]!;
-      c.slot = -1;
-      c.killed = true;
-      k.respond(c, UNAVAILABLE);
-    }
-    for (const id of waiting) k.respond(k.pool.calls[id]!, UNAVAILABLE);
+    this.failCrashed(held, waiting);
   }
 }
