@@ -6,6 +6,14 @@
 import { Histogram, RESULT_SUB_BITS, WINDOW_SUB_BITS } from './histogram.ts';
 import { REASON_COUNT } from '../reasons.ts';
 
+/** The time integrals at one instant. */
+interface Mark {
+  busy: number;
+  cap: number;
+  queue: number;
+  t: number;
+}
+
 export class NodeStats {
   arrivals = 0;
   ok = 0;
@@ -30,8 +38,8 @@ export class NodeStats {
   capArea = 0;
   queueArea = 0;
   // Integrals at the warm-up mark and at the start of the current window.
-  private mark = { busy: 0, cap: 0, queue: 0, t: 0 };
-  private wMark = { busy: 0, cap: 0, queue: 0, t: 0 };
+  private mark: Mark = { busy: 0, cap: 0, queue: 0, t: 0 };
+  private wMark: Mark = { busy: 0, cap: 0, queue: 0, t: 0 };
 
   /** Bring the integrals up to time t (seconds). */
   advance(t: number): void {
@@ -90,33 +98,19 @@ export class NodeStats {
 
   /** Called at warmupS: time averages count from here. */
   markWarmup(t: number): void {
-    this.advance(t);
-    this.mark = { busy: this.busyArea, cap: this.capArea, queue: this.queueArea, t };
+    this.mark = this.markAt(t);
   }
 
   /** Utilization and mean queue length since warm-up, up to t. */
   averages(t: number): { utilization: number; meanQueueLength: number } {
-    this.advance(t);
-    const m = this.mark;
-    const cap = this.capArea - m.cap;
-    const span = t - m.t;
-    return {
-      utilization: cap > 0 ? (this.busyArea - m.busy) / cap : 0,
-      meanQueueLength: span > 0 ? (this.queueArea - m.queue) / span : 0,
-    };
+    const a = this.averagesSince(this.mark, t);
+    return { utilization: a.utilization, meanQueueLength: a.queueLength };
   }
 
   /** Close the current window at t: its averages; then start the next one. */
   closeWindow(t: number): { utilization: number; queueLength: number } {
-    this.advance(t);
-    const m = this.wMark;
-    const cap = this.capArea - m.cap;
-    const span = t - m.t;
-    const out = {
-      utilization: cap > 0 ? (this.busyArea - m.busy) / cap : 0,
-      queueLength: span > 0 ? (this.queueArea - m.queue) / span : 0,
-    };
-    this.wMark = { busy: this.busyArea, cap: this.capArea, queue: this.queueArea, t };
+    const out = this.averagesSince(this.wMark, t);
+    this.wMark = this.markAt(t);
     this.wArrivals = 0;
     this.wOk = 0;
     this.wFailed = 0;
@@ -124,5 +118,22 @@ export class NodeStats {
     this.wMisses = 0;
     this.wHist.reset();
     return out;
+  }
+
+  /** The integrals so far, as a mark to average from (brought up to t first). */
+  private markAt(t: number): Mark {
+    this.advance(t);
+    return { busy: this.busyArea, cap: this.capArea, queue: this.queueArea, t };
+  }
+
+  /** Busy / available worker time and mean waiting requests between mark m and t. */
+  private averagesSince(m: Mark, t: number): { utilization: number; queueLength: number } {
+    this.advance(t);
+    const cap = this.capArea - m.cap;
+    const span = t - m.t;
+    return {
+      utilization: cap > 0 ? (this.busyArea - m.busy) / cap : 0,
+      queueLength: span > 0 ? (this.queueArea - m.queue) / span : 0,
+    };
   }
 }
