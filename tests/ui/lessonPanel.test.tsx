@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { LessonPanel } from '../../src/ui/lesson/LessonPanel.tsx';
 import { safeUrl } from '../../src/ui/lesson/SafeMarkdown.tsx';
@@ -44,10 +44,17 @@ describe('lesson panel', () => {
     expect((window as { __bad?: number }).__bad).toBeUndefined();
   });
 
-  it('says what to do when there is no lesson', () => {
+  it('stays collapsed without a lesson (the room goes to the canvas), and says so when opened', async () => {
+    localStorage.setItem('archsim.lessonCollapsed', '0'); // the user had it open
     setDescription('   ');
     render(<LessonPanel />);
+    expect(screen.queryByText(/no lesson yet/)).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Show the lesson' }));
     expect(screen.getByText(/no lesson yet/)).toBeTruthy();
+    // Opening the empty one is not remembered as a choice.
+    expect(localStorage.getItem('archsim.lessonCollapsed')).toBe('0');
+    act(() => setDescription('# Title'));
+    expect(screen.getByRole('heading', { name: 'Title' })).toBeTruthy();
   });
 
   it('collapses and expands, and remembers the choice', async () => {

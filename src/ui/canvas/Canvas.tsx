@@ -70,10 +70,12 @@ export function Canvas() {
 
   const onConnect = useCallback((c: Connection) => {
     const s = useAppStore.getState();
-    // Between two databases the only link is replication (primary → replica).
+    // Between two databases the only link is replication (primary → replica); between two
+    // queues it is the dead-letter edge (a queue → service link is a consumer: a call, which
+    // the edge inspector's Kind turns into a dead-letter edge if that is what was meant).
     const type = (id: string) => s.doc.nodes.find((n) => n.id === id)?.type;
-    const kind =
-      type(c.source) === 'database' && type(c.target) === 'database' ? 'replication' : 'call';
+    const both = (t: string) => type(c.source) === t && type(c.target) === t;
+    const kind = both('database') ? 'replication' : both('queue') ? 'deadLetter' : 'call';
     const result = s.connect(c.source, c.target, kind);
     if (!result.ok) s.notify('error', `Cannot connect: ${result.reason}`);
   }, []);

@@ -1,5 +1,5 @@
 /**
- * Keyboard shortcuts on the canvas: duplicate (Ctrl+D), copy/paste (Ctrl+C / Ctrl+V), undo
+ * Keyboard shortcuts on the canvas: select all (Ctrl+A), duplicate (Ctrl+D), copy/paste (Ctrl+C / Ctrl+V), undo
  * (Ctrl+Z) and redo (Ctrl+Shift+Z, Ctrl+Y). Delete is React Flow's own. Keys typed into a field
  * are left alone, so undo in an input still undoes the text. Paste lands at the pointer when the
  * pointer is over the canvas (`pointerAt` gives its canvas coordinates), else 40 px along.
@@ -29,6 +29,8 @@ export function useEditorShortcuts(pointerAt: () => Point | null = () => null): 
       else if (key === 'd') s.duplicate(s.selectedIds);
       else if (key === 'c') s.copy(s.selectedIds);
       else if (key === 'v') s.paste(pointerAt() ?? undefined);
+      // Everything, so Delete clears the canvas (and the selection can be copied whole).
+      else if (key === 'a') s.select([...s.doc.nodes, ...s.doc.edges].map((el) => el.id));
       else handled = false;
       if (handled) e.preventDefault();
     };

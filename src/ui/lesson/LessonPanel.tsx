@@ -1,7 +1,8 @@
 /**
  * The lesson beside the canvas: the document's description as Markdown (safely: no raw HTML,
  * only http(s) links). Collapsible; the choice is remembered in this browser. Without a choice
- * it starts collapsed on a window narrower than 1400 px, where it took a quarter of the width.
+ * it starts collapsed on a window narrower than 1400 px, where it took a quarter of the width,
+ * and a document with no lesson keeps it collapsed.
  */
 import { useState } from 'react';
 import { useAppStore } from '../../store/index.ts';
@@ -27,8 +28,14 @@ function readCollapsed(): boolean {
 
 export function LessonPanel() {
   const description = useAppStore((s) => s.doc.description);
-  const [collapsed, setCollapsed] = useState(readCollapsed);
+  const [chosen, setCollapsed] = useState(readCollapsed);
+  // A document without a lesson (a blank canvas, a design of one's own) leaves the room to the
+  // canvas: collapsed unless opened for it, without touching the remembered choice.
+  const empty = description.trim() === '';
+  const [openEmpty, setOpenEmpty] = useState(false);
+  const collapsed = empty ? !openEmpty : chosen;
   const toggle = () => {
+    if (empty) return setOpenEmpty(!openEmpty);
     const next = !collapsed;
     setCollapsed(next);
     try {

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useAppStore } from '../../store/index.ts';
+import { EMPTY_DOC } from '../../store/graphSlice.ts';
 import { DROPPED_B_NOTE, openAnotherDocument } from '../analysis/variants.ts';
 import { Popover } from '../share/Popover.tsx';
 import { groupPresets, loadCatalogue, type PresetEntry } from './catalogue.ts';
@@ -42,6 +43,16 @@ function PresetsList({ onChosen }: { onChosen: () => void }) {
     onChosen();
   };
 
+  // Designing from scratch: an empty canvas, one undo step away from what was open.
+  const blank = () => {
+    const droppedB = openAnotherDocument(EMPTY_DOC);
+    notify(
+      'info',
+      `Opened a blank canvas: drag components from the palette. Undo (Ctrl+Z) brings back what was open.${droppedB ? DROPPED_B_NOTE : ''}`,
+    );
+    onChosen();
+  };
+
   const groups = entries ? groupPresets(entries, query) : [];
   return (
     <>
@@ -54,6 +65,9 @@ function PresetsList({ onChosen }: { onChosen: () => void }) {
         autoFocus
         onChange={(e) => setQuery(e.target.value)}
       />
+      <button type="button" className="presets__item presets__blank" onClick={blank}>
+        Blank canvas
+      </button>
       {entries === null && <p className="popover__note">Loading…</p>}
       {entries !== null && groups.length === 0 && (
         <p className="popover__note">No preset matches “{query}”.</p>
