@@ -8,6 +8,7 @@
  * of that kind on it (crash replicas add up; slow factors, spike multipliers and loss survival
  * multiply; added latencies add), so overlapping faults compose and undo exactly.
  */
+import { FAULT_DEFAULTS } from '../model/kinds/faultDefaults.ts';
 import type { Fault } from '../model/types.ts';
 import { EV_FAULT, type Kernel } from './kernel.ts';
 
@@ -58,18 +59,21 @@ export class Faults {
       if (f.kind === 'crash') {
         node.setDown(same.reduce((n, g) => n + (g.replicas ?? Number.MAX_SAFE_INTEGER), 0));
       } else if (f.kind === 'slow') {
-        node.setSlow(same.reduce((m, g) => m * (g.factor ?? 1), 1));
+        node.setSlow(same.reduce((m, g) => m * (g.factor ?? FAULT_DEFAULTS.factor), 1));
       } else if (f.kind === 'spike') {
-        node.setSpike(same.reduce((m, g) => m * (g.multiplier ?? 1), 1));
+        node.setSpike(same.reduce((m, g) => m * (g.multiplier ?? FAULT_DEFAULTS.multiplier), 1));
       }
       return;
     }
     const edge = this.k.edges[this.edgeIndex.get(f.target)!]!;
-    if (f.kind === 'latency') edge.addMs = same.reduce((s, g) => s + (g.addMs ?? 0), 0);
-    else if (f.kind === 'lag') edge.lagMs = same.reduce((s, g) => s + (g.addMs ?? 0), 0);
+    if (f.kind === 'latency')
+      edge.addMs = same.reduce((s, g) => s + (g.addMs ?? FAULT_DEFAULTS.latencyAddMs), 0);
+    else if (f.kind === 'lag')
+      edge.lagMs = same.reduce((s, g) => s + (g.addMs ?? FAULT_DEFAULTS.lagAddMs), 0);
     else if (f.kind === 'partition') edge.partitioned = same.length > 0;
     else if (f.kind === 'loss') {
-      edge.loss = 1 - same.reduce((keep, g) => keep * (1 - (g.probability ?? 0)), 1);
+      edge.loss =
+        1 - same.reduce((keep, g) => keep * (1 - (g.probability ?? FAULT_DEFAULTS.probability)), 1);
     }
   }
 }

@@ -1,5 +1,6 @@
 /** What each fault does to a run, plus timeouts, the event budget and the in-flight cap. */
 import { describe, expect, it } from 'vitest';
+import { FAULT_DEFAULTS } from '../../src/model/kinds/faultDefaults.ts';
 import type { Fault } from '../../src/model/types.ts';
 import {
   apiChain as chain,
@@ -25,6 +26,18 @@ describe('faults', () => {
   it('slow ×5 multiplies service times while it lasts', () => {
     const r = run(chain([{ atS: 0, kind: 'slow', target: 'api', factor: 5 }]));
     expect(r.latencyMs.p50).toBeCloseTo(50, 1);
+  });
+  it("a fault without its strength takes the loader's default, not a no-op", () => {
+    // inject() may be given a fault that never went through the loader (e.g. by a script).
+    const bare: Fault[] = [
+      { atS: 0, kind: 'slow', target: 'api' },
+      { atS: 0, kind: 'latency', target: 'c-api' },
+    ];
+    const full: Fault[] = [
+      { atS: 0, kind: 'slow', target: 'api', factor: FAULT_DEFAULTS.factor },
+      { atS: 0, kind: 'latency', target: 'c-api', addMs: FAULT_DEFAULTS.latencyAddMs },
+    ];
+    expect(run(chain(bare))).toEqual(run(chain(full)));
   });
   it('latency +200 ms on an edge adds 400 ms round trip', () => {
     const r = run(chain([{ atS: 0, kind: 'latency', target: 'c-api', addMs: 200 }]));

@@ -1,17 +1,12 @@
 /** Faults: scheduled (or injected) trouble on a node or an edge. */
 import * as z from 'zod';
 import { idSchema, int, MAX_MS, num, positive, ratio } from './common.ts';
+import { FAULT_DEFAULTS } from './faultDefaults.ts';
 import { MAX_REPLICAS } from './service.ts';
 
 export const MAX_DURATION_S = 86_400 * 7;
 
-export const FAULT_DEFAULTS = {
-  factor: 5,
-  probability: 0.1,
-  latencyAddMs: 200,
-  lagAddMs: 2000,
-  multiplier: 5,
-} as const;
+export { FAULT_DEFAULTS };
 
 const base = {
   atS: num(0, MAX_DURATION_S, 's'),
