@@ -12,6 +12,7 @@ import {
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
+import { useEmbedRefit } from './useEmbedRefit.ts';
 import { beginDrag, useAppStore } from '../../store/index.ts';
 import { isNodeType } from '../../model/kinds/index.ts';
 import { edgeTypes, nodeTypes } from './elementTypes.ts';
@@ -45,6 +46,8 @@ export function Canvas() {
     [screenToFlowPosition],
   );
   useEditorShortcuts(pointerAt);
+  const root = useRef<HTMLDivElement>(null);
+  useEmbedRefit(readOnly, root, sizes, FIT_VIEW_OPTIONS);
 
   const onNodesChange = useCallback((changes: NodeChange<ArchFlowNode>[]) => {
     const s = useAppStore.getState();
@@ -116,6 +119,7 @@ export function Canvas() {
 
   return (
     <div
+      ref={root}
       className="canvas"
       aria-label="Architecture canvas"
       role="region"
@@ -154,13 +158,16 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         <Controls showInteractive={false} />
-        <MiniMap<ArchFlowNode>
-          pannable
-          zoomable
-          ariaLabel="Mini map"
-          nodeClassName={miniNodeClass}
-          style={MINIMAP_STYLE}
-        />
+        {/* An embed is small and fits its view: a minimap there only covers nodes. */}
+        {!readOnly && (
+          <MiniMap<ArchFlowNode>
+            pannable
+            zoomable
+            ariaLabel="Mini map"
+            nodeClassName={miniNodeClass}
+            style={MINIMAP_STYLE}
+          />
+        )}
         {!readOnly && (
           <Panel position="top-right">
             <button

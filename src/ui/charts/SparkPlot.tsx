@@ -86,7 +86,7 @@ function SparkPlotInner({ rows, series, unit, stacked, yMax, faults = [] }: Prop
       <span className="spark__range">{formatTimeRange(first, last)}</span>
       <ul className="spark__legend">
         {series.map((s) => (
-          <li key={s.key} style={{ color: s.color }}>
+          <li key={s.key} style={{ color: s.color }} title={s.name}>
             {s.name}
           </li>
         ))}
