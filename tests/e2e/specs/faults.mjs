@@ -88,6 +88,10 @@ export default async function ({ page, baseUrl, screenshot }) {
   await screenshot('done');
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await waitUntil('t = 0', async () => simulatedSeconds(await summaryText(page)) === 0);
+  // The "Injected: …" note belonged to the run that was reset.
+  await waitUntil('the injector note to forget the injection', async () =>
+    (await faults.locator('[aria-live]').innerText()).startsWith('Starts at 0 s'),
+  );
   const replay = await runToEnd(page);
   const totals = (t) =>
     t
