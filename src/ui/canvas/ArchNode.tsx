@@ -6,9 +6,13 @@ import type { ArchFlowNode } from './flowTypes.ts';
 import { LiveNodeOverlay } from './LiveNodeOverlay.tsx';
 import { KindIcon } from '../icons/KindIcon.tsx';
 import { FaultBadge } from '../faults/FaultBadge.tsx';
+import { useAppStore } from '../../store/index.ts';
+import { roleNote } from './roleNote.ts';
 
 function ArchNodeView({ id, data, selected }: NodeProps<ArchFlowNode>) {
   const { node, problems } = data;
+  // A string (or undefined): the node re-renders only when its own role changes.
+  const role = useAppStore((s) => roleNote(s.doc, id));
   return (
     <div
       className={`arch-node kind-${node.type}${selected ? ' is-selected' : ''}`}
@@ -32,6 +36,7 @@ function ArchNodeView({ id, data, selected }: NodeProps<ArchFlowNode>) {
           </span>
         )}
       </div>
+      {role !== undefined && <div className="arch-node__role">{role}</div>}
       <div className="arch-node__summary">{nodeSummary(node)}</div>
       <LiveNodeOverlay node={node} />
       <Handle type="source" position={Position.Right} />
