@@ -31,7 +31,11 @@ export function CompareChart({ a, b }: Props) {
     <figure className="an-chart" aria-label="p99 latency over time, A and B">
       <figcaption>p99 latency over time (ms)</figcaption>
       <ResponsiveContainer width="100%" height={220}>
-        <LineChart data={data} margin={{ top: 6, right: 16, bottom: 4, left: 0 }}>
+        <LineChart
+          data={data}
+          margin={{ top: 6, right: 16, bottom: 4, left: 0 }}
+          title="p99 latency over time, A and B"
+        >
           <CartesianGrid stroke="#eef0f3" />
           <XAxis dataKey="tS" type="number" tick={axis} unit=" s" domain={['dataMin', 'dataMax']} />
           <YAxis tick={axis} width={48} />

@@ -23,7 +23,11 @@ export function SweepChart({ report, sloP99Ms }: { report: SweepReport; sloP99Ms
         Latency (ms, left) and goodput (rps, right) against offered load (rps)
       </figcaption>
       <ResponsiveContainer width="100%" height={280}>
-        <ComposedChart data={report.rows} margin={{ top: 14, right: 8, bottom: 4, left: 0 }}>
+        <ComposedChart
+          data={report.rows}
+          margin={{ top: 14, right: 8, bottom: 4, left: 0 }}
+          title="Latency and goodput against offered load"
+        >
           <CartesianGrid stroke="#eef0f3" />
           <XAxis
             dataKey="offeredRps"

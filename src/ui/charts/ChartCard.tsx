@@ -68,6 +68,8 @@ function ChartCardInner({
   const common = {
     data: rows,
     margin: { top: 4, right: 8, bottom: 0, left: -12 },
+    // recharts makes the chart a Tab stop (arrow keys walk the points): this names it.
+    title,
   };
   const axes = (
     <>

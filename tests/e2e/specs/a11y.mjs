@@ -33,6 +33,11 @@ async function problemsIn(page, view) {
       if ((n.name?.value ?? '').trim() !== '') continue;
       let html = '';
       if (n.backendDOMNodeId !== undefined) {
+        // Focusable only from script (tabindex="-1", e.g. recharts' inner layers): not a Tab stop.
+        const { node } = await cdp.send('DOM.describeNode', { backendNodeId: n.backendDOMNodeId });
+        const attrs = node.attributes ?? [];
+        const tabindex = attrs[attrs.indexOf('tabindex') + 1];
+        if (!INTERACTIVE.has(role) && attrs.includes('tabindex') && Number(tabindex) < 0) continue;
         const r = await cdp.send('DOM.getOuterHTML', { backendNodeId: n.backendDOMNodeId });
         html = r.outerHTML.slice(0, 120);
       }
@@ -104,6 +109,12 @@ export default async function ({ page, baseUrl, screenshot }) {
   await page.locator('.chart-card').first().waitFor({ timeout: 20_000 });
   problems.push(...(await problemsIn(page, 'running')));
 
+  // Finished: the charts are recharts charts, each a Tab stop of its own.
+  await page.getByLabel('Speed').selectOption('max');
+  await page.getByText(/^Finished/).waitFor({ timeout: 30_000 });
+  await page.locator('.chart-card .recharts-surface').first().waitFor();
+  problems.push(...(await problemsIn(page, 'finished')));
+
   await auditDialog(page, problems, 'Presets', 'Presets');
   await auditDialog(page, problems, 'Share', 'Share');
   await auditDialog(page, problems, 'Export', 'Export');
@@ -118,6 +129,13 @@ export default async function ({ page, baseUrl, screenshot }) {
     await drawer.getByRole('tab', { name: tab }).click();
     problems.push(...(await problemsIn(page, `Analyze, ${tab}`)));
   }
+  // A sweep's results: the curve and its table.
+  await drawer.getByRole('tab', { name: 'Load sweep' }).click();
+  await drawer.getByLabel('Duration per point (s)', { exact: true }).fill('10');
+  await drawer.getByRole('button', { name: 'Run sweep' }).click();
+  await drawer.getByRole('status', { name: 'Sweep summary' }).waitFor({ timeout: 60_000 });
+  problems.push(...(await problemsIn(page, 'Analyze, sweep results')));
+  await drawer.getByRole('tab', { name: 'Theory' }).click();
   await page.keyboard.press('ArrowRight'); // Theory → Compare (wraps)
   const selected = await drawer.getByRole('tab', { selected: true }).innerText();
   if (selected !== 'Compare') throw new Error(`ArrowRight from Theory selected "${selected}"`);
