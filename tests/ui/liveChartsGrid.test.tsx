@@ -1,0 +1,39 @@
+// Selecting a node adds its own charts after latency, throughput and errors (those stay in the
+// first row of the grid), and the other cards stay mounted (a remounted card starts again as the
+// light plot and waits its turn to be a full chart).
+import { describe, expect, it } from 'vitest';
+import { act, render, screen } from '@testing-library/react';
+import LiveCharts from '../../src/ui/charts/LiveCharts.tsx';
+import { metricsHub } from '../../src/store/metricsHub.ts';
+import { useAppStore } from '../../src/store/index.ts';
+import { layoutFor, packWindows } from '../../src/worker/frame.ts';
+import { fakeWindow } from '../worker/fakeEngine.ts';
+import { smallDoc } from '../worker/docs.ts';
+
+describe('live charts grid', () => {
+  it('keeps every card mounted when a node is selected, and puts its cards after the first three', () => {
+    const doc = smallDoc();
+    const layout = layoutFor(doc);
+    useAppStore.setState({ doc, selectedIds: [], runStatus: 'running' });
+    metricsHub.reset(layout);
+    const windows = Array.from({ length: 5 }, (_, i) => fakeWindow(doc, 0, i));
+    act(() => metricsHub.push(packWindows(layout, windows), windows.length));
+    render(<LiveCharts />);
+    const card = (title: string) => screen.getByText(title).closest('figure');
+    const before = ['End-to-end latency (ms)', 'Utilization', 'Queue (waiting)'].map(card);
+    expect(before.every((f) => f !== null)).toBe(true);
+
+    const node = doc.nodes.find((n) => n.type !== 'client');
+    expect(node).toBeDefined();
+    act(() => useAppStore.getState().select([node?.id ?? '']));
+    const titles = [...document.querySelectorAll('.chart-card__title')].map((t) => t.textContent);
+    expect(titles.slice(0, 3)).toEqual([
+      'End-to-end latency (ms)',
+      'Throughput (req/s)',
+      'Errors by reason (per s)',
+    ]);
+    expect(titles[3]).toBe(`${node?.label}: latency at this node`);
+    const after = ['End-to-end latency (ms)', 'Utilization', 'Queue (waiting)'].map(card);
+    after.forEach((f, i) => expect(f).toBe(before[i]));
+  });
+});
