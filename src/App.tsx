@@ -11,7 +11,7 @@ import { Palette } from './ui/palette/Palette.tsx';
 import { Inspector } from './ui/inspector/Inspector.tsx';
 import { ChartsPanel } from './ui/charts/ChartsPanel.tsx';
 import { FaultTimeline } from './ui/faults/FaultTimeline.tsx';
-import { AnalysisPanel } from './ui/analysis/AnalysisPanel.tsx';
+import { LazyAnalysisPanel } from './ui/lazy/LazyAnalysisPanel.tsx';
 import { LessonPanel } from './ui/lesson/LessonPanel.tsx';
 
 export function App() {
@@ -33,7 +33,7 @@ export function App() {
           {!readOnly && <LessonPanel />}
           {!readOnly && <Inspector />}
         </div>
-        {!readOnly && <AnalysisPanel />}
+        {!readOnly && <LazyAnalysisPanel />}
       </div>
     </ReactFlowProvider>
   );

@@ -26,7 +26,6 @@ import {
   withoutElements,
   type Clip,
 } from './docOps.ts';
-import { layoutPositions } from './layout.ts';
 
 /** `error` is the model's line with its path (`nodes[1].params.workers: must be …`);
  *  `message` is the same without the path, for showing beside the field. */
@@ -53,7 +52,8 @@ export interface GraphSlice {
   copy: (ids: readonly string[]) => void;
   /** Pastes the clipboard; with `at` (canvas coordinates) its top-left node lands there. */
   paste: (at?: { x: number; y: number }) => string[];
-  autoLayout: (sizes?: Record<string, { width: number; height: number }>) => void;
+  /** Loads dagre on first use (it is not needed for the first paint), then lays out. */
+  autoLayout: (sizes?: Record<string, { width: number; height: number }>) => Promise<void>;
   updateDocFields: (fields: DocFields) => EditResult;
   /** Faults are known by their index in `doc.faults`; a new one goes last (the engine orders
    *  simultaneous faults by index, so an injected fault and its replay agree). */
@@ -217,7 +217,9 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
       return pasted.ids;
     },
 
-    autoLayout: (sizes) => {
+    autoLayout: async (sizes) => {
+      const { layoutPositions } = await import('./layout.ts');
+      // Read the document after the load, so an edit made meanwhile is laid out too.
       const { doc } = get();
       const placed = layoutPositions(doc, sizes);
       const nodes = doc.nodes.map((n) => ({ ...n, position: placed[n.id] ?? n.position }));

@@ -81,10 +81,10 @@ describe('graph slice: adding, connecting, removing', () => {
     expect(store.getState().doc.warmupS).toBe(10);
   });
 
-  it('lays the graph out left to right', () => {
+  it('lays the graph out left to right', async () => {
     const store = freshStore();
     store.getState().moveNodes([{ id: 'api', position: { x: -500, y: 900 } }]);
-    store.getState().autoLayout();
+    await store.getState().autoLayout();
     const x = (id: string) => store.getState().doc.nodes.find((n) => n.id === id)?.position.x ?? 0;
     expect(x('users')).toBeLessThan(x('lb'));
     expect(x('lb')).toBeLessThan(x('api'));

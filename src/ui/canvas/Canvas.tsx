@@ -173,7 +173,7 @@ export function Canvas() {
             <button
               type="button"
               className="btn btn--small"
-              onClick={() => useAppStore.getState().autoLayout(sizes)}
+              onClick={() => void useAppStore.getState().autoLayout(sizes)}
               title="Arrange the nodes left to right (dagre)"
             >
               Tidy layout
