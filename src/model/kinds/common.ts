@@ -141,3 +141,8 @@ type OptionalKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? K : never
 export function typed<T>(schema: z.ZodType<Loose<T>, object>): z.ZodType<T, object> {
   return schema as unknown as z.ZodType<T, object>;
 }
+
+/** What a sub-schema fills in for `{}`: the starting value of a group the user switches on. */
+export function defaultsOf(schema: z.ZodType<object, unknown>, input: object = {}) {
+  return { ...schema.parse(input) } as Record<string, unknown>;
+}

@@ -4,7 +4,16 @@
  */
 import * as z from 'zod';
 import type { DatabaseParams } from '../types.ts';
-import { bool, distSchema, exponential, int, MAX_COUNT, MAX_MS, num } from './common.ts';
+import {
+  bool,
+  defaultsOf,
+  distSchema,
+  exponential,
+  int,
+  MAX_COUNT,
+  MAX_MS,
+  num,
+} from './common.ts';
 import type { KindDescription } from './describe.ts';
 
 export const DATABASE_DEFAULTS: DatabaseParams = {
@@ -17,17 +26,17 @@ export const DATABASE_DEFAULTS: DatabaseParams = {
 /** A failover given as `{}` takes these: 5 s to notice, 15 s to promote a replica. */
 export const FAILOVER_DEFAULTS = { detectionMs: 5000, promotionMs: 15_000 } as const;
 
+const failoverSchema = z.strictObject({
+  detectionMs: num(0, MAX_MS, 'ms').default(FAILOVER_DEFAULTS.detectionMs),
+  promotionMs: num(0, MAX_MS, 'ms').default(FAILOVER_DEFAULTS.promotionMs),
+});
+
 export const databaseParamsSchema = z.strictObject({
   readTimeMs: distSchema.default(DATABASE_DEFAULTS.readTimeMs),
   writeTimeMs: distSchema.default(DATABASE_DEFAULTS.writeTimeMs),
   connections: int(1, 10_000).default(DATABASE_DEFAULTS.connections),
   queueCapacity: int(0, MAX_COUNT).optional(),
-  failover: z
-    .strictObject({
-      detectionMs: num(0, MAX_MS, 'ms').default(FAILOVER_DEFAULTS.detectionMs),
-      promotionMs: num(0, MAX_MS, 'ms').default(FAILOVER_DEFAULTS.promotionMs),
-    })
-    .optional(),
+  failover: failoverSchema.optional(),
   multiPrimary: bool().default(DATABASE_DEFAULTS.multiPrimary),
 });
 
@@ -71,9 +80,28 @@ export const DATABASE_DESCRIPTION: KindDescription = {
     {
       key: 'failover',
       label: 'Failover',
-      help: 'When this primary crashes, a replica takes over: {"detectionMs":5000,"promotionMs":15000}. Writes inside the replication lag are lost. Empty = no failover.',
-      control: 'json',
+      help: 'When this primary crashes, a replica takes over. Writes inside the replication lag are lost. Off = no failover.',
+      control: 'group',
       optional: true,
+      defaults: defaultsOf(failoverSchema),
+      fields: [
+        {
+          key: 'detectionMs',
+          label: 'Detection time',
+          help: 'Time to notice that the primary is gone.',
+          unit: 'ms',
+          control: 'number',
+          min: 0,
+        },
+        {
+          key: 'promotionMs',
+          label: 'Promotion time',
+          help: 'Time to promote a replica once noticed; writes fail meanwhile.',
+          unit: 'ms',
+          control: 'number',
+          min: 0,
+        },
+      ],
     },
     {
       key: 'multiPrimary',

@@ -6,7 +6,28 @@
 import type { EdgeKind, FaultKind, NodeType } from '../types.ts';
 
 export type ParamControl =
-  'number' | 'integer' | 'boolean' | 'select' | 'dist' | 'arrival' | 'profile' | 'json';
+  | 'number'
+  | 'integer'
+  | 'boolean'
+  | 'select'
+  | 'dist'
+  | 'arrival'
+  | 'profile'
+  | 'json'
+  | 'group'
+  | 'variant';
+
+/** One form of a 'variant' (e.g. autoscale's `mode: 'scheduled'`). */
+export interface VariantCase {
+  /** The discriminator's value, e.g. 'scheduled'. */
+  value: string;
+  /** What the choice shows, e.g. 'scheduled: replicas by the clock'. */
+  label: string;
+  /** Keys relative to the object. */
+  fields: ParamDescriptor[];
+  /** The whole object when this case is chosen afresh (discriminator included). */
+  defaults: Record<string, unknown>;
+}
 
 export interface ParamDescriptor {
   /** Dot path within params (or within the edge / fault), e.g. 'arrival.rps'. */
@@ -20,8 +41,15 @@ export interface ParamDescriptor {
   step?: number;
   /** For 'select'. */
   options?: readonly string[];
-  /** The field may be absent (empty in the inspector); `help` says what absent means. */
+  /** The field may be absent (empty in the inspector); `help` says what absent means. For a
+   *  'group' or 'variant', the whole object may be absent: an "enabled" switch. */
   optional?: boolean;
+  /** For 'group': the object's fields, keys relative to the object. */
+  fields?: ParamDescriptor[];
+  /** For 'group': the object when switched on (the schema's own defaults, parsed from `{}`). */
+  defaults?: Record<string, unknown>;
+  /** For 'variant': the discriminating key (e.g. 'mode') and its cases, first = default. */
+  variant?: { key: string; label: string; cases: VariantCase[] };
 }
 
 export interface KindDescription {

@@ -32,6 +32,7 @@ export type {
   KindDescription,
   ParamControl,
   ParamDescriptor,
+  VariantCase,
 } from './describe.ts';
 export { EDGE_KINDS, EDGE_PARAMS, BREAKER_DEFAULTS, RETRY_DEFAULTS } from './edge.ts';
 export { FAULT_KINDS, FAULT_DEFAULTS } from './fault.ts';

@@ -1,7 +1,7 @@
 /** `loadBalancer`: spreads requests over the replicas of the services behind it. */
 import * as z from 'zod';
 import type { LoadBalancerParams, LbStrategy } from '../types.ts';
-import { int, MAX_MS, oneOf, positive, num } from './common.ts';
+import { defaultsOf, int, MAX_MS, oneOf, positive, num } from './common.ts';
 import type { KindDescription } from './describe.ts';
 
 export const LB_STRATEGIES = [
@@ -25,22 +25,21 @@ export const HEALTH_CHECK_DEFAULTS = {
 } as const;
 export const OUTLIER_DEFAULTS = { consecutiveErrors: 5, ejectMs: 30_000 } as const;
 
+const healthCheckSchema = z.strictObject({
+  intervalMs: positive(MAX_MS, 'ms').default(HEALTH_CHECK_DEFAULTS.intervalMs),
+  timeoutMs: positive(MAX_MS, 'ms').default(HEALTH_CHECK_DEFAULTS.timeoutMs),
+  unhealthyAfter: int(1, 100).default(HEALTH_CHECK_DEFAULTS.unhealthyAfter),
+  healthyAfter: int(1, 100).default(HEALTH_CHECK_DEFAULTS.healthyAfter),
+});
+const outlierSchema = z.strictObject({
+  consecutiveErrors: int(1, 10_000).default(OUTLIER_DEFAULTS.consecutiveErrors),
+  ejectMs: num(0, MAX_MS, 'ms').default(OUTLIER_DEFAULTS.ejectMs),
+});
+
 export const loadBalancerParamsSchema = z.strictObject({
   strategy: oneOf(LB_STRATEGIES).default(LOAD_BALANCER_DEFAULTS.strategy),
-  healthCheck: z
-    .strictObject({
-      intervalMs: positive(MAX_MS, 'ms').default(HEALTH_CHECK_DEFAULTS.intervalMs),
-      timeoutMs: positive(MAX_MS, 'ms').default(HEALTH_CHECK_DEFAULTS.timeoutMs),
-      unhealthyAfter: int(1, 100).default(HEALTH_CHECK_DEFAULTS.unhealthyAfter),
-      healthyAfter: int(1, 100).default(HEALTH_CHECK_DEFAULTS.healthyAfter),
-    })
-    .optional(),
-  outlierDetection: z
-    .strictObject({
-      consecutiveErrors: int(1, 10_000).default(OUTLIER_DEFAULTS.consecutiveErrors),
-      ejectMs: num(0, MAX_MS, 'ms').default(OUTLIER_DEFAULTS.ejectMs),
-    })
-    .optional(),
+  healthCheck: healthCheckSchema.optional(),
+  outlierDetection: outlierSchema.optional(),
 });
 
 export const LOAD_BALANCER_DESCRIPTION: KindDescription = {
@@ -59,16 +58,70 @@ export const LOAD_BALANCER_DESCRIPTION: KindDescription = {
     {
       key: 'healthCheck',
       label: 'Active health check',
-      help: 'Probe each backend: {"intervalMs":1000,"timeoutMs":500,"unhealthyAfter":3,"healthyAfter":2}. Empty = none.',
-      control: 'json',
+      help: 'Probe each backend; take it out of rotation after failed probes, back after good ones. Off = none.',
+      control: 'group',
       optional: true,
+      defaults: defaultsOf(healthCheckSchema),
+      fields: [
+        {
+          key: 'intervalMs',
+          label: 'Probe every',
+          help: 'Time between two probes of one backend.',
+          unit: 'ms',
+          control: 'number',
+          min: 0,
+        },
+        {
+          key: 'timeoutMs',
+          label: 'Probe timeout',
+          help: 'A probe not answered within this counts as failed.',
+          unit: 'ms',
+          control: 'number',
+          min: 0,
+        },
+        {
+          key: 'unhealthyAfter',
+          label: 'Unhealthy after',
+          help: 'Failed probes in a row that take a backend out.',
+          control: 'integer',
+          min: 1,
+          max: 100,
+        },
+        {
+          key: 'healthyAfter',
+          label: 'Healthy after',
+          help: 'Good probes in a row that bring it back.',
+          control: 'integer',
+          min: 1,
+          max: 100,
+        },
+      ],
     },
     {
       key: 'outlierDetection',
       label: 'Outlier detection',
-      help: 'Passive: eject a backend after consecutive errors, {"consecutiveErrors":5,"ejectMs":30000}. Empty = none.',
-      control: 'json',
+      help: 'Passive: eject a backend after consecutive errors on real traffic. Off = none.',
+      control: 'group',
       optional: true,
+      defaults: defaultsOf(outlierSchema),
+      fields: [
+        {
+          key: 'consecutiveErrors',
+          label: 'Consecutive errors',
+          help: 'Errors in a row that eject a backend.',
+          control: 'integer',
+          min: 1,
+          max: 10_000,
+        },
+        {
+          key: 'ejectMs',
+          label: 'Eject for',
+          help: 'How long an ejected backend gets no traffic.',
+          unit: 'ms',
+          control: 'number',
+          min: 0,
+        },
+      ],
     },
   ],
 };

@@ -1,10 +1,11 @@
 /** `service`: replicas of a server, each with a pool of workers and a queue. */
 import * as z from 'zod';
 import type { ServiceParams } from '../types.ts';
-import { bool, distSchema, exponential, int, MAX_COUNT, num, oneOf, timePoints } from './common.ts';
+import { bool, distSchema, exponential, int, MAX_COUNT, oneOf } from './common.ts';
+import { AUTOSCALE_PARAM, autoscaleSchema, MAX_REPLICAS } from './autoscale.ts';
 import type { KindDescription } from './describe.ts';
 
-export const MAX_REPLICAS = 1000;
+export { AUTOSCALE_DEFAULTS, MAX_REPLICAS } from './autoscale.ts';
 
 export const SERVICE_DEFAULTS: ServiceParams = {
   replicas: 1,
@@ -14,77 +15,14 @@ export const SERVICE_DEFAULTS: ServiceParams = {
   calls: 'sequential',
 };
 
-/** Added defaults for autoscaling (the contract's form without `mode` is reactive). */
-export const AUTOSCALE_DEFAULTS = {
-  min: 1,
-  max: 10,
-  targetUtilization: 0.7,
-  intervalS: 10,
-  startupS: 20,
-  cooldownS: 30,
-  leadS: 60,
-} as const;
-
-const replicas = () => int(1, MAX_REPLICAS);
-const target = () => num(0.01, 1).default(AUTOSCALE_DEFAULTS.targetUtilization);
-const seconds = (def: number) => num(0, 3600, 's').default(def);
-const interval = () => num(0.1, 3600, 's').default(AUTOSCALE_DEFAULTS.intervalS);
-
-const minMax = <T extends { min: number; max: number }>(a: T) => a.max >= a.min;
-const minMaxIssue = { error: 'must not be below min', path: ['max'] };
-
-const reactive = z
-  .strictObject({
-    mode: z.literal('reactive'),
-    min: replicas().default(AUTOSCALE_DEFAULTS.min),
-    max: replicas().default(AUTOSCALE_DEFAULTS.max),
-    targetUtilization: target(),
-    targetQueuePerReplica: num(0.1, 1_000_000).optional(),
-    intervalS: interval(),
-    startupS: seconds(AUTOSCALE_DEFAULTS.startupS),
-    cooldownS: seconds(AUTOSCALE_DEFAULTS.cooldownS),
-  })
-  .refine(minMax, minMaxIssue);
-
-const scheduled = z.strictObject({
-  mode: z.literal('scheduled'),
-  schedule: timePoints(replicas(), 10_000).refine((s) => s.length > 0, {
-    error: 'must list at least one [tS, replicas] point',
-  }),
-  startupS: seconds(AUTOSCALE_DEFAULTS.startupS),
-});
-
-const predictive = z
-  .strictObject({
-    mode: z.literal('predictive'),
-    min: replicas().default(AUTOSCALE_DEFAULTS.min),
-    max: replicas().default(AUTOSCALE_DEFAULTS.max),
-    targetUtilization: target(),
-    leadS: seconds(AUTOSCALE_DEFAULTS.leadS),
-    intervalS: interval(),
-    startupS: seconds(AUTOSCALE_DEFAULTS.startupS),
-  })
-  .refine(minMax, minMaxIssue);
-
-const autoscale = z.preprocess(
-  // The contract's example has no `mode`: it means reactive.
-  (v) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) && !('mode' in v)
-      ? { ...v, mode: 'reactive' }
-      : v,
-  z.discriminatedUnion('mode', [reactive, scheduled, predictive], {
-    error: 'must be {"mode": "reactive"|"scheduled"|"predictive", …}',
-  }),
-);
-
 export const serviceParamsSchema = z.strictObject({
-  replicas: replicas().default(SERVICE_DEFAULTS.replicas),
+  replicas: int(1, MAX_REPLICAS).default(SERVICE_DEFAULTS.replicas),
   workers: int(1, 10_000).default(SERVICE_DEFAULTS.workers),
   serviceTimeMs: distSchema.default(SERVICE_DEFAULTS.serviceTimeMs),
   queueCapacity: int(0, MAX_COUNT).optional(),
   blocking: bool().default(SERVICE_DEFAULTS.blocking),
   calls: oneOf(['sequential', 'parallel', 'oneOf']).default(SERVICE_DEFAULTS.calls),
-  autoscale: autoscale.optional(),
+  autoscale: autoscaleSchema.optional(),
   shedQueueLength: int(0, MAX_COUNT).optional(),
 });
 
@@ -139,13 +77,7 @@ export const SERVICE_DESCRIPTION: KindDescription = {
       control: 'select',
       options: ['sequential', 'parallel', 'oneOf'],
     },
-    {
-      key: 'autoscale',
-      label: 'Autoscale',
-      help: 'Reactive {"min":1,"max":10,"targetUtilization":0.7,"intervalS":10,"startupS":20,"cooldownS":30}; scheduled {"mode":"scheduled","schedule":[[0,2],[600,6]]}; predictive {"mode":"predictive","leadS":60,…}. Empty = fixed replicas.',
-      control: 'json',
-      optional: true,
-    },
+    AUTOSCALE_PARAM,
     {
       key: 'shedQueueLength',
       label: 'Shed above queue length',

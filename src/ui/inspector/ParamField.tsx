@@ -13,6 +13,7 @@ import { DistControl } from './controls/DistControl.tsx';
 import { ArrivalControl } from './controls/ArrivalControl.tsx';
 import { JsonControl } from './controls/JsonControl.tsx';
 import { useEditBatch } from './useEditBatch.ts';
+import { GroupField } from './GroupField.tsx';
 
 export interface ControlProps {
   /** The input's id: the field's <label> points at it. */
@@ -31,7 +32,15 @@ export interface ParamFieldProps {
   onCommit: (value: unknown) => EditResult;
 }
 
-export function ParamField({ desc, value, onCommit }: ParamFieldProps) {
+export function ParamField(props: ParamFieldProps) {
+  // A group is a fieldset of fields, each with its own label and edit batch.
+  if (props.desc.control === 'group' || props.desc.control === 'variant') {
+    return <GroupField {...props} />;
+  }
+  return <PlainField {...props} />;
+}
+
+function PlainField({ desc, value, onCommit }: ParamFieldProps) {
   const id = useId();
   const helpId = `${id}-help`;
   const props: ControlProps = { id, helpId, desc, value, onCommit };
@@ -68,6 +77,8 @@ function Control(props: ControlProps) {
       return <ArrivalControl {...props} />;
     case 'profile':
     case 'json':
+    case 'group': // drawn by GroupField; listed so that the switch stays exhaustive
+    case 'variant':
       return <JsonControl {...props} />;
   }
 }
