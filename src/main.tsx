@@ -11,10 +11,14 @@ import { useAppStore } from './store/index.ts';
 import { bootstrap } from './ui/layout/bootstrap.ts';
 import { autorunIfAsked } from './ui/share/autorun.ts';
 import { getRunClient } from './ui/run/runConnection.ts';
+import { loadSafeMarkdown } from './ui/lesson/LazyMarkdown.tsx';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
+// The lesson's Markdown chunk downloads while the document loads (not awaited: the canvas
+// paints without it, and the lesson shows plain text if it is late).
+void loadSafeMarkdown().catch(() => undefined);
 // Decide what to open before the first paint, so the canvas fits the right document.
 void bootstrap(useAppStore, { search: location.search, hash: location.hash }).then((start) => {
   createRoot(root).render(

@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { useAppStore } from '../../store/index.ts';
-import { SafeMarkdown } from './SafeMarkdown.tsx';
+import { LazyMarkdown } from './LazyMarkdown.tsx';
 import '../share/dialogs.css';
 
 const COLLAPSED_KEY = 'archsim.lessonCollapsed';
@@ -66,7 +66,7 @@ export function LessonPanel() {
         // Scrolls, so Chromium lets Tab reach it: named for that stop.
         <div className="lesson__body" role="region" aria-label="Lesson text">
           {description.trim() ? (
-            <SafeMarkdown text={description} />
+            <LazyMarkdown text={description} />
           ) : (
             <p className="lesson__empty">
               This scenario has no lesson yet. Open one from <strong>Presets</strong>.
