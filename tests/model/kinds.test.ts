@@ -8,6 +8,21 @@ import {
 } from '../../src/model/kinds/index.ts';
 import { validateParams } from '../../src/model/validateParams.ts';
 import type { NodeType } from '../../src/model/types.ts';
+import { loadScenario } from '../../src/model/load.ts';
+
+/** An edge field as the loader reads it (defaults filled), on a minimal two-node document. */
+function loadScenarioEdgeField(key: string, value: unknown): unknown {
+  const r = loadScenario({
+    version: 1,
+    name: 'edge',
+    nodes: [
+      { id: 'a', type: 'client', label: 'a', position: { x: 0, y: 0 }, params: {} },
+      { id: 'b', type: 'service', label: 'b', position: { x: 0, y: 0 }, params: {} },
+    ],
+    edges: [{ id: 'e', source: 'a', target: 'b', [key]: value }],
+  });
+  return r.ok ? at(r.scenario.edges[0], key) : r.error;
+}
 
 /** The value at a dot path, or undefined. */
 function at(obj: unknown, path: string): unknown {
@@ -88,6 +103,39 @@ describe('kind descriptions', () => {
       error: 'autoscale.max: must not be below min',
       path: 'autoscale.max',
     });
+  });
+
+  it("a group's defaults and each variant case's are what the loader fills, and describe every field", () => {
+    let groups = 0;
+    for (const t of NODE_TYPES) {
+      for (const p of KIND_DESCRIPTIONS[t].params) {
+        const cases =
+          p.control === 'group'
+            ? [{ defaults: p.defaults ?? {}, fields: p.fields ?? [] }]
+            : (p.variant?.cases ?? []);
+        for (const c of cases) {
+          groups++;
+          const r = validateParams(t, { [p.key]: c.defaults });
+          expect(r.ok ? at(r.params, p.key) : r.error, `${t}.${p.key}`).toEqual(c.defaults);
+          for (const f of c.fields) {
+            if (!f.optional) expect(c.defaults[f.key], `${t}.${p.key}.${f.key}`).toBeDefined();
+          }
+          // Every key the model fills is editable.
+          const keys = c.fields.map((f) => f.key).concat(p.variant ? [p.variant.key] : []);
+          expect(Object.keys(c.defaults).sort()).toEqual(
+            keys.filter((k) => c.defaults[k] !== undefined).sort(),
+          );
+        }
+      }
+    }
+    for (const p of EDGE_PARAMS.filter((d) => d.control === 'group')) {
+      groups++;
+      const r = loadScenarioEdgeField(p.key, p.defaults ?? {});
+      expect(r, p.key).toEqual(p.defaults);
+    }
+    expect(groups).toBe(8); // retry, breaker, health check, outliers, failover, 3 autoscale modes
+    const json = [...NODE_TYPES.flatMap((t) => KIND_DESCRIPTIONS[t].params), ...EDGE_PARAMS];
+    expect(json.filter((d) => d.control === 'json').map((d) => d.key)).toEqual([]);
   });
 
   it('edge params and fault kinds are described', () => {
