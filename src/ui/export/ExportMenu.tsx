@@ -2,15 +2,15 @@
  * "Export": the document as a JSON file (the same text the model reads back), the charts as a
  * PNG, the metric timeline as CSV, and the canvas as SVG or PNG (drawn from the document).
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { serializeScenario } from '../../model/serialize.ts';
 import { useAppStore } from '../../store/index.ts';
 import { metricsHub } from '../../store/metricsHub.ts';
 import { Popover } from '../share/Popover.tsx';
-import { canvasSvg } from './canvasSvg.ts';
 import { downloadBlob, downloadText, fileStem } from './download.ts';
-import { metricsCsv } from './metricsCsv.ts';
-import { chartsToPng, svgToPng } from './rasterize.ts';
+
+/** The formats load on first use (their own chunk); the JSON export needs none of them. */
+const loadExporters = () => import('./exporters.ts');
 
 export function ExportMenu() {
   return (
@@ -21,6 +21,10 @@ export function ExportMenu() {
 }
 
 function ExportList({ onDone }: { onDone: () => void }) {
+  // The menu is open: fetch the formats now, so a click rarely waits for them.
+  useEffect(() => {
+    void loadExporters().catch(() => undefined);
+  }, []);
   const doc = useAppStore((s) => s.doc);
   const [message, setMessage] = useState<string | null>(null);
   const stem = fileStem(doc.name);
@@ -39,7 +43,8 @@ function ExportList({ onDone }: { onDone: () => void }) {
     downloadText(serializeScenario(doc), `${stem}.json`, 'application/json');
     return null;
   };
-  const csv = () => {
+  const csv = async () => {
+    const { metricsCsv } = await loadExporters();
     const text = metricsCsv(metricsHub.buffer);
     if (metricsHub.buffer.length === 0 || !text)
       return 'Run the scenario first: there are no metrics yet.';
@@ -47,17 +52,20 @@ function ExportList({ onDone }: { onDone: () => void }) {
     return null;
   };
   const charts = async () => {
+    const { chartsToPng } = await loadExporters();
     const root = document.querySelector('[aria-label="Charts"]');
     const png = root ? await chartsToPng(root) : null;
     if (!png) return 'There are no charts on the page to export yet: run the scenario first.';
     downloadBlob(png, `${stem}-charts.png`);
     return null;
   };
-  const svg = () => {
+  const svg = async () => {
+    const { canvasSvg } = await loadExporters();
     downloadText(canvasSvg(doc).svg, `${stem}-canvas.svg`, 'image/svg+xml');
     return null;
   };
   const png = async () => {
+    const { canvasSvg, svgToPng } = await loadExporters();
     const pic = canvasSvg(doc);
     downloadBlob(await svgToPng(pic.svg, pic.width, pic.height), `${stem}-canvas.png`);
     return null;
