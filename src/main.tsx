@@ -16,15 +16,21 @@ import { loadSafeMarkdown } from './ui/lesson/LazyMarkdown.tsx';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-// The lesson's Markdown chunk downloads while the document loads (not awaited: the canvas
-// paints without it, and the lesson shows plain text if it is late).
-void loadSafeMarkdown().catch(() => undefined);
+// The lesson's Markdown chunk downloads while the document loads. It usually lands with the
+// document; the first paint waits for it at most a moment (so the lesson does not flash as plain
+// text) and never longer: a late chunk means plain text until it arrives.
+const markdown = loadSafeMarkdown().catch(() => undefined);
+const markdownOrMoment = () =>
+  Promise.race([markdown, new Promise((resolve) => setTimeout(resolve, 150))]);
 // Decide what to open before the first paint, so the canvas fits the right document.
-void bootstrap(useAppStore, { search: location.search, hash: location.hash }).then((start) => {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-  autorunIfAsked(start, getRunClient);
-});
+void bootstrap(useAppStore, { search: location.search, hash: location.hash }).then(
+  async (start) => {
+    await markdownOrMoment();
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+    autorunIfAsked(start, getRunClient);
+  },
+);
