@@ -25,6 +25,8 @@ export interface TheoryRow {
     | 'utilization'
     | 'mean number waiting'
     | 'mean number waiting (all replicas)'
+    | 'mean number waiting in the queue'
+    | 'mean wait in the queue (ms)'
     | 'blocking'
     | 'hit ratio'
     | 'L = λW';
@@ -135,6 +137,19 @@ function littleCaveat(doc: Scenario, n: ScenarioNode): string {
   return why.length ? `may not close: ${why.join(', ')}` : '';
 }
 
+/**
+ * The queue a service consumes from, when a queue is its only feeder and it is that queue's only
+ * consumer: then queue and consumer together are the station, and its waiting is in the queue.
+ */
+function pullingQueue(doc: Scenario, n: ScenarioNode): ScenarioNode | undefined {
+  const feeders = doc.edges.filter((e) => e.target === n.id && e.kind === 'call');
+  if (feeders.length !== 1) return undefined;
+  const queue = doc.nodes.find((x) => x.id === feeders[0]!.source);
+  if (queue?.type !== 'queue') return undefined;
+  const consumers = doc.edges.filter((e) => e.source === queue.id && e.kind === 'call');
+  return consumers.length === 1 ? queue : undefined;
+}
+
 export function theoryCompare(doc: Scenario, result: SimResult): TheoryRow[] {
   const rates = offeredRates(doc, result);
   const seconds = countedSeconds(doc, result);
@@ -192,14 +207,34 @@ export function theoryCompare(doc: Scenario, result: SimResult): TheoryRow[] {
           const text = why || [note, extra].filter(Boolean).join('; ');
           rows.push(row(n.id, p.model, metric, why ? null : predicted, measured, text));
         };
-        put('mean latency (ms)', p.meanMs, m.latencyMs.mean);
-        if (p.p99Ms !== null) put('p99 latency (ms)', p.p99Ms, m.latencyMs.p99);
-        put('utilization', p.utilization, m.utilization);
-        if (p.meanQueueLength !== null) {
-          // Both sides are the time-average count waiting summed over the node's replicas.
-          const metric =
-            station.replicas > 1 ? 'mean number waiting (all replicas)' : 'mean number waiting';
-          put(metric, p.meanQueueLength, m.meanQueueLength, rareWaits(p.pWait, m.ok));
+        const queue = pullingQueue(doc, n);
+        const queueResult = queue ? result.nodes[queue.id] : undefined;
+        if (queue && queueResult && p.meanQueueLength !== null) {
+          // A consumer pulls from its queue only when a worker is free: the station's waiting
+          // happens in the queue, and the consumer itself sees only service time.
+          const waitMs = p.meanQueueLength / (totalRps(rate) / 1000);
+          const where = `the consumer pulls: requests wait in "${queue.label}", not at the workers`;
+          put(
+            'mean latency (ms)',
+            p.meanMs === null ? null : p.meanMs - waitMs,
+            m.latencyMs.mean,
+            where,
+          );
+          put('utilization', p.utilization, m.utilization);
+          const depth = typeof queueResult.depth === 'number' ? queueResult.depth : NaN;
+          put('mean number waiting in the queue', p.meanQueueLength, depth, where);
+          const age = queueResult.meanMessageAgeMs;
+          if (typeof age === 'number') put('mean wait in the queue (ms)', waitMs, age, where);
+        } else {
+          put('mean latency (ms)', p.meanMs, m.latencyMs.mean);
+          if (p.p99Ms !== null) put('p99 latency (ms)', p.p99Ms, m.latencyMs.p99);
+          put('utilization', p.utilization, m.utilization);
+          if (p.meanQueueLength !== null) {
+            // Both sides are the time-average count waiting summed over the node's replicas.
+            const metric =
+              station.replicas > 1 ? 'mean number waiting (all replicas)' : 'mean number waiting';
+            put(metric, p.meanQueueLength, m.meanQueueLength, rareWaits(p.pWait, m.ok));
+          }
         }
         if (p.blocking !== null && station.station.queueCapacity !== undefined) {
           put('blocking', p.blocking, m.arrivals > 0 ? m.failed / m.arrivals : 0);
