@@ -10,6 +10,7 @@ import { replicationJobs } from '../../analysis/run.ts';
 import { precisionWord } from '../../analysis/stats.ts';
 import { useAppStore } from '../../store/index.ts';
 import { fmtNum } from './format.ts';
+import { ProgressLine } from './ProgressLine.tsx';
 import { NumberField } from './NumberField.tsx';
 import { isAbort, runAll, useRunnerPoolFactory } from './runners.ts';
 
@@ -53,17 +54,12 @@ export function ReplicationsPanel() {
           Run replications
         </button>
         {progress && (
-          <>
-            <progress
-              className="an-progress"
-              aria-label="Replications progress"
-              value={progress.done}
-              max={progress.total}
-            />
-            <span className="an-note">
-              {progress.done} / {progress.total} seeds
-            </span>
-          </>
+          <ProgressLine
+            label="Replications progress"
+            done={progress.done}
+            total={progress.total}
+            unit="seeds"
+          />
         )}
       </div>
       {error && (

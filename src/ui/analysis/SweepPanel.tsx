@@ -5,6 +5,7 @@
 import { useRef, useState } from 'react';
 import { openClientRps } from '../../analysis/sweep.ts';
 import { useAppStore } from '../../store/index.ts';
+import { ProgressLine } from './ProgressLine.tsx';
 import { NumberField } from './NumberField.tsx';
 import { isAbort, runAll, useRunnerPoolFactory } from './runners.ts';
 import { SweepChart } from './SweepChart.tsx';
@@ -81,15 +82,12 @@ export function SweepPanel() {
         </button>
         {running && (
           <>
-            <progress
-              className="an-progress"
-              aria-label="Sweep progress"
-              value={progress.done}
-              max={progress.total}
+            <ProgressLine
+              label="Sweep progress"
+              done={progress.done}
+              total={progress.total}
+              unit="points"
             />
-            <span className="an-note">
-              {progress.done} / {progress.total} points
-            </span>
             <button type="button" className="btn btn--small" onClick={() => abort.current?.abort()}>
               Cancel
             </button>
