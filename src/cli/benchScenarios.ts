@@ -1,5 +1,5 @@
 /** The standard benchmark set, as documents built in code (fully defaulted). */
-import { defaultParams } from '../model/kinds/index.ts';
+import { nodeWithDefaults } from '../model/kinds/index.ts';
 import type {
   Dist,
   NodeType,
@@ -7,10 +7,8 @@ import type {
   Scenario,
   ScenarioEdge,
   ScenarioNode,
-  ScenarioNodeOf,
 } from '../model/types.ts';
 
-const at = { x: 0, y: 0 };
 const exp = (meanMs: number): Dist => ({ dist: 'exponential', meanMs });
 const zero: Dist = { dist: 'constant', ms: 0 };
 
@@ -20,14 +18,7 @@ function nodeOf<T extends NodeType>(
   id: string,
   p: Partial<ParamsByType[T]>,
 ): ScenarioNode {
-  const n: ScenarioNodeOf<T> = {
-    id,
-    type,
-    label: id,
-    position: at,
-    params: { ...defaultParams(type), ...p },
-  };
-  return n as ScenarioNode;
+  return nodeWithDefaults(type, id, p);
 }
 function clientNode(id: string, rps: number, keys = { count: 1000, zipf: 0 }): ScenarioNode {
   return nodeOf('client', id, { arrival: { process: 'poisson', rps }, keys });

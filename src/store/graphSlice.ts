@@ -14,7 +14,7 @@ import type {
 } from '../model/types.ts';
 import { SCENARIO_VERSION } from '../model/types.ts';
 import { loadScenario } from '../model/load.ts';
-import { KIND_DESCRIPTIONS, defaultParams } from '../model/kinds/index.ts';
+import { KIND_DESCRIPTIONS, nodeWithDefaults } from '../model/kinds/index.ts';
 import { canAddEdge } from '../model/canAddEdge.ts';
 import type { AppState } from './index.ts';
 import {
@@ -113,9 +113,9 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
       const kindLabel = KIND_DESCRIPTIONS[type].label;
       const sameKind = doc.nodes.filter((n) => n.type === type).length;
       const label = sameKind === 0 ? kindLabel : `${kindLabel} ${sameKind + 1}`;
-      const node = { id, type, label, position, params: defaultParams(type) };
+      const node = nodeWithDefaults(type, id, {}, position, label);
       set({
-        doc: { ...doc, nodes: [...doc.nodes, node as Scenario['nodes'][number]] },
+        doc: { ...doc, nodes: [...doc.nodes, node] },
         selectedIds: [id],
       });
       return id;

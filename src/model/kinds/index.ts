@@ -3,7 +3,7 @@
  * the palette and the inspector all read from here, so a new kind is one file plus one row.
  */
 import type * as z from 'zod';
-import type { NodeType, ParamsByType } from '../types.ts';
+import type { NodeType, ParamsByType, Position, ScenarioNode, ScenarioNodeOf } from '../types.ts';
 import { CACHE_DEFAULTS, CACHE_DESCRIPTION, cacheParamsSchema } from './cache.ts';
 import { CLIENT_DEFAULTS, CLIENT_DESCRIPTION, clientParamsSchema } from './client.ts';
 import { DATABASE_DEFAULTS, DATABASE_DESCRIPTION, databaseParamsSchema } from './database.ts';
@@ -86,6 +86,24 @@ const DEFAULTS: ParamsByType = {
 /** A fresh copy of a kind's default params (safe to mutate). */
 export function defaultParams<T extends NodeType>(type: T): ParamsByType[T] {
   return structuredClone(DEFAULTS[type]);
+}
+
+/** A node of `type` with its kind's defaults and `params` on top: the one way code builds one. */
+export function nodeWithDefaults<T extends NodeType>(
+  type: T,
+  id: string,
+  params: Partial<ParamsByType[T]> = {},
+  position: Position = { x: 0, y: 0 },
+  label: string = id,
+): ScenarioNode {
+  const node: ScenarioNodeOf<T> = {
+    id,
+    type,
+    label,
+    position,
+    params: { ...defaultParams(type), ...params },
+  };
+  return node as ScenarioNode;
 }
 
 export function isNodeType(v: unknown): v is NodeType {
