@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Run every preset through the headless runner, for its full duration (each is made to be
-# cheap), and fail if any does not run clean: the loader refuses it (exit 2), the engine cannot
-# run it (exit 1), the run stops early (truncated), or no request succeeds.
+# cheap), and fail if any does not run clean: the loader refuses it or warns (--strict, exit 2),
+# the engine cannot run it (exit 1), the run stops early (truncated), or no request succeeds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 status=0
 for f in presets/*.json; do
   err=$(mktemp)
-  if ! out=$(npm run --silent sim -- "$f" --json 2>"$err"); then
+  if ! out=$(npm run --silent sim -- "$f" --json --strict 2>"$err"); then
     echo "FAIL  $f: $(head -c 400 "$err")"
     status=1
   elif ! verdict=$(printf '%s' "$out" | node -e '

@@ -1,10 +1,11 @@
 /**
  * The first steps every `sim` command shares: parse FILE and the common flags, read the file,
  * load the document. A failure is printed here, with the exit status the docs promise: 1 for bad
- * flags or an unreadable file, 2 for a document that breaks the contract.
+ * flags or an unreadable file, 2 for a document that breaks the contract (too large included).
+ * Every warning of the loader is printed on standard error; `--strict` makes them refusals.
  */
-import { readFileSync } from 'node:fs';
-import { loadScenario } from '../model/load.ts';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { loadScenario, MAX_DOCUMENT_BYTES } from '../model/load.ts';
 import type { Scenario } from '../model/types.ts';
 import { parseSimArgs, type SimArgs } from './args.ts';
 
@@ -12,13 +13,43 @@ import { parseSimArgs, type SimArgs } from './args.ts';
 export interface Io {
   out(text: string): void;
   err(text: string): void;
-  readFile(path: string): string;
+  /** The file as text; throws `TooLargeError` once more than `maxBytes` have been read. */
+  readFile(path: string, maxBytes: number): string;
+}
+
+export class TooLargeError extends Error {}
+
+const CHUNK_BYTES = 1 << 16;
+
+/**
+ * Reads at most `maxBytes + 1` bytes, so an endless file (`/dev/zero`, a pipe) stops at the cap.
+ * Decoded like the browser's `File.text()`: UTF-8, a leading byte-order mark dropped.
+ */
+export function readFileCapped(path: string, maxBytes: number): string {
+  const fd = openSync(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+      const n = readSync(fd, chunk, 0, CHUNK_BYTES, null);
+      if (n === 0) break;
+      total += n;
+      if (total > maxBytes) {
+        throw new TooLargeError(`is larger than ${maxBytes} bytes: not read further`);
+      }
+      chunks.push(chunk.subarray(0, n));
+    }
+    return new TextDecoder('utf-8').decode(Buffer.concat(chunks, total));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export const processIo: Io = {
   out: (t) => process.stdout.write(t + '\n'),
   err: (t) => process.stderr.write(t + '\n'),
-  readFile: (p) => readFileSync(p, 'utf8'),
+  readFile: readFileCapped,
 };
 
 export const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -37,8 +68,12 @@ export function loadFromArgs(
   const args = parsed.args;
   let text: string;
   try {
-    text = io.readFile(args.file);
+    text = io.readFile(args.file, MAX_DOCUMENT_BYTES);
   } catch (e) {
+    if (e instanceof TooLargeError) {
+      io.err(`sim: ${args.file}: ${e.message}`);
+      return 2;
+    }
     io.err(`sim: cannot read ${args.file}: ${messageOf(e)}`);
     return 1;
   }
@@ -47,5 +82,8 @@ export function loadFromArgs(
     io.err(`sim: ${args.file}: ${loaded.error}`);
     return 2;
   }
+  const label = args.strict ? 'error (--strict)' : 'warning';
+  for (const w of loaded.warnings) io.err(`sim: ${args.file}: ${label}: ${w}`);
+  if (args.strict && loaded.warnings.length > 0) return 2;
   return { args, scenario: loaded.scenario };
 }

@@ -15,6 +15,10 @@ export type LoadResult =
 
 /** A JSON text longer than this is refused before parsing (presets are a few kB). */
 export const MAX_DOCUMENT_CHARS = 5_000_000;
+/** A file longer than this cannot hold a document within MAX_DOCUMENT_CHARS (4 bytes a char at most). */
+export const MAX_DOCUMENT_BYTES = 4 * MAX_DOCUMENT_CHARS;
+/** A byte-order mark some editors put at the start of a UTF-8 file; not part of the JSON. */
+const BOM = '\uFEFF';
 
 export function loadScenario(input: unknown): LoadResult {
   try {
@@ -35,11 +39,12 @@ export function loadScenarioOrThrow(input: unknown): Scenario {
 function loadUnsafe(input: unknown): LoadResult {
   let value = input;
   if (typeof value === 'string') {
-    if (value.length > MAX_DOCUMENT_CHARS) {
-      return fail('', `is too large (${value.length} characters; at most ${MAX_DOCUMENT_CHARS})`);
+    const text = value.startsWith(BOM) ? value.slice(BOM.length) : value;
+    if (text.length > MAX_DOCUMENT_CHARS) {
+      return fail('', `is too large (${text.length} characters; at most ${MAX_DOCUMENT_CHARS})`);
     }
     try {
-      value = JSON.parse(value);
+      value = JSON.parse(text);
     } catch (e) {
       return fail('', `is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
     }

@@ -2,7 +2,7 @@
  * Reading a document from a file: the text goes through the model's loader like any untrusted
  * input. Too large, unreadable or invalid → a message and nothing changes.
  */
-import { loadScenario, MAX_DOCUMENT_CHARS } from '../../model/load.ts';
+import { loadScenario, MAX_DOCUMENT_BYTES, MAX_DOCUMENT_CHARS } from '../../model/load.ts';
 import type { Scenario } from '../../model/types.ts';
 
 export type ImportResult =
@@ -29,7 +29,7 @@ export function importText(fileName: string, text: string): ImportResult {
 }
 
 export async function importFile(file: File): Promise<ImportResult> {
-  if (file.size > MAX_DOCUMENT_CHARS * 4) {
+  if (file.size > MAX_DOCUMENT_BYTES) {
     return { ok: false, error: `"${file.name}" is too large to be a scenario.` };
   }
   let text: string;
