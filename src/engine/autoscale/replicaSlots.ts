@@ -7,9 +7,9 @@
  * push to this service) counts ACTIVE and DRAINING slots that are not crashed.
  */
 import type { ServiceParams } from '../../model/types.ts';
-import type { IntQueue } from '../intQueue.ts';
 import type { Kernel } from '../kernel.ts';
 import type { NodeStats } from '../metrics/nodeStats.ts';
+import type { WorkerPool } from '../workerPool.ts';
 
 export const OFF = 0;
 export const STARTING = 1;
@@ -42,8 +42,7 @@ export function initialReplicas(p: ServiceParams): number {
 export interface SlotHost {
   readonly index: number;
   readonly workers: number;
-  readonly busy: Int32Array;
-  readonly queues: IntQueue[];
+  readonly pools: readonly WorkerPool[];
   readonly downR: Uint8Array;
   readonly stats: NodeStats;
 }
@@ -136,8 +135,7 @@ export class ReplicaSlots {
 
   /** After a replica freed a worker: a drained replica turns off. */
   idle(r: number): void {
-    if (this.state[r] === DRAINING && this.host.busy[r] === 0 && this.host.queues[r]!.length === 0)
-      this.set(r, OFF);
+    if (this.state[r] === DRAINING && this.host.pools[r]!.idle) this.set(r, OFF);
   }
 
   /** Time-average provisioned replicas since 0. */

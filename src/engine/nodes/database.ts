@@ -8,9 +8,9 @@
 import type { DatabaseParams } from '../../model/types.ts';
 import type { Call } from '../call.ts';
 import { Sampler } from '../dists.ts';
-import { IntQueue } from '../intQueue.ts';
 import { REJECTED, UNAVAILABLE } from '../reasons.ts';
 import type { NodeResult, NodeWindow } from '../types.ts';
+import { QUEUE_FULL, TOOK_WORKER, WorkerPool } from '../workerPool.ts';
 import { BaseNode } from './base.ts';
 import { DataState, SUB_APPLY, SUB_PROMOTE } from './dataState.ts';
 import { redirect } from './replication.ts';
@@ -24,10 +24,8 @@ export class DatabaseNode extends BaseNode {
   private readonly readS: Sampler;
   private readonly writeS: Sampler;
   private readonly conns: number;
-  private busy = 0;
-  private readonly waiting = new IntQueue();
-  /** Calls holding a connection (slot = position; swap-remove). */
-  private readonly holders: Int32Array;
+  /** The connections and the queue for one. */
+  private readonly pool: WorkerPool;
 
   constructor(ctx: NodeContext) {
     super(ctx);
@@ -36,7 +34,12 @@ export class DatabaseNode extends BaseNode {
     this.readS = new Sampler(this.params.readTimeMs, this.k.rng);
     this.writeS = new Sampler(this.params.writeTimeMs, this.k.rng);
     this.conns = this.params.connections;
-    this.holders = new Int32Array(this.conns);
+    this.pool = new WorkerPool(
+      this.k,
+      this.stats,
+      this.conns,
+      this.params.queueCapacity ?? Infinity,
+    );
     this.stats.addCapacity(0, this.conns);
     this.data = new DataState(this, ctx);
   }
@@ -59,16 +62,9 @@ export class DatabaseNode extends BaseNode {
     if (c.write && d.role === 'replica' && d.root >= 0) {
       return redirect(this.k, c, this.index, d.root);
     }
-    if (this.busy < this.conns) this.startQuery(c);
-    else if (
-      this.params.queueCapacity !== undefined &&
-      this.waiting.length >= this.params.queueCapacity
-    )
-      this.k.respond(c, REJECTED);
-    else {
-      this.waiting.push(c.id);
-      this.stats.addQueue(this.k.now, 1);
-    }
+    const got = this.pool.offer(c);
+    if (got === TOOK_WORKER) this.startQuery(c);
+    else if (got === QUEUE_FULL) this.k.respond(c, REJECTED);
   }
 
   override onEvent(sub: number, a: number, b: number): void {
@@ -96,35 +92,21 @@ export class DatabaseNode extends BaseNode {
     this.data.describe(out, window);
   }
 
+  /** `c` holds a connection: its query starts. */
   private startQuery(c: Call): void {
-    const slot = this.busy++;
-    this.holders[slot] = c.id;
-    c.slot = slot;
-    this.stats.addBusy(this.k.now, 1);
     const ms = (c.write ? this.writeS : this.readS).sample() * this.slow;
     this.k.scheduleNode(ms / 1000, this.index, SUB_DONE, c.id, c.gen);
   }
 
   private release(c: Call): void {
-    const last = --this.busy;
-    if (c.slot !== last) {
-      const moved = this.k.pool.calls[this.holders[last]!]!;
-      this.holders[c.slot] = moved.id;
-      moved.slot = c.slot;
-    }
-    c.slot = -1;
-    this.stats.addBusy(this.k.now, -1);
-    if (this.waiting.length > 0 && !this.down) {
-      this.stats.addQueue(this.k.now, -1);
-      this.startQuery(this.k.pool.calls[this.waiting.shift()]!);
-    }
+    this.pool.release(c);
+    const next = this.down ? null : this.pool.takeNext();
+    if (next !== null) this.startQuery(next);
   }
 
   /** A crash loses every query in service or waiting: each answers 'unavailable'. */
   private killAll(): void {
-    const waiting = this.waiting.drain();
-    const held = Array.from(this.holders.subarray(0, this.busy));
-    this.busy = 0;
+    const { held, waiting } = this.pool.evict();
     this.failCrashed(held, waiting);
   }
 }

@@ -15,7 +15,6 @@
 import type { ServiceParams } from '../../model/types.ts';
 import type { Call } from '../call.ts';
 import { Sampler } from '../dists.ts';
-import { IntQueue } from '../intQueue.ts';
 import { Autoscaler } from '../autoscale/autoscaler.ts';
 import {
   initialReplicas,
@@ -27,6 +26,7 @@ import {
 import { REJECTED, SHED, UNAVAILABLE } from '../reasons.ts';
 import { r4 } from '../metrics/summary.ts';
 import type { NodeResult, NodeWindow } from '../types.ts';
+import { QUEUE_FULL, TOOK_WORKER, WorkerPool } from '../workerPool.ts';
 import { BaseNode } from './base.ts';
 import type { NodeContext } from './types.ts';
 
@@ -37,13 +37,11 @@ export class ServiceNode extends BaseNode {
   readonly workers: number;
   private readonly p: ServiceParams;
   private readonly svc: Sampler;
-  readonly busy: Int32Array;
-  readonly queues: IntQueue[];
+  /** Each replica's workers and queue. */
+  readonly pools: WorkerPool[];
   readonly downR: Uint8Array;
   /** When each replica last went down (simulated s): health checks measure time to detect. */
   readonly downSinceS: Float64Array;
-  /** Calls holding a worker, per replica (slot = position; swap-remove). */
-  private readonly holders: Int32Array[];
   private rr = 0;
   readonly slots: ReplicaSlots;
   private readonly scaler: Autoscaler | null;
@@ -55,11 +53,13 @@ export class ServiceNode extends BaseNode {
     this.replicas = replicaSlots(this.p);
     this.workers = this.p.workers;
     this.svc = new Sampler(this.p.serviceTimeMs, this.k.rng);
-    this.busy = new Int32Array(this.replicas);
     this.downR = new Uint8Array(this.replicas);
     this.downSinceS = new Float64Array(this.replicas);
-    this.queues = Array.from({ length: this.replicas }, () => new IntQueue());
-    this.holders = Array.from({ length: this.replicas }, () => new Int32Array(this.workers));
+    const queueCapacity = this.p.queueCapacity ?? Infinity;
+    this.pools = Array.from(
+      { length: this.replicas },
+      () => new WorkerPool(this.k, this.stats, this.workers, queueCapacity),
+    );
     const initial = initialReplicas(this.p);
     this.stats.addCapacity(0, initial * this.workers);
     this.slots = new ReplicaSlots(this.k, this, this.replicas, initial);
@@ -81,8 +81,9 @@ export class ServiceNode extends BaseNode {
 
   /** A health probe's wait at replica r (ms): behind the queue when every worker is busy. */
   probeWaitMs(r: number): number {
-    if (this.busy[r]! < this.workers) return 0;
-    return ((this.queues[r]!.length + 1) / this.workers) * this.svc.meanMs * this.slow;
+    const pool = this.pools[r]!;
+    if (pool.busy < this.workers) return 0;
+    return ((pool.queued + 1) / this.workers) * this.svc.meanMs * this.slow;
   }
 
   arrive(c: Call): void {
@@ -93,18 +94,12 @@ export class ServiceNode extends BaseNode {
       return;
     }
     c.replica = r;
-    const q = this.queues[r]!;
+    const pool = this.pools[r]!;
     const shed = this.p.shedQueueLength;
-    if (shed !== undefined && q.length >= shed) {
-      this.k.respond(c, SHED);
-    } else if (this.busy[r]! < this.workers) {
-      this.startService(c, r);
-    } else if (this.p.queueCapacity !== undefined && q.length >= this.p.queueCapacity) {
-      this.k.respond(c, REJECTED);
-    } else {
-      q.push(c.id);
-      this.stats.addQueue(this.k.now, 1);
-    }
+    if (shed !== undefined && pool.queued >= shed) return this.k.respond(c, SHED);
+    const got = pool.offer(c);
+    if (got === TOOK_WORKER) this.startService(c);
+    else if (got === QUEUE_FULL) this.k.respond(c, REJECTED);
   }
 
   override onEvent(sub: number, a: number, b: number): void {
@@ -183,7 +178,8 @@ export class ServiceNode extends BaseNode {
     for (let i = 0; i < n; i++) {
       const r = (start + i) % n;
       if (this.downR[r] === 1 || !this.slots.isActive(r)) continue;
-      const load = this.busy[r]! + this.queues[r]!.length;
+      const pool = this.pools[r]!;
+      const load = pool.busy + pool.queued;
       if (load < bestLoad) {
         bestLoad = load;
         best = r;
@@ -192,11 +188,8 @@ export class ServiceNode extends BaseNode {
     return best;
   }
 
-  private startService(c: Call, r: number): void {
-    const slot = this.busy[r]!++;
-    this.holders[r]![slot] = c.id;
-    c.slot = slot;
-    this.stats.addBusy(this.k.now, 1);
+  /** `c` holds a worker: its local work starts. */
+  private startService(c: Call): void {
     this.k.scheduleNode((this.svc.sample() * this.slow) / 1000, this.index, SUB_DONE, c.id, c.gen);
   }
 
@@ -207,28 +200,15 @@ export class ServiceNode extends BaseNode {
 
   private releaseWorker(c: Call): void {
     const r = c.replica;
-    const holders = this.holders[r]!;
-    const last = --this.busy[r]!;
-    // Swap-remove: the last holder takes the freed slot.
-    if (c.slot !== last) {
-      const moved = this.k.pool.calls[holders[last]!]!;
-      holders[c.slot] = moved.id;
-      moved.slot = c.slot;
-    }
-    c.slot = -1;
-    this.stats.addBusy(this.k.now, -1);
-    const q = this.queues[r]!;
-    if (q.length > 0 && this.downR[r] === 0) {
-      const next = this.k.pool.calls[q.shift()]!;
-      this.stats.addQueue(this.k.now, -1);
-      this.startService(next, r);
-    } else this.slots.idle(r);
+    const pool = this.pools[r]!;
+    pool.release(c);
+    const next = this.downR[r] === 0 ? pool.takeNext() : null;
+    if (next !== null) this.startService(next);
+    else this.slots.idle(r);
   }
 
   private killReplica(r: number): void {
-    const waiting = this.queues[r]!.drain();
-    const held = Array.from(this.holders[r]!.subarray(0, this.busy[r]!));
-    this.busy[r] = 0;
+    const { held, waiting } = this.pools[r]!.evict();
     this.failCrashed(held, waiting);
   }
 }

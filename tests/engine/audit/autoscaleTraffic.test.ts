@@ -14,12 +14,13 @@ import { balancer, client, constant, edge, exp, scenario, service, sim } from '.
 function watchStarts(): Array<{ node: string; r: number; state: number }> {
   const seen: Array<{ node: string; r: number; state: number }> = [];
   const proto = ServiceNode.prototype as unknown as {
-    startService(this: ServiceNode, c: Call, r: number): void;
+    startService(this: ServiceNode, c: Call): void;
   };
   const original = proto.startService;
-  vi.spyOn(proto, 'startService').mockImplementation(function (this: ServiceNode, c, r) {
+  vi.spyOn(proto, 'startService').mockImplementation(function (this: ServiceNode, c) {
+    const r = c.replica;
     seen.push({ node: this.id, r, state: this.slots.state[r]! });
-    original.call(this, c, r);
+    original.call(this, c);
   });
   return seen;
 }

@@ -1,0 +1,92 @@
+/**
+ * A pool of identical workers with a FIFO queue of calls waiting for one: a service replica's
+ * workers, a database's connections. The pool keeps the books (which calls hold a worker, which
+ * wait, and the node's busy and queue integrals); the node decides what a worker does and when
+ * it is given back. No allocation per call: holders are a fixed array (slot = position,
+ * swap-remove on release) and the queue a growable ring of call ids.
+ */
+import type { Call } from './call.ts';
+import { IntQueue } from './intQueue.ts';
+import type { Kernel } from './kernel.ts';
+import type { NodeStats } from './metrics/nodeStats.ts';
+
+/** What `offer` did with a call. */
+export const TOOK_WORKER = 0;
+export const QUEUED = 1;
+export const QUEUE_FULL = 2;
+
+export class WorkerPool {
+  /** Workers held now (the first `busy` entries of `holders`). */
+  busy = 0;
+  private readonly waiting = new IntQueue();
+  private readonly holders: Int32Array;
+
+  /** `queueCapacity`: the most calls that may wait (Infinity: unbounded). */
+  constructor(
+    private readonly k: Kernel,
+    private readonly stats: NodeStats,
+    readonly workers: number,
+    private readonly queueCapacity: number,
+  ) {
+    this.holders = new Int32Array(workers);
+  }
+
+  /** Calls waiting for a worker. */
+  get queued(): number {
+    return this.waiting.length;
+  }
+
+  /** Nothing held and nothing waiting. */
+  get idle(): boolean {
+    return this.busy === 0 && this.waiting.length === 0;
+  }
+
+  /** A free worker takes `c` (TOOK_WORKER: the caller starts its work), or it waits, or not. */
+  offer(c: Call): number {
+    if (this.busy < this.workers) {
+      this.hold(c);
+      return TOOK_WORKER;
+    }
+    if (this.waiting.length >= this.queueCapacity) return QUEUE_FULL;
+    this.waiting.push(c.id);
+    this.stats.addQueue(this.k.now, 1);
+    return QUEUED;
+  }
+
+  /** `c` gives its worker back. */
+  release(c: Call): void {
+    const last = --this.busy;
+    // Swap-remove: the last holder takes the freed slot.
+    if (c.slot !== last) {
+      const moved = this.k.pool.calls[this.holders[last]!]!;
+      this.holders[c.slot] = moved.id;
+      moved.slot = c.slot;
+    }
+    c.slot = -1;
+    this.stats.addBusy(this.k.now, -1);
+  }
+
+  /** The call waiting longest takes a free worker (the caller starts its work); null if none. */
+  takeNext(): Call | null {
+    if (this.waiting.length === 0) return null;
+    const next = this.k.pool.calls[this.waiting.shift()]!;
+    this.stats.addQueue(this.k.now, -1);
+    this.hold(next);
+    return next;
+  }
+
+  /** A crash: empty the pool, returning the ids that held a worker and those that waited. */
+  evict(): { held: number[]; waiting: number[] } {
+    const waiting = this.waiting.drain();
+    const held = Array.from(this.holders.subarray(0, this.busy));
+    this.busy = 0;
+    return { held, waiting };
+  }
+
+  private hold(c: Call): void {
+    const slot = this.busy++;
+    this.holders[slot] = c.id;
+    c.slot = slot;
+    this.stats.addBusy(this.k.now, 1);
+  }
+}
