@@ -8,6 +8,7 @@
  */
 import { ERROR_REASONS } from '../engine/types.ts';
 import type { EdgeWindow, ErrorReason, NodeWindow, WindowStats } from '../engine/types.ts';
+import { NODE_FIGURE_COLUMNS } from '../model/kinds/kindFigures.ts';
 import type { NodeType, Scenario } from '../model/types.ts';
 
 export const GLOBAL_COLUMNS = [
@@ -31,36 +32,12 @@ export const GLOBAL_COLUMNS = [
   'fallbacks',
 ] as const;
 
-export const NODE_COLUMNS = [
-  'arrivals',
-  'ok',
-  'failed',
-  'throughputRps',
-  'utilization',
-  'queueLength',
-  'queueNow',
-  'p50Ms',
-  'p99Ms',
-  'hitRatio',
-  'replicas',
-  'healthyReplicas',
-  'depth',
-  // Kind-specific figures, NaN where a kind has none (see each node's `describe`).
-  /** Balancer: backends out of rotation (health checks or outlier ejection). */
-  'ejectedBackends',
-  /** Database: stale reads in the window, and replication entries not yet applied. */
-  'staleReads',
-  'replicationBacklog',
-  /** Queue: messages delivered and not yet acknowledged. */
-  'inFlight',
-  /** Rate limiter: requests limited in the window, and tokens left. */
-  'rateLimited',
-  'tokens',
-  /** Cache: entries held, misses that joined a stampede, write-behind entries not flushed. */
-  'entries',
-  'stampedeMisses',
-  'atRisk',
-] as const;
+/**
+ * Per node: the common window figures, then every kind's own (NaN where a node's kind has none,
+ * or has none this window): derived from the kinds' declared figures, so a new kind's figures
+ * reach the page with no edit here.
+ */
+export const NODE_COLUMNS: readonly string[] = NODE_FIGURE_COLUMNS;
 
 /** Per edge: calls and failures, breaker state (code), then the caller policies' counts. */
 export const EDGE_COLUMNS = [
@@ -78,7 +55,6 @@ export const EDGE_COLUMNS = [
 const EDGE_COUNTS = ['retries', 'budgetDenied', 'fallbacks', 'refused', 'breakerOpens'] as const;
 
 export type GlobalColumn = (typeof GLOBAL_COLUMNS)[number];
-export type NodeColumn = (typeof NODE_COLUMNS)[number];
 export type EdgeColumn = (typeof EDGE_COLUMNS)[number];
 
 const BREAKER_CODES = ['closed', 'open', 'halfOpen'] as const;
@@ -113,11 +89,11 @@ export function globalOffset(column: GlobalColumn): number {
   return globalIndex.get(column) ?? 0;
 }
 
-/** Offset of one node's column inside a row. */
-export function nodeOffset(nodeIndexInLayout: number, column: NodeColumn): number {
-  return (
-    GLOBAL_COLUMNS.length + nodeIndexInLayout * NODE_COLUMNS.length + (nodeIndex.get(column) ?? 0)
-  );
+/** Offset of one node's column inside a row; a figure no kind declares is a programming error. */
+export function nodeOffset(nodeIndexInLayout: number, column: string): number {
+  const k = nodeIndex.get(column);
+  if (k === undefined) throw new Error(`no node column '${column}': no kind declares that figure`);
+  return GLOBAL_COLUMNS.length + nodeIndexInLayout * NODE_COLUMNS.length + k;
 }
 
 /** Offset of one edge's first column inside a row. */
@@ -181,7 +157,7 @@ export function readNode(
   row: number,
   index: number,
 ): NodeWindow {
-  const base = row * layout.stride + nodeOffset(index, NODE_COLUMNS[0]);
+  const base = row * layout.stride + GLOBAL_COLUMNS.length + index * NODE_COLUMNS.length;
   const out: Record<string, number> = {};
   NODE_COLUMNS.forEach((column, k) => {
     const v = data[base + k] ?? NaN;

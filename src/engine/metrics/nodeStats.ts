@@ -24,10 +24,6 @@ export class NodeStats {
   wOk = 0;
   wFailed = 0;
   readonly wHist = new Histogram(WINDOW_SUB_BITS);
-  hits = 0;
-  misses = 0;
-  wHits = 0;
-  wMisses = 0;
 
   // Levels now, and their integrals over time since 0.
   private lastT = 0;
@@ -87,15 +83,6 @@ export class NodeStats {
     }
   }
 
-  cacheLookup(counted: boolean, hit: boolean): void {
-    if (hit) this.wHits++;
-    else this.wMisses++;
-    if (counted) {
-      if (hit) this.hits++;
-      else this.misses++;
-    }
-  }
-
   /** Called at warmupS: time averages count from here. */
   markWarmup(t: number): void {
     this.mark = this.markAt(t);
@@ -114,8 +101,6 @@ export class NodeStats {
     this.wArrivals = 0;
     this.wOk = 0;
     this.wFailed = 0;
-    this.wHits = 0;
-    this.wMisses = 0;
     this.wHist.reset();
     return out;
   }

@@ -33,8 +33,6 @@ export function buildResult(k: Kernel, windows: Windows, meta: RunMeta): SimResu
       latencyMs: summarize(s.hist),
     };
     if (s.failed > 0) r.errors = reasonCounts(s.errors);
-    const lookups = s.hits + s.misses;
-    if (node.type === 'cache') r.hitRatio = lookups > 0 ? r4(s.hits / lookups) : 0;
     node.describe(r, false);
     nodes[node.id] = r;
   }

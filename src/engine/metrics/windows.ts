@@ -55,8 +55,6 @@ export class Windows {
         p50Ms: r4(s.wHist.quantile(0.5)),
         p99Ms: r4(s.wHist.quantile(0.99)),
       };
-      const lookups = s.wHits + s.wMisses;
-      if (lookups > 0) w.hitRatio = r4(s.wHits / lookups);
       node.describe(w, true);
       const avg = s.closeWindow(t);
       w.utilization = r4(avg.utilization);

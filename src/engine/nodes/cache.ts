@@ -9,6 +9,7 @@
 import type { CacheParams } from '../../model/types.ts';
 import type { Call } from '../call.ts';
 import { Sampler } from '../dists.ts';
+import { LookupTally } from '../metrics/lookups.ts';
 import { UNAVAILABLE } from '../reasons.ts';
 import type { NodeResult, NodeWindow } from '../types.ts';
 import { BaseNode } from './base.ts';
@@ -24,6 +25,7 @@ export class CacheNode extends BaseNode {
   private readonly hit: Sampler;
   private readonly ttlS: number;
   private readonly paths: CachePaths;
+  private readonly lookups = new LookupTally();
 
   constructor(ctx: NodeContext) {
     super(ctx);
@@ -68,7 +70,7 @@ export class CacheNode extends BaseNode {
     if (c === null) return;
     if (sub === SUB_WRITE_LOCAL) return this.paths.writeLocal(c);
     const hit = this.store.get(c.key, this.k.now);
-    this.stats.cacheLookup(c.counted, hit);
+    this.lookups.record(c.counted, hit);
     if (hit) this.paths.hit(c.key);
     if (hit || this.out.length === 0) return this.k.respond(c, 0);
     if (this.paths.miss(c)) return; // waits for the fetch already in flight
@@ -97,6 +99,7 @@ export class CacheNode extends BaseNode {
   }
 
   override describe(out: NodeResult | NodeWindow, window: boolean): void {
+    this.lookups.describe(out, window);
     out.entries = this.store.size;
     this.paths.describe(out, window);
   }

@@ -13,6 +13,7 @@ import {
   ratio,
 } from './common.ts';
 import type { KindDescription } from './describe.ts';
+import type { FigureDescriptor } from './figures.ts';
 
 export const EVICTIONS = ['lru', 'lfu', 'fifo', 'random'] as const satisfies readonly Eviction[];
 export const CACHE_STRATEGIES = [
@@ -45,8 +46,95 @@ export const cacheParamsSchema = z.strictObject({
   refreshAheadRatio: ratio().default(CACHE_DEFAULTS.refreshAheadRatio),
 });
 
+/** The cache's own figures, beyond the common ones. */
+const CACHE_FIGURES: readonly FigureDescriptor[] = [
+  {
+    key: 'hitRatio',
+    label: 'Hit ratio',
+    unit: '',
+    help: 'Lookups answered from the cache over all lookups (in a window: only when there were lookups).',
+    nature: 'ratio',
+    where: 'both',
+    chart: { group: 'Cache hit ratio', style: 'line', overview: true },
+  },
+  {
+    key: 'entries',
+    label: 'Entries',
+    unit: 'entries',
+    help: 'Keys held now.',
+    nature: 'level',
+    where: 'both',
+    chart: { group: 'Cache entries', style: 'line' },
+  },
+  {
+    key: 'stampedeMisses',
+    label: 'Stampede misses',
+    unit: 'misses',
+    help: 'Misses for a key already being fetched (a stampede on the store).',
+    nature: 'count',
+    where: 'both',
+    chart: { group: 'Stampede misses', style: 'line' },
+  },
+  {
+    key: 'atRisk',
+    label: 'Writes at risk',
+    unit: 'entries',
+    help: 'Write-behind: entries written but not yet flushed to the store (lost on a crash).',
+    nature: 'level',
+    where: 'both',
+    optional: true,
+    chart: { group: 'Writes at risk', style: 'line' },
+  },
+  {
+    key: 'coalescedMisses',
+    label: 'Coalesced misses',
+    unit: 'misses',
+    help: 'With request coalescing: misses that waited for a fetch already under way.',
+    nature: 'count',
+    where: 'result',
+    optional: true,
+  },
+  {
+    key: 'refreshes',
+    label: 'Refreshes',
+    unit: 'fetches',
+    help: 'Refresh-ahead: background fetches of entries close to expiry.',
+    nature: 'count',
+    where: 'result',
+    optional: true,
+  },
+  {
+    key: 'atRiskMax',
+    label: 'Most writes at risk',
+    unit: 'entries',
+    help: 'Write-behind: the most entries waiting to be flushed at once.',
+    nature: 'level',
+    where: 'result',
+    optional: true,
+  },
+  {
+    key: 'flushedWrites',
+    label: 'Flushed writes',
+    unit: 'writes',
+    help: 'Write-behind: entries flushed to the store.',
+    nature: 'count',
+    where: 'result',
+    optional: true,
+  },
+  {
+    key: 'lostWrites',
+    label: 'Lost writes',
+    unit: 'writes',
+    help: 'Write-behind: entries not yet flushed when the cache crashed.',
+    nature: 'count',
+    where: 'result',
+    optional: true,
+  },
+];
+
 export const CACHE_DESCRIPTION: KindDescription = {
   type: 'cache',
+  figures: CACHE_FIGURES,
   label: 'Cache',
   icon: '⚡',
   summary: 'Holds hot entries in front of one backing store; a miss reads the store.',

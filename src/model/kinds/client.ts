@@ -55,6 +55,7 @@ export const clientParamsSchema = z.strictObject({
 
 export const CLIENT_DESCRIPTION: KindDescription = {
   type: 'client',
+  figures: [], // a client reports only the common figures
   label: 'Client',
   icon: '👤',
   summary: 'Where traffic comes from: an arrival rate or a population of users.',

@@ -15,6 +15,7 @@ import {
   num,
 } from './common.ts';
 import type { KindDescription } from './describe.ts';
+import type { FigureDescriptor } from './figures.ts';
 
 export const DATABASE_DEFAULTS: DatabaseParams = {
   readTimeMs: exponential(5),
@@ -40,8 +41,108 @@ export const databaseParamsSchema = z.strictObject({
   multiPrimary: bool().default(DATABASE_DEFAULTS.multiPrimary),
 });
 
+/** The database's own figures, beyond the common ones. */
+const DATABASE_FIGURES: readonly FigureDescriptor[] = [
+  {
+    key: 'role',
+    label: 'Role',
+    unit: '',
+    help: "'primary' or 'replica' (after a failover, the promoted replica reads 'primary').",
+    nature: 'text',
+    where: 'both',
+  },
+  {
+    key: 'staleReads',
+    label: 'Stale reads',
+    unit: 'reads',
+    help: 'Reads that returned a value older than the latest write (a replica behind).',
+    nature: 'count',
+    where: 'both',
+    chart: { group: 'Stale reads', style: 'line' },
+  },
+  {
+    key: 'replicationBacklog',
+    label: 'Replication backlog',
+    unit: 'entries',
+    help: 'Replication entries sent and not yet applied at the end of the window.',
+    nature: 'level',
+    where: 'window',
+    chart: { group: 'Replication backlog', style: 'line' },
+  },
+  {
+    key: 'lostWrites',
+    label: 'Lost writes',
+    unit: 'writes',
+    help: 'Acknowledged writes lost in a failover (not yet replicated).',
+    nature: 'count',
+    where: 'result',
+  },
+  {
+    key: 'conflicts',
+    label: 'Conflicts',
+    unit: 'writes',
+    help: 'Multi-primary: writes to one key on two primaries that conflicted.',
+    nature: 'count',
+    where: 'result',
+  },
+  {
+    key: 'writes',
+    label: 'Writes',
+    unit: 'writes',
+    help: 'Writes this node accepted.',
+    nature: 'count',
+    where: 'result',
+  },
+  {
+    key: 'refusedWrites',
+    label: 'Refused writes',
+    unit: 'writes',
+    help: 'Writes refused because no primary could take them (present when any).',
+    nature: 'count',
+    where: 'result',
+    optional: true,
+  },
+  {
+    key: 'rtoMs',
+    label: 'RTO',
+    unit: 'ms',
+    help: 'After a failover: time from the primary crash to writes being accepted again.',
+    nature: 'time',
+    where: 'result',
+    optional: true,
+  },
+  {
+    key: 'rpoMs',
+    label: 'RPO',
+    unit: 'ms',
+    help: 'After a failover: the age of the oldest write lost.',
+    nature: 'time',
+    where: 'result',
+    optional: true,
+  },
+  {
+    key: 'promotedTo',
+    label: 'Promoted to',
+    unit: '',
+    help: 'After a failover: the replica promoted in its place.',
+    nature: 'text',
+    where: 'result',
+    optional: true,
+  },
+  {
+    key: 'promotedAtS',
+    label: 'Promoted at',
+    unit: 's',
+    help: 'After a failover: the simulated time of the promotion.',
+    nature: 'time',
+    where: 'result',
+    optional: true,
+  },
+];
+
 export const DATABASE_DESCRIPTION: KindDescription = {
   type: 'database',
+  figures: DATABASE_FIGURES,
   label: 'Database',
   icon: '🛢️',
   summary: 'Reads and writes on a connection pool; replicas over replication edges; failover.',

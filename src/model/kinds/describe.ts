@@ -4,6 +4,7 @@
  * field needs no UI edit.
  */
 import type { EdgeKind, FaultKind, NodeType } from '../types.ts';
+import type { FigureDescriptor } from './figures.ts';
 
 export type ParamControl =
   | 'number'
@@ -58,6 +59,8 @@ export interface KindDescription {
   icon: string;
   summary: string;
   params: ParamDescriptor[];
+  /** The kind's own figures, beyond COMMON_FIGURES (see ./figures.ts). */
+  figures: readonly FigureDescriptor[];
 }
 
 export interface FaultKindDescription {

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import type { LoadBalancerParams, LbStrategy } from '../types.ts';
 import { defaultsOf, int, MAX_MS, oneOf, positive, num } from './common.ts';
 import type { KindDescription } from './describe.ts';
+import type { FigureDescriptor } from './figures.ts';
 
 export const LB_STRATEGIES = [
   'roundRobin',
@@ -42,8 +43,59 @@ export const loadBalancerParamsSchema = z.strictObject({
   outlierDetection: outlierSchema.optional(),
 });
 
+/** The loadBalancer's own figures, beyond the common ones. */
+const LOAD_BALANCER_FIGURES: readonly FigureDescriptor[] = [
+  {
+    key: 'healthyReplicas',
+    label: 'In rotation',
+    unit: 'backends',
+    help: 'Backends in rotation at the end of the window (healthy and not ejected).',
+    nature: 'level',
+    where: 'window',
+    chart: { group: 'Backends', style: 'step' },
+  },
+  {
+    key: 'ejectedBackends',
+    label: 'Out of rotation',
+    unit: 'backends',
+    help: 'With health checks or outlier detection: backends taken out of rotation.',
+    nature: 'level',
+    where: 'window',
+    optional: true,
+    chart: { group: 'Backends', style: 'step' },
+  },
+  {
+    key: 'detectionsMs',
+    label: 'Detections',
+    unit: 'ms',
+    help: 'With health checks: crashes detected in the window, each as its time to detect.',
+    nature: 'list',
+    where: 'window',
+    optional: true,
+  },
+  {
+    key: 'ejections',
+    label: 'Ejections',
+    unit: 'backends',
+    help: 'With health checks or outlier detection: backends taken out of rotation over the run.',
+    nature: 'count',
+    where: 'result',
+    optional: true,
+  },
+  {
+    key: 'detectionMs',
+    label: 'Time to detect',
+    unit: 'ms',
+    help: 'With health checks: time from each backend crash to its removal (count, mean, max, list).',
+    nature: 'summary',
+    where: 'result',
+    optional: true,
+  },
+];
+
 export const LOAD_BALANCER_DESCRIPTION: KindDescription = {
   type: 'loadBalancer',
+  figures: LOAD_BALANCER_FIGURES,
   label: 'Load balancer',
   icon: '⚖️',
   summary: 'Spreads requests over the replicas of the services behind it.',

@@ -4,6 +4,7 @@ import type { ServiceParams } from '../types.ts';
 import { bool, distSchema, exponential, int, MAX_COUNT, oneOf } from './common.ts';
 import { AUTOSCALE_PARAM, autoscaleSchema, MAX_REPLICAS } from './autoscale.ts';
 import type { KindDescription } from './describe.ts';
+import type { FigureDescriptor } from './figures.ts';
 
 export { AUTOSCALE_DEFAULTS, MAX_REPLICAS } from './autoscale.ts';
 
@@ -26,8 +27,58 @@ export const serviceParamsSchema = z.strictObject({
   shedQueueLength: int(0, MAX_COUNT).optional(),
 });
 
+/** The service's own figures, beyond the common ones. */
+const SERVICE_FIGURES: readonly FigureDescriptor[] = [
+  {
+    key: 'replicas',
+    label: 'Replicas',
+    unit: 'replicas',
+    help: 'Replicas provisioned: in a window, at its end; in the result, the time-average since warm-up.',
+    nature: 'level',
+    where: 'both',
+    chart: { group: 'Replicas', style: 'step', overview: true },
+  },
+  {
+    key: 'healthyReplicas',
+    label: 'Healthy',
+    unit: 'replicas',
+    help: 'Replicas up at the end of the window (not crashed, not starting).',
+    nature: 'level',
+    where: 'window',
+    chart: { group: 'Replicas', style: 'step' },
+  },
+  {
+    key: 'replicasMax',
+    label: 'Most replicas',
+    unit: 'replicas',
+    help: 'With autoscaling: the most replicas provisioned at once.',
+    nature: 'level',
+    where: 'result',
+    optional: true,
+  },
+  {
+    key: 'replicasNow',
+    label: 'Replicas at the end',
+    unit: 'replicas',
+    help: 'With autoscaling: replicas provisioned when the run ended.',
+    nature: 'level',
+    where: 'result',
+    optional: true,
+  },
+  {
+    key: 'scalingActions',
+    label: 'Scaling actions',
+    unit: 'actions',
+    help: 'With autoscaling: times the autoscaler changed the replica count.',
+    nature: 'count',
+    where: 'result',
+    optional: true,
+  },
+];
+
 export const SERVICE_DESCRIPTION: KindDescription = {
   type: 'service',
+  figures: SERVICE_FIGURES,
   label: 'Service',
   icon: '⚙️',
   summary: 'Replicas of a server, each with a pool of workers and a queue.',

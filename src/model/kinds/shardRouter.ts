@@ -3,6 +3,7 @@ import * as z from 'zod';
 import type { ShardRouterParams, ShardStrategy } from '../types.ts';
 import { int, oneOf } from './common.ts';
 import type { KindDescription } from './describe.ts';
+import type { FigureDescriptor } from './figures.ts';
 
 export const SHARD_STRATEGIES = [
   'hash',
@@ -17,8 +18,21 @@ export const shardRouterParamsSchema = z.strictObject({
   virtualNodes: int(1, 10_000).default(SHARD_ROUTER_DEFAULTS.virtualNodes),
 });
 
+/** The shardRouter's own figures, beyond the common ones. */
+const SHARD_ROUTER_FIGURES: readonly FigureDescriptor[] = [
+  {
+    key: 'shardCalls',
+    label: 'Calls per shard',
+    unit: 'calls',
+    help: "Calls sent to each shard over the run (per window: the edges' calls).",
+    nature: 'byName',
+    where: 'result',
+  },
+];
+
 export const SHARD_ROUTER_DESCRIPTION: KindDescription = {
   type: 'shardRouter',
+  figures: SHARD_ROUTER_FIGURES,
   label: 'Shard router',
   icon: '🔀',
   summary: 'Splits requests over its shards (outgoing edges) by key hash or key range.',

@@ -1,0 +1,167 @@
+/**
+ * The figures a node reports: what each one is called, its unit and meaning, and where it shows.
+ * Every node reports COMMON_FIGURES; a kind declares its own in its description (`figures`), and
+ * the engine's results and windows, the worker's frame columns and the live charts follow from
+ * those declarations, so a kind's figure reaches the screen because the kind declares it.
+ */
+
+/**
+ * What a number is: a count of events, a ratio 0..1, a duration, a rate per second, or a level
+ * (a gauge read at an instant, or its time-average). Non-numeric figures: a summary of times
+ * (mean, percentiles…), counts by name, a list of numbers, or text.
+ */
+export type FigureNature =
+  'count' | 'ratio' | 'time' | 'rate' | 'level' | 'summary' | 'byName' | 'list' | 'text';
+
+/** Where a figure appears: the run's result (headless JSON), each live window, or both. */
+export type FigureWhere = 'result' | 'window' | 'both';
+
+export interface FigureChart {
+  /**
+   * The chart it is drawn on, named as the chart's title. Figures of one node that share a
+   * group share a chart, so they must share a unit.
+   */
+  group: string;
+  /** 'step' for figures that jump between whole values (replicas, backends); else 'line'. */
+  style: 'line' | 'step';
+  /** Also drawn on the whole run's charts, one line per node that reports it. */
+  overview?: boolean;
+}
+
+export interface FigureDescriptor {
+  /** The field's name in NodeResult / NodeWindow, and the frame column's name. */
+  key: string;
+  label: string;
+  /** Shown after the value: 'ms', 'req/s', 'requests'…; '' for ratios and plain numbers. */
+  unit: string;
+  /** What it means, for a reader who has not seen the engine. */
+  help: string;
+  nature: FigureNature;
+  where: FigureWhere;
+  /** Reported only in some configurations (the help says when). */
+  optional?: boolean;
+  /** How the live charts draw it (numeric window figures only); absent: not charted. */
+  chart?: FigureChart;
+}
+
+const LATENCY_CHART: FigureChart = { group: 'Latency at this node', style: 'line' };
+
+/** The figures every node reports, whatever its kind. */
+export const COMMON_FIGURES = [
+  {
+    key: 'arrivals',
+    label: 'Arrivals',
+    unit: 'requests',
+    help: 'Requests that reached the node (in the result: created after warm-up).',
+    nature: 'count',
+    where: 'both',
+  },
+  {
+    key: 'ok',
+    label: 'OK',
+    unit: 'requests',
+    help: 'Requests the node answered successfully.',
+    nature: 'count',
+    where: 'both',
+  },
+  {
+    key: 'failed',
+    label: 'Failed',
+    unit: 'requests',
+    help: 'Requests the node answered with an error.',
+    nature: 'count',
+    where: 'both',
+  },
+  {
+    key: 'throughputRps',
+    label: 'Throughput',
+    unit: 'req/s',
+    help: 'Successful answers per second.',
+    nature: 'rate',
+    where: 'both',
+    chart: { group: 'Throughput at this node', style: 'line' },
+  },
+  {
+    key: 'utilization',
+    label: 'Utilization',
+    unit: '',
+    help: 'Busy worker time over available worker time, 0..1.',
+    nature: 'ratio',
+    where: 'both',
+  },
+  {
+    key: 'meanQueueLength',
+    label: 'Mean waiting',
+    unit: 'requests',
+    help: 'Time-average number of requests waiting (not in service) since warm-up.',
+    nature: 'level',
+    where: 'result',
+  },
+  {
+    key: 'queueLength',
+    label: 'Waiting',
+    unit: 'requests',
+    help: 'Time-average number of requests waiting (not in service) over the window.',
+    nature: 'level',
+    where: 'window',
+    chart: { group: 'Waiting at this node', style: 'line' },
+  },
+  {
+    key: 'queueNow',
+    label: 'Waiting now',
+    unit: 'requests',
+    help: 'Requests waiting at the end of the window.',
+    nature: 'level',
+    where: 'window',
+  },
+  {
+    key: 'latencyMs',
+    label: 'Latency',
+    unit: 'ms',
+    help: 'Arrival to departure at this node, waiting and blocked time included.',
+    nature: 'summary',
+    where: 'result',
+  },
+  {
+    key: 'p50Ms',
+    label: 'p50',
+    unit: 'ms',
+    help: 'Median latency at this node over the window.',
+    nature: 'time',
+    where: 'window',
+    chart: LATENCY_CHART,
+  },
+  {
+    key: 'p99Ms',
+    label: 'p99',
+    unit: 'ms',
+    help: '99th-percentile latency at this node over the window.',
+    nature: 'time',
+    where: 'window',
+    chart: LATENCY_CHART,
+  },
+  {
+    key: 'errors',
+    label: 'Errors',
+    unit: 'requests',
+    help: 'Failed requests by reason (present when any failed).',
+    nature: 'byName',
+    where: 'result',
+    optional: true,
+  },
+] as const satisfies readonly FigureDescriptor[];
+
+/** The common figures' keys, in frame order. */
+export type CommonFigureKey = (typeof COMMON_FIGURES)[number]['key'];
+
+/** True when the figure is in the run's result (`window` false) or in each window (true). */
+export function reportedIn(f: FigureDescriptor, window: boolean): boolean {
+  return f.where === 'both' || f.where === (window ? 'window' : 'result');
+}
+
+const NOT_ONE_NUMBER: ReadonlySet<FigureNature> = new Set(['summary', 'byName', 'list', 'text']);
+
+/** A figure that is one number per window: it gets a frame column and may be charted. */
+export function isWindowNumber(f: FigureDescriptor): boolean {
+  return reportedIn(f, true) && !NOT_ONE_NUMBER.has(f.nature);
+}

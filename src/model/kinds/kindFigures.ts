@@ -1,0 +1,25 @@
+/**
+ * The figures of each kind, read from the registry: what a node of a kind reports, and the
+ * columns of the worker's metric frames (the common window figures, then every kind's own).
+ */
+import type { NodeType } from '../types.ts';
+import { COMMON_FIGURES, isWindowNumber, type FigureDescriptor } from './figures.ts';
+import { KIND_DESCRIPTIONS } from './index.ts';
+import { ALL_NODE_TYPES } from './nodeTypes.ts';
+
+/** Every figure a node of `type` reports: the common ones, then its kind's own. */
+export function figuresOf(type: NodeType): readonly FigureDescriptor[] {
+  return [...COMMON_FIGURES, ...KIND_DESCRIPTIONS[type].figures];
+}
+
+/**
+ * One number per node per window: the common figures, then the union of the kinds' own, in
+ * the contract's kind order (a figure two kinds declare, like `healthyReplicas`, is one column).
+ */
+export const NODE_FIGURE_COLUMNS: readonly string[] = [
+  ...new Set(
+    [...COMMON_FIGURES, ...ALL_NODE_TYPES.flatMap((t) => KIND_DESCRIPTIONS[t].figures)]
+      .filter(isWindowNumber)
+      .map((f) => f.key),
+  ),
+];
