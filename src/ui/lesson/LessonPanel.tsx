@@ -4,10 +4,12 @@
  * it starts collapsed on a window narrower than 1400 px, where it took a quarter of the width,
  * and a document with no lesson keeps it collapsed.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useAppStore } from '../../store/index.ts';
 import { LazyMarkdown } from './LazyMarkdown.tsx';
+import { boundLesson } from './boundLesson.ts';
 import '../share/dialogs.css';
+import './lesson.css';
 
 const COLLAPSED_KEY = 'archsim.lessonCollapsed';
 
@@ -28,6 +30,7 @@ function readCollapsed(): boolean {
 
 export function LessonPanel() {
   const description = useAppStore((s) => s.doc.description);
+  const lesson = useMemo(() => boundLesson(description), [description]);
   const [chosen, setCollapsed] = useState(readCollapsed);
   // A document without a lesson (a blank canvas, a design of one's own) leaves the room to the
   // canvas: collapsed unless opened for it, without touching the remembered choice.
@@ -66,7 +69,14 @@ export function LessonPanel() {
         // Scrolls, so Chromium lets Tab reach it: named for that stop.
         <div className="lesson__body" role="region" aria-label="Lesson text">
           {description.trim() ? (
-            <LazyMarkdown text={description} />
+            <>
+              {lesson.cuts.length > 0 && (
+                <p className="lesson__cut" role="note">
+                  {lesson.cuts.join(' ')}
+                </p>
+              )}
+              <LazyMarkdown text={lesson.text} />
+            </>
           ) : (
             <p className="lesson__empty">
               This scenario has no lesson yet. Open one from <strong>Presets</strong>.
