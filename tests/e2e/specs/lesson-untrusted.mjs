@@ -26,17 +26,22 @@ const LESSONS = {
   stars: { text: `${'*'.repeat(10_000)}x${'*'.repeat(10_000)}`, note: /emphasis or link markers/ },
 };
 
-/** How long the page takes to run a task the user would notice: a click's round trip. */
+/** How long the page takes to answer a click elsewhere: select the service, see its inspector. */
 async function clickLatencyMs(page) {
-  const toggle = page.getByRole('button', { name: /the lesson$/ });
   const started = Date.now();
-  await toggle.click();
-  await toggle.click();
-  return Date.now() - started;
+  await page.getByTestId('node-server').click();
+  await page
+    .getByRole('complementary', { name: 'Inspector' })
+    .getByRole('heading', { name: 'Service' })
+    .waitFor();
+  const ms = Date.now() - started;
+  await page.keyboard.press('Escape');
+  return ms;
 }
 
 export default async function lessonUntrusted({ page, baseUrl, screenshot }) {
   await page.setViewportSize({ width: 1440, height: 900 });
+  let yardstick;
   for (const [kind, { text, note }] of Object.entries(LESSONS)) {
     const hash = linkWith(text);
     if (kind === 'quotes') assert.ok(hash.length < 300, `the link is short (${hash.length})`);
@@ -48,10 +53,15 @@ export default async function lessonUntrusted({ page, baseUrl, screenshot }) {
     else await lesson.getByRole('heading', { name: 'A lesson' }).waitFor();
     const openMs = Date.now() - started;
     await page.getByTestId('node-server').waitFor();
-    assert.ok(openMs < 10_000, `${kind}: opened in ${openMs} ms`);
     const latency = await clickLatencyMs(page);
-    assert.ok(latency < 2_000, `${kind}: two clicks took ${latency} ms`);
-    console.log(`  ${kind}: lesson shown in ${openMs} ms; two clicks ${latency} ms`);
+    // Against the ordinary lesson's figures, on a machine that may be shared.
+    yardstick ??= { openMs, latency };
+    assert.ok(openMs < yardstick.openMs + 5_000, `${kind}: opened in ${openMs} ms`);
+    assert.ok(
+      latency < Math.max(2_000, 3 * yardstick.latency),
+      `${kind}: a click took ${latency} ms`,
+    );
+    console.log(`  ${kind}: lesson shown in ${openMs} ms; a click answered in ${latency} ms`);
     if (!note) continue; // the yardstick: an ordinary lesson
     if (kind === 'quotes') {
       await lesson.getByText('the bottom').waitFor();
@@ -65,11 +75,11 @@ export default async function lessonUntrusted({ page, baseUrl, screenshot }) {
     await page.getByTestId('node-server').waitFor();
   }
 
-  // At 1024 × 768 (the lesson stays open: the clicks above left it open, and that is remembered)
-  // the note and the text fit the panel.
+  // At 1024 × 768 the lesson starts collapsed; opened, the note and the text fit the panel.
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto('about:blank');
   await page.goto(`${baseUrl}/${linkWith(LESSONS.quotes.text)}`);
+  await page.getByRole('button', { name: 'Show the lesson' }).click();
   await page.getByRole('note').filter({ hasText: LESSONS.quotes.note }).waitFor();
   await screenshot('3-quotes-1024');
 }
