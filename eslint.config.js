@@ -9,13 +9,34 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],
-    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    languageOptions: {
+      globals: { ...globals.browser, ...globals.node },
+      // Type-aware rules: each file is checked with the tsconfig.json that includes it.
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      // A promise is awaited, or its rejection handled, or it is dropped on purpose with `void`.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      // `${obj}` printing "[object Object]" is a bug, never a message.
+      '@typescript-eslint/no-base-to-string': 'error',
+      // A switch over a union names every member: a `default:` does not count, so a new kind
+      // (node, edge, fault, distribution) fails lint wherever it would fall silently into one.
+      // A switch over an open type (a number, a string) must say what happens to the rest.
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        {
+          considerDefaultExhaustiveForUnions: false,
+          allowDefaultCaseForExhaustiveSwitch: false,
+          requireDefaultForNonUnion: true,
+        },
       ],
     },
   },

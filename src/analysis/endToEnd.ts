@@ -118,7 +118,8 @@ export function predictEndToEnd(doc: Scenario, result?: SimResult): EndToEnd {
         if (!p || p.meanMs === null) return p?.note ?? `${id}: no prediction`;
         return { meanMs: p.meanMs, p99Ms: p.p99Ms };
       }
-      default:
+      case 'queue':
+      case 'rateLimiter':
         return `${id}: no closed form for a ${n.type}`;
     }
   };

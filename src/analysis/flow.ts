@@ -172,8 +172,8 @@ function route(
         inbound,
       );
     }
-    default:
-      // client (external traffic is added separately) splits by weight.
+    case 'client':
+      // Its own traffic is added separately (clientRps); a client splits by edge weight.
       return split(weightShares(edges), inbound);
   }
 }

@@ -200,6 +200,8 @@ export class Kernel {
       case EV_POLICY:
         this.policy.onEvent(this, a, b, c);
         return;
+      default:
+        throw new Error(`kernel: no handler for event kind ${kind}`);
     }
   }
 

@@ -36,7 +36,14 @@ export function issueMessage(issue: z.core.$ZodIssue): string {
         return `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
       }
       return issue.message;
-    default:
+    case 'too_big':
+    case 'too_small':
+    case 'invalid_format':
+    case 'not_multiple_of':
+    case 'invalid_union':
+    case 'invalid_key':
+    case 'invalid_element':
+    case 'custom':
       return issue.message;
   }
 }

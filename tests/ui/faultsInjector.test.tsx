@@ -105,10 +105,14 @@ describe('fault injector', () => {
     );
     await userEvent.click(faults().getByRole('button', { name: 'Inject now' }));
     expect(await screen.findByText(/^Injected: crash on API at 12 s/)).toBeTruthy();
-    act(() => useAppStore.setState({ runStatus: 'running', simNowS: 13 }));
+    act(() => {
+      useAppStore.setState({ runStatus: 'running', simNowS: 13 });
+    });
     expect(screen.queryByText(/^Injected:/)).toBeTruthy(); // same run: still said
     // Reset: the worker's frame brings a new run id, the clock back at 0.
-    act(() => useAppStore.setState({ runStatus: 'idle', simNowS: 0, runId: 5 }));
+    act(() => {
+      useAppStore.setState({ runStatus: 'idle', simNowS: 0, runId: 5 });
+    });
     expect(screen.queryByText(/^Injected:/)).toBeNull();
     expect(document.getElementById('fault-injector-note')?.textContent).toBe(
       'Starts at 0 s of simulated time.',
@@ -129,7 +133,9 @@ describe('fault injector', () => {
     expect(await screen.findByText(/^Injected: crash/)).toBeTruthy();
     fake.inject.mockClear();
     const injected = useAppStore.getState().doc.faults;
-    act(() => useAppStore.setState({ runStatus: 'done', simNowS: 120 }));
+    act(() => {
+      useAppStore.setState({ runStatus: 'done', simNowS: 120 });
+    });
     expect((button as HTMLButtonElement).disabled).toBe(true);
     expect(button.getAttribute('aria-describedby')).toBe('fault-injector-note');
     expect(document.getElementById('fault-injector-note')?.textContent).toMatch(
@@ -139,7 +145,9 @@ describe('fault injector', () => {
     expect(fake.inject).not.toHaveBeenCalled();
     expect(useAppStore.getState().doc.faults).toEqual(injected);
     // After Reset the clock is back at 0 and the fault can be injected there.
-    act(() => useAppStore.setState({ runStatus: 'idle', simNowS: 0 }));
+    act(() => {
+      useAppStore.setState({ runStatus: 'idle', simNowS: 0 });
+    });
     expect((button as HTMLButtonElement).disabled).toBe(false);
     expect(document.getElementById('fault-injector-note')?.textContent).not.toMatch(/Reset/);
   });

@@ -43,16 +43,24 @@ describe('fault marks and badges', () => {
       </>,
     );
     const badge = () => screen.queryByRole('img', { name: 'Fault active: crash' });
-    act(() => useAppStore.setState({ runStatus: 'running', simNowS: 9.9 }));
+    act(() => {
+      useAppStore.setState({ runStatus: 'running', simNowS: 9.9 });
+    });
     expect(badge()).toBeNull();
-    act(() => useAppStore.setState({ simNowS: 12 }));
+    act(() => {
+      useAppStore.setState({ simNowS: 12 });
+    });
     // The bolt is an inline SVG (no emoji font needed), the text names the kind.
     expect(badge()?.textContent).toBe('crash');
     expect(badge()?.querySelector('svg.fault-icon')).not.toBeNull();
     expect(screen.getAllByRole('img')).toHaveLength(1); // not on the balancer
-    act(() => useAppStore.setState({ simNowS: 15 }));
+    act(() => {
+      useAppStore.setState({ simNowS: 15 });
+    });
     expect(badge()).toBeNull();
-    act(() => useAppStore.setState({ runStatus: 'idle', simNowS: 12 }));
+    act(() => {
+      useAppStore.setState({ runStatus: 'idle', simNowS: 12 });
+    });
     expect(badge()).toBeNull();
   });
 });

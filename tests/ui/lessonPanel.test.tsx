@@ -57,7 +57,9 @@ describe('lesson panel', () => {
     expect(screen.getByText(/no lesson yet/)).toBeTruthy();
     // Opening the empty one is not remembered as a choice.
     expect(localStorage.getItem('archsim.lessonCollapsed')).toBe('0');
-    act(() => setDescription('# Title'));
+    act(() => {
+      setDescription('# Title');
+    });
     expect(screen.getByRole('heading', { name: 'Title' })).toBeTruthy();
   });
 

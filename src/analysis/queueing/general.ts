@@ -12,7 +12,9 @@ export function distMeanMs(d: Dist): number {
       return d.ms;
     case 'uniform':
       return (d.minMs + d.maxMs) / 2;
-    default:
+    case 'exponential':
+    case 'lognormal':
+    case 'erlang':
       return d.meanMs;
   }
 }

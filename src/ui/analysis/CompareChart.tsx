@@ -41,7 +41,7 @@ export function CompareChart({ a, b }: Props) {
           <YAxis tick={axis} width={48} />
           <Tooltip
             formatter={(v) => `${Number(v).toFixed(1)} ms`}
-            labelFormatter={(t) => `t = ${String(t)} s`}
+            labelFormatter={(t) => `t = ${Number(t)} s`}
           />
           <Legend />
           <Line dataKey="a" name="p99 A" stroke="#3b6cf6" dot={false} isAnimationActive={false} />

@@ -68,7 +68,7 @@ export function ComparePanel() {
         ) : (
           <>
             <VariantSwitch />
-            <button type="button" className="btn" onClick={run} disabled={busy}>
+            <button type="button" className="btn" onClick={() => void run()} disabled={busy}>
               {busy ? 'Running A and B…' : 'Run A and B'}
             </button>
             <button type="button" className="btn btn--small" onClick={() => discardVariantB()}>

@@ -50,7 +50,12 @@ export function ReplicationsPanel() {
     <div className="an-pane">
       <div className="an-row">
         <NumberField label="Seeds" value={n} min={2} onChange={setN} />
-        <button type="button" className="btn" onClick={run} disabled={progress !== null}>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => void run()}
+          disabled={progress !== null}
+        >
           Run replications
         </button>
         {progress && (

@@ -77,7 +77,7 @@ export function SweepPanel() {
         />
       </div>
       <div className="an-row">
-        <button type="button" className="btn" onClick={run} disabled={running}>
+        <button type="button" className="btn" onClick={() => void run()} disabled={running}>
           Run sweep
         </button>
         {running && (

@@ -35,7 +35,7 @@ export function TheoryPanel() {
   return (
     <div className="an-pane">
       <div className="an-row">
-        <button type="button" className="btn" onClick={run} disabled={busy}>
+        <button type="button" className="btn" onClick={() => void run()} disabled={busy}>
           {busy ? 'Running…' : 'Run to the end and compare with theory'}
         </button>
       </div>

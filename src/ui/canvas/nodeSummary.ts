@@ -10,7 +10,9 @@ export function distText(d: Dist): string {
       return `${num(d.ms)} ms`;
     case 'uniform':
       return `${num(d.minMs)}–${num(d.maxMs)} ms`;
-    default:
+    case 'exponential':
+    case 'lognormal':
+    case 'erlang':
       return `~${num(d.meanMs)} ms`;
   }
 }

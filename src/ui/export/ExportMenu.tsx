@@ -29,7 +29,7 @@ function ExportList({ onDone }: { onDone: () => void }) {
   const [message, setMessage] = useState<string | null>(null);
   const stem = fileStem(doc.name);
 
-  const run = (what: () => Promise<string | null> | string | null) => async () => {
+  const attempt = async (what: () => Promise<string | null> | string | null) => {
     try {
       const problem = await what();
       if (problem) setMessage(problem);
@@ -38,6 +38,8 @@ function ExportList({ onDone }: { onDone: () => void }) {
       setMessage(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
+  // `attempt` shows every failure in the menu, so the click need not keep its promise.
+  const run = (what: () => Promise<string | null> | string | null) => () => void attempt(what);
 
   const json = () => {
     downloadText(serializeScenario(doc), `${stem}.json`, 'application/json');

@@ -55,7 +55,8 @@ export function faultAmount(f: Fault): string {
     case 'latency':
     case 'lag':
       return `+${f.addMs ?? ''} ms`;
-    default:
+    case 'partition':
+    case 'flush':
       return '';
   }
 }

@@ -15,7 +15,7 @@ export function TextField({ label, value, onCommit }: TextFieldProps) {
   const id = useId();
   const d = useDraft(
     value,
-    (v) => String(v ?? ''),
+    (v) => (typeof v === 'string' ? v : ''),
     (v) => onCommit(String(v)),
   );
   const batch = useEditBatch();
