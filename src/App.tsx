@@ -13,6 +13,8 @@ import { ChartsPanel } from './ui/charts/ChartsPanel.tsx';
 import { FaultTimeline } from './ui/faults/FaultTimeline.tsx';
 import { LazyAnalysisPanel } from './ui/lazy/LazyAnalysisPanel.tsx';
 import { LessonPanel } from './ui/lesson/LessonPanel.tsx';
+import { ConflictNotice } from './ui/history/ConflictNotice.tsx';
+import { OpenInArchsim } from './ui/share/OpenInArchsim.tsx';
 
 export function App() {
   const readOnly = useAppStore((s) => s.readOnly);
@@ -21,6 +23,7 @@ export function App() {
       <div className={`app${readOnly ? ' app--embed' : ''}`}>
         <Toolbar />
         <Notices />
+        {readOnly ? <OpenInArchsim /> : <ConflictNotice />}
         <div className="app__body">
           {!readOnly && <Palette />}
           <main className="app__centre">

@@ -8,7 +8,7 @@ import './ui/styles/panels.css';
 import './ui/styles/inspector.css';
 import { App } from './App.tsx';
 import { useAppStore } from './store/index.ts';
-import { bootstrap } from './ui/layout/bootstrap.ts';
+import { bootstrap, followAddress } from './ui/layout/bootstrap.ts';
 import { autorunIfAsked } from './ui/share/autorun.ts';
 import { getRunClient } from './ui/run/runConnection.ts';
 import { loadSafeMarkdown } from './ui/lesson/LazyMarkdown.tsx';
@@ -32,5 +32,6 @@ void bootstrap(useAppStore, { search: location.search, hash: location.hash }).th
       </StrictMode>,
     );
     autorunIfAsked(start, getRunClient);
+    followAddress(useAppStore, start);
   },
 );

@@ -1,53 +1,38 @@
 /**
  * The one application store, built from slices, with its middleware applied once here:
- * `persist` saves the document in this browser, `temporal` (zundo) gives undo/redo over the
- * document only, so selecting, running or messages never become undo steps.
+ * `temporal` (zundo) gives undo/redo over the document only, so selecting, running or messages
+ * never become undo steps. Saving in the browser is the workspace's job (workspace.ts).
  */
 import { create, useStore } from 'zustand';
-import { persist } from 'zustand/middleware';
 import { temporal, type TemporalState } from 'zundo';
 import { createGraphSlice, type GraphSlice } from './graphSlice.ts';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice.ts';
 import { createEditorSlice, type EditorSlice } from './editorSlice.ts';
 import { createRunSlice, type RunSlice } from './runSlice.ts';
-import { persistOptions, type PersistenceOptions } from './persistence.ts';
 
 export type AppState = GraphSlice & SelectionSlice & EditorSlice & RunSlice;
 export type History = TemporalState<Pick<AppState, 'doc'>>;
 
 const HISTORY_LIMIT = 100;
 
-export interface StoreOptions extends PersistenceOptions {
-  storage?: Storage;
-}
-
-export function createAppStore(options: StoreOptions = {}) {
-  const storage = options.storage ?? globalThis.localStorage;
-  let readOnly = false;
+export function createAppStore() {
   const store = create<AppState>()(
-    persist(
-      temporal(
-        (...a) => ({
-          ...createGraphSlice(...a),
-          ...createSelectionSlice(...a),
-          ...createEditorSlice(...a),
-          ...createRunSlice(...a),
-        }),
-        {
-          partialize: (s) => ({ doc: s.doc }),
-          // One history entry per document change; anything else is not an edit.
-          equality: (past, now) => past.doc === now.doc,
-          limit: HISTORY_LIMIT,
-        },
-      ),
-      persistOptions(storage, {
-        shouldWrite: () => !readOnly && (options.shouldWrite?.() ?? true),
+    temporal(
+      (...a) => ({
+        ...createGraphSlice(...a),
+        ...createSelectionSlice(...a),
+        ...createEditorSlice(...a),
+        ...createRunSlice(...a),
       }),
+      {
+        partialize: (s) => ({ doc: s.doc }),
+        // One history entry per document change; anything else is not an edit.
+        equality: (past, now) => past.doc === now.doc,
+        limit: HISTORY_LIMIT,
+      },
     ),
   );
-  // The embedded view never writes over the work saved in this browser.
   store.subscribe((s, prev) => {
-    readOnly = s.readOnly;
     // Undo and redo replace the document behind the selection's back: a pasted node undone
     // stayed "selected" and the inspector counted it. Keep only ids that still exist.
     if (s.doc !== prev.doc && s.selectedIds.length > 0) {

@@ -1,104 +1,181 @@
 /**
- * Saving the document in this browser. The saved text is untrusted on the way back (an older
- * version, a hand edit, a half-written value): it goes through `loadScenario`, and when it does
- * not load it is copied aside under BACKUP_KEY before anything can overwrite it. Work is never
- * silently lost.
+ * What is saved in this browser and how it is read back at start-up. The saved work is one
+ * record `{ doc, rev, savedAt, tab }` under the key `doc`; recent work is a list under `recent`.
+ * Everything read back is untrusted (an older version, a hand edit, a half-written value): the
+ * document goes through `loadScenario`, and a saved value that does not load is copied under a
+ * key of its own (`backup.<time>.<random>`, so two backups never overwrite each other) before
+ * anything may write over it. If even that copy cannot be written, nothing is saved over it.
+ *
+ * Wave 1 kept the document in localStorage (`archsim.doc.v1`, a zustand persist value, plus a
+ * `.previous` and a `.backup` slot): found at start, they are moved into the store in use.
  */
-import type { PersistOptions, PersistStorage, StorageValue } from 'zustand/middleware';
 import { loadScenario } from '../model/load.ts';
-import type { AppState } from './index.ts';
+import type { Scenario } from '../model/types.ts';
+import { entryFor, readRecent, withEntry, type RecentEntry } from './recentWork.ts';
+import { Unreadable, type Backend } from './storage/backends.ts';
 
 export const DOC_KEY = 'archsim.doc.v1';
 export const BACKUP_KEY = 'archsim.doc.v1.backup';
 export const PREVIOUS_KEY = 'archsim.doc.v1.previous';
-export const STORAGE_VERSION = 1;
+const LEGACY_KEYS = [DOC_KEY, BACKUP_KEY, PREVIOUS_KEY];
 
-/** Copy the saved document aside before a link replaces it. Returns the key, or null. */
-export function keepSavedAside(storage: Storage = globalThis.localStorage): string | null {
+export interface SavedRecord {
+  doc: unknown;
+  /** Bumped by every save, in whichever tab: a tab that saw an older number is behind. */
+  rev: number;
+  savedAt: number;
+  tab: string;
+  /** Set when the page could not show this document: the next start does not reopen it. */
+  renderFailed?: boolean;
+}
+
+export function asRecord(value: unknown): SavedRecord | null {
+  if (typeof value !== 'object' || value === null || value instanceof Unreadable) return null;
+  const r = value as SavedRecord;
+  return typeof r.rev === 'number' && 'doc' in r ? r : null;
+}
+
+export interface StartState {
+  doc?: Scenario;
+  rev: number;
+  recent: RecentEntry[];
+  /** Messages for the user (an unreadable save, a document that could not be shown). */
+  problems: string[];
+  /** A save that could not be read nor copied aside: saving over it is not allowed. */
+  blocked: boolean;
+  /** The document came from wave 1's localStorage and is not yet in the store. */
+  needsSave: boolean;
+}
+
+function describe(value: unknown): string {
+  return value instanceof Unreadable ? value.raw : JSON.stringify(value);
+}
+
+/** Copies an unreadable value under a key of its own; returns the key, or null if refused. */
+async function keepAside(backend: Backend, value: unknown, now: number): Promise<string | null> {
+  const key = `backup.${new Date(now).toISOString()}.${Math.random().toString(36).slice(2, 8)}`;
   try {
-    const raw = storage.getItem(DOC_KEY);
-    if (raw === null) return null;
-    storage.setItem(PREVIOUS_KEY, raw);
-    return PREVIOUS_KEY;
+    await backend.set(key, describe(value));
+    return key;
   } catch {
     return null;
   }
 }
 
-interface Persisted {
-  doc?: unknown;
-  /** Set by our storage when the saved text was not even JSON. */
-  unreadable?: string;
+function unreadableMessage(why: string, key: string | null, where: string): string {
+  return key
+    ? `The scenario saved in this browser could not be opened (${why}). It was kept aside under "${key}" in ${where}, so nothing is lost.`
+    : `The scenario saved in this browser could not be opened (${why}), and there is no room to keep a copy of it aside: nothing will be saved over it. Export your work (Export → JSON) and free some space.`;
 }
 
-export interface PersistenceOptions {
-  /** Whether edits are written back (off in the embedded view, so it never overwrites work). */
-  shouldWrite?: () => boolean;
-}
-
-function keepAside(storage: Storage, raw: string): void {
+function wave1Doc(raw: string): { doc?: Scenario; why?: string } {
   try {
-    storage.setItem(BACKUP_KEY, raw);
+    const parsed = JSON.parse(raw) as { state?: { doc?: unknown } };
+    const loaded = loadScenario(parsed?.state?.doc);
+    return loaded.ok ? { doc: loaded.scenario } : { why: loaded.error };
   } catch {
-    // Storage full or denied: the original value is still under DOC_KEY until the next write.
+    return { why: 'it is not readable JSON' };
   }
 }
 
-function docStorage(storage: Storage, shouldWrite: () => boolean): PersistStorage<Persisted> {
-  return {
-    getItem: (name) => {
-      const raw = storage.getItem(name);
-      if (raw === null) return null;
-      try {
-        return JSON.parse(raw) as StorageValue<Persisted>;
-      } catch {
-        return { state: { unreadable: raw }, version: STORAGE_VERSION };
-      }
-    },
-    setItem: (name, value) => {
-      if (!shouldWrite()) return;
-      try {
-        storage.setItem(name, JSON.stringify(value));
-      } catch {
-        // Quota exceeded: keep editing; the previous save stays.
-      }
-    },
-    removeItem: (name) => storage.removeItem(name),
-  };
+function backendName(backend: Backend): string {
+  return backend.kind === 'indexedDB' ? "this browser's IndexedDB" : 'local storage';
 }
 
-/** The zustand `persist` options: only the document is saved. */
-export function persistOptions(
-  storage: Storage,
-  opts: PersistenceOptions = {},
-): PersistOptions<AppState, Persisted> {
-  const shouldWrite = opts.shouldWrite ?? (() => true);
-  return {
-    name: DOC_KEY,
-    version: STORAGE_VERSION,
-    storage: docStorage(storage, shouldWrite),
-    partialize: (s) => ({ doc: s.doc }),
-    // A different version is not thrown away: the document inside is handed to the model,
-    // whose loader migrates old documents.
-    migrate: (persisted) => persisted as Persisted,
-    merge: (persisted, current) => {
-      // Called with nothing when nothing was saved: a first visit.
-      if (persisted === undefined || persisted === null) return current;
-      const p = persisted as Persisted;
-      const raw = p.unreadable ?? storage.getItem(DOC_KEY) ?? '';
-      if (p.unreadable === undefined && p.doc !== undefined) {
-        const loaded = loadScenario(p.doc);
-        if (loaded.ok) return { ...current, doc: loaded.scenario, restoredFromStorage: true };
-        keepAside(storage, raw);
-        return withNotice(current, loaded.error);
-      }
-      keepAside(storage, raw);
-      return withNotice(current, 'it is not readable JSON');
-    },
+/** Reads the saved work, recent work and wave 1's leftovers. Never throws. */
+export async function readStart(
+  backend: Backend,
+  legacy: Storage | null,
+  now: number,
+): Promise<StartState> {
+  const start: StartState = { rev: 0, recent: [], problems: [], blocked: false, needsSave: false };
+  let saved: unknown;
+  try {
+    saved = await backend.get('doc');
+    start.recent = readRecent(await backend.get('recent'));
+  } catch {
+    return start;
+  }
+  const recentBefore = start.recent;
+  const remember = (doc: Scenario, replacedBy: string) => {
+    start.recent = withEntry(start.recent, entryFor(doc, replacedBy, now));
   };
+
+  if (saved !== undefined) {
+    const record = asRecord(saved);
+    const loaded = record ? loadScenario(record.doc) : null;
+    if (record) start.rev = record.rev;
+    if (record && loaded?.ok && record.renderFailed) {
+      remember(loaded.scenario, 'not reopened: the page could not show it');
+      start.problems.push(
+        `The scenario "${loaded.scenario.name}" could not be shown last time, so it was not reopened. It is in Recent work, to restore when you choose.`,
+      );
+    } else if (loaded?.ok) {
+      start.doc = loaded.scenario;
+    } else {
+      const key = await keepAside(backend, saved, now);
+      start.blocked = key === null;
+      const why = loaded ? loaded.error : 'it is not readable JSON';
+      start.problems.push(unreadableMessage(why, key, backendName(backend)));
+    }
+  }
+
+  if (legacy) await migrateWave1(backend, legacy, start, remember, now);
+  if (start.recent !== recentBefore) {
+    try {
+      await backend.set('recent', start.recent);
+    } catch {
+      // Kept in this tab's list; the next successful write stores it.
+    }
+  }
+  return start;
 }
 
-function withNotice(current: AppState, why: string): AppState {
-  const text = `The scenario saved in this browser could not be opened (${why}). It was kept aside under "${BACKUP_KEY}" in local storage, so nothing is lost.`;
-  return { ...current, notices: [...current.notices, { id: 0, kind: 'error', text }] };
+async function migrateWave1(
+  backend: Backend,
+  legacy: Storage,
+  start: StartState,
+  remember: (doc: Scenario, replacedBy: string) => void,
+  now: number,
+): Promise<void> {
+  let current: string | null, backup: string | null, previous: string | null;
+  try {
+    current = legacy.getItem(DOC_KEY);
+    backup = legacy.getItem(BACKUP_KEY);
+    previous = legacy.getItem(PREVIOUS_KEY);
+  } catch {
+    return;
+  }
+  if (current === null && backup === null && previous === null) return;
+  let kept = true;
+  if (previous !== null) {
+    const old = wave1Doc(previous);
+    if (old.doc) remember(old.doc, 'kept aside by an earlier version of archsim');
+    else kept = (await keepAside(backend, new Unreadable(previous), now)) !== null && kept;
+  }
+  if (backup !== null) kept = (await keepAside(backend, new Unreadable(backup), now)) !== null;
+  if (current !== null) {
+    const found = wave1Doc(current);
+    if (found.doc) {
+      if (start.doc) remember(start.doc, found.doc.name);
+      start.doc = found.doc;
+      start.needsSave = true;
+    } else {
+      const key = await keepAside(backend, new Unreadable(current), now);
+      kept = key !== null && kept;
+      start.problems.push(unreadableMessage(found.why ?? '', key, backendName(backend)));
+    }
+  }
+  // Wave 1's slots are freed only once everything in them is stored again.
+  if (!kept || start.needsSave) return;
+  forgetWave1(legacy);
+}
+
+/** Called once the migrated document is saved in its new place. */
+export function forgetWave1(legacy: Storage | null): void {
+  try {
+    for (const k of LEGACY_KEYS) legacy?.removeItem(k);
+  } catch {
+    // Refused: the copies stay; they are read again (and found identical) next time.
+  }
 }

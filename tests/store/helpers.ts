@@ -30,8 +30,8 @@ export function presetDoc(): Scenario {
   return loadScenarioOrThrow(preset);
 }
 
-export function freshStore(storage: Storage = new MemoryStorage(), doc = presetDoc()): AppStore {
-  const store = createAppStore({ storage });
+export function freshStore(doc = presetDoc()): AppStore {
+  const store = createAppStore();
   store.getState().setDoc(doc);
   store.temporal.getState().clear();
   return store;

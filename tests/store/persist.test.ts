@@ -1,67 +1,276 @@
-import { describe, expect, it } from 'vitest';
-import { createAppStore } from '../../src/store/index.ts';
-import { BACKUP_KEY, DOC_KEY } from '../../src/store/persistence.ts';
-import { MemoryStorage, freshStore } from './helpers.ts';
+// The work saved in this browser: restored at start, every edit saved, unreadable saves kept
+// aside under keys of their own, a full store told and the work kept, two tabs never overwriting
+// each other's newer work, wave 1's localStorage migrated, a document that failed to render not
+// reopened.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAppStore, type AppStore } from '../../src/store/index.ts';
+import {
+  BACKUP_KEY,
+  DOC_KEY,
+  PREVIOUS_KEY,
+  type SavedRecord,
+} from '../../src/store/persistence.ts';
+import { RECENT_LIMIT } from '../../src/store/recentWork.ts';
+import {
+  localStorageBackend,
+  memoryBackend,
+  type Backend,
+} from '../../src/store/storage/backends.ts';
+import {
+  keepReplacedWork,
+  openWorkspace,
+  type Workspace,
+  type WorkspaceOptions,
+} from '../../src/store/workspace.ts';
+import { MemoryStorage, freshStore, presetDoc } from './helpers.ts';
 
-describe('saving the document in the browser', () => {
-  it('saves edits and restores them in a new store', () => {
-    const storage = new MemoryStorage();
-    const store = freshStore(storage);
-    const id = store.getState().addNode('database', { x: 800, y: 100 });
+const opened: Workspace[] = [];
+/** A store that keeps what it is given (unlike memory, which the app reports as not saving). */
+const durable = () => localStorageBackend(new MemoryStorage());
+afterEach(() => {
+  for (const ws of opened.splice(0)) ws.dispose();
+});
+
+async function open(
+  backend: Backend,
+  options: WorkspaceOptions = {},
+): Promise<{ store: AppStore; ws: Workspace }> {
+  const store = createAppStore();
+  const ws = await openWorkspace(store, { backend, legacy: null, channel: null, ...options });
+  opened.push(ws);
+  return { store, ws };
+}
+
+async function saved(backend: Backend): Promise<SavedRecord> {
+  return (await backend.get('doc')) as SavedRecord;
+}
+
+async function backups(storage: MemoryStorage): Promise<string[]> {
+  return Array.from({ length: storage.length }, (_, i) => storage.key(i) ?? '').filter((k) =>
+    k.includes('backup.'),
+  );
+}
+
+describe('saving the work in this browser', () => {
+  it('saves each edit and restores it in a new page', async () => {
+    const backend = durable();
+    const { store, ws } = await open(backend);
+    store.getState().setDoc(presetDoc());
     store.getState().updateDocFields({ name: 'My design' });
-    const again = createAppStore({ storage });
-    expect(again.getState().restoredFromStorage).toBe(true);
-    expect(again.getState().doc.name).toBe('My design');
-    expect(again.getState().doc.nodes.some((n) => n.id === id)).toBe(true);
+    await ws.flush();
+    expect(ws.status()).toBe('saved');
+    const record = await saved(backend);
+    expect(Object.keys(record).sort()).toEqual(['doc', 'rev', 'savedAt', 'tab']);
+    ws.dispose();
+
+    const again = await open(backend);
+    expect(again.store.getState().restoredFromStorage).toBe(true);
+    expect(again.store.getState().doc.name).toBe('My design');
+    expect(again.store.temporal.getState().pastStates).toHaveLength(0);
   });
 
-  it('saves only the document, not the selection or messages', () => {
-    const storage = new MemoryStorage();
-    const store = freshStore(storage);
-    store.getState().select(['api']);
-    store.getState().notify('info', 'hello');
-    const saved = JSON.parse(storage.getItem(DOC_KEY) ?? '{}') as { state: object };
-    expect(Object.keys(saved.state)).toEqual(['doc']);
-  });
-
-  it('keeps a saved document that no longer loads aside, with a message', () => {
-    const storage = new MemoryStorage();
-    const broken = JSON.stringify({
-      state: { doc: { version: 1, nodes: 'not a list' } },
-      version: 1,
-    });
-    storage.setItem(DOC_KEY, broken);
-    const store = createAppStore({ storage });
-    expect(store.getState().restoredFromStorage).toBe(false);
-    expect(storage.getItem(BACKUP_KEY)).toBe(broken);
-    const notice = store.getState().notices[0];
-    expect(notice?.kind).toBe('error');
-    expect(notice?.text).toContain(BACKUP_KEY);
-    // Editing afterwards writes the new document but the backup stays.
-    store.getState().addNode('client', { x: 0, y: 0 });
-    expect(storage.getItem(BACKUP_KEY)).toBe(broken);
-  });
-
-  it('keeps text that is not even JSON aside', () => {
-    const storage = new MemoryStorage();
-    storage.setItem(DOC_KEY, '{"state": {"doc": ');
-    const store = createAppStore({ storage });
-    expect(storage.getItem(BACKUP_KEY)).toBe('{"state": {"doc": ');
-    expect(store.getState().notices).toHaveLength(1);
-  });
-
-  it('a first visit has nothing to restore and no message', () => {
-    const store = createAppStore({ storage: new MemoryStorage() });
+  it('a first visit has nothing to restore and no message', async () => {
+    const { store } = await open(durable());
     expect(store.getState().restoredFromStorage).toBe(false);
     expect(store.getState().notices).toEqual([]);
   });
 
-  it('the read-only (embedded) view never writes', () => {
+  it('keeps each unreadable save aside under its own key, and never writes over them', async () => {
     const storage = new MemoryStorage();
-    const store = freshStore(storage);
-    const saved = storage.getItem(DOC_KEY);
-    store.getState().setReadOnly(true);
-    store.getState().moveNodes([{ id: 'api', position: { x: 1, y: 1 } }]);
-    expect(storage.getItem(DOC_KEY)).toBe(saved);
+    const backend = localStorageBackend(storage);
+    storage.setItem('archsim.work.doc', '{"rev": 1, "doc": ');
+    const first = await open(backend);
+    expect(first.store.getState().restoredFromStorage).toBe(false);
+    const notice = first.store.getState().notices[0];
+    expect(notice?.kind).toBe('error');
+    const [key1] = await backups(storage);
+    expect(notice?.text).toContain(key1?.replace('archsim.work.', ''));
+    expect(JSON.parse(storage.getItem(key1 ?? '') ?? '')).toBe('{"rev": 1, "doc": ');
+    first.ws.dispose();
+
+    // A second, different corruption: a second backup beside the first.
+    const broken = { rev: 2, doc: { version: 1, nodes: 'not a list' } };
+    storage.setItem('archsim.work.doc', JSON.stringify(broken));
+    const second = await open(backend);
+    expect(await backups(storage)).toHaveLength(2);
+    second.store.getState().addNode('client', { x: 0, y: 0 });
+    await second.ws.flush();
+    expect(second.ws.status()).toBe('saved');
+    const keys = await backups(storage);
+    expect(keys).toHaveLength(2);
+    expect(storage.getItem(key1 ?? '')).toBe(JSON.stringify('{"rev": 1, "doc": '));
+  });
+
+  it('writes nothing over an unreadable save that could not be copied aside', async () => {
+    const storage = new MemoryStorage();
+    storage.setItem('archsim.work.doc', 'not json');
+    const inner = localStorageBackend(storage);
+    const full: Backend = {
+      ...inner,
+      set: () => Promise.reject(new DOMException('full', 'QuotaExceededError')),
+    };
+    const { store, ws } = await open(full);
+    expect(store.getState().notices[0]?.text).toMatch(/no room to keep a copy/);
+    store.getState().addNode('client', { x: 0, y: 0 });
+    await ws.flush();
+    expect(ws.status()).toBe('blocked');
+    expect(storage.getItem('archsim.work.doc')).toBe('not json');
+  });
+
+  it('tells the user once when the store is full, keeps the work, and recovers', async () => {
+    const inner = durable();
+    let refuse = true;
+    const backend: Backend = {
+      ...inner,
+      update: (key, change) =>
+        refuse
+          ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
+          : inner.update(key, change),
+    };
+    const { store, ws } = await open(backend);
+    store.getState().setDoc(presetDoc());
+    await ws.flush();
+    store.getState().updateDocFields({ name: 'Still here' });
+    await ws.flush();
+    expect(ws.status()).toBe('failed');
+    const errors = store.getState().notices.filter((n) => n.kind === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.text).toMatch(/storage for archsim is full.*stay open in this tab/);
+    expect(store.getState().doc.name).toBe('Still here');
+    refuse = false;
+    store.getState().updateDocFields({ name: 'Saved at last' });
+    await ws.flush();
+    expect(ws.status()).toBe('saved');
+    expect(((await saved(inner)).doc as { name: string }).name).toBe('Saved at last');
+  });
+
+  it('storage refused: the work lives in memory, with a quiet note', async () => {
+    const { store, ws } = await open(memoryBackend());
+    store.getState().setDoc(presetDoc());
+    await ws.flush();
+    expect(ws.status()).toBe('memory');
+    expect(store.getState().notices.map((n) => n.kind)).toEqual(['info']);
+    expect(store.getState().notices[0]?.text).toMatch(/stays in this tab only/);
+  });
+
+  it('the read-only (embedded) view never writes', async () => {
+    const backend = durable();
+    const { store, ws } = await open(backend, { readOnly: true });
+    store.getState().setDoc(presetDoc());
+    await ws.flush();
+    expect(await backend.get('doc')).toBeUndefined();
+    expect(ws.status()).toBe('off');
+  });
+});
+
+describe('two tabs', () => {
+  it('an older tab never writes over newer work, and can keep its own on purpose', async () => {
+    const backend = durable();
+    const seed = await open(backend);
+    seed.store.getState().setDoc(presetDoc());
+    await seed.ws.flush();
+    seed.ws.dispose();
+
+    const a = await open(backend);
+    const b = await open(backend);
+    a.store.getState().updateDocFields({ name: 'From tab A' });
+    await a.ws.flush();
+    b.store.getState().updateDocFields({ name: 'From tab B' });
+    await b.ws.flush();
+    expect(b.ws.status()).toBe('conflict');
+    expect(((await saved(backend)).doc as { name: string }).name).toBe('From tab A');
+
+    // B keeps its copy: A's newer work goes to Recent work first.
+    const latest = await b.ws.readLatest();
+    expect(latest?.doc?.name).toBe('From tab A');
+    await b.ws.keepInRecent(latest!.doc!, b.store.getState().doc);
+    b.ws.adopt(latest!.rev);
+    b.store.getState().updateDocFields({ name: 'From tab B, kept' });
+    await b.ws.flush();
+    expect(b.ws.status()).toBe('saved');
+    expect(((await saved(backend)).doc as { name: string }).name).toBe('From tab B, kept');
+    const recent = (await backend.get('recent')) as Array<{ name: string }>;
+    expect(recent.map((e) => e.name)).toContain('From tab A');
+  });
+
+  it('a tab told by the channel stops saving until the user chooses', async () => {
+    const backend = durable();
+    type Fake = { onmessage: ((e: MessageEvent) => void) | null };
+    const all: Fake[] = [];
+    const channel = () => {
+      const c = {
+        onmessage: null as ((e: MessageEvent) => void) | null,
+        postMessage: (data: unknown) =>
+          all.forEach((o) => o !== c && o.onmessage?.({ data } as MessageEvent)),
+        close: () => {},
+      };
+      all.push(c);
+      return c;
+    };
+    const a = await open(backend, { channel: channel() });
+    const b = await open(backend, { channel: channel() });
+    a.store.getState().setDoc(presetDoc());
+    await a.ws.flush();
+    expect(b.ws.status()).toBe('conflict');
+  });
+});
+
+describe('recent work', () => {
+  it('keeps each replaced document, newest first, up to the limit, and skips empty ones', async () => {
+    const backend = durable();
+    const { store, ws } = await open(backend);
+    const base = presetDoc();
+    for (let i = 0; i < RECENT_LIMIT + 5; i++) {
+      await ws.keepInRecent({ ...base, name: `Design ${i}` }, 'next');
+    }
+    await ws.keepInRecent(createAppStore().getState().doc, 'next');
+    const recent = (await backend.get('recent')) as Array<{ name: string; nodeCount: number }>;
+    expect(recent).toHaveLength(RECENT_LIMIT);
+    expect(recent[0]?.name).toBe(`Design ${RECENT_LIMIT + 4}`);
+    expect(recent[0]?.nodeCount).toBe(base.nodes.length);
+    // Opening another document on the page's store keeps the one it replaces.
+    store.getState().setDoc({ ...base, name: 'On the canvas' });
+    keepReplacedWork(store, store.getState().doc, { ...base, name: 'Incoming' });
+    await ws.flush();
+    await ws.refreshRecent();
+    const again = (await backend.get('recent')) as Array<{ name: string; replacedBy: string }>;
+    expect(again[0]).toMatchObject({ name: 'On the canvas', replacedBy: 'Incoming' });
+  });
+
+  it('a document that failed to render is offered from Recent work, not reopened', async () => {
+    const backend = durable();
+    const first = await open(backend);
+    first.store.getState().setDoc({ ...presetDoc(), name: 'Breaks the page' });
+    await first.ws.markFailedToRender(first.store.getState().doc);
+    first.ws.dispose();
+    const again = await open(backend);
+    expect(again.store.getState().restoredFromStorage).toBe(false);
+    expect(again.store.getState().notices[0]?.text).toMatch(/"Breaks the page" could not be shown/);
+    const recent = (await backend.get('recent')) as Array<{ name: string }>;
+    expect(recent[0]?.name).toBe('Breaks the page');
+  });
+});
+
+describe("wave 1's localStorage", () => {
+  it('moves the saved document, the previous slot and the backup into the store in use', async () => {
+    const legacy = new MemoryStorage();
+    const wave1 = (name: string) => JSON.stringify({ state: { doc: { ...presetDoc(), name } } });
+    legacy.setItem(DOC_KEY, wave1('Saved by wave 1'));
+    legacy.setItem(PREVIOUS_KEY, wave1('Previous'));
+    legacy.setItem(BACKUP_KEY, 'garbage');
+    const storage = new MemoryStorage();
+    const { store, ws } = await open(localStorageBackend(storage), { legacy });
+    expect(store.getState().doc.name).toBe('Saved by wave 1');
+    await ws.flush();
+    expect(legacy.getItem(DOC_KEY)).toBeNull();
+    expect(legacy.getItem(BACKUP_KEY)).toBeNull();
+    const record = JSON.parse(storage.getItem('archsim.work.doc') ?? '') as SavedRecord;
+    expect((record.doc as { name: string }).name).toBe('Saved by wave 1');
+    const recent = JSON.parse(storage.getItem('archsim.work.recent') ?? '') as Array<{
+      name: string;
+    }>;
+    expect(recent.map((e) => e.name)).toEqual(['Previous']);
+    expect(await backups(storage)).toHaveLength(1);
+    expect(freshStore().getState().doc.nodes.length).toBeGreaterThan(0);
   });
 });

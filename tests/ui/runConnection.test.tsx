@@ -13,9 +13,7 @@ import { fakeWindow } from '../worker/fakeEngine.ts';
 import { smallDoc } from '../worker/docs.ts';
 
 function setup() {
-  const store = createAppStore({
-    storage: { getItem: () => null, setItem: () => {}, removeItem: () => {} } as unknown as Storage,
-  });
+  const store = createAppStore();
   const doc = smallDoc();
   store.setState({ doc });
   const hub = new MetricsHub();

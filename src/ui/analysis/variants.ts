@@ -6,6 +6,7 @@
 import { duplicateAsVariant } from '../../analysis/compare.ts';
 import type { Scenario } from '../../model/types.ts';
 import { useAppStore, type AppStore } from '../../store/index.ts';
+import { keepReplacedWork } from '../../store/workspace.ts';
 import { useAnalysisStore } from './analysisStore.ts';
 
 type AnalysisStore = typeof useAnalysisStore;
@@ -55,7 +56,8 @@ export function discardVariantB(app: AppStore = useAppStore, an: AnalysisStore =
 }
 
 /**
- * Opens another document (a preset, a link, an imported file). Variant B was a variant of the
+ * Opens another document (a preset, a link, an imported file); the one it replaces goes into
+ * Recent work. Variant B was a variant of the
  * design that leaves, so it goes (back to A first, so Undo returns to A, never to B), and the
  * compare pane forgets its results. Returns whether a B was dropped, so the caller can say so.
  */
@@ -68,6 +70,7 @@ export function openAnotherDocument(
   const hadB = s.variantB !== null || s.editing === 'B';
   if (hadB) discardVariantB(app, an);
   an.setState({ generation: s.generation + 1 });
+  keepReplacedWork(app, app.getState().doc, doc);
   app.getState().setDoc(doc);
   return hadB;
 }

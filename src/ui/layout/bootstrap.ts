@@ -1,14 +1,17 @@
 /**
- * What the playground opens at start-up, in order: a share link (`#s=`), a preset
- * (`?preset=NAME`), the document saved in this browser, else the default preset. A link that
- * cannot be read shows a clear message and leaves the saved work exactly as it was; a link that
- * opens keeps the saved work aside first (see keepSavedAside).
+ * What the playground opens at start-up: the work saved in this browser, then what the address
+ * asks for on top of it: a share link (`#s=`) or a preset (`?preset=NAME`); with neither and
+ * nothing saved, the default preset. A link is applied once: the editor then takes it out of
+ * the address bar, so a reload opens the work as it is now, not the link again. A link that opens
+ * puts the work it replaces into Recent work (and Undo steps back to it); a link that cannot be
+ * read shows a clear message and leaves the open work exactly as it was. A new `#s=` pasted into
+ * the address bar later (`hashchange`) follows the same rules.
  */
 import { loadScenario } from '../../model/load.ts';
-import { decodeShareLink, parseLocation } from '../../model/shareLink.ts';
+import { decodeShareLink, parseLocation, type ParsedLocation } from '../../model/shareLink.ts';
 import type { Scenario } from '../../model/types.ts';
 import type { AppStore } from '../../store/index.ts';
-import { keepSavedAside } from '../../store/persistence.ts';
+import { openWorkspace } from '../../store/workspace.ts';
 import { DROPPED_B_NOTE, openAnotherDocument } from '../analysis/variants.ts';
 import { DEFAULT_PRESET, presetNames, readPreset } from './presets.ts';
 
@@ -18,42 +21,81 @@ export interface StartResult {
   opened: 'share' | 'preset' | 'saved' | 'default' | 'none';
 }
 
-export async function bootstrap(
-  store: AppStore,
-  loc: { search: string; hash: string },
-): Promise<StartResult> {
+interface Address {
+  search: string;
+  hash: string;
+}
+
+export async function bootstrap(store: AppStore, loc: Address): Promise<StartResult> {
   const where = parseLocation(loc);
   const { embed, autorun } = where;
   store.getState().setReadOnly(embed);
-  const done = (opened: StartResult['opened']): StartResult => ({ embed, autorun, opened });
-  const fail = (text: string) => store.getState().notify('error', text);
-  const keptSaved = store.getState().restoredFromStorage
-    ? ' Your saved scenario is open instead, unchanged.'
-    : '';
+  await openWorkspace(store, { readOnly: embed });
+  const restored = store.getState().restoredFromStorage;
+  const unchanged = restored ? ' Your saved scenario is open instead, unchanged.' : '';
+  const opened = await openAddress(store, where, loc.hash, unchanged);
+  // Opening a link over nothing is not an undo step (there was nothing to go back to).
+  if (!restored) store.temporal.getState().clear();
+  if (opened !== 'none') return { embed, autorun, opened };
+  if (restored) return { embed, autorun, opened: 'saved' };
+  if (await openPreset(store, DEFAULT_PRESET, () => {}))
+    return { embed, autorun, opened: 'default' };
+  return { embed, autorun, opened: 'none' };
+}
 
-  if (where.kind === 'share') {
-    const shared = decodeShareLink(where.fragment);
+/** `#s=` with nothing in it (or only blanks, percent-encoded or not). */
+function emptyShareLink(hash: string): boolean {
+  const m = /(?:^#|&)s=([^&]*)/.exec(hash);
+  if (!m) return false;
+  let value = m[1] ?? '';
+  try {
+    value = decodeURIComponent(value);
+  } catch {
+    return false;
+  }
+  return value.trim() === '';
+}
+
+/**
+ * Opens what the address asks for over the open work; returns what it opened, or 'none' when
+ * it opened nothing (no link, or a link that could not be read: the user is told why, and
+ * `unchanged` says what is open instead).
+ */
+async function openAddress(
+  store: AppStore,
+  where: ParsedLocation,
+  hash: string,
+  unchanged: string,
+): Promise<'share' | 'preset' | 'none'> {
+  const s = store.getState();
+  const fail = (text: string) => s.notify('error', `${text}${unchanged}`);
+
+  if (where.kind === 'share' || emptyShareLink(hash)) {
+    const fragment = where.kind === 'share' ? where.fragment : '';
+    let text = fragment;
+    try {
+      // base64url never needs percent escapes; a chat app that added some does no harm.
+      text = decodeURIComponent(fragment);
+    } catch {
+      // Left as it is: the decoder names what is wrong with it.
+    }
+    const shared = decodeShareLink(text);
     if (shared.ok) {
       openLinked(store, shared.scenario);
-      return done('share');
+      return 'share';
     }
     fail(
-      `This share link could not be opened: it ${shared.error.replace(/^(document|share link): /, '')}.${keptSaved}`,
+      `This share link could not be opened: it ${shared.error.replace(/^(document|share link): /, '')}.`,
     );
   } else if (where.kind === 'preset') {
-    if (await openPreset(store, where.name, fail, true)) return done('preset');
+    if (await openPreset(store, where.name, fail, true)) return 'preset';
     if (!presetNames().includes(where.name)) {
-      fail(
-        `There is no preset called "${where.name}". Presets: ${presetNames().join(', ')}.${keptSaved}`,
-      );
+      fail(`There is no preset called "${where.name}". Presets: ${presetNames().join(', ')}.`);
     }
   } else if (where.error !== undefined) {
-    fail(`This address could not be used: ${where.error}.${keptSaved}`);
+    fail(`This address could not be used: ${where.error}.`);
   }
-
-  if (store.getState().restoredFromStorage) return done('saved');
-  if (await openPreset(store, DEFAULT_PRESET, () => {})) return done('default');
-  return done('none');
+  return 'none';
 }
 
 async function openPreset(
@@ -70,26 +112,55 @@ async function openPreset(
     return false;
   }
   if (linked) openLinked(store, loaded.scenario);
-  else openDocument(store, loaded.scenario);
+  else {
+    store.getState().setDoc(loaded.scenario);
+    store.temporal.getState().clear();
+  }
   return true;
 }
 
-/** A link replaces the document saved in this browser: keep that one aside, and say where. */
+/** A link replaces the open document (kept in Recent work, one undo step back). */
 function openLinked(store: AppStore, doc: Scenario): void {
   const s = store.getState();
-  if (s.restoredFromStorage && !s.readOnly && JSON.stringify(s.doc) !== JSON.stringify(doc)) {
-    const key = keepSavedAside();
-    if (key) s.notify('info', `Your previous scenario was kept under "${key}" in local storage.`);
-  }
-  // The embedded view saves nothing here, so it leaves the saved variant B alone too.
-  if (s.readOnly || JSON.stringify(s.doc) === JSON.stringify(doc)) return openDocument(store, doc);
-  // A link opens another design: variant B of the one saved here does not belong to it.
+  if (JSON.stringify(s.doc) === JSON.stringify(doc)) return;
+  // A link opens another design: variant B of the one open here does not belong to it.
   if (openAnotherDocument(doc, store)) s.notify('info', DROPPED_B_NOTE.trim());
-  store.temporal.getState().clear();
 }
 
-/** Open a document as the starting point: no undo step back to what was there before. */
-function openDocument(store: AppStore, doc: Scenario): void {
-  store.getState().setDoc(doc);
-  store.temporal.getState().clear();
+const LINK_PARAMS = ['preset', 'autorun'];
+
+/**
+ * The address without the link it carried (`#s=`, `?preset=`, `&autorun=`), so a reload opens the
+ * work as it is now. The embedded view keeps its address: it saves nothing, so the link is its
+ * only document.
+ */
+export function addressWithoutLink(href: string): string {
+  const url = new URL(href);
+  for (const p of LINK_PARAMS) url.searchParams.delete(p);
+  const rest = url.hash
+    .replace(/^#/, '')
+    .split('&')
+    .filter((part) => part !== '' && !/^(s|autorun)(=|$)/.test(part));
+  url.hash = rest.join('&');
+  return url.href.replace(/#$/, '');
+}
+
+function forgetLink(): void {
+  const clean = addressWithoutLink(location.href);
+  if (clean !== location.href) history.replaceState(history.state, '', clean);
+}
+
+/**
+ * After start-up: take the link out of the address bar (not in the embedded view), and open each
+ * share link pasted into the address bar later, as a fresh load would.
+ */
+export function followAddress(store: AppStore, start: StartResult): void {
+  if (!start.embed) forgetLink();
+  globalThis.addEventListener('hashchange', () => {
+    const where = parseLocation({ search: location.search, hash: location.hash });
+    if (where.kind !== 'share' && !emptyShareLink(location.hash)) return;
+    void openAddress(store, where, location.hash, ' The open scenario is unchanged.').then(() => {
+      if (!start.embed) forgetLink();
+    });
+  });
 }

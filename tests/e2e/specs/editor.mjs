@@ -2,6 +2,7 @@
 // it by dragging between handles, see a refused connection explained, edit a param in the
 // inspector, undo it, reload and find the work restored.
 import assert from 'node:assert/strict';
+import { resetWork } from '../workspaceHelpers.mjs';
 
 async function dragBetween(page, from, to) {
   const a = await from.boundingBox();
@@ -16,7 +17,7 @@ async function dragBetween(page, from, to) {
 export default async function editor({ page, baseUrl, screenshot }) {
   // Start from a clean browser: earlier specs may have saved a document.
   await page.goto(`${baseUrl}/`);
-  await page.evaluate(() => localStorage.clear());
+  await resetWork(page);
   await page.reload();
   const api = page.getByTestId('node-api');
   await api.waitFor();

@@ -2,10 +2,11 @@
 // searches and opens another one (undoable); an embed link shows the canvas, the charts and
 // Run, but no palette, no inspector and no editing buttons.
 import assert from 'node:assert/strict';
+import { resetWork } from '../workspaceHelpers.mjs';
 
 export default async function presets({ page, baseUrl, screenshot }) {
   await page.goto(`${baseUrl}/`);
-  await page.evaluate(() => localStorage.clear());
+  await resetWork(page);
 
   // A preset link.
   await page.goto(`${baseUrl}/?preset=cache-stampede`);

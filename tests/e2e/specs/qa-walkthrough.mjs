@@ -3,11 +3,12 @@
 // fault timeline reads in hours, not "16667s"; "Inject now" is off once a run has ended; opening
 // a preset drops variant B of the design that was open.
 import assert from 'node:assert/strict';
+import { resetWork } from '../workspaceHelpers.mjs';
 
 export default async function ({ page, baseUrl, screenshot }) {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(`${baseUrl}/`);
-  await page.evaluate(() => localStorage.clear());
+  await resetWork(page);
   await page.goto(`${baseUrl}/?preset=load-balancing`);
   await page.getByTestId('node-api').waitFor();
 

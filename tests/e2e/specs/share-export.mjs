@@ -3,6 +3,7 @@
 // with an alert and changes nothing.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { resetWork } from '../workspaceHelpers.mjs';
 
 async function download(page, buttonName) {
   await page.getByRole('button', { name: 'Export', exact: true }).click();
@@ -16,7 +17,7 @@ async function download(page, buttonName) {
 
 export default async function shareExport({ page, baseUrl, screenshot }) {
   await page.goto(`${baseUrl}/`);
-  await page.evaluate(() => localStorage.clear());
+  await resetWork(page);
   await page.goto(`${baseUrl}/?preset=littles-law`);
   await page.getByTestId('node-server').waitFor();
 

@@ -3,6 +3,7 @@
 // with an alert and leave the saved work alone; a document full of markup renders it inertly.
 import assert from 'node:assert/strict';
 import { deflateRawSync } from 'node:zlib';
+import { resetWork } from '../workspaceHelpers.mjs';
 
 const b64url = (buf) => Buffer.from(buf).toString('base64url');
 
@@ -12,7 +13,7 @@ async function labels(page) {
 
 export default async function share({ page, context, baseUrl, screenshot }) {
   await page.goto(`${baseUrl}/`);
-  await page.evaluate(() => localStorage.clear());
+  await resetWork(page);
 
   // The saved work: a preset, renamed so it is recognisably this browser's own.
   await page.goto(`${baseUrl}/?preset=littles-law`);

@@ -1,0 +1,90 @@
+// The user's work survives what people do: a link is applied once (reload keeps the edits made
+// after a preset link, README's own `npm run dev` address); a link, a preset or Blank canvas that
+// replaces the work puts it into Recent work, restorable from the menu, and Undo steps back over
+// the replacement; a share link pasted into the address bar later opens like a fresh load, and a
+// broken or empty one says so.
+import assert from 'node:assert/strict';
+import { deflateRawSync } from 'node:zlib';
+import { resetWork, shareFragment, smallDoc, waitSaved } from '../workspaceHelpers.mjs';
+
+export default async function workspace({ page, baseUrl, screenshot }) {
+  await page.goto(`${baseUrl}/`);
+  await resetWork(page);
+
+  // README's address: the preset opens, then leaves the address bar.
+  await page.goto(`${baseUrl}/?preset=load-balancing`);
+  await page.getByTestId('node-lb').waitFor();
+  await page.waitForURL(`${baseUrl}/`);
+  const name = page.getByLabel('Scenario name');
+  await name.fill('My edits');
+  await name.press('Enter');
+  await waitSaved(page);
+  await page.reload();
+  await page.getByRole('heading', { name: 'My edits', level: 1 }).waitFor();
+  assert.equal(page.url(), `${baseUrl}/`);
+  await screenshot('1-reload-keeps-edits');
+
+  // Blank canvas replaces it: in Recent work, and Undo steps back over it.
+  await page.getByRole('button', { name: 'Presets' }).click();
+  await page.getByRole('button', { name: 'Blank canvas' }).click();
+  await page.getByRole('heading', { name: 'Untitled scenario', level: 1 }).waitFor();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('heading', { name: 'My edits', level: 1 }).waitFor();
+
+  // A share link over the saved work: opened, and the saved work is one click away.
+  await page.goto(`${baseUrl}/#s=${shareFragment(smallDoc('Link one'))}`);
+  await page.getByRole('heading', { name: 'Link one', level: 1 }).waitFor();
+  await page.waitForURL(`${baseUrl}/`);
+  await waitSaved(page);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Link one', level: 1 }).waitFor();
+  await page.getByRole('button', { name: 'Recent work' }).click();
+  const menu = page.getByRole('dialog', { name: 'Recent work' });
+  const entry = menu.getByRole('button', {
+    name: /^Restore "My edits", 3 nodes, replaced at .* by "Link one"$/,
+  });
+  await entry.waitFor();
+  await screenshot('2-recent-work');
+  await entry.click();
+  await page.getByRole('heading', { name: 'My edits', level: 1 }).waitFor();
+  await page.getByTestId('node-lb').waitFor();
+  // Restoring is itself a replacement: "Link one" is now in the list too, and Undo goes back.
+  await page.getByRole('button', { name: 'Recent work' }).click();
+  await menu.getByRole('button', { name: /^Restore "Link one", 2 nodes/ }).waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('heading', { name: 'Link one', level: 1 }).waitFor();
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await page.getByRole('heading', { name: 'My edits', level: 1 }).waitFor();
+
+  // Links pasted into the address bar of the open page (only the hash changes).
+  await page.evaluate((f) => (location.hash = `s=${f}`), shareFragment(smallDoc('Link two')));
+  await page.getByRole('heading', { name: 'Link two', level: 1 }).waitFor();
+  await page.waitForURL(`${baseUrl}/`);
+  await page.evaluate((f) => (location.hash = `s=${f}`), shareFragment(smallDoc('Link three')));
+  await page.getByRole('heading', { name: 'Link three', level: 1 }).waitFor();
+  const broken = Buffer.from(deflateRawSync(Buffer.from('{"version": 1, "nodes": ['))).toString(
+    'base64url',
+  );
+  for (const [hash, words] of [
+    [`s=${broken}`, /share link could not be opened: it is damaged/],
+    ['s=', /share link could not be opened: it is empty/],
+    ['s=%09', /share link could not be opened: it is empty/],
+  ]) {
+    await page.evaluate(() => (location.hash = ''));
+    await page.evaluate((h) => (location.hash = h), hash);
+    const alert = page.getByRole('alert').filter({ hasText: words });
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /The open scenario is unchanged/);
+    await page.getByRole('heading', { name: 'Link three', level: 1 }).waitFor();
+    await alert.getByRole('button', { name: 'Dismiss message' }).click();
+  }
+  // An empty link on a fresh load says so too.
+  await page.goto(`${baseUrl}/#s=`);
+  await page
+    .getByRole('alert')
+    .filter({ hasText: /it is empty/ })
+    .waitFor();
+  await page.getByRole('heading', { name: 'Link three', level: 1 }).waitFor();
+  await screenshot('3-empty-link');
+}
