@@ -6,6 +6,7 @@ import './ui/styles/layout.css';
 import './ui/styles/canvas.css';
 import './ui/styles/panels.css';
 import './ui/styles/inspector.css';
+import { installKindColours } from './ui/styles/kindColours.ts';
 import { App } from './App.tsx';
 import { useAppStore } from './store/index.ts';
 import { bootstrap, followAddress } from './ui/layout/bootstrap.ts';
@@ -13,6 +14,7 @@ import { autorunIfAsked } from './ui/share/autorun.ts';
 import { getRunClient } from './ui/run/runConnection.ts';
 import { loadSafeMarkdown } from './ui/lesson/LazyMarkdown.tsx';
 
+installKindColours();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 

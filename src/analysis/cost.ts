@@ -4,19 +4,11 @@
  * services, not any provider's list price; pass `prices` to use your own.
  */
 import type { SimResult } from '../engine/types.ts';
+import { KIND_DESCRIPTIONS } from '../model/kinds/index.ts';
 import type { NodeType, Scenario, ScenarioNode } from '../model/types.ts';
 
-/** US dollars per instance-hour, by kind. Clients are the users: they cost nothing here. */
-export const DEFAULT_PRICES_PER_HOUR: Readonly<Record<NodeType, number>> = {
-  client: 0,
-  service: 0.1, // per replica: a small VM or container
-  loadBalancer: 0.025, // a managed load balancer
-  cache: 0.2, // an in-memory cache node
-  database: 0.5, // a managed database instance (each replica is its own node)
-  shardRouter: 0.05,
-  queue: 0.05, // a managed broker
-  rateLimiter: 0.01,
-};
+/** US dollars per instance-hour, by kind: each kind's `pricePerHour`. */
+export const pricePerHour = (type: NodeType): number => KIND_DESCRIPTIONS[type].pricePerHour;
 
 export const HOURS_PER_MONTH = 730;
 
@@ -38,11 +30,8 @@ export interface Cost {
 }
 
 function instancesOf(n: ScenarioNode, result?: SimResult): number {
-  if (n.type === 'client') return 0;
-  if (n.type !== 'service') return 1;
-  const measured = result?.nodes[n.id]?.replicas;
-  if (n.params.autoscale && typeof measured === 'number') return measured;
-  return n.params.replicas;
+  const kind = KIND_DESCRIPTIONS[n.type];
+  return kind.instances ? kind.instances(n.params, result?.nodes[n.id]?.replicas) : 1;
 }
 
 export function designCost(
@@ -50,16 +39,15 @@ export function designCost(
   result?: SimResult,
   prices: Partial<Record<NodeType, number>> = {},
 ): Cost {
-  const table = { ...DEFAULT_PRICES_PER_HOUR, ...prices };
   const lines = doc.nodes.map((n): CostLine => {
     const instances = instancesOf(n, result);
-    const pricePerHour = table[n.type];
+    const price = prices[n.type] ?? pricePerHour(n.type);
     return {
       nodeId: n.id,
       type: n.type,
       instances,
-      pricePerHour,
-      costPerHour: instances * pricePerHour,
+      pricePerHour: price,
+      costPerHour: instances * price,
     };
   });
   const perHour = lines.reduce((s, l) => s + l.costPerHour, 0);

@@ -1,11 +1,11 @@
 /** The whole scenario document's schema, built from the per-kind schemas in `kinds/`. */
 import * as z from 'zod';
 import { SCENARIO_VERSION } from './types.ts';
-import { idSchema, num, text, int, typed } from './kinds/common.ts';
+import { idSchema, num, text, int, typed, type Loose } from './kinds/common.ts';
 import { edgeSchema } from './kinds/edge.ts';
 import { faultSchema, MAX_DURATION_S } from './kinds/fault.ts';
-import { PARAMS_SCHEMAS } from './kinds/index.ts';
-import type { Fault, NodeType, ScenarioEdge } from './types.ts';
+import { KIND_DESCRIPTIONS, sealKinds } from './kinds/index.ts';
+import type { Fault, ScenarioEdge, ScenarioNode } from './types.ts';
 
 export const LIMITS = { nodes: 1000, edges: 5000, faults: 1000 } as const;
 
@@ -23,33 +23,26 @@ const position = z
   .strictObject({ x: coordinate.default(0), y: coordinate.default(0) })
   .prefault({});
 
-function nodeSchema<T extends NodeType>(type: T) {
+function nodeSchema(type: string) {
   return z.strictObject({
     id: idSchema,
     type: z.literal(type),
     // Absent label: the loader uses the id.
     label: text(200).optional(),
     position,
-    params: (PARAMS_SCHEMAS[type] as z.ZodType<unknown, object>).prefault({}),
+    params: (
+      KIND_DESCRIPTIONS[type as keyof typeof KIND_DESCRIPTIONS].schema as z.ZodType<unknown, object>
+    ).prefault({}),
   });
 }
 
-const NODE_TYPE_LIST =
-  '"client", "service", "loadBalancer", "cache", "database", "shardRouter", "queue" or "rateLimiter"';
+const kinds = sealKinds();
+const kindList = kinds.map((t) => `"${t}"`);
 
-export const nodeSchemaAny = z.discriminatedUnion(
-  'type',
-  [
-    nodeSchema('client'),
-    nodeSchema('service'),
-    nodeSchema('loadBalancer'),
-    nodeSchema('cache'),
-    nodeSchema('database'),
-    nodeSchema('shardRouter'),
-    nodeSchema('queue'),
-    nodeSchema('rateLimiter'),
-  ],
-  { error: `must be a node whose type is ${NODE_TYPE_LIST}` },
+const nodeSchemaAny = typed<ScenarioNode>(
+  z.discriminatedUnion('type', kinds.map(nodeSchema) as [ReturnType<typeof nodeSchema>], {
+    error: `must be a node whose type is ${kindList.slice(0, -1).join(', ')} or ${kindList.at(-1)}`,
+  }) as unknown as z.ZodType<Loose<ScenarioNode>, object>,
 );
 
 function list<T extends z.ZodType>(item: T, max: number) {

@@ -2,7 +2,7 @@
  * Checks across fields that a schema cannot see: ids, edge ends, connection rules, loops of
  * calls and the run's times. Each returns the first error (path, message) and adds warnings.
  */
-import { canConnect, DEGREE_RULES } from './connections.ts';
+import { canConnect, degreeRules } from './connections.ts';
 import type { Scenario, ScenarioEdge } from './types.ts';
 
 export interface CheckError {
@@ -70,8 +70,9 @@ export function checkDegrees(s: Scenario, warnings: string[]): CheckError | null
     }
     seenPairs.add(pair);
   }
+  const rules = degreeRules();
   for (const [i, n] of s.nodes.entries()) {
-    for (const rule of DEGREE_RULES) {
+    for (const rule of rules) {
       if (rule.type !== n.type) continue;
       const out = outgoing(s.edges, n.id).filter((e) => e.edge.kind === rule.kind);
       const extra = rule.max ? out[rule.max.count] : undefined;

@@ -30,183 +30,28 @@ export type DistInput = number | Dist;
 export type DistKind = Dist['dist'];
 
 // ---------------------------------------------------------------------------------------------
-// Node kinds
+// Node kinds: each kind's params type is derived from its schema in ./kinds/<kind>.ts, and the
+// list of kinds from the registry in ./kinds/index.ts. The names below are kept for readers.
 
-export type NodeType =
-  | 'client'
-  | 'service'
-  | 'loadBalancer'
-  | 'cache'
-  | 'database'
-  | 'shardRouter'
-  | 'queue'
-  | 'rateLimiter';
+import type { NodeType, ParamsByType } from './kinds/index.ts';
+export type { NodeType, ParamsByType };
 
-export type ArrivalProcess =
-  | { process: 'poisson'; rps: number }
-  | { process: 'constant'; rps: number }
-  /** A closed workload: `users` each send a request, wait for its answer, think, repeat. */
-  | { process: 'closed'; users: number; thinkMs: Dist };
-
-export interface ClientParams {
-  arrival: ArrivalProcess;
-  /** `[[tS, multiplier], …]`: the rate multiplier over time, linear between points. Empty = 1. */
-  profile: Array<[number, number]>;
-  /** Share of requests that are writes, 0..1. */
-  writeRatio: number;
-  /** Keys 0..count-1 with Zipf popularity of exponent `zipf` (0 = uniform). */
-  keys: { count: number; zipf: number };
-  /** Distinct client addresses, for `ipHash` balancing. */
-  sources: number;
-}
-
-export interface AutoscaleReactive {
-  mode: 'reactive';
-  min: number;
-  max: number;
-  /** Scale to keep mean worker utilization near this, 0..1. */
-  targetUtilization: number;
-  /** Optionally scale on queue depth per replica instead of utilization. */
-  targetQueuePerReplica?: number;
-  /** How often the scaler looks. */
-  intervalS: number;
-  /** How long a new replica takes before it serves. */
-  startupS: number;
-  /** Minimum time between two scaling actions. */
-  cooldownS: number;
-}
-export interface AutoscaleScheduled {
-  mode: 'scheduled';
-  /** `[[tS, replicas], …]`: the replica count from each time on. */
-  schedule: Array<[number, number]>;
-  startupS: number;
-}
-export interface AutoscalePredictive {
-  mode: 'predictive';
-  min: number;
-  max: number;
-  targetUtilization: number;
-  /** Scale for the client rate this far ahead (taken from the clients' rate profiles). */
-  leadS: number;
-  intervalS: number;
-  startupS: number;
-}
-export type Autoscale = AutoscaleReactive | AutoscaleScheduled | AutoscalePredictive;
-
-export type CallMode = 'sequential' | 'parallel' | 'oneOf';
-
-export interface ServiceParams {
-  replicas: number;
-  /** Concurrent requests per replica (threads). */
-  workers: number;
-  /** A worker's own busy time per request. */
-  serviceTimeMs: Dist;
-  /** Requests that may wait per replica; a full queue rejects. Absent = unbounded. */
-  queueCapacity?: number;
-  /** Thread per request (true): a worker stays held while downstream calls run. */
-  blocking: boolean;
-  calls: CallMode;
-  autoscale?: Autoscale;
-  /** Load shedding: reject at once when this many already wait (per replica). */
-  shedQueueLength?: number;
-}
-
-export type LbStrategy =
-  | 'roundRobin'
-  | 'weightedRoundRobin'
-  | 'random'
-  | 'leastConnections'
-  | 'ipHash'
-  | 'leastResponseTime'
-  | 'powerOfTwoChoices';
-
-export interface HealthCheck {
-  intervalMs: number;
-  timeoutMs: number;
-  unhealthyAfter: number;
-  healthyAfter: number;
-}
-export interface OutlierDetection {
-  consecutiveErrors: number;
-  ejectMs: number;
-}
-export interface LoadBalancerParams {
-  strategy: LbStrategy;
-  healthCheck?: HealthCheck;
-  outlierDetection?: OutlierDetection;
-}
-
-export type Eviction = 'lru' | 'lfu' | 'fifo' | 'random';
-export type CacheStrategy =
-  'cacheAside' | 'readThrough' | 'writeThrough' | 'writeBehind' | 'refreshAhead';
-
-export interface CacheParams {
-  capacity: number;
-  eviction: Eviction;
-  /** Entry lifetime; absent = entries never expire. */
-  ttlMs?: number;
-  hitMs: Dist;
-  strategy: CacheStrategy;
-  /** Start filled with the most popular keys. */
-  warm: boolean;
-  /** writeBehind: flush dirty entries at this interval, in batches. */
-  writeBehindFlushMs: number;
-  /** refreshAhead: refresh an entry read within this share of its TTL before expiry, 0..1. */
-  refreshAheadRatio: number;
-}
-
-export interface DatabaseParams {
-  /** Service time of a read query. */
-  readTimeMs: Dist;
-  /** Service time of a write query. */
-  writeTimeMs: Dist;
-  /** Connection pool: queries served at once. */
-  connections: number;
-  /** Queries that may wait for a connection; absent = unbounded. */
-  queueCapacity?: number;
-  /** Primary failover to a replica: time to notice the primary is gone, then to promote. */
-  failover?: { detectionMs: number; promotionMs: number };
-  /** Accept writes on every primary of a multi-primary group (conflicts are counted). */
-  multiPrimary: boolean;
-}
-
-export type ShardStrategy = 'hash' | 'range' | 'consistentHash';
-export interface ShardRouterParams {
-  strategy: ShardStrategy;
-  /** Points per shard on the ring, for consistentHash. */
-  virtualNodes: number;
-}
-
-export type QueueDelivery = 'pointToPoint' | 'pubSub';
-export interface QueueParams {
-  /** Messages held; a full queue rejects (back-pressure to the producer). Absent = unbounded. */
-  capacity?: number;
-  delivery: QueueDelivery;
-  /** Number of priority levels; requests carry a priority 0 (highest) .. levels-1. */
-  priorities: number;
-  /** Deliveries tried before a message goes to the dead-letter edge. */
-  maxDeliveries: number;
-  /** Time the broker takes to accept a message (the producer's acknowledgement). */
-  ackMs: Dist;
-}
-
-export interface RateLimiterParams {
-  /** Token refill rate. */
-  rps: number;
-  /** Bucket size: the largest burst let through at once. */
-  burst: number;
-}
-
-export interface ParamsByType {
-  client: ClientParams;
-  service: ServiceParams;
-  loadBalancer: LoadBalancerParams;
-  cache: CacheParams;
-  database: DatabaseParams;
-  shardRouter: ShardRouterParams;
-  queue: QueueParams;
-  rateLimiter: RateLimiterParams;
-}
+export type ClientParams = ParamsByType['client'];
+export type ArrivalProcess = ClientParams['arrival'];
+export type ServiceParams = ParamsByType['service'];
+export type Autoscale = NonNullable<ServiceParams['autoscale']>;
+export type LoadBalancerParams = ParamsByType['loadBalancer'];
+export type LbStrategy = LoadBalancerParams['strategy'];
+export type HealthCheck = NonNullable<LoadBalancerParams['healthCheck']>;
+export type OutlierDetection = NonNullable<LoadBalancerParams['outlierDetection']>;
+export type CacheParams = ParamsByType['cache'];
+export type Eviction = CacheParams['eviction'];
+export type CacheStrategy = CacheParams['strategy'];
+export type DatabaseParams = ParamsByType['database'];
+export type ShardRouterParams = ParamsByType['shardRouter'];
+export type ShardStrategy = ShardRouterParams['strategy'];
+export type QueueParams = ParamsByType['queue'];
+export type RateLimiterParams = ParamsByType['rateLimiter'];
 
 export interface Position {
   x: number;

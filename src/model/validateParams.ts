@@ -1,5 +1,5 @@
 /** Validate one node's params as typed in the inspector, with the same rules as the loader. */
-import { PARAMS_SCHEMAS } from './kinds/index.ts';
+import { isNodeType, paramsSchemaOf } from './kinds/index.ts';
 import { parseDroppingUnknown } from './strictParse.ts';
 import type { NodeType, ParamsByType } from './types.ts';
 
@@ -13,9 +13,9 @@ export type ParamsResult<T extends NodeType> =
  */
 export function validateParams<T extends NodeType>(type: T, params: unknown): ParamsResult<T> {
   try {
-    const schema = PARAMS_SCHEMAS[type];
-    if (!schema)
+    if (!isNodeType(type))
       return { ok: false, error: `type: unknown node type "${String(type)}"`, path: 'type' };
+    const schema = paramsSchemaOf(type);
     const r = parseDroppingUnknown(schema, params ?? {});
     if (!r.ok) return r.path ? r : { ...r, error: r.error.replace(/^document:/, 'params:') };
     return { ok: true, params: r.data as ParamsByType[T], warnings: r.warnings };

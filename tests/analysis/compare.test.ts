@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareRuns, duplicateAsVariant } from '../../src/analysis/compare.ts';
-import { DEFAULT_PRICES_PER_HOUR, designCost, HOURS_PER_MONTH } from '../../src/analysis/cost.ts';
+import { designCost, HOURS_PER_MONTH, pricePerHour } from '../../src/analysis/cost.ts';
 import { design, fakeResult } from './helpers.ts';
 
 const a = design(
@@ -23,10 +23,10 @@ describe('cost', () => {
   it('is instances × price per hour per kind', () => {
     const c = designCost(a);
     const expected =
-      3 * DEFAULT_PRICES_PER_HOUR.service +
-      DEFAULT_PRICES_PER_HOUR.loadBalancer +
-      DEFAULT_PRICES_PER_HOUR.database +
-      DEFAULT_PRICES_PER_HOUR.cache;
+      3 * pricePerHour('service') +
+      pricePerHour('loadBalancer') +
+      pricePerHour('database') +
+      pricePerHour('cache');
     expect(c.perHour).toBeCloseTo(expected, 12);
     expect(c.perMonth).toBeCloseTo(expected * HOURS_PER_MONTH, 9);
     expect(c.perMillionRequests).toBeNull();
@@ -51,7 +51,7 @@ describe('compareRuns', () => {
     );
     expect(cmp.p99Ms).toMatchObject({ a: 200, b: 100, delta: -100, relative: -0.5 });
     expect(cmp.errorRate.delta).toBeCloseTo(-0.02, 12);
-    expect(cmp.costPerHour.delta).toBeCloseTo(2 * DEFAULT_PRICES_PER_HOUR.service, 12);
+    expect(cmp.costPerHour.delta).toBeCloseTo(2 * pricePerHour('service'), 12);
     expect(cmp.seed.same).toBe(true);
     expect(cmp.summary[0]).toBe('p99: 200.0 ms → 100.0 ms (-50 %), better');
     expect(cmp.summary.some((s) => /^cost: .*worse$/.test(s))).toBe(true);

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createSimulation } from '../../src/engine/simulation.ts';
 import { figuresOf } from '../../src/model/kinds/kindFigures.ts';
 import { isWindowNumber, reportedIn } from '../../src/model/kinds/figures.ts';
-import { ALL_NODE_TYPES } from '../../src/model/kinds/nodeTypes.ts';
+import { NODE_TYPES } from '../../src/model/kinds/index.ts';
 import type { NodeType } from '../../src/model/types.ts';
 import { NODE_COLUMNS } from '../../src/worker/frame.ts';
 import { figureDocs } from './figureDocs.ts';
@@ -47,21 +47,19 @@ describe('kind figures', () => {
   }, 60_000);
 
   it('every figure a node reports is declared by its kind, where it is reported', () => {
-    const all = new Set(
-      ALL_NODE_TYPES.flatMap((t) => [...declared(t, false), ...declared(t, true)]),
-    );
+    const all = new Set(NODE_TYPES.flatMap((t) => [...declared(t, false), ...declared(t, true)]));
     expect([...seen].filter((s) => !all.has(s))).toEqual([]);
   });
 
   it('every declared figure is reported by a document using the kind', () => {
-    const all = ALL_NODE_TYPES.flatMap((t) => [...declared(t, false), ...declared(t, true)]);
+    const all = NODE_TYPES.flatMap((t) => [...declared(t, false), ...declared(t, true)]);
     expect(all.filter((s) => !seen.has(s))).toEqual([]);
   });
 });
 
 describe('kind figure declarations', () => {
   it('name a figure once per place, and give one unit per chart', () => {
-    for (const type of ALL_NODE_TYPES) {
+    for (const type of NODE_TYPES) {
       const figures = figuresOf(type);
       for (const window of [false, true]) {
         const keys = figures.filter((f) => reportedIn(f, window)).map((f) => f.key);
@@ -78,7 +76,7 @@ describe('kind figure declarations', () => {
   });
 
   it('make the frame columns: the numeric window figures of every kind, each once', () => {
-    const numeric = ALL_NODE_TYPES.flatMap((t) => figuresOf(t).filter(isWindowNumber));
+    const numeric = NODE_TYPES.flatMap((t) => figuresOf(t).filter(isWindowNumber));
     expect(new Set(NODE_COLUMNS)).toEqual(new Set(numeric.map((f) => f.key)));
     expect(new Set(NODE_COLUMNS).size).toBe(NODE_COLUMNS.length);
   });

@@ -96,7 +96,11 @@ export class ServiceNode extends BaseNode {
     c.replica = r;
     const pool = this.pools[r]!;
     const shed = this.p.shedQueueLength;
-    if (shed !== undefined && pool.queued >= shed) return this.k.respond(c, SHED);
+    // A free worker serves at once (its queue is then empty), so shedding only ever refuses a
+    // request that would wait: `shedQueueLength: 0` means "never wait", not "refuse all".
+    if (shed !== undefined && pool.busy >= this.workers && pool.queued >= shed) {
+      return this.k.respond(c, SHED);
+    }
     const got = pool.offer(c);
     if (got === TOOK_WORKER) this.startService(c);
     else if (got === QUEUE_FULL) this.k.respond(c, REJECTED);

@@ -5,11 +5,12 @@
 import * as z from 'zod';
 import { defaultsOf, int, num, timePoints } from './common.ts';
 import type { ParamDescriptor, VariantCase } from './describe.ts';
+import { describeFields, type FieldWords } from './schemaInfo.ts';
 
 export const MAX_REPLICAS = 1000;
 
 /** Added defaults for autoscaling (the contract's form without `mode` is reactive). */
-export const AUTOSCALE_DEFAULTS = {
+const AUTOSCALE_DEFAULTS = {
   min: 1,
   max: 10,
   targetUtilization: 0.7,
@@ -77,46 +78,23 @@ export const SCHEDULE_DEFAULT: Array<[number, number]> = [
   [600, 6],
 ];
 
-const minField: ParamDescriptor = {
-  key: 'min',
-  label: 'Min replicas',
-  help: 'Never fewer.',
-  control: 'integer',
-  min: 1,
-  max: MAX_REPLICAS,
-};
-const maxField: ParamDescriptor = {
-  ...minField,
-  key: 'max',
-  label: 'Max replicas',
-  help: 'Never more.',
-};
-const targetField: ParamDescriptor = {
+const minField: FieldWords = { key: 'min', label: 'Min replicas', help: 'Never fewer.' };
+const maxField: FieldWords = { key: 'max', label: 'Max replicas', help: 'Never more.' };
+const targetField: FieldWords = {
   key: 'targetUtilization',
   label: 'Target utilization',
   help: 'Scale to keep mean worker utilization near this share.',
-  control: 'number',
-  min: 0.01,
-  max: 1,
   step: 0.05,
 };
-const intervalField: ParamDescriptor = {
+const intervalField: FieldWords = {
   key: 'intervalS',
   label: 'Look every',
   help: 'How often the scaler looks.',
-  unit: 's',
-  control: 'number',
-  min: 0.1,
-  max: 3600,
 };
-const startupField: ParamDescriptor = {
+const startupField: FieldWords = {
   key: 'startupS',
   label: 'Start-up time',
   help: 'How long a new replica takes before it serves.',
-  unit: 's',
-  control: 'number',
-  min: 0,
-  max: 3600,
 };
 
 const CASES: VariantCase[] = [
@@ -124,7 +102,7 @@ const CASES: VariantCase[] = [
     value: 'reactive',
     label: 'reactive: follow utilization',
     defaults: defaultsOf(autoscaleSchema, { mode: 'reactive' }),
-    fields: [
+    fields: describeFields(reactive, [
       minField,
       maxField,
       targetField,
@@ -132,28 +110,17 @@ const CASES: VariantCase[] = [
         key: 'targetQueuePerReplica',
         label: 'Target queue per replica',
         help: 'Scale on waiting requests per replica instead of utilization. Empty = utilization.',
-        control: 'number',
-        min: 0.1,
-        optional: true,
       },
       intervalField,
       startupField,
-      {
-        key: 'cooldownS',
-        label: 'Cooldown',
-        help: 'Minimum time between two scaling actions.',
-        unit: 's',
-        control: 'number',
-        min: 0,
-        max: 3600,
-      },
-    ],
+      { key: 'cooldownS', label: 'Cooldown', help: 'Minimum time between two scaling actions.' },
+    ]),
   },
   {
     value: 'scheduled',
     label: 'scheduled: replicas by the clock',
     defaults: defaultsOf(autoscaleSchema, { mode: 'scheduled', schedule: SCHEDULE_DEFAULT }),
-    fields: [
+    fields: describeFields(scheduled, [
       {
         key: 'schedule',
         label: 'Schedule',
@@ -161,13 +128,13 @@ const CASES: VariantCase[] = [
         control: 'profile',
       },
       startupField,
-    ],
+    ]),
   },
   {
     value: 'predictive',
     label: "predictive: follow the clients' profiles ahead",
     defaults: defaultsOf(autoscaleSchema, { mode: 'predictive' }),
-    fields: [
+    fields: describeFields(predictive, [
       minField,
       maxField,
       targetField,
@@ -175,14 +142,10 @@ const CASES: VariantCase[] = [
         key: 'leadS',
         label: 'Look ahead',
         help: "Scale for the clients' rate this far ahead (from their rate profiles).",
-        unit: 's',
-        control: 'number',
-        min: 0,
-        max: 3600,
       },
       intervalField,
       startupField,
-    ],
+    ]),
   },
 ];
 

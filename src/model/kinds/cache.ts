@@ -1,6 +1,5 @@
 /** `cache`: holds entries in front of one backing store (its one outgoing call edge). */
 import * as z from 'zod';
-import type { CacheParams, CacheStrategy, Eviction } from '../types.ts';
 import {
   bool,
   constant,
@@ -12,38 +11,27 @@ import {
   positive,
   ratio,
 } from './common.ts';
-import type { KindDescription } from './describe.ts';
+import { defineKind } from './define.ts';
+import { num } from './lineText.ts';
+import { describeFields } from './schemaInfo.ts';
 import type { FigureDescriptor } from './figures.ts';
 
-export const EVICTIONS = ['lru', 'lfu', 'fifo', 'random'] as const satisfies readonly Eviction[];
-export const CACHE_STRATEGIES = [
-  'cacheAside',
-  'readThrough',
-  'writeThrough',
-  'writeBehind',
-  'refreshAhead',
-] as const satisfies readonly CacheStrategy[];
-
-export const CACHE_DEFAULTS: CacheParams = {
-  capacity: 1000,
-  eviction: 'lru',
-  hitMs: constant(1),
-  strategy: 'readThrough',
-  warm: false,
-  // Added fields: flush dirty entries every second; refresh in the last 20 % of an entry's TTL.
-  writeBehindFlushMs: 1000,
-  refreshAheadRatio: 0.2,
-};
-
 export const cacheParamsSchema = z.strictObject({
-  capacity: int(0, MAX_COUNT).default(CACHE_DEFAULTS.capacity),
-  eviction: oneOf(EVICTIONS).default(CACHE_DEFAULTS.eviction),
+  capacity: int(0, MAX_COUNT).default(1000),
+  eviction: oneOf(['lru', 'lfu', 'fifo', 'random']).default('lru'),
   ttlMs: positive(MAX_MS * 365, 'ms').optional(),
-  hitMs: distSchema.default(CACHE_DEFAULTS.hitMs),
-  strategy: oneOf(CACHE_STRATEGIES).default(CACHE_DEFAULTS.strategy),
-  warm: bool().default(CACHE_DEFAULTS.warm),
-  writeBehindFlushMs: positive(MAX_MS, 'ms').default(CACHE_DEFAULTS.writeBehindFlushMs),
-  refreshAheadRatio: ratio().default(CACHE_DEFAULTS.refreshAheadRatio),
+  hitMs: distSchema.default(constant(1)),
+  strategy: oneOf([
+    'cacheAside',
+    'readThrough',
+    'writeThrough',
+    'writeBehind',
+    'refreshAhead',
+  ]).default('readThrough'),
+  warm: bool().default(false),
+  // Added fields: flush dirty entries every second; refresh in the last 20 % of an entry's TTL.
+  writeBehindFlushMs: positive(MAX_MS, 'ms').default(1000),
+  refreshAheadRatio: ratio().default(0.2),
 });
 
 /** The cache's own figures, beyond the common ones. */
@@ -132,73 +120,52 @@ const CACHE_FIGURES: readonly FigureDescriptor[] = [
   },
 ];
 
-export const CACHE_DESCRIPTION: KindDescription = {
+export const CACHE_DESCRIPTION = defineKind({
   type: 'cache',
   figures: CACHE_FIGURES,
   label: 'Cache',
   icon: '⚡',
+  // A lightning bolt.
+  glyph: [['path', 'M9.5 1.5L3.5 9h4l-1 5.5 6-7.5h-4z']],
+  colour: '#f06543',
   summary: 'Holds hot entries in front of one backing store; a miss reads the store.',
-  params: [
-    {
-      key: 'capacity',
-      label: 'Capacity',
-      help: 'Entries held.',
-      control: 'integer',
-      min: 0,
-      max: MAX_COUNT,
-    },
-    {
-      key: 'eviction',
-      label: 'Eviction',
-      help: 'Which entry goes when the cache is full.',
-      control: 'select',
-      options: EVICTIONS,
-    },
-    {
-      key: 'ttlMs',
-      label: 'TTL',
-      help: 'Entry lifetime. Empty = entries never expire.',
-      unit: 'ms',
-      control: 'number',
-      min: 0,
-      optional: true,
-    },
-    {
-      key: 'hitMs',
-      label: 'Hit latency',
-      help: 'Time to answer from the cache.',
-      unit: 'ms',
-      control: 'dist',
-    },
+  schema: cacheParamsSchema,
+  params: describeFields(cacheParamsSchema, [
+    { key: 'capacity', label: 'Capacity', help: 'Entries held.' },
+    { key: 'eviction', label: 'Eviction', help: 'Which entry goes when the cache is full.' },
+    { key: 'ttlMs', label: 'TTL', help: 'Entry lifetime. Empty = entries never expire.' },
+    { key: 'hitMs', label: 'Hit latency', help: 'Time to answer from the cache.', unit: 'ms' },
     {
       key: 'strategy',
       label: 'Strategy',
       help: 'cacheAside / readThrough fill on a miss; writeThrough writes the store at once; writeBehind later in batches; refreshAhead reloads entries before they expire.',
-      control: 'select',
-      options: CACHE_STRATEGIES,
     },
-    {
-      key: 'warm',
-      label: 'Start warm',
-      help: 'Start filled with the most popular keys.',
-      control: 'boolean',
-    },
+    { key: 'warm', label: 'Start warm', help: 'Start filled with the most popular keys.' },
     {
       key: 'writeBehindFlushMs',
       label: 'Write-behind flush interval',
-      help: 'writeBehind: dirty entries are written to the store at this interval, in batches (default 1000 ms).',
-      unit: 'ms',
-      control: 'number',
-      min: 1,
+      help: 'writeBehind: dirty entries are written to the store at this interval, in batches.',
     },
     {
       key: 'refreshAheadRatio',
       label: 'Refresh-ahead window',
-      help: 'refreshAhead: an entry read within this share of its TTL before expiry is reloaded in the background (default 0.2).',
-      control: 'number',
-      min: 0,
-      max: 1,
+      help: 'refreshAhead: an entry read within this share of its TTL before expiry is reloaded in the background.',
       step: 0.05,
     },
-  ],
-};
+  ]),
+  line: (p) => `${num(p.capacity)} entries · ${p.eviction}`,
+  pricePerHour: 0.2, // an in-memory cache node
+  edges: {
+    call: {
+      targets: ['service', 'loadBalancer', 'database', 'shardRouter', 'cache'],
+      why: "a cache's backing store is a service, a load balancer, a database, a shard router or another cache",
+      min: {
+        count: 1,
+        warning: 'has no backing store: every miss fails',
+        problem: 'This cache has no backing store: connect it to a database or service.',
+      },
+      max: { count: 1, reason: 'a cache has exactly one outgoing call edge: its backing store' },
+    },
+  },
+  reads: ['key', 'write'],
+});

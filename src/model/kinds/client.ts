@@ -1,6 +1,5 @@
 /** `client`: where traffic comes from (open arrivals or a closed population of users). */
 import * as z from 'zod';
-import type { ClientParams } from '../types.ts';
 import {
   distSchema,
   exponential,
@@ -11,17 +10,11 @@ import {
   ratio,
   timePoints,
 } from './common.ts';
-import type { KindDescription } from './describe.ts';
+import { defineKind } from './define.ts';
+import { distText, num as short } from './lineText.ts';
+import { describeFields } from './schemaInfo.ts';
 
 export const MAX_RPS = 10_000_000;
-
-export const CLIENT_DEFAULTS: ClientParams = {
-  arrival: { process: 'poisson', rps: 10 },
-  profile: [],
-  writeRatio: 0,
-  keys: { count: 1000, zipf: 0 },
-  sources: 100,
-};
 
 const arrival = z.discriminatedUnion(
   'process',
@@ -41,25 +34,29 @@ const arrival = z.discriminatedUnion(
 );
 
 export const clientParamsSchema = z.strictObject({
-  arrival: arrival.default(CLIENT_DEFAULTS.arrival),
-  profile: timePoints(num(0, 1000), 10_000).default(CLIENT_DEFAULTS.profile),
-  writeRatio: ratio().default(CLIENT_DEFAULTS.writeRatio),
+  arrival: arrival.default({ process: 'poisson', rps: 10 }),
+  profile: timePoints(num(0, 1000), 10_000).default([]),
+  writeRatio: ratio().default(0),
   keys: z
-    .strictObject({
-      count: int(1, MAX_COUNT).default(CLIENT_DEFAULTS.keys.count),
-      zipf: num(0, 5).default(CLIENT_DEFAULTS.keys.zipf),
-    })
+    .strictObject({ count: int(1, MAX_COUNT).default(1000), zipf: num(0, 5).default(0) })
     .prefault({}),
-  sources: int(1, MAX_COUNT).default(CLIENT_DEFAULTS.sources),
+  sources: int(1, MAX_COUNT).default(100),
 });
 
-export const CLIENT_DESCRIPTION: KindDescription = {
+export const CLIENT_DESCRIPTION = defineKind({
   type: 'client',
   figures: [], // a client reports only the common figures
   label: 'Client',
   icon: '👤',
+  // A person: head and shoulders.
+  glyph: [
+    ['circle', 8, 5, 2.6],
+    ['path', 'M2.8 14c0-3 2.3-4.8 5.2-4.8s5.2 1.8 5.2 4.8'],
+  ],
+  colour: '#7c5cff',
   summary: 'Where traffic comes from: an arrival rate or a population of users.',
-  params: [
+  schema: clientParamsSchema,
+  params: describeFields(clientParamsSchema, [
     {
       key: 'arrival',
       label: 'Arrivals',
@@ -76,35 +73,38 @@ export const CLIENT_DESCRIPTION: KindDescription = {
       key: 'writeRatio',
       label: 'Write ratio',
       help: 'Share of requests that are writes (0..1).',
-      control: 'number',
-      min: 0,
-      max: 1,
       step: 0.05,
     },
-    {
-      key: 'keys.count',
-      label: 'Distinct keys',
-      help: 'Requests address keys 0..count-1.',
-      control: 'integer',
-      min: 1,
-      max: MAX_COUNT,
-    },
+    { key: 'keys.count', label: 'Distinct keys', help: 'Requests address keys 0..count-1.' },
     {
       key: 'keys.zipf',
       label: 'Key skew (Zipf)',
       help: 'Zipf exponent of key popularity: 0 = uniform, about 1 = a few hot keys.',
-      control: 'number',
-      min: 0,
-      max: 5,
       step: 0.1,
     },
     {
       key: 'sources',
       label: 'Client addresses',
       help: 'Distinct source addresses, used by ipHash balancing.',
-      control: 'integer',
-      min: 1,
-      max: MAX_COUNT,
     },
-  ],
-};
+  ]),
+  line: ({ arrival: a }) =>
+    a.process === 'closed'
+      ? `${short(a.users)} users, think ${distText(a.thinkMs)}`
+      : `${short(a.rps)} rps ${a.process}`,
+  // Clients are the users: they cost nothing here.
+  pricePerHour: 0,
+  instances: () => 0,
+  edges: {
+    call: {
+      targets: 'callable',
+      why: '',
+      min: {
+        count: 1,
+        warning: 'has no outgoing edge: its requests go nowhere',
+        problem: 'This client sends its requests nowhere: connect it to a node.',
+      },
+    },
+  },
+  refusesCalls: 'nothing calls into a client: it only sends traffic',
+});

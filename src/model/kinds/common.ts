@@ -21,26 +21,64 @@ function withRequired(msg: string) {
     issue.input === undefined ? `is required (${msg.replace(/^must be /, '')})` : msg;
 }
 
+/**
+ * The limits of a number schema, kept beside it so the inspector, the docs and the messages read
+ * them from the schema itself instead of restating them (see ./schemaInfo.ts).
+ */
+export interface NumberBounds {
+  min: number;
+  max: number;
+  /** The value must be above `min`, not equal to it. */
+  minExclusive: boolean;
+  integer: boolean;
+  /** The unit its messages name, e.g. 'ms'. */
+  unit?: string;
+}
+const BOUNDS = new WeakMap<object, NumberBounds>();
+
+/** The bounds given to `int`, `num` or `positive` for this exact schema, if it is one. */
+export function boundsOf(schema: object): NumberBounds | undefined {
+  return BOUNDS.get(schema);
+}
+
+function bounded<S extends object>(schema: S, bounds: NumberBounds): S {
+  BOUNDS.set(schema, bounds);
+  return schema;
+}
+
 /** An integer from min to max, inclusive. */
 export function int(min: number, max: number) {
   const msg = `must be an integer from ${fmt(min)} to ${fmt(max)}`;
-  return z
+  const schema = z
     .number({ error: withRequired(msg) })
     .refine((v) => Number.isInteger(v) && v >= min && v <= max, { error: msg });
+  return bounded(schema, { min, max, minExclusive: false, integer: true });
 }
 
 /** A finite number from min to max, inclusive. */
 export function num(min: number, max: number, unit = '') {
   const u = unit ? ` ${unit}` : '';
   const msg = `must be a number from ${fmt(min)} to ${fmt(max)}${u}`;
-  return z.number({ error: withRequired(msg) }).refine((v) => v >= min && v <= max, { error: msg });
+  const schema = z
+    .number({ error: withRequired(msg) })
+    .refine((v) => v >= min && v <= max, { error: msg });
+  return bounded(schema, { min, max, minExclusive: false, integer: false, ...(unit && { unit }) });
 }
 
 /** A number strictly above 0 and at most max. */
 export function positive(max: number, unit = '') {
   const u = unit ? ` ${unit}` : '';
   const msg = `must be a number above 0 and at most ${fmt(max)}${u}`;
-  return z.number({ error: withRequired(msg) }).refine((v) => v > 0 && v <= max, { error: msg });
+  const schema = z
+    .number({ error: withRequired(msg) })
+    .refine((v) => v > 0 && v <= max, { error: msg });
+  return bounded(schema, {
+    min: 0,
+    max,
+    minExclusive: true,
+    integer: false,
+    ...(unit && { unit }),
+  });
 }
 
 /** A share, 0..1. */

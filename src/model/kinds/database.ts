@@ -3,7 +3,6 @@
  * over `replication` edges (the edge's latency is the replication lag); a primary may fail over.
  */
 import * as z from 'zod';
-import type { DatabaseParams } from '../types.ts';
 import {
   bool,
   defaultsOf,
@@ -14,31 +13,24 @@ import {
   MAX_MS,
   num,
 } from './common.ts';
-import type { KindDescription } from './describe.ts';
+import { defineKind } from './define.ts';
+import { distText } from './lineText.ts';
+import { describeFields } from './schemaInfo.ts';
 import type { FigureDescriptor } from './figures.ts';
 
-export const DATABASE_DEFAULTS: DatabaseParams = {
-  readTimeMs: exponential(5),
-  writeTimeMs: exponential(15),
-  connections: 20,
-  multiPrimary: false,
-};
-
 /** A failover given as `{}` takes these: 5 s to notice, 15 s to promote a replica. */
-export const FAILOVER_DEFAULTS = { detectionMs: 5000, promotionMs: 15_000 } as const;
-
 const failoverSchema = z.strictObject({
-  detectionMs: num(0, MAX_MS, 'ms').default(FAILOVER_DEFAULTS.detectionMs),
-  promotionMs: num(0, MAX_MS, 'ms').default(FAILOVER_DEFAULTS.promotionMs),
+  detectionMs: num(0, MAX_MS, 'ms').default(5000),
+  promotionMs: num(0, MAX_MS, 'ms').default(15_000),
 });
 
 export const databaseParamsSchema = z.strictObject({
-  readTimeMs: distSchema.default(DATABASE_DEFAULTS.readTimeMs),
-  writeTimeMs: distSchema.default(DATABASE_DEFAULTS.writeTimeMs),
-  connections: int(1, 10_000).default(DATABASE_DEFAULTS.connections),
+  readTimeMs: distSchema.default(exponential(5)),
+  writeTimeMs: distSchema.default(exponential(15)),
+  connections: int(1, 10_000).default(20),
   queueCapacity: int(0, MAX_COUNT).optional(),
   failover: failoverSchema.optional(),
-  multiPrimary: bool().default(DATABASE_DEFAULTS.multiPrimary),
+  multiPrimary: bool().default(false),
 });
 
 /** The database's own figures, beyond the common ones. */
@@ -140,67 +132,45 @@ const DATABASE_FIGURES: readonly FigureDescriptor[] = [
   },
 ];
 
-export const DATABASE_DESCRIPTION: KindDescription = {
+export const DATABASE_DESCRIPTION = defineKind({
   type: 'database',
   figures: DATABASE_FIGURES,
   label: 'Database',
   icon: '🛢️',
+  // A cylinder.
+  glyph: [
+    ['ellipse', 8, 3.8, 5, 1.8],
+    ['path', 'M3 3.8v8.4c0 1 2.2 1.8 5 1.8s5-.8 5-1.8V3.8'],
+    ['path', 'M3 8c0 1 2.2 1.8 5 1.8s5-.8 5-1.8'],
+  ],
+  colour: '#2f4a6d',
   summary: 'Reads and writes on a connection pool; replicas over replication edges; failover.',
-  params: [
-    {
-      key: 'readTimeMs',
-      label: 'Read time',
-      help: 'Service time of a read query (default exponential, mean 5 ms).',
-      unit: 'ms',
-      control: 'dist',
-    },
-    {
-      key: 'writeTimeMs',
-      label: 'Write time',
-      help: 'Service time of a write query (default exponential, mean 15 ms).',
-      unit: 'ms',
-      control: 'dist',
-    },
-    {
-      key: 'connections',
-      label: 'Connections',
-      help: 'Connection pool: queries served at once (default 20).',
-      control: 'integer',
-      min: 1,
-      max: 10_000,
-    },
+  schema: databaseParamsSchema,
+  params: describeFields(databaseParamsSchema, [
+    { key: 'readTimeMs', label: 'Read time', help: 'Service time of a read query.', unit: 'ms' },
+    { key: 'writeTimeMs', label: 'Write time', help: 'Service time of a write query.', unit: 'ms' },
+    { key: 'connections', label: 'Connections', help: 'Connection pool: queries served at once.' },
     {
       key: 'queueCapacity',
       label: 'Queue capacity',
       help: 'Queries that may wait for a connection; a full queue rejects. Empty = unbounded.',
-      control: 'integer',
-      min: 0,
-      max: MAX_COUNT,
-      optional: true,
     },
     {
       key: 'failover',
       label: 'Failover',
       help: 'When this primary crashes, a replica takes over. Writes inside the replication lag are lost. Off = no failover.',
       control: 'group',
-      optional: true,
       defaults: defaultsOf(failoverSchema),
       fields: [
         {
           key: 'detectionMs',
           label: 'Detection time',
           help: 'Time to notice that the primary is gone.',
-          unit: 'ms',
-          control: 'number',
-          min: 0,
         },
         {
           key: 'promotionMs',
           label: 'Promotion time',
           help: 'Time to promote a replica once noticed; writes fail meanwhile.',
-          unit: 'ms',
-          control: 'number',
-          min: 0,
         },
       ],
     },
@@ -208,7 +178,19 @@ export const DATABASE_DESCRIPTION: KindDescription = {
       key: 'multiPrimary',
       label: 'Multi-primary',
       help: 'Accept writes on every primary of a replication group; conflicting writes are counted.',
-      control: 'boolean',
     },
-  ],
-};
+  ]),
+  line: (p) => `${p.connections} conns · read ${distText(p.readTimeMs)}`,
+  pricePerHour: 0.5, // a managed database instance (each replica is its own node)
+  edges: {
+    call: {
+      targets: [],
+      why: 'a database answers queries and calls nothing; connect replicas with a replication edge',
+    },
+    replication: {
+      targets: ['database'],
+      why: 'replication edges only link a database (primary) to a database (replica)',
+    },
+  },
+  reads: ['key', 'write'],
+});

@@ -1,8 +1,11 @@
 /**
- * How a kind describes itself to the palette and the inspector: a label, an icon, a one-line
- * summary and one descriptor per editable field. The UI draws from these, so adding a kind or a
- * field needs no UI edit.
+ * How a kind describes itself to the rest of the product: its params schema, a label, an icon, a
+ * colour, a one-line summary, one descriptor per editable field, the line the canvas shows, its
+ * price, which edges it may have and how many. The loader, the palette, the inspector, the
+ * canvas, the exports, the cost model and the docs all read from these, so adding a kind or a
+ * field needs no edit elsewhere.
  */
+import type * as z from 'zod';
 import type { EdgeKind, FaultKind, NodeType } from '../types.ts';
 import type { FigureDescriptor } from './figures.ts';
 
@@ -37,8 +40,12 @@ export interface ParamDescriptor {
   help: string;
   unit?: string;
   control: ParamControl;
+  /** Limits and default: read from the schema by `describeFields` (./schemaInfo.ts). */
   min?: number;
   max?: number;
+  /** The value must be above `min`, not equal to it. */
+  minExclusive?: boolean;
+  default?: unknown;
   step?: number;
   /** For 'select'. */
   options?: readonly string[];
@@ -53,14 +60,66 @@ export interface ParamDescriptor {
   variant?: { key: string; label: string; cases: VariantCase[] };
 }
 
-export interface KindDescription {
-  type: NodeType;
+/** One stroke of a kind's line icon, as SVG: a path, a circle, a rounded rect or an ellipse. */
+export type Glyph =
+  | readonly ['path', d: string]
+  | readonly ['circle', cx: number, cy: number, r: number]
+  | readonly ['rect', x: number, y: number, width: number, height: number, rx: number]
+  | readonly ['ellipse', cx: number, cy: number, rx: number, ry: number];
+
+/** `T` with `| undefined` dropped from optional fields, all the way down: zod's output type says
+ *  `x?: T | undefined` where our types (under exactOptionalPropertyTypes) say `x?: T`. */
+export type Exact<T> = T extends readonly unknown[]
+  ? { [K in keyof T]: Exact<T[K]> }
+  : T extends object
+    ? { [K in keyof T]: Exact<Exclude<T[K], undefined>> }
+    : T;
+
+/** A kind's params schema: reads a partial params object and fills the defaults. */
+export type ParamsSchema = z.ZodType<object, object>;
+/** The params a schema produces: the kind's params type, derived, never declared twice. */
+export type ParamsOf<S extends ParamsSchema> = Exact<z.output<S>>;
+
+/** Which targets an edge of one kind may have from this node, and why when it may not. */
+export interface EdgeRule {
+  /** 'callable': every kind that answers calls. */
+  targets: 'callable' | readonly string[];
+  /** Shown when the target is not one of `targets`. */
+  why: string;
+  /** Fewer is allowed while editing, but the loader warns (`warning`) and the canvas shows a
+   *  badge (`problem`): the node cannot do its job. */
+  min?: { count: number; warning: string; problem: string };
+  /** More is refused. */
+  max?: { count: number; reason: string };
+}
+
+export interface KindDescription<T extends string = string, S extends ParamsSchema = ParamsSchema> {
+  type: T;
   label: string;
+  /** An emoji: data for text exports; the UI draws `glyph`. */
   icon: string;
+  /** The line icon on a 16 × 16 grid, stroked in the kind's colour (every machine draws it,
+   *  where many have no emoji font). */
+  glyph: readonly Glyph[];
+  /** The accent of the palette item, the node, the minimap and the SVG export. */
+  colour: string;
   summary: string;
+  schema: S;
   params: ParamDescriptor[];
   /** The kind's own figures, beyond COMMON_FIGURES (see ./figures.ts). */
   figures: readonly FigureDescriptor[];
+  /** The one line of key params under a node's label on the canvas. */
+  line(params: ParamsOf<S>): string;
+  /** US dollars per instance-hour (illustrative, see src/analysis/cost.ts). */
+  pricePerHour: number;
+  /** Instances billed; absent = 1. `measuredReplicas` is the run's mean, when there is one. */
+  instances?(params: ParamsOf<S>, measuredReplicas: number | undefined): number;
+  /** The edges it may start, by edge kind; an absent kind is refused. */
+  edges: { call: EdgeRule } & Partial<Record<Exclude<EdgeKind, 'call'>, EdgeRule>>;
+  /** Why nothing may call into it; absent = it answers calls. */
+  refusesCalls?: string;
+  /** The request fields its behaviour reads: what the clients' `keys` and `sources` matter to. */
+  reads?: ReadonlyArray<'key' | 'source' | 'write'>;
 }
 
 export interface FaultKindDescription {

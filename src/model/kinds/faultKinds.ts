@@ -1,7 +1,7 @@
 /** How each fault kind is described to the fault timeline and checked against its target. */
 import type { FaultKind } from '../types.ts';
 import type { FaultKindDescription } from './describe.ts';
-import { CALLABLE_NODE_TYPES } from './nodeTypes.ts';
+import { callableNodeTypes } from './index.ts';
 import { MAX_REPLICAS } from './service.ts';
 
 const at = {
@@ -28,7 +28,10 @@ export const FAULT_KINDS: Record<FaultKind, FaultKindDescription> = {
     label: 'Crash',
     target: 'node',
     help: 'The node stops answering: calls to it fail. On a service, only some replicas may crash.',
-    nodeTypes: CALLABLE_NODE_TYPES,
+    // Read when asked: a kind registered at run time is callable too.
+    get nodeTypes() {
+      return callableNodeTypes();
+    },
     fields: [
       at,
       forS,

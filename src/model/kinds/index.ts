@@ -1,31 +1,19 @@
 /**
- * Every node kind in one table: its params schema, its defaults and its description. The loader,
- * the palette and the inspector all read from here, so a new kind is one file plus one row.
+ * The registry: every node kind, one description each (./<kind>.ts). The loader, the palette,
+ * the inspector, the canvas, the exports, the cost model and the docs all read from here, and
+ * `NodeType` and the params types are derived from it, so a new kind is one file plus one line.
  */
 import type * as z from 'zod';
-import type { NodeType, ParamsByType, Position, ScenarioNode, ScenarioNodeOf } from '../types.ts';
-import { CACHE_DEFAULTS, CACHE_DESCRIPTION, cacheParamsSchema } from './cache.ts';
-import { CLIENT_DEFAULTS, CLIENT_DESCRIPTION, clientParamsSchema } from './client.ts';
-import { DATABASE_DEFAULTS, DATABASE_DESCRIPTION, databaseParamsSchema } from './database.ts';
-import { typed } from './common.ts';
-import type { KindDescription } from './describe.ts';
-import {
-  LOAD_BALANCER_DEFAULTS,
-  LOAD_BALANCER_DESCRIPTION,
-  loadBalancerParamsSchema,
-} from './loadBalancer.ts';
-import { QUEUE_DEFAULTS, QUEUE_DESCRIPTION, queueParamsSchema } from './queue.ts';
-import {
-  RATE_LIMITER_DEFAULTS,
-  RATE_LIMITER_DESCRIPTION,
-  rateLimiterParamsSchema,
-} from './rateLimiter.ts';
-import { SERVICE_DEFAULTS, SERVICE_DESCRIPTION, serviceParamsSchema } from './service.ts';
-import {
-  SHARD_ROUTER_DEFAULTS,
-  SHARD_ROUTER_DESCRIPTION,
-  shardRouterParamsSchema,
-} from './shardRouter.ts';
+import type { Position, ScenarioNode, ScenarioNodeOf } from '../types.ts';
+import { CACHE_DESCRIPTION } from './cache.ts';
+import { CLIENT_DESCRIPTION } from './client.ts';
+import { DATABASE_DESCRIPTION } from './database.ts';
+import type { KindDescription, ParamsOf } from './describe.ts';
+import { LOAD_BALANCER_DESCRIPTION } from './loadBalancer.ts';
+import { QUEUE_DESCRIPTION } from './queue.ts';
+import { RATE_LIMITER_DESCRIPTION } from './rateLimiter.ts';
+import { SERVICE_DESCRIPTION } from './service.ts';
+import { SHARD_ROUTER_DESCRIPTION } from './shardRouter.ts';
 
 export type {
   FaultKindDescription,
@@ -37,55 +25,67 @@ export type {
 export { EDGE_KINDS, EDGE_PARAMS, BREAKER_DEFAULTS, RETRY_DEFAULTS } from './edge.ts';
 export { FAULT_KINDS, FAULT_DEFAULTS } from './fault.ts';
 
-/** Palette order: traffic enters on the left, data lives on the right. */
-export const NODE_TYPES: readonly NodeType[] = [
-  'client',
-  'loadBalancer',
-  'rateLimiter',
-  'service',
-  'cache',
-  'queue',
-  'shardRouter',
-  'database',
-];
+/** One line per kind, in palette order: traffic enters on the left, data lives on the right. */
+const BUILT_IN = [
+  CLIENT_DESCRIPTION,
+  LOAD_BALANCER_DESCRIPTION,
+  RATE_LIMITER_DESCRIPTION,
+  SERVICE_DESCRIPTION,
+  CACHE_DESCRIPTION,
+  QUEUE_DESCRIPTION,
+  SHARD_ROUTER_DESCRIPTION,
+  DATABASE_DESCRIPTION,
+] as const;
 
-export const KIND_DESCRIPTIONS: Record<NodeType, KindDescription> = {
-  client: CLIENT_DESCRIPTION,
-  service: SERVICE_DESCRIPTION,
-  loadBalancer: LOAD_BALANCER_DESCRIPTION,
-  cache: CACHE_DESCRIPTION,
-  database: DATABASE_DESCRIPTION,
-  shardRouter: SHARD_ROUTER_DESCRIPTION,
-  queue: QUEUE_DESCRIPTION,
-  rateLimiter: RATE_LIMITER_DESCRIPTION,
+type BuiltIn = (typeof BUILT_IN)[number];
+export type NodeType = BuiltIn['type'];
+export type ParamsByType = { [K in BuiltIn as K['type']]: ParamsOf<K['schema']> };
+
+/** Every kind, in palette order (the order every list of kinds uses). */
+export const NODE_TYPES: NodeType[] = BUILT_IN.map((k) => k.type);
+
+export const KIND_DESCRIPTIONS = Object.fromEntries(
+  BUILT_IN.map((k) => [k.type, k]),
+) as unknown as {
+  [T in NodeType]: KindDescription<T>;
 };
 
 /** The params schema of each kind: reads a partial params object and fills the defaults. */
-export const PARAMS_SCHEMAS: { [T in NodeType]: z.ZodType<ParamsByType[T], object> } = {
-  client: typed<ParamsByType['client']>(clientParamsSchema),
-  service: typed<ParamsByType['service']>(serviceParamsSchema),
-  loadBalancer: typed<ParamsByType['loadBalancer']>(loadBalancerParamsSchema),
-  cache: typed<ParamsByType['cache']>(cacheParamsSchema),
-  database: typed<ParamsByType['database']>(databaseParamsSchema),
-  shardRouter: typed<ParamsByType['shardRouter']>(shardRouterParamsSchema),
-  queue: typed<ParamsByType['queue']>(queueParamsSchema),
-  rateLimiter: typed<ParamsByType['rateLimiter']>(rateLimiterParamsSchema),
-};
+export function paramsSchemaOf<T extends NodeType>(type: T): z.ZodType<ParamsByType[T], object> {
+  return KIND_DESCRIPTIONS[type].schema as z.ZodType<ParamsByType[T], object>;
+}
 
-const DEFAULTS: ParamsByType = {
-  client: CLIENT_DEFAULTS,
-  service: SERVICE_DEFAULTS,
-  loadBalancer: LOAD_BALANCER_DEFAULTS,
-  cache: CACHE_DEFAULTS,
-  database: DATABASE_DEFAULTS,
-  shardRouter: SHARD_ROUTER_DEFAULTS,
-  queue: QUEUE_DEFAULTS,
-  rateLimiter: RATE_LIMITER_DEFAULTS,
-};
+let sealed = false;
 
-/** A fresh copy of a kind's default params (safe to mutate). */
+/**
+ * Adds a kind at run time (a test's toy kind). It must come before anything builds from the
+ * registry (the document schema seals it when it is built), so import the caller first.
+ */
+export function registerKind(description: KindDescription): void {
+  if (sealed) {
+    throw new Error(
+      `kind "${description.type}" registered too late: the document schema is already built`,
+    );
+  }
+  if (isNodeType(description.type)) throw new Error(`kind "${description.type}" exists`);
+  NODE_TYPES.push(description.type as NodeType);
+  (KIND_DESCRIPTIONS as Record<string, KindDescription>)[description.type] = description;
+}
+
+/** Called by whatever freezes the list of kinds into a structure (the document schema). */
+export function sealKinds(): readonly NodeType[] {
+  sealed = true;
+  return NODE_TYPES;
+}
+
+/** A fresh copy of a kind's default params (safe to mutate): what the schema fills for `{}`. */
 export function defaultParams<T extends NodeType>(type: T): ParamsByType[T] {
-  return structuredClone(DEFAULTS[type]);
+  return paramsSchemaOf(type).parse({});
+}
+
+/** The kinds that answer calls, and so can be called or crash: all but the client. */
+export function callableNodeTypes(): NodeType[] {
+  return NODE_TYPES.filter((t) => KIND_DESCRIPTIONS[t].refusesCalls === undefined);
 }
 
 /** A node of `type` with its kind's defaults and `params` on top: the one way code builds one. */

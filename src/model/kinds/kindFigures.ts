@@ -4,8 +4,7 @@
  */
 import type { NodeType } from '../types.ts';
 import { COMMON_FIGURES, isWindowNumber, type FigureDescriptor } from './figures.ts';
-import { KIND_DESCRIPTIONS } from './index.ts';
-import { ALL_NODE_TYPES } from './nodeTypes.ts';
+import { KIND_DESCRIPTIONS, NODE_TYPES } from './index.ts';
 
 /** Every figure a node of `type` reports: the common ones, then its kind's own. */
 export function figuresOf(type: NodeType): readonly FigureDescriptor[] {
@@ -14,11 +13,11 @@ export function figuresOf(type: NodeType): readonly FigureDescriptor[] {
 
 /**
  * One number per node per window: the common figures, then the union of the kinds' own, in
- * the contract's kind order (a figure two kinds declare, like `healthyReplicas`, is one column).
+ * the registry's order (a figure two kinds declare, like `healthyReplicas`, is one column).
  */
 export const NODE_FIGURE_COLUMNS: readonly string[] = [
   ...new Set(
-    [...COMMON_FIGURES, ...ALL_NODE_TYPES.flatMap((t) => KIND_DESCRIPTIONS[t].figures)]
+    [...COMMON_FIGURES, ...NODE_TYPES.flatMap((t) => KIND_DESCRIPTIONS[t].figures)]
       .filter(isWindowNumber)
       .map((f) => f.key),
   ),

@@ -1,44 +1,32 @@
 /** `loadBalancer`: spreads requests over the replicas of the services behind it. */
 import * as z from 'zod';
-import type { LoadBalancerParams, LbStrategy } from '../types.ts';
 import { defaultsOf, int, MAX_MS, oneOf, positive, num } from './common.ts';
-import type { KindDescription } from './describe.ts';
+import { defineKind } from './define.ts';
+import { describeFields } from './schemaInfo.ts';
 import type { FigureDescriptor } from './figures.ts';
 
-export const LB_STRATEGIES = [
-  'roundRobin',
-  'weightedRoundRobin',
-  'random',
-  'leastConnections',
-  'ipHash',
-  'leastResponseTime',
-  'powerOfTwoChoices',
-] as const satisfies readonly LbStrategy[];
-
-export const LOAD_BALANCER_DEFAULTS: LoadBalancerParams = { strategy: 'roundRobin' };
-
 /** The contract's examples, used for any missing sub-field. */
-export const HEALTH_CHECK_DEFAULTS = {
-  intervalMs: 1000,
-  timeoutMs: 500,
-  unhealthyAfter: 3,
-  healthyAfter: 2,
-} as const;
-export const OUTLIER_DEFAULTS = { consecutiveErrors: 5, ejectMs: 30_000 } as const;
-
 const healthCheckSchema = z.strictObject({
-  intervalMs: positive(MAX_MS, 'ms').default(HEALTH_CHECK_DEFAULTS.intervalMs),
-  timeoutMs: positive(MAX_MS, 'ms').default(HEALTH_CHECK_DEFAULTS.timeoutMs),
-  unhealthyAfter: int(1, 100).default(HEALTH_CHECK_DEFAULTS.unhealthyAfter),
-  healthyAfter: int(1, 100).default(HEALTH_CHECK_DEFAULTS.healthyAfter),
+  intervalMs: positive(MAX_MS, 'ms').default(1000),
+  timeoutMs: positive(MAX_MS, 'ms').default(500),
+  unhealthyAfter: int(1, 100).default(3),
+  healthyAfter: int(1, 100).default(2),
 });
 const outlierSchema = z.strictObject({
-  consecutiveErrors: int(1, 10_000).default(OUTLIER_DEFAULTS.consecutiveErrors),
-  ejectMs: num(0, MAX_MS, 'ms').default(OUTLIER_DEFAULTS.ejectMs),
+  consecutiveErrors: int(1, 10_000).default(5),
+  ejectMs: num(0, MAX_MS, 'ms').default(30_000),
 });
 
 export const loadBalancerParamsSchema = z.strictObject({
-  strategy: oneOf(LB_STRATEGIES).default(LOAD_BALANCER_DEFAULTS.strategy),
+  strategy: oneOf([
+    'roundRobin',
+    'weightedRoundRobin',
+    'random',
+    'leastConnections',
+    'ipHash',
+    'leastResponseTime',
+    'powerOfTwoChoices',
+  ]).default('roundRobin'),
   healthCheck: healthCheckSchema.optional(),
   outlierDetection: outlierSchema.optional(),
 });
@@ -93,59 +81,52 @@ const LOAD_BALANCER_FIGURES: readonly FigureDescriptor[] = [
   },
 ];
 
-export const LOAD_BALANCER_DESCRIPTION: KindDescription = {
+export const LOAD_BALANCER_DESCRIPTION = defineKind({
   type: 'loadBalancer',
   figures: LOAD_BALANCER_FIGURES,
   label: 'Load balancer',
   icon: '⚖️',
+  // One arrow in, split into three out.
+  glyph: [
+    ['path', 'M1.5 8h4.5'],
+    ['path', 'M6 8l6.5-4.5M6 8h6.5M6 8l6.5 4.5'],
+    ['path', 'M11 2.6l1.7.9-.9 1.7M11.2 13.4l1.6-.9-.9-1.7M11.5 6.6l1.3 1.4-1.3 1.4'],
+  ],
+  colour: '#0ea5a4',
   summary: 'Spreads requests over the replicas of the services behind it.',
-  params: [
+  schema: loadBalancerParamsSchema,
+  params: describeFields(loadBalancerParamsSchema, [
     {
       key: 'strategy',
       label: 'Strategy',
       help: 'How a backend replica is chosen. weightedRoundRobin uses edge weights; ipHash the client address.',
-      control: 'select',
-      options: LB_STRATEGIES,
     },
     {
       key: 'healthCheck',
       label: 'Active health check',
       help: 'Probe each backend; take it out of rotation after failed probes, back after good ones. Off = none.',
       control: 'group',
-      optional: true,
       defaults: defaultsOf(healthCheckSchema),
       fields: [
         {
           key: 'intervalMs',
           label: 'Probe every',
           help: 'Time between two probes of one backend.',
-          unit: 'ms',
-          control: 'number',
-          min: 0,
         },
         {
           key: 'timeoutMs',
           label: 'Probe timeout',
           help: 'A probe not answered within this counts as failed.',
-          unit: 'ms',
-          control: 'number',
-          min: 0,
         },
         {
           key: 'unhealthyAfter',
           label: 'Unhealthy after',
           help: 'Failed probes in a row that take a backend out.',
-          control: 'integer',
-          min: 1,
-          max: 100,
         },
         {
           key: 'healthyAfter',
           label: 'Healthy after',
           help: 'Good probes in a row that bring it back.',
-          control: 'integer',
-          min: 1,
-          max: 100,
         },
       ],
     },
@@ -154,26 +135,35 @@ export const LOAD_BALANCER_DESCRIPTION: KindDescription = {
       label: 'Outlier detection',
       help: 'Passive: eject a backend after consecutive errors on real traffic. Off = none.',
       control: 'group',
-      optional: true,
       defaults: defaultsOf(outlierSchema),
       fields: [
         {
           key: 'consecutiveErrors',
           label: 'Consecutive errors',
           help: 'Errors in a row that eject a backend.',
-          control: 'integer',
-          min: 1,
-          max: 10_000,
         },
         {
           key: 'ejectMs',
           label: 'Eject for',
           help: 'How long an ejected backend gets no traffic.',
-          unit: 'ms',
-          control: 'number',
-          min: 0,
         },
       ],
     },
-  ],
-};
+  ]),
+  line: (p) => p.strategy,
+  pricePerHour: 0.025, // a managed load balancer
+  edges: {
+    call: {
+      // Databases and caches behind a balancer are one backend each: read replicas behind a
+      // balancer is the textbook read-scaling picture.
+      targets: ['service', 'database', 'cache'],
+      why: "a load balancer's backends are the replicas of services, or databases and caches",
+      min: {
+        count: 1,
+        warning: 'has no backends: every request fails',
+        problem: 'This load balancer has no backends: connect it to a service.',
+      },
+    },
+  },
+  reads: ['source'],
+});

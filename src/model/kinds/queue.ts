@@ -3,29 +3,19 @@
  * outgoing call edges; a message that fails `maxDeliveries` times goes to the deadLetter edge.
  */
 import * as z from 'zod';
-import type { QueueDelivery, QueueParams } from '../types.ts';
 import { constant, distSchema, int, MAX_COUNT, oneOf } from './common.ts';
-import type { KindDescription } from './describe.ts';
+import { defineKind } from './define.ts';
+import { num } from './lineText.ts';
+import { describeFields } from './schemaInfo.ts';
 import type { FigureDescriptor } from './figures.ts';
 
-export const QUEUE_DELIVERIES = [
-  'pointToPoint',
-  'pubSub',
-] as const satisfies readonly QueueDelivery[];
-
-export const QUEUE_DEFAULTS: QueueParams = {
-  delivery: 'pointToPoint',
-  priorities: 1,
-  maxDeliveries: 3,
-  ackMs: constant(1),
-};
-
 export const queueParamsSchema = z.strictObject({
-  capacity: int(0, MAX_COUNT).optional(),
-  delivery: oneOf(QUEUE_DELIVERIES).default(QUEUE_DEFAULTS.delivery),
-  priorities: int(1, 10).default(QUEUE_DEFAULTS.priorities),
-  maxDeliveries: int(1, 100).default(QUEUE_DEFAULTS.maxDeliveries),
-  ackMs: distSchema.default(QUEUE_DEFAULTS.ackMs),
+  // At least 1: a queue that may hold no message refuses every one.
+  capacity: int(1, MAX_COUNT).optional(),
+  delivery: oneOf(['pointToPoint', 'pubSub']).default('pointToPoint'),
+  priorities: int(1, 10).default(1),
+  maxDeliveries: int(1, 100).default(3),
+  ackMs: distSchema.default(constant(1)),
 });
 
 /** The queue's own figures, beyond the common ones. */
@@ -139,52 +129,66 @@ const QUEUE_FIGURES: readonly FigureDescriptor[] = [
   },
 ];
 
-export const QUEUE_DESCRIPTION: KindDescription = {
+export const QUEUE_DESCRIPTION = defineKind({
   type: 'queue',
   figures: QUEUE_FIGURES,
   label: 'Queue',
   icon: '📬',
+  // Three stacked bars: messages waiting.
+  glyph: [
+    ['rect', 2.5, 2.5, 11, 2.8, 0.8],
+    ['rect', 2.5, 6.6, 11, 2.8, 0.8],
+    ['rect', 2.5, 10.7, 11, 2.8, 0.8],
+  ],
+  colour: '#a855f7',
   summary:
     'Buffers messages for consumers: point-to-point or publish-subscribe, with a dead-letter edge.',
-  params: [
+  schema: queueParamsSchema,
+  params: describeFields(queueParamsSchema, [
     {
       key: 'capacity',
       label: 'Capacity',
       help: 'Messages held; a full queue rejects (back-pressure). Empty = unbounded.',
-      control: 'integer',
-      min: 0,
-      max: MAX_COUNT,
-      optional: true,
     },
     {
       key: 'delivery',
       label: 'Delivery',
       help: 'pointToPoint: each message to one consumer (by edge weight); pubSub: a copy to every consumer.',
-      control: 'select',
-      options: QUEUE_DELIVERIES,
     },
     {
       key: 'priorities',
       label: 'Priority levels',
-      help: 'Messages carry a priority 0 (highest) .. levels-1; higher priorities are delivered first (default 1).',
-      control: 'integer',
-      min: 1,
-      max: 10,
+      help: 'Messages carry a priority 0 (highest) .. levels-1; higher priorities are delivered first.',
     },
     {
       key: 'maxDeliveries',
       label: 'Max deliveries',
-      help: 'Tries before a failing message goes to the deadLetter edge (default 3).',
-      control: 'integer',
-      min: 1,
-      max: 100,
+      help: 'Tries before a failing message goes to the deadLetter edge.',
     },
     {
       key: 'ackMs',
       label: 'Ack time',
-      help: "The broker's time to accept a message: the producer waits only this (default constant 1 ms).",
+      help: "The broker's time to accept a message: the producer waits only this.",
       unit: 'ms',
-      control: 'dist',
     },
-  ],
-};
+  ]),
+  line: (p) =>
+    `${p.delivery} · ${p.capacity === undefined ? 'unbounded' : `cap ${num(p.capacity)}`}`,
+  pricePerHour: 0.05, // a managed broker
+  edges: {
+    call: {
+      targets: ['service', 'loadBalancer'],
+      why: "a queue's consumers are services (or a load balancer in front of them)",
+      min: {
+        count: 1,
+        warning: 'has no consumer: messages pile up',
+        problem: 'Nothing consumes this queue: connect it to a service.',
+      },
+    },
+    deadLetter: {
+      targets: ['queue', 'service'],
+      why: "a queue's dead letters go to another queue or to a service",
+      max: { count: 1, reason: 'a queue has at most one dead-letter edge' },
+    },
+  },
+});

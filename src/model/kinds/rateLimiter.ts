@@ -1,16 +1,15 @@
 /** `rateLimiter`: a token bucket in front of whatever it calls; refused requests fail at once. */
 import * as z from 'zod';
-import type { RateLimiterParams } from '../types.ts';
 import { int, MAX_COUNT, positive } from './common.ts';
 import { MAX_RPS } from './client.ts';
-import type { KindDescription } from './describe.ts';
+import { defineKind } from './define.ts';
+import { num } from './lineText.ts';
+import { describeFields } from './schemaInfo.ts';
 import type { FigureDescriptor } from './figures.ts';
 
-export const RATE_LIMITER_DEFAULTS: RateLimiterParams = { rps: 100, burst: 20 };
-
 export const rateLimiterParamsSchema = z.strictObject({
-  rps: positive(MAX_RPS, 'rps').default(RATE_LIMITER_DEFAULTS.rps),
-  burst: int(1, MAX_COUNT).default(RATE_LIMITER_DEFAULTS.burst),
+  rps: positive(MAX_RPS, 'rps').default(100),
+  burst: int(1, MAX_COUNT).default(20),
 });
 
 /** The rateLimiter's own figures, beyond the common ones. */
@@ -43,29 +42,35 @@ const RATE_LIMITER_FIGURES: readonly FigureDescriptor[] = [
   },
 ];
 
-export const RATE_LIMITER_DESCRIPTION: KindDescription = {
+export const RATE_LIMITER_DESCRIPTION = defineKind({
   type: 'rateLimiter',
   figures: RATE_LIMITER_FIGURES,
   label: 'Rate limiter',
   icon: '🚦',
-  summary: 'A token bucket: lets through a steady rate plus bursts, refuses the rest.',
-  params: [
-    {
-      key: 'rps',
-      label: 'Rate',
-      help: 'Tokens added per second (default 100).',
-      unit: 'rps',
-      control: 'number',
-      min: 0,
-      max: MAX_RPS,
-    },
-    {
-      key: 'burst',
-      label: 'Burst',
-      help: 'Bucket size: the largest burst let through at once (default 20).',
-      control: 'integer',
-      min: 1,
-      max: MAX_COUNT,
-    },
+  // A gauge: an arc and a needle.
+  glyph: [
+    ['path', 'M2.5 11.5a5.5 5.5 0 1 1 11 0'],
+    ['path', 'M8 11.5l3-4'],
+    ['circle', 8, 11.5, 0.9],
   ],
-};
+  colour: '#e0a100',
+  summary: 'A token bucket: lets through a steady rate plus bursts, refuses the rest.',
+  schema: rateLimiterParamsSchema,
+  params: describeFields(rateLimiterParamsSchema, [
+    { key: 'rps', label: 'Rate', help: 'Tokens added per second.' },
+    { key: 'burst', label: 'Burst', help: 'Bucket size: the largest burst let through at once.' },
+  ]),
+  line: (p) => `${num(p.rps)} rps, burst ${num(p.burst)}`,
+  pricePerHour: 0.01,
+  edges: {
+    call: {
+      targets: 'callable',
+      why: '',
+      min: {
+        count: 1,
+        warning: 'calls nothing: what it lets through goes nowhere',
+        problem: 'Nothing is behind this rate limiter: connect it to the node it protects.',
+      },
+    },
+  },
+});

@@ -1,29 +1,23 @@
 /** `service`: replicas of a server, each with a pool of workers and a queue. */
 import * as z from 'zod';
-import type { ServiceParams } from '../types.ts';
 import { bool, distSchema, exponential, int, MAX_COUNT, oneOf } from './common.ts';
 import { AUTOSCALE_PARAM, autoscaleSchema, MAX_REPLICAS } from './autoscale.ts';
-import type { KindDescription } from './describe.ts';
+import { defineKind } from './define.ts';
+import { distText } from './lineText.ts';
+import { describeFields } from './schemaInfo.ts';
 import type { FigureDescriptor } from './figures.ts';
 
-export { AUTOSCALE_DEFAULTS, MAX_REPLICAS } from './autoscale.ts';
-
-export const SERVICE_DEFAULTS: ServiceParams = {
-  replicas: 1,
-  workers: 1,
-  serviceTimeMs: exponential(10),
-  blocking: true,
-  calls: 'sequential',
-};
+export { MAX_REPLICAS } from './autoscale.ts';
 
 export const serviceParamsSchema = z.strictObject({
-  replicas: int(1, MAX_REPLICAS).default(SERVICE_DEFAULTS.replicas),
-  workers: int(1, 10_000).default(SERVICE_DEFAULTS.workers),
-  serviceTimeMs: distSchema.default(SERVICE_DEFAULTS.serviceTimeMs),
+  replicas: int(1, MAX_REPLICAS).default(1),
+  workers: int(1, 10_000).default(1),
+  serviceTimeMs: distSchema.default(exponential(10)),
   queueCapacity: int(0, MAX_COUNT).optional(),
-  blocking: bool().default(SERVICE_DEFAULTS.blocking),
-  calls: oneOf(['sequential', 'parallel', 'oneOf']).default(SERVICE_DEFAULTS.calls),
+  blocking: bool().default(true),
+  calls: oneOf(['sequential', 'parallel', 'oneOf']).default('sequential'),
   autoscale: autoscaleSchema.optional(),
+  // 0: shed whenever a request would wait (the engine sheds only when no worker is free).
   shedQueueLength: int(0, MAX_COUNT).optional(),
 });
 
@@ -76,67 +70,62 @@ const SERVICE_FIGURES: readonly FigureDescriptor[] = [
   },
 ];
 
-export const SERVICE_DESCRIPTION: KindDescription = {
+export const SERVICE_DESCRIPTION = defineKind({
   type: 'service',
   figures: SERVICE_FIGURES,
   label: 'Service',
   icon: '⚙️',
-  summary: 'Replicas of a server, each with a pool of workers and a queue.',
-  params: [
-    {
-      key: 'replicas',
-      label: 'Replicas',
-      help: 'Instances running.',
-      control: 'integer',
-      min: 1,
-      max: MAX_REPLICAS,
-    },
-    {
-      key: 'workers',
-      label: 'Workers per replica',
-      help: 'Requests one replica serves at once (threads).',
-      control: 'integer',
-      min: 1,
-      max: 10_000,
-    },
-    {
-      key: 'serviceTimeMs',
-      label: 'Service time',
-      help: "A worker's own busy time per request.",
-      unit: 'ms',
-      control: 'dist',
-    },
-    {
-      key: 'queueCapacity',
-      label: 'Queue capacity',
-      help: 'Requests that may wait per replica; a full queue rejects. Empty = unbounded.',
-      control: 'integer',
-      min: 0,
-      max: MAX_COUNT,
-      optional: true,
-    },
-    {
-      key: 'blocking',
-      label: 'Blocking calls',
-      help: 'On: a worker stays held while its downstream calls run (thread per request). Off: it is freed (event loop).',
-      control: 'boolean',
-    },
-    {
-      key: 'calls',
-      label: 'Outgoing calls',
-      help: 'sequential: one after another; parallel: all at once, wait for all; oneOf: one, chosen by edge weight.',
-      control: 'select',
-      options: ['sequential', 'parallel', 'oneOf'],
-    },
-    AUTOSCALE_PARAM,
-    {
-      key: 'shedQueueLength',
-      label: 'Shed above queue length',
-      help: 'Load shedding: reject at once when this many already wait per replica. Empty = no shedding.',
-      control: 'integer',
-      min: 0,
-      max: MAX_COUNT,
-      optional: true,
-    },
+  // A server: two stacked units with status lights.
+  glyph: [
+    ['rect', 2, 2.5, 12, 4.5, 1],
+    ['rect', 2, 9, 12, 4.5, 1],
+    ['path', 'M4.5 4.75h.01M4.5 11.25h.01M8 4.75h3.5M8 11.25h3.5'],
   ],
-};
+  colour: '#3b6cf6',
+  summary: 'Replicas of a server, each with a pool of workers and a queue.',
+  schema: serviceParamsSchema,
+  params: [
+    ...describeFields(serviceParamsSchema, [
+      { key: 'replicas', label: 'Replicas', help: 'Instances running.' },
+      {
+        key: 'workers',
+        label: 'Workers per replica',
+        help: 'Requests one replica serves at once (threads).',
+      },
+      {
+        key: 'serviceTimeMs',
+        label: 'Service time',
+        help: "A worker's own busy time per request.",
+        unit: 'ms',
+      },
+      {
+        key: 'queueCapacity',
+        label: 'Queue capacity',
+        help: 'Requests that may wait per replica; a full queue rejects. Empty = unbounded.',
+      },
+      {
+        key: 'blocking',
+        label: 'Blocking calls',
+        help: 'On: a worker stays held while its downstream calls run (thread per request). Off: it is freed (event loop).',
+      },
+      {
+        key: 'calls',
+        label: 'Outgoing calls',
+        help: 'sequential: one after another; parallel: all at once, wait for all; oneOf: one, chosen by edge weight.',
+      },
+    ]),
+    AUTOSCALE_PARAM,
+    ...describeFields(serviceParamsSchema, [
+      {
+        key: 'shedQueueLength',
+        label: 'Shed above queue length',
+        help: 'Load shedding: reject at once when this many already wait per replica (0: whenever a request would wait). Empty = no shedding.',
+      },
+    ]),
+  ],
+  line: (p) =>
+    `${p.replicas} × ${p.workers} ${p.workers === 1 ? 'worker' : 'workers'} · ${distText(p.serviceTimeMs)}`,
+  pricePerHour: 0.1, // per replica: a small VM or container
+  instances: (p, measured) => (p.autoscale && measured !== undefined ? measured : p.replicas),
+  edges: { call: { targets: 'callable', why: '' } },
+});

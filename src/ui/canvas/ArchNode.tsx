@@ -1,6 +1,7 @@
 /** A node on the canvas: icon, label, key params, live load and health, and problem badge. */
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { KIND_DESCRIPTIONS } from '../../model/kinds/index.ts';
 import { nodeSummary } from './nodeSummary.ts';
 import type { ArchFlowNode } from './flowTypes.ts';
 import { LiveNodeOverlay } from './LiveNodeOverlay.tsx';
@@ -18,7 +19,9 @@ function ArchNodeView({ id, data, selected }: NodeProps<ArchFlowNode>) {
       className={`arch-node kind-${node.type}${selected ? ' is-selected' : ''}`}
       data-testid={`node-${id}`}
     >
-      {node.type !== 'client' && <Handle type="target" position={Position.Left} />}
+      {KIND_DESCRIPTIONS[node.type].refusesCalls === undefined && (
+        <Handle type="target" position={Position.Left} />
+      )}
       <div className="arch-node__head">
         <span className="arch-node__icon" aria-hidden="true">
           <KindIcon type={node.type} size={15} />

@@ -4,21 +4,11 @@
  * It does not depend on how React Flow drew the page, so it works in any view and any zoom.
  */
 import { KIND_DESCRIPTIONS } from '../../model/kinds/index.ts';
-import type { NodeType, Scenario } from '../../model/types.ts';
+import type { Scenario } from '../../model/types.ts';
 
 const W = 168;
 const H = 56;
 const PAD = 40;
-const KIND_COLOURS: Record<NodeType, string> = {
-  client: '#7c5cff',
-  loadBalancer: '#0ea5a4',
-  rateLimiter: '#e0a100',
-  service: '#3b6cf6',
-  cache: '#f06543',
-  queue: '#a855f7',
-  shardRouter: '#14a06f',
-  database: '#2f4a6d',
-};
 
 export function escapeXml(text: string): string {
   return text
@@ -52,13 +42,14 @@ export function canvasSvg(doc: Scenario): { svg: string; width: number; height: 
   });
   const nodes = doc.nodes.map((n) => {
     const p = at.get(n.id)!;
-    const colour = KIND_COLOURS[n.type];
+    const kind = KIND_DESCRIPTIONS[n.type];
+    const colour = kind.colour;
     return [
       `<g transform="translate(${p.x},${p.y})">`,
       `<rect width="${W}" height="${H}" rx="8" fill="#ffffff" stroke="${colour}" stroke-width="1.5"/>`,
       `<rect width="5" height="${H}" rx="2" fill="${colour}"/>`,
       `<text x="14" y="24" font-size="13" font-weight="600" fill="#1c2330">${escapeXml(clip(n.label, 22))}</text>`,
-      `<text x="14" y="42" font-size="11" fill="#566173">${escapeXml(KIND_DESCRIPTIONS[n.type].label)}</text>`,
+      `<text x="14" y="42" font-size="11" fill="#566173">${escapeXml(kind.label)}</text>`,
       `</g>`,
     ].join('');
   });

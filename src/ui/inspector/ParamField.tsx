@@ -5,6 +5,7 @@
  */
 import { useId } from 'react';
 import type { ParamDescriptor } from '../../model/kinds/index.ts';
+import { limitsText } from '../../model/kinds/fieldText.ts';
 import type { EditResult } from '../../store/graphSlice.ts';
 import { NumberControl } from './controls/NumberControl.tsx';
 import { BooleanControl } from './controls/BooleanControl.tsx';
@@ -81,12 +82,4 @@ function Control(props: ControlProps) {
     case 'variant':
       return <JsonControl {...props} />;
   }
-}
-
-function limitsText(d: ParamDescriptor): string {
-  if (d.min === undefined && d.max === undefined) return '';
-  const u = d.unit ? ` ${d.unit}` : '';
-  if (d.min !== undefined && d.max !== undefined) return ` (${d.min} to ${d.max}${u})`;
-  if (d.min !== undefined) return ` (at least ${d.min}${u})`;
-  return ` (at most ${d.max}${u})`;
 }

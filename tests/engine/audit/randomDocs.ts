@@ -7,7 +7,7 @@
  * gets a few random faults. Every document goes through the model's loader (defaults, checks).
  */
 import fc from 'fast-check';
-import { loadScenarioOrThrow } from '../../../src/model/index.ts';
+import { loadScenarioOrThrow } from '../../../src/model/load.ts';
 import type { Scenario } from '../../../src/model/types.ts';
 
 type Json = Record<string, unknown>;

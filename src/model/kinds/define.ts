@@ -1,0 +1,8 @@
+/** The one way a kind is described: infers the kind's name and its params type from the schema. */
+import type { KindDescription, ParamsSchema } from './describe.ts';
+
+export function defineKind<const T extends string, S extends ParamsSchema>(
+  description: KindDescription<T, S>,
+): KindDescription<T, S> {
+  return description;
+}
