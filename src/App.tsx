@@ -1,6 +1,7 @@
 /**
  * The playground's layout: toolbar on top, palette left, canvas centre, inspector right, charts
- * below. The embedded view keeps the canvas, the charts and Run only.
+ * below. The embedded view keeps the canvas, the charts and Run only. Each panel has its own
+ * error boundary, so one that fails to render shows why and the others keep working.
  */
 import { ReactFlowProvider } from '@xyflow/react';
 import { useAppStore } from './store/index.ts';
@@ -15,28 +16,57 @@ import { LazyAnalysisPanel } from './ui/lazy/LazyAnalysisPanel.tsx';
 import { LessonPanel } from './ui/lesson/LessonPanel.tsx';
 import { ConflictNotice } from './ui/history/ConflictNotice.tsx';
 import { OpenInArchsim } from './ui/share/OpenInArchsim.tsx';
+import { PanelBoundary } from './ui/common/PanelBoundary.tsx';
 
 export function App() {
   const readOnly = useAppStore((s) => s.readOnly);
   return (
     <ReactFlowProvider>
       <div className={`app${readOnly ? ' app--embed' : ''}`}>
-        <Toolbar />
-        <Notices />
-        {readOnly ? <OpenInArchsim /> : <ConflictNotice />}
+        <PanelBoundary name="toolbar" className="toolbar">
+          <Toolbar />
+        </PanelBoundary>
+        <PanelBoundary name="messages">
+          <Notices />
+          {readOnly ? <OpenInArchsim /> : <ConflictNotice />}
+        </PanelBoundary>
         <div className="app__body">
-          {!readOnly && <Palette />}
+          {!readOnly && (
+            <PanelBoundary name="palette" className="palette">
+              <Palette />
+            </PanelBoundary>
+          )}
           <main className="app__centre">
-            <Canvas />
+            <PanelBoundary name="canvas" className="canvas">
+              <Canvas />
+            </PanelBoundary>
             <section className="app__bottom" aria-label="Charts">
-              <ChartsPanel />
+              <PanelBoundary name="charts">
+                <ChartsPanel />
+              </PanelBoundary>
             </section>
-            {!readOnly && <FaultTimeline />}
+            {!readOnly && (
+              <PanelBoundary name="fault timeline" className="fault-timeline">
+                <FaultTimeline />
+              </PanelBoundary>
+            )}
           </main>
-          {!readOnly && <LessonPanel />}
-          {!readOnly && <Inspector />}
+          {!readOnly && (
+            <PanelBoundary name="lesson" className="lesson">
+              <LessonPanel />
+            </PanelBoundary>
+          )}
+          {!readOnly && (
+            <PanelBoundary name="inspector" className="inspector">
+              <Inspector />
+            </PanelBoundary>
+          )}
         </div>
-        {!readOnly && <LazyAnalysisPanel />}
+        {!readOnly && (
+          <PanelBoundary name="analysis drawer" className="panel-failed--overlay">
+            <LazyAnalysisPanel />
+          </PanelBoundary>
+        )}
       </div>
     </ReactFlowProvider>
   );

@@ -28,7 +28,11 @@ const markdownOrMoment = () =>
 void bootstrap(useAppStore, { search: location.search, hash: location.hash }).then(
   async (start) => {
     await markdownOrMoment();
-    createRoot(root).render(
+    createRoot(root, {
+      // A panel's boundary shows the failure and offers Try again: a warning, not an error.
+      onCaughtError: (error, info) =>
+        console.warn('A panel failed to render:', error, info.componentStack),
+    }).render(
       <StrictMode>
         <App />
       </StrictMode>,

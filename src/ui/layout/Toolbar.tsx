@@ -10,6 +10,7 @@ import { RunControls } from '../run/RunControls.tsx';
 import { RunSummary } from '../run/RunSummary.tsx';
 import { AnalyzeButton } from '../analysis/AnalyzeButton.tsx';
 import { ScenarioMenus } from '../share/ScenarioMenus.tsx';
+import { PanelBoundary } from '../common/PanelBoundary.tsx';
 
 function HistoryButtons() {
   const canUndo = useHistory((h) => h.pastStates.length > 0);
@@ -63,7 +64,10 @@ export function Toolbar() {
         </div>
       </div>
       <div className="toolbar__row toolbar__row--status">
-        <RunSummary />
+        {/* Its own boundary: a summary that fails leaves Run, Pause and Reset working. */}
+        <PanelBoundary name="run summary" className="run-summary">
+          <RunSummary />
+        </PanelBoundary>
         {!readOnly && (
           <div className="toolbar__actions">
             <ScenarioMenus />
