@@ -5,7 +5,7 @@
  * converges geometrically). Reads and writes are carried apart, since a cache passes only read
  * misses and a database serves the two at different speeds.
  *
- * Routing, per kind: a client splits by edge weight; a service with `sequential` or `parallel`
+ * Routing, per kind (each kind's `flow` rule in its description): a client splits by edge weight; a service with `sequential` or `parallel`
  * calls sends every request over every outgoing edge, `oneOf` splits by weight; a load balancer
  * splits across backend replicas (by edge weight for `weightedRoundRobin`); a cache sends read
  * misses (the measured hit ratio when a result is given, else Che's LRU prediction where it
@@ -16,6 +16,8 @@
  * faults raise its average rate. Retries, timeouts and other faults are not modelled here.
  */
 import type { SimResult } from '../engine/types.ts';
+import { KIND_DESCRIPTIONS } from '../model/kinds/index.ts';
+import type { FlowRule } from '../model/kinds/describe.ts';
 import type { Scenario, ScenarioEdge, ScenarioNode } from '../model/types.ts';
 import { cheHitRatio } from './cacheTheory.ts';
 import { countedSecondsOf } from './figures.ts';
@@ -113,68 +115,53 @@ function route(
   const scale = (r: Rate, f: number): Rate => ({ read: r.read * f, write: r.write * f });
   const split = (shares: number[], r: Rate): Array<[string, Rate]> =>
     edges.map((e, i) => [e.target, scale(r, shares[i] ?? 0)]);
-  switch (n.type) {
-    case 'service':
-      return n.params.calls === 'oneOf'
-        ? split(weightShares(edges), inbound)
-        : split(
-            edges.map(() => 1),
-            inbound,
-          );
-    case 'loadBalancer': {
-      if (n.params.strategy === 'weightedRoundRobin') return split(weightShares(edges), inbound);
+  const rule = KIND_DESCRIPTIONS[n.type].flow(n.params);
+  const shares = sharesOf(rule, doc, edges, result);
+  const total = totalRps(inbound);
+  const pass = rule.atMostRps !== undefined && total > rule.atMostRps ? rule.atMostRps / total : 1;
+  const passed = shares.map((s) => s * pass);
+  if (rule.split !== 'readMisses') return split(passed, inbound);
+  const hit = hitRatioOf(doc, n, result);
+  return split(passed, { read: inbound.read * (1 - hit), write: inbound.write });
+}
+
+/** The measured hit ratio when a result is given, else Che's LRU prediction where it applies. */
+function hitRatioOf(doc: Scenario, n: ScenarioNode, result?: SimResult): number {
+  const measured = result?.nodes[n.id]?.hitRatio;
+  if (measured !== undefined) return measured;
+  if (n.type !== 'cache') return 0;
+  const che = cheHitRatio(doc, n);
+  return che && typeof che !== 'string' ? che.predicted : 0;
+}
+
+/** Each outgoing edge's share of what passes, by the kind's rule. */
+function sharesOf(
+  rule: FlowRule,
+  doc: Scenario,
+  edges: ScenarioEdge[],
+  result?: SimResult,
+): number[] {
+  switch (rule.split) {
+    case 'weight':
+      return weightShares(edges);
+    case 'every':
+    case 'readMisses':
+      return edges.map(() => 1);
+    case 'replicas': {
       const replicas = edges.map((e) => replicasOf(doc, e.target));
       const total = replicas.reduce((s, r) => s + r, 0);
-      return split(
-        replicas.map((r) => r / total),
-        inbound,
-      );
+      return replicas.map((r) => r / total);
     }
-    case 'cache': {
-      const che = result?.nodes[n.id]?.hitRatio === undefined ? cheHitRatio(doc, n) : null;
-      const hit =
-        result?.nodes[n.id]?.hitRatio ?? (che && typeof che !== 'string' ? che.predicted : 0);
-      return split(
-        edges.map(() => 1),
-        { read: inbound.read * (1 - hit), write: inbound.write },
-      );
-    }
-    case 'queue':
-      return n.params.delivery === 'pubSub'
-        ? split(
-            edges.map(() => 1),
-            inbound,
-          )
-        : split(weightShares(edges), inbound);
-    case 'rateLimiter': {
-      const total = totalRps(inbound);
-      const pass = total > n.params.rps ? n.params.rps / total : 1;
-      return split(
-        weightShares(edges).map((s) => s * pass),
-        inbound,
-      );
-    }
-    case 'database':
-      return split(
-        edges.map(() => 1),
-        inbound,
-      );
-    case 'shardRouter': {
-      // Keys, not weights, pick the shard: with hot keys the split is uneven. Given a result,
-      // split as measured (each shard called by this router only), else by weight.
+    case 'keys': {
+      // Keys, not weights, pick the edge: with hot keys the split is uneven. Given a result,
+      // split as measured (each target called by this node only), else by weight.
       const measured = edges.map((e) => result?.nodes[e.target]?.arrivals ?? NaN);
       const total = measured.reduce((a, b) => a + b, 0);
       const own = edges.every(
         (e) => doc.edges.filter((x) => x.target === e.target && x.kind === 'call').length === 1,
       );
-      return split(
-        own && total > 0 ? measured.map((m) => m / total) : weightShares(edges),
-        inbound,
-      );
+      return own && total > 0 ? measured.map((m) => m / total) : weightShares(edges);
     }
-    case 'client':
-      // Its own traffic is added separately (clientRps); a client splits by edge weight.
-      return split(weightShares(edges), inbound);
   }
 }
 

@@ -154,6 +154,7 @@ export const CACHE_DESCRIPTION = defineKind({
     },
   ]),
   line: (p) => `${num(p.capacity)} entries · ${p.eviction}`,
+  flow: () => ({ split: 'readMisses' }),
   pricePerHour: 0.2, // an in-memory cache node
   edges: {
     call: {

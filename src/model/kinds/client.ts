@@ -93,6 +93,7 @@ export const CLIENT_DESCRIPTION = defineKind({
       ? `${short(a.users)} users, think ${distText(a.thinkMs)}`
       : `${short(a.rps)} rps ${a.process}`,
   // Clients are the users: they cost nothing here.
+  flow: () => ({ split: 'weight' }),
   pricePerHour: 0,
   instances: () => 0,
   edges: {

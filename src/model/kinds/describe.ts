@@ -67,6 +67,18 @@ export type Glyph =
   | readonly ['rect', x: number, y: number, width: number, height: number, rx: number]
   | readonly ['ellipse', cx: number, cy: number, rx: number, ry: number];
 
+/**
+ * How a node passes on the traffic it receives, for the analysis's traffic equations
+ * (src/analysis/flow.ts): `weight` splits by edge weight, `every` sends all of it over every edge,
+ * `replicas` splits by the backends' replicas, `keys` as the keys fall (measured when a run is
+ * given, else by weight), `readMisses` passes read misses and every write. `atMostRps` caps what
+ * passes in total.
+ */
+export interface FlowRule {
+  split: 'weight' | 'every' | 'replicas' | 'keys' | 'readMisses';
+  atMostRps?: number;
+}
+
 /** `T` with `| undefined` dropped from optional fields, all the way down: zod's output type says
  *  `x?: T | undefined` where our types (under exactOptionalPropertyTypes) say `x?: T`. */
 export type Exact<T> = T extends readonly unknown[]
@@ -110,6 +122,8 @@ export interface KindDescription<T extends string = string, S extends ParamsSche
   figures: readonly FigureDescriptor[];
   /** The one line of key params under a node's label on the canvas. */
   line(params: ParamsOf<S>): string;
+  /** How it passes traffic on, for the analysis's predictions. */
+  flow(params: ParamsOf<S>): FlowRule;
   /** US dollars per instance-hour (illustrative, see src/analysis/cost.ts). */
   pricePerHour: number;
   /** Instances billed; absent = 1. `measuredReplicas` is the run's mean, when there is one. */

@@ -61,6 +61,7 @@ export const RATE_LIMITER_DESCRIPTION = defineKind({
     { key: 'burst', label: 'Burst', help: 'Bucket size: the largest burst let through at once.' },
   ]),
   line: (p) => `${num(p.rps)} rps, burst ${num(p.burst)}`,
+  flow: (p) => ({ split: 'weight', atMostRps: p.rps }),
   pricePerHour: 0.01,
   edges: {
     call: {

@@ -51,6 +51,7 @@ export const SHARD_ROUTER_DESCRIPTION = defineKind({
     },
   ]),
   line: (p) => `${p.strategy} sharding`,
+  flow: () => ({ split: 'keys' }),
   pricePerHour: 0.05,
   edges: {
     call: {
