@@ -113,7 +113,6 @@ export function createSimulation(doc: Scenario, opts: SimulationOptions = {}): S
       if (fault.atS < k.now - 1e-9) {
         throw new Error(`inject: fault at ${fault.atS} s is in the past (now ${k.now} s)`);
       }
-      doc = { ...doc, faults: [...doc.faults, fault] };
       faults.add(fault);
     },
     drainWindows: () => windows.drain(),

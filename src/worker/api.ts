@@ -4,11 +4,12 @@
  * metric frames leave as transferred buffers.
  *
  * A changed document while a run goes on restarts the run from 0 s with the new document (the
- * frame says so in `message`): simpler to reason about than patching a live simulation, and the
- * numbers stay reproducible for the document on screen.
+ * frame says so in `message`), so the numbers stay reproducible for the document on screen. The
+ * one exception gives the same numbers: faults added at or after the current simulated time
+ * join the run going on (RunLoop.applyDoc).
  */
 import * as Comlink from 'comlink';
-import type { Fault, Scenario } from '../model/types.ts';
+import type { Scenario } from '../model/types.ts';
 import type { Simulation, SimulationOptions } from '../engine/types.ts';
 import { RunLoop, type RunLoopLimits } from './runLoop.ts';
 import type { FrameListener, LoadAnswer, Speed } from './protocol.ts';
@@ -47,7 +48,7 @@ export function createSimApi(deps: SimApiDeps) {
     deps.limits,
   );
 
-  function answer(input: unknown, message?: string): LoadAnswer {
+  function answer(input: unknown, apply: (doc: Scenario) => void): LoadAnswer {
     let loaded: LoadScenarioResult;
     try {
       loaded = deps.loadScenario(input);
@@ -56,7 +57,7 @@ export function createSimApi(deps: SimApiDeps) {
     }
     if (!loaded.ok) return { ok: false, error: loaded.error, path: loaded.path };
     try {
-      loop.load(loaded.scenario, message);
+      apply(loaded.scenario);
     } catch (err) {
       return { ok: false, error: `The simulation could not start: ${String(err)}`, path: '' };
     }
@@ -80,19 +81,19 @@ export function createSimApi(deps: SimApiDeps) {
     },
     /** Validates and loads a document, ready at 0 s. */
     load(input: unknown): LoadAnswer {
-      return answer(input);
+      return answer(input, (doc) => loop.load(doc));
     },
-    /** A changed document: restarts from 0 s, and keeps running if it was running. */
+    /** A changed document: new faults ahead join the run, else it restarts from 0 s (still running if it was). */
     applyDoc(input: unknown): LoadAnswer {
-      return answer(input, loop.hasProgress ? RESTART_MESSAGE : undefined);
+      return answer(input, (doc) => loop.applyDoc(doc, RESTART_MESSAGE));
     },
     start: (): void => loop.start(),
     pause: (): void => loop.pause(),
     step: (): void => loop.step(),
     reset: (): void => loop.reset(),
     setSpeed: (speed: Speed): void => loop.setSpeed(speed),
-    /** A fault by hand, now (see RunLoop.inject); answers with the fault as scheduled. */
-    inject: (fault: Fault): Fault | undefined => loop.inject(fault),
+    /** When a fault by hand asked for `atS` can start; the run waits there for it (RunLoop.holdForFault). */
+    holdForFault: (atS: number): number => loop.holdForFault(atS),
     /** Answers at once when the worker is alive and not stuck. */
     ping: (): number => deps.now(),
   };

@@ -7,7 +7,6 @@
 import * as Comlink from 'comlink';
 import type { SimApi } from './api.ts';
 import type { LoadAnswer, MetricFrame, Speed } from './protocol.ts';
-import type { Fault } from '../model/types.ts';
 
 export const UNRESPONSIVE_MESSAGE = 'The simulation stopped responding and was restarted.';
 export const CRASHED_MESSAGE = 'The simulation failed and was restarted.';
@@ -132,14 +131,9 @@ export class SimClient {
     return this.api.setSpeed(speed);
   }
 
-  /** Answers with the fault as the worker scheduled it (its `atS` may be later). */
-  async inject(fault: Fault): Promise<Fault | void> {
-    const scheduled = await this.api.inject(fault);
-    // A worker restarted later reloads the document with this fault in it.
-    const doc = this.doc as { faults?: Fault[] } | undefined;
-    if (scheduled !== undefined && doc?.faults !== undefined)
-      this.doc = { ...doc, faults: [...doc.faults, scheduled] };
-    return scheduled;
+  /** When a fault by hand asked for `atS` can start (later if the run has passed it). */
+  holdForFault(atS: number): Promise<number> {
+    return this.api.holdForFault(atS);
   }
 
   /** Back to 0 s. Always works: a worker that does not answer in time is replaced. */

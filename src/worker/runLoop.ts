@@ -6,10 +6,11 @@
  * It knows nothing of comlink or of `self`: the clock, the scheduler and the frame sink are
  * passed in, so tests drive it directly with the real engine and a fake clock.
  */
-import type { Fault, Scenario } from '../model/types.ts';
+import type { Scenario } from '../model/types.ts';
 import { BROWSER_EVENT_BUDGET } from '../engine/limits.ts';
 import type { Simulation, SimulationOptions, WindowStats } from '../engine/types.ts';
 import { layoutFor, packWindows, type FrameLayout } from './frame.ts';
+import { faultsToInject } from './liveEdit.ts';
 import type { MetricFrame, RunStatus, Speed } from './protocol.ts';
 
 export interface RunLoopDeps {
@@ -50,6 +51,15 @@ export const DEFAULT_LIMITS: RunLoopLimits = {
 const MAX_FRAMES_IN_FLIGHT = 2;
 /** Idle time between paced slices (about one display frame). */
 const PACED_SLEEP_MS = 16;
+/**
+ * How long a hold for a fault by hand (`holdForFault`) may keep the run waiting for the document
+ * with the fault: the page answers within milliseconds; a document that never comes (the fault
+ * was refused) only delays the run this long.
+ */
+export const FAULT_HOLD_MS = 1000;
+
+/** What `applyDoc` did with a changed document. */
+export type DocApplied = 'injected' | 'restarted';
 
 export class RunLoop {
   private doc: Scenario | undefined;
@@ -63,6 +73,8 @@ export class RunLoop {
   private inFlight = 0;
   private scheduled = false;
   private stepTargetS: number | undefined;
+  /** The run waits here for a fault by hand (see `holdForFault`), until wall time `untilMs`. */
+  private hold: { simS: number; untilMs: number } | undefined;
   /** Pacing anchor: simulated time `simS` at wall time `wallMs`. */
   private anchor = { wallMs: 0, simS: 0 };
   /** Events per engine call, adapted so that one call takes about a millisecond. */
@@ -138,16 +150,40 @@ export class RunLoop {
   }
 
   /**
-   * A fault by hand: it starts at `atS` if that is still ahead, else now rounded up to the next
-   * tenth of a second (a time the document can state exactly, so the run replays). The fault
-   * joins this run's document too, so a Reset replays it. Returns the fault as scheduled.
+   * A changed document. Faults appended at or after the current simulated time join the run
+   * going on (liveEdit.ts); any other change reloads it, from 0 s, keeping it running if it was,
+   * with `restartMessage` when the run had moved.
    */
-  inject(fault: Fault): Fault | undefined {
-    if (this.sim === undefined || this.doc === undefined) return undefined;
-    const scheduled = { ...fault, atS: Math.max(fault.atS, nextTenth(this.sim.nowS)) };
-    this.sim.inject(scheduled);
-    this.doc = { ...this.doc, faults: [...this.doc.faults, scheduled] };
-    return scheduled;
+  applyDoc(doc: Scenario, restartMessage: string): DocApplied {
+    const sim = this.sim;
+    const ended = this.status === 'done' || this.status === 'error';
+    const added =
+      sim === undefined || this.doc === undefined || ended
+        ? null
+        : faultsToInject(this.doc, doc, sim.nowS);
+    if (sim === undefined || added === null) {
+      this.load(doc, this.hasProgress ? restartMessage : undefined);
+      return 'restarted';
+    }
+    for (const f of added) sim.inject(f);
+    this.doc = doc;
+    this.hold = undefined;
+    return 'injected';
+  }
+
+  /**
+   * The start of a fault by hand: `atS` if that is still ahead, else the first tenth of a second
+   * after now (a time the document states exactly, so a Reset replays it). A running run waits
+   * there for the document with the fault (at most FAULT_HOLD_MS of wall time), so that the
+   * fault is still ahead when it arrives and joins the run instead of restarting it.
+   */
+  holdForFault(atS: number): number {
+    const sim = this.sim;
+    if (sim === undefined || !this.hasProgress) return atS;
+    const startS = Math.max(atS, tenthAfter(sim.nowS));
+    if (this.status === 'running')
+      this.hold = { simS: startS, untilMs: this.deps.now() + FAULT_HOLD_MS };
+    return startS;
   }
 
   private rebuild(): void {
@@ -156,6 +192,7 @@ export class RunLoop {
     this.status = 'idle';
     this.pending = [];
     this.stepTargetS = undefined;
+    this.hold = undefined;
     this.events = 0;
     this.layoutPending = true;
     this.sim = this.deps.createSimulation(this.doc, {
@@ -184,8 +221,17 @@ export class RunLoop {
     }, delayMs);
   }
 
-  /** Where simulated time should be now, for the current speed or step. */
+  /** Where simulated time should be now: the speed's or the step's aim, unless held before it. */
   private target(sim: Simulation): number {
+    const aim = this.aim(sim);
+    const hold = this.hold;
+    if (hold === undefined) return aim;
+    if (this.deps.now() <= hold.untilMs) return Math.min(aim, hold.simS);
+    this.hold = undefined;
+    return aim;
+  }
+
+  private aim(sim: Simulation): number {
     if (this.stepTargetS !== undefined) return this.stepTargetS;
     if (this.speed === 'max') return Number.POSITIVE_INFINITY;
     const wanted = this.anchor.simS + ((this.deps.now() - this.anchor.wallMs) / 1000) * this.speed;
@@ -285,8 +331,11 @@ export class RunLoop {
   }
 }
 
-/** The first multiple of 0.1 s at or after `s`, as the decimal a document would hold. */
-function nextTenth(s: number): number {
+/**
+ * The first multiple of 0.1 s after `s`, as the decimal a document would hold. Strictly after:
+ * events at `s` itself may already have run, and a fault at t must run before them.
+ */
+export function tenthAfter(s: number): number {
   const t = Math.ceil(s * 10) / 10;
-  return t >= s ? t : Math.round(t * 10 + 1) / 10;
+  return t > s ? t : Math.round(t * 10 + 1) / 10;
 }

@@ -1,6 +1,6 @@
 // A fault injected by hand into a running worker loop lands at a tenth of a second the document
-// can state, joins the loop's document (so Reset replays it), and gives the same numbers as the
-// same fault scheduled in the document from the start.
+// can state, joins the run through the document (so Reset replays it), and gives the same
+// numbers as the same fault scheduled in the document from the start.
 import { describe, expect, it } from 'vitest';
 import { RunLoop } from '../../src/worker/runLoop.ts';
 import { createSimulation } from '../../src/engine/simulation.ts';
@@ -48,10 +48,10 @@ describe('a fault injected while running', () => {
     const nowS = sink.last()?.nowS ?? 0;
     expect(nowS).toBeGreaterThan(2);
     const asked: Fault = { atS: 0, forS: 4, kind: 'crash', target: 'api' };
-    const scheduled = loop.inject(asked);
-    expect(scheduled).toBeDefined();
-    const atS = scheduled?.atS ?? -1;
-    expect(atS).toBeGreaterThanOrEqual(nowS);
+    const atS = loop.holdForFault(asked.atS);
+    const withFault = { ...doc, faults: [{ ...asked, atS }] };
+    expect(loop.applyDoc(withFault, 'restarted')).toBe('injected');
+    expect(atS).toBeGreaterThan(nowS);
     expect(atS - nowS).toBeLessThanOrEqual(0.1 + 1e-9);
     expect(
       Number.isInteger(Math.round(atS * 10)) && Math.abs(atS * 10 - Math.round(atS * 10)),
@@ -64,7 +64,7 @@ describe('a fault injected while running', () => {
     const replayed = runToEnd(loop, time, sink);
     expect(figures(replayed)).toEqual(figures(live));
 
-    const scheduledFromStart = createSimulation({ ...doc, faults: [{ ...asked, atS }] });
+    const scheduledFromStart = createSimulation(withFault);
     scheduledFromStart.runUntil(Number.POSITIVE_INFINITY);
     expect(figures(scheduledFromStart.snapshot())).toEqual(figures(live));
   });
@@ -79,6 +79,6 @@ describe('a fault injected while running', () => {
       emit: sink.emit,
     });
     loop.load({ ...presetDoc(), durationS: 20 });
-    expect(loop.inject({ atS: 7.5, kind: 'slow', target: 'api', factor: 3 })?.atS).toBe(7.5);
+    expect(loop.holdForFault(7.5)).toBe(7.5);
   });
 });

@@ -1,16 +1,15 @@
 // The inspector's Faults section: only the kinds that fit the selection, "Inject now" at the
-// simulated clock (sent to the worker, added to the document without a restart), and the
-// model's refusal of a bad field.
+// simulated clock (the worker names the start, the document with the fault is sent at once),
+// and the model's refusal of a bad field.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Inspector } from '../../src/ui/inspector/Inspector.tsx';
 import { RunClientContext } from '../../src/ui/run/RunClientContext.ts';
-import { connectRun } from '../../src/ui/run/runConnection.ts';
+import { connectRun, DOC_DEBOUNCE_MS } from '../../src/ui/run/runConnection.ts';
 import { MetricsHub } from '../../src/store/metricsHub.ts';
 import { useAppStore } from '../../src/store/index.ts';
 import { layoutFor } from '../../src/worker/frame.ts';
-import type { Fault } from '../../src/model/types.ts';
 import { resetStore } from './editorHelpers.ts';
 
 beforeEach(() => {
@@ -38,7 +37,7 @@ function liveClient(workerNowS: number) {
     step: vi.fn(async () => {}),
     reset: vi.fn(async () => {}),
     setSpeed: vi.fn(async () => {}),
-    inject: vi.fn(async (f: Fault) => ({ ...f, atS: Math.max(f.atS, workerNowS) })),
+    holdForFault: vi.fn(async (atS: number) => Math.max(atS, workerNowS)),
   };
   return { fake, client: connectRun(useAppStore, new MetricsHub(), () => fake) };
 }
@@ -68,7 +67,9 @@ describe('fault injector', () => {
     expect(screen.queryByRole('button', { name: 'Inject now' })).toBeNull();
   });
 
-  it('injects at the clock while running: sent to the worker, in the document, no restart', async () => {
+  it('injects at the clock while running: the worker names the start, the document goes at once', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
     const { fake, client } = liveClient(37.3);
     act(() => useAppStore.getState().select(['api']));
     useAppStore.setState({ runStatus: 'running', simNowS: 37.24 });
@@ -77,21 +78,19 @@ describe('fault injector', () => {
         <Inspector />
       </RunClientContext.Provider>,
     );
-    await userEvent.type(faults().getByLabelText('Replicas down'), '2');
-    await userEvent.click(faults().getByRole('button', { name: 'Inject now' }));
-    expect(fake.inject).toHaveBeenCalledWith({
-      atS: 37.2,
-      forS: 10,
-      kind: 'crash',
-      target: 'api',
-      replicas: 2,
-    });
-    expect(useAppStore.getState().doc.faults).toEqual([
+    await user.type(faults().getByLabelText('Replicas down'), '2');
+    await user.click(faults().getByRole('button', { name: 'Inject now' }));
+    expect(fake.holdForFault).toHaveBeenCalledWith(37.2);
+    const doc = useAppStore.getState().doc;
+    expect(doc.faults).toEqual([
       { atS: 37.3, forS: 10, kind: 'crash', target: 'api', replicas: 2 },
     ]);
     expect(await screen.findByText('Injected: crash on API at 37.3 s for 10 s.')).toBeTruthy();
-    await new Promise((r) => setTimeout(r, 450)); // longer than the edit debounce
-    expect(fake.applyDoc).not.toHaveBeenCalled();
+    // Sent without waiting for edits to settle: the worker holds the run at 37.3 s for it.
+    expect(fake.applyDoc.mock.calls).toEqual([[doc]]);
+    await act(() => vi.advanceTimersByTimeAsync(DOC_DEBOUNCE_MS * 2));
+    expect(fake.applyDoc.mock.calls).toEqual([[doc]]); // and only once
+    vi.useRealTimers();
   });
 
   it('forgets the "Injected" note on Reset or a new run (another run id)', async () => {
@@ -131,7 +130,7 @@ describe('fault injector', () => {
     const button = faults().getByRole('button', { name: 'Inject now' });
     await userEvent.click(button); // injected while running: the note says so
     expect(await screen.findByText(/^Injected: crash/)).toBeTruthy();
-    fake.inject.mockClear();
+    fake.holdForFault.mockClear();
     const injected = useAppStore.getState().doc.faults;
     act(() => {
       useAppStore.setState({ runStatus: 'done', simNowS: 120 });
@@ -142,7 +141,7 @@ describe('fault injector', () => {
       /never happen\. Reset first/,
     );
     await userEvent.click(button);
-    expect(fake.inject).not.toHaveBeenCalled();
+    expect(fake.holdForFault).not.toHaveBeenCalled();
     expect(useAppStore.getState().doc.faults).toEqual(injected);
     // After Reset the clock is back at 0 and the fault can be injected there.
     act(() => {
@@ -184,7 +183,7 @@ describe('fault injector', () => {
     expect(screen.getByRole('alert').textContent).toMatch(/^must be an integer from 1 to/);
     expect(replicas.getAttribute('aria-invalid')).toBe('true');
     await userEvent.click(faults().getByRole('button', { name: 'Inject now' }));
-    expect(fake.inject).not.toHaveBeenCalled();
+    expect(fake.holdForFault).not.toHaveBeenCalled();
     expect(useAppStore.getState().doc.faults).toEqual([]);
     await userEvent.clear(faults().getByLabelText('For'));
     await userEvent.type(faults().getByLabelText('For'), 'soon');

@@ -4,7 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { act, render } from '@testing-library/react';
 import { createAppStore } from '../../src/store/index.ts';
 import { MetricsHub } from '../../src/store/metricsHub.ts';
-import { connectRun, simulationKey } from '../../src/ui/run/runConnection.ts';
+import { connectRun } from '../../src/ui/run/runConnection.ts';
+import { simulationKey } from '../../src/worker/liveEdit.ts';
 import { createLiveStats, nearlyEqual } from '../../src/ui/run/liveStats.ts';
 import { layoutFor, packWindows } from '../../src/worker/frame.ts';
 import type { MetricFrame } from '../../src/worker/protocol.ts';
@@ -38,7 +39,7 @@ function setup() {
     step: vi.fn(async () => {}),
     reset: vi.fn(async () => {}),
     setSpeed: vi.fn(async () => {}),
-    inject: vi.fn(async () => {}),
+    holdForFault: vi.fn(async (atS: number) => atS),
   };
   const client = connectRun(store, hub, (o) => ((options = o), fake));
   const frame = (f: Partial<MetricFrame>, windows: number[] = []): void =>

@@ -15,7 +15,7 @@ function fakeClient() {
     step: vi.fn(async () => {}),
     reset: vi.fn(async () => {}),
     setSpeed: vi.fn(async () => {}),
-    inject: vi.fn(async () => {}),
+    inject: vi.fn(async () => null),
   } satisfies RunClient;
 }
 

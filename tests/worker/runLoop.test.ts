@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { RunLoop } from '../../src/worker/runLoop.ts';
+import { FAULT_HOLD_MS, RunLoop } from '../../src/worker/runLoop.ts';
 import { unpackWindow } from '../../src/worker/frame.ts';
 import type { MetricFrame } from '../../src/worker/protocol.ts';
 import { createFakeSimulation, fakeWindow, type FakeEngineLog } from './fakeEngine.ts';
 import { frameSink, manualTime } from './harness.ts';
 import { smallDoc } from './docs.ts';
-import type { Scenario } from '../../src/model/types.ts';
+import type { Fault, Scenario } from '../../src/model/types.ts';
 import type { Simulation, SimulationOptions } from '../../src/engine/types.ts';
 
 type Create = (d: Scenario, o: SimulationOptions, onWork: (events: number) => void) => Simulation;
@@ -25,6 +25,12 @@ function setup(
   );
   return { time, sink, loop };
 }
+
+/** The fake engine, recording what is injected into it. */
+const withLog =
+  (log: FakeEngineLog): Create =>
+  (d, o, onWork) =>
+    createFakeSimulation(d, o, log, 1000, onWork);
 
 const windowsOf = (loop: RunLoop, frames: MetricFrame[]) => {
   const layout = loop.layout;
@@ -147,13 +153,89 @@ describe('the worker run loop', () => {
     expect(sink.last()?.nowS).toBeGreaterThan(0);
   });
 
-  it('injects a fault by hand at the current simulated time', () => {
+  it('a document adding faults ahead of the clock injects them: same run, no restart', () => {
     const log: FakeEngineLog = { injected: [] };
-    const { time, loop } = setup({}, (d, o) => createFakeSimulation(d, o, log));
-    loop.load(smallDoc());
+    const { time, sink, loop } = setup({}, withLog(log));
+    loop.load(smallDoc({ durationS: 1000 }));
+    loop.setSpeed(10);
+    loop.start();
+    time.runTasks(100_000, time.nowMs + 500);
+    const run = loop.runId;
+    const nowS = sink.last()?.nowS ?? 0;
+    expect(nowS).toBeGreaterThan(3);
+    // Well ahead: the engine may be up to a frame interval past the last frame's clock.
+    const fault: Fault = { atS: Math.ceil(nowS) + 2, kind: 'crash', target: 'api' };
+    const frames = sink.frames.length;
+    expect(loop.applyDoc(smallDoc({ durationS: 1000, faults: [fault] }), 'restarted')).toBe(
+      'injected',
+    );
+    expect(log.injected).toEqual([fault]);
+    time.runTasks(100_000, time.nowMs + 500);
+    const after = sink.frames.slice(frames);
+    expect(after.every((f) => f.runId === run && f.message === undefined)).toBe(true);
+    expect(sink.last()?.nowS).toBeGreaterThan(nowS + 3); // simulated time went on
+  });
+
+  it('a document adding a fault in the past, or changing anything else, restarts', () => {
+    const log: FakeEngineLog = { injected: [] };
+    const { time, loop } = setup({}, withLog(log));
+    loop.load(smallDoc({ durationS: 1000 }));
     loop.step();
     time.runTasks();
-    loop.inject({ atS: 0, kind: 'crash', target: 'api' });
-    expect(log.injected).toEqual([{ atS: 1, kind: 'crash', target: 'api' }]);
+    const late: Fault = { atS: 0.5, kind: 'crash', target: 'api' };
+    expect(loop.applyDoc(smallDoc({ durationS: 1000, faults: [late] }), 'restarted')).toBe(
+      'restarted',
+    );
+    loop.step();
+    time.runTasks();
+    expect(loop.applyDoc(smallDoc({ durationS: 999, faults: [late] }), 'restarted')).toBe(
+      'restarted',
+    );
+    expect(log.injected).toEqual([]);
+  });
+
+  it('holds the run at the start it names for a fault by hand, until the document comes', () => {
+    const log: FakeEngineLog = { injected: [] };
+    const { time, sink, loop } = setup({}, withLog(log));
+    loop.load(smallDoc({ durationS: 1000 }));
+    loop.setSpeed('max');
+    loop.start();
+    time.runTasks(3);
+    const atS = loop.holdForFault(0);
+    expect(atS).toBeGreaterThan(sink.last()?.nowS ?? 0);
+    expect(Math.round(atS * 10) / 10).toBe(atS); // a tenth of a second
+    time.runTasks(50, time.nowMs + FAULT_HOLD_MS / 2); // running at max, yet held
+    expect(sink.last()?.nowS).toBeLessThanOrEqual(atS);
+    expect(sink.last()?.status).toBe('running');
+    const fault: Fault = { atS, kind: 'crash', target: 'api' };
+    expect(loop.applyDoc(smallDoc({ durationS: 1000, faults: [fault] }), 'restarted')).toBe(
+      'injected',
+    );
+    time.runTasks(50);
+    expect(sink.last()?.nowS).toBeGreaterThan(atS + 1); // released by the document
+    expect(log.injected).toEqual([fault]);
+  });
+
+  it('a hold whose document never comes lets go after FAULT_HOLD_MS', () => {
+    const { time, sink, loop } = setup();
+    loop.load(smallDoc({ durationS: 1000 }));
+    loop.setSpeed('max');
+    loop.start();
+    time.runTasks(3);
+    const atS = loop.holdForFault(0);
+    time.runTasks(100_000, time.nowMs + FAULT_HOLD_MS - 10);
+    expect(sink.last()?.nowS).toBeLessThanOrEqual(atS);
+    time.runTasks(100_000, time.nowMs + 100);
+    expect(sink.last()?.nowS).toBeGreaterThan(atS);
+  });
+
+  it('names a start still ahead as it is, and 0 s before the run has moved', () => {
+    const { time, loop } = setup();
+    loop.load(smallDoc());
+    expect(loop.holdForFault(0)).toBe(0);
+    loop.step();
+    time.runTasks();
+    expect(loop.holdForFault(7.5)).toBe(7.5);
+    expect(loop.holdForFault(0)).toBe(1.1); // strictly after the clock, at 1 s
   });
 });

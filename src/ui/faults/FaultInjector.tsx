@@ -1,8 +1,8 @@
 /**
  * The inspector's "Faults" section for the selected node or edge: the kinds of fault that fit
- * it, their fields and a duration, and "Inject now". While a run goes on the fault is sent to the
- * worker and joins the document at the simulated time it starts, so the run goes on and a Reset
- * replays it exactly; otherwise it joins the document at the current clock.
+ * it, their fields and a duration, and "Inject now". The fault joins the document at the clock
+ * (run client's `inject`): while a run goes on, at the next tenth of a second the worker names,
+ * and the run takes it without restarting, so a Reset replays it exactly.
  */
 import { useState } from 'react';
 import type { Fault, FaultKind } from '../../model/types.ts';
@@ -101,11 +101,9 @@ export function FaultInjector({ targetId }: { targetId: string }) {
     const problem = validate(texts);
     if (problem !== null || !('fault' in built)) return setError(problem);
     setError(null);
-    await client.inject(built.fault);
-    const added = useAppStore.getState().doc;
-    const last = added.faults.at(-1);
-    const text = last ? `Injected: ${faultName(added, last)}.` : null;
-    setDone(text === null ? null : { text, runId: useAppStore.getState().runId });
+    const added = await client.inject(built.fault);
+    const { doc: now, runId: run } = useAppStore.getState();
+    setDone(added === null ? null : { text: `Injected: ${faultName(now, added)}.`, runId: run });
   };
 
   return (

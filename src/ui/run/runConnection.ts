@@ -7,6 +7,7 @@
 import { SimClient } from '../../worker/client.ts';
 import type { MetricFrame, Speed } from '../../worker/protocol.ts';
 import { globalOffset } from '../../worker/frame.ts';
+import { simulationKey } from '../../worker/liveEdit.ts';
 import type { Fault, Scenario } from '../../model/types.ts';
 import { metricsHub, type MetricsHub } from '../../store/metricsHub.ts';
 import type { RunFigures, RunState } from '../../store/runSlice.ts';
@@ -19,25 +20,16 @@ export interface RunClient {
   step(): Promise<void>;
   reset(): Promise<void>;
   setSpeed(speed: Speed): Promise<void>;
-  inject(fault: Fault): Promise<void>;
+  /** A fault by hand: it joins the document (answers with it as added, null if refused). */
+  inject(fault: Fault): Promise<Fault | null>;
 }
 
 /** The clock is written to the store at most this often while running. */
 const CLOCK_INTERVAL_MS = 200;
 /** Edits are sent to the worker once they have settled for this long. */
-const DOC_DEBOUNCE_MS = 300;
+export const DOC_DEBOUNCE_MS = 300;
 
 type StoreLike = Pick<typeof useAppStore, 'getState' | 'setState' | 'subscribe'>;
-
-/** The document without what the simulation ignores, for "did anything that matters change". */
-export function simulationKey(doc: Scenario): string {
-  return JSON.stringify({
-    ...doc,
-    name: '',
-    description: '',
-    nodes: doc.nodes.map((n) => ({ ...n, position: null, label: '' })),
-  });
-}
 
 /** The run's totals when it has ended, else the newest window's figures. */
 function figuresOf(frame: MetricFrame, hub: MetricsHub): RunFigures | null {
@@ -71,7 +63,7 @@ export function connectRun(
   hub: MetricsHub,
   makeClient: (
     o: ConstructorParameters<typeof SimClient>[0],
-  ) => Omit<RunClient, 'inject'> & Pick<SimClient, 'load' | 'applyDoc' | 'inject'>,
+  ) => Omit<RunClient, 'inject'> & Pick<SimClient, 'load' | 'applyDoc' | 'holdForFault'>,
 ): RunClient {
   let runId = -1;
   let clockWrittenAt = -Infinity;
@@ -150,13 +142,14 @@ export function connectRun(
     step: () => (sendPending(), clearNotices(), client.step()),
     reset: () => (clearNotices(), client.reset()),
     setSpeed: (speed) => (set({ runSpeed: speed }), client.setSpeed(speed)),
+    // A fault by hand joins the document like any edit; the worker names its start (the run may
+    // have passed the clock on screen) and waits there for the document, sent at once, which it
+    // then takes without restarting (edits not sent yet restart it, as they would anyway).
     inject: async (fault) => {
-      const scheduled = await client.inject(fault);
-      // The worker has the fault already, so the document gains it without restarting the run
-      // (edits still waiting to be sent restart it anyway, with the fault in the document).
-      const inSync = scheduled !== undefined && simulationKey(store.getState().doc) === sentKey;
-      const added = store.getState().addFault(scheduled ?? fault);
-      if (added.ok && inSync) sentKey = simulationKey(store.getState().doc);
+      const scheduled = { ...fault, atS: await client.holdForFault(fault.atS) };
+      if (!store.getState().addFault(scheduled).ok) return null;
+      sendPending();
+      return scheduled;
     },
   };
 }
@@ -168,7 +161,7 @@ const inert: RunClient = {
   reset: async () => {},
   setSpeed: async () => {},
   // No simulation here: the fault only joins the document.
-  inject: async (fault) => void useAppStore.getState().addFault(fault),
+  inject: async (fault) => (useAppStore.getState().addFault(fault).ok ? fault : null),
 };
 
 let shared: RunClient | undefined;

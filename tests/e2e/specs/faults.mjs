@@ -1,6 +1,7 @@
 // Break the system live: run the load-balancing preset, crash every API replica for 10 s from the
 // inspector, see the error rate rise and fall back, the fault's marks on the charts, its bar on
-// the timeline and its badge on the canvas; Reset + Run replays the same totals.
+// the timeline and its badge on the canvas. The injection joins the run going on (simulated time
+// keeps going, no restart notice); Reset + Run replays the same totals.
 const summaryText = (page) => page.getByRole('status', { name: 'Run summary' }).innerText();
 
 function simulatedSeconds(text) {
@@ -48,6 +49,7 @@ export default async function ({ page, baseUrl, screenshot }) {
     const text = await summaryText(page);
     return simulatedSeconds(text) > 12 && errorPercent(text) === 0;
   });
+  const beforeS = simulatedSeconds(await summaryText(page));
   await faults.getByRole('button', { name: 'Inject now' }).click();
   const note = await waitUntil('the injection to be confirmed', async () => {
     const t = await faults.locator('[aria-live]').innerText();
@@ -55,9 +57,18 @@ export default async function ({ page, baseUrl, screenshot }) {
   });
   console.log(`     ${note}`);
   const atS = Number(note.match(/at ([\d.]+) s/)?.[1]);
+  if (!(atS >= beforeS)) throw new Error(`injected at ${atS} s, before the clock (${beforeS} s)`);
+  // The worker takes the fault into the run going on: the clock never goes back.
+  let lastS = beforeS;
+  const clockGoesOn = (text) => {
+    const now = simulatedSeconds(text);
+    if (now < lastS) throw new Error(`the run restarted on injection (${lastS} s, then ${now} s)`);
+    lastS = now;
+  };
 
   const failing = await waitUntil('the error rate to rise', async () => {
     const text = await summaryText(page);
+    clockGoesOn(text);
     return errorPercent(text) > 50 ? text : undefined;
   });
   console.log(`     during the crash: ${failing}`);
@@ -70,9 +81,12 @@ export default async function ({ page, baseUrl, screenshot }) {
 
   const recovered = await waitUntil('the error rate to fall back', async () => {
     const text = await summaryText(page);
+    clockGoesOn(text);
     return simulatedSeconds(text) > atS + 12 && errorPercent(text) === 0 ? text : undefined;
   });
   console.log(`     after it: ${recovered}`);
+  if ((await page.getByText(/run restarted/).count()) > 0)
+    throw new Error('a restart notice after an injection');
 
   const marks = await page.locator('.chart-card .fault-marker').count();
   if (marks === 0) throw new Error('no fault marker on the charts');
