@@ -13,7 +13,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: [
-            'tests/{engine,model,worker,cli}/**/*.test.ts',
+            'tests/{engine,model,worker,cli,fuzz}/**/*.test.ts',
             'tests/analysis/**/*.test.ts',
             'tests/presets/**/*.test.ts',
           ],

@@ -23,7 +23,10 @@ export function checkGraph(s: Scenario, warnings: string[]): CheckError | null {
 
 function checkTimes(s: Scenario): CheckError | null {
   if (s.warmupS >= s.durationS) {
-    return { path: 'warmupS', message: `must be below durationS (${s.durationS} s)` };
+    return {
+      path: 'warmupS',
+      message: `must be below durationS (${s.durationS} s), got ${s.warmupS}`,
+    };
   }
   return null;
 }

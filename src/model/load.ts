@@ -6,6 +6,7 @@
 import { documentSchema } from './documentSchema.ts';
 import { checkFaults } from './faultChecks.ts';
 import { checkGraph } from './graphChecks.ts';
+import { withValue } from './issues.ts';
 import { migrate } from './migrate.ts';
 import { parseDroppingUnknown } from './strictParse.ts';
 import type { Scenario } from './types.ts';
@@ -50,7 +51,7 @@ function loadUnsafe(input: unknown): LoadResult {
     }
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return fail('', 'must be a JSON object with "version", "nodes", "edges" …');
+    return fail('', withValue('must be a JSON object with "version", "nodes", "edges" …', value));
   }
   const migrated = migrate(value as Record<string, unknown>);
   if (!migrated.ok) return migrated;

@@ -3,6 +3,7 @@
  * file keeps opening after the format changes. Version 1 is current and the first, so the table
  * is empty today; the mechanism is tested with a fake older shape.
  */
+import { withValue } from './issues.ts';
 import { SCENARIO_VERSION } from './types.ts';
 
 export type RawDocument = Record<string, unknown>;
@@ -28,7 +29,7 @@ export function migrate(
     return { ok: true, doc: { ...doc, version: current }, warnings };
   }
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
-    return fail(`must be a whole number such as ${current}`);
+    return fail(withValue(`must be a whole number such as ${current}`, version));
   }
   if (version > current) {
     return fail(

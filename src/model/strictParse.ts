@@ -16,7 +16,7 @@ export function parseDroppingUnknown<T>(schema: z.ZodType<T>, input: unknown): P
   const warnings: string[] = [];
   let value = input;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const r = schema.safeParse(value);
+    const r = schema.safeParse(value, { reportInput: true });
     if (r.success) return { ok: true, data: r.data, warnings };
     const issues = r.error.issues;
     const unknown = issues.filter((i) => i.code === 'unrecognized_keys');
@@ -24,7 +24,7 @@ export function parseDroppingUnknown<T>(schema: z.ZodType<T>, input: unknown): P
       const first = issues.find((i) => i.code !== 'unrecognized_keys') ?? issues[0]!;
       return {
         ok: false,
-        error: errorLine(first.path, issueMessage(first)),
+        error: errorLine(first.path, issueMessage(first, value)),
         path: formatPath(first.path),
       };
     }
@@ -36,7 +36,7 @@ export function parseDroppingUnknown<T>(schema: z.ZodType<T>, input: unknown): P
         return near ? [`"${near}"`] : [];
       });
       const hint = hints.length > 0 ? ` (did you mean ${hints.join(', ')}?)` : '';
-      warnings.push(`${errorLine(issue.path, issueMessage(issue))} ignored${hint}`);
+      warnings.push(`${errorLine(issue.path, issueMessage(issue, value))} ignored${hint}`);
     }
   }
   return { ok: false, error: 'document: too many unknown fields', path: '' };

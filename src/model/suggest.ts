@@ -45,11 +45,16 @@ function distance(a: string, b: string): number {
 
 /** The known field closest to `key` (case-insensitive, at most 2 edits), if any. */
 export function suggestField(key: string): string | undefined {
-  if (key.length < 3 || key.length > 40) return undefined;
   known ??= collectKeys(documentSchema);
+  return closest(key, known);
+}
+
+/** The candidate closest to `key` (case-insensitive, at most 2 edits), if any. */
+export function closest(key: string, candidates: Iterable<string>): string | undefined {
+  if (key.length < 3 || key.length > 40) return undefined;
   let best: string | undefined;
   let bestD = 3;
-  for (const k of known) {
+  for (const k of candidates) {
     const d = distance(key.toLowerCase(), k.toLowerCase());
     if (d < bestD && d > 0) {
       best = k;

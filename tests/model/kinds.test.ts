@@ -100,7 +100,7 @@ describe('kind descriptions', () => {
     const r = validateParams('service', { autoscale: { min: 3, max: 2 } });
     expect(r).toEqual({
       ok: false,
-      error: 'autoscale.max: must not be below min',
+      error: 'autoscale.max: must not be below min, got 2',
       path: 'autoscale.max',
     });
   });

@@ -98,7 +98,7 @@ describe('loadScenario: checks across fields', () => {
 
   it('refuses warmupS not below durationS', () => {
     expect(errorOf({ ...tinyDocument(), durationS: 30, warmupS: 30 })).toBe(
-      'warmupS: must be below durationS (30 s)',
+      'warmupS: must be below durationS (30 s), got 30',
     );
   });
 

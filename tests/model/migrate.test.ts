@@ -51,7 +51,7 @@ describe('migrate', () => {
       'version: this document was made by a newer archsim (format version 2); this one reads up to version 1',
     );
     const odd = loadScenario({ version: '1' });
-    expect(odd.ok ? '' : odd.error).toBe('version: must be a whole number such as 1');
+    expect(odd.ok ? '' : odd.error).toBe('version: must be a whole number such as 1, got "1"');
   });
 
   it('reads a document without a version as the current one, with a warning', () => {

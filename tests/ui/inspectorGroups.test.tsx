@@ -33,7 +33,9 @@ describe('inspector groups', () => {
 
     await userEvent.clear(ratio);
     await userEvent.type(ratio, '2');
-    expect(within(group).getByRole('alert').textContent).toBe('must be a number from 0.01 to 1');
+    expect(within(group).getByRole('alert').textContent).toBe(
+      'must be a number from 0.01 to 1, got 2',
+    );
     expect(ratio.getAttribute('aria-invalid')).toBe('true');
     expect(edge('e2')?.circuitBreaker?.failureRatio).toBe(0.3);
     act(() => ratio.blur());
@@ -105,7 +107,7 @@ describe('inspector groups', () => {
     const min = screen.getByLabelText('Min replicas');
     await userEvent.clear(min);
     await userEvent.type(min, '20');
-    expect(screen.getByRole('alert').textContent).toBe('must not be below min');
+    expect(screen.getByRole('alert').textContent).toBe('must not be below min, got 10');
     // '2' was valid on the way to '20'; '20' is not.
     expect(nodeById('api')?.params).toMatchObject({ autoscale: { min: 2, max: 10 } });
     expect(min.getAttribute('aria-invalid')).toBe('true');
