@@ -7,12 +7,7 @@ import type { SimResult, SimulationOptions } from '../engine/types.ts';
 import type { Scenario } from '../model/types.ts';
 import { countedSecondsOf } from './figures.ts';
 import { runPool, type PoolOptions, type Runner } from './pool.ts';
-import {
-  replicationSeeds,
-  summariseReplications,
-  type ReplicationSummary,
-  type RunScenario,
-} from './replications.ts';
+import { replicationSeeds, type RunScenario } from './replications.ts';
 import { planSweep, type AnalyseOptions, type SweepAnalysis, type SweepSpec } from './sweep.ts';
 import { analyseSweep } from './sweepAnalysis.ts';
 
@@ -89,14 +84,4 @@ export function replicationJobs(doc: Scenario, n: number, opts: SimulationOption
     doc,
     opts: { ...opts, seed },
   }));
-}
-
-export async function runReplicationsPool(
-  doc: Scenario,
-  n: number,
-  runners: readonly JobRunner[],
-  opts: SimulationOptions = {},
-  pool: PoolOptions = {},
-): Promise<ReplicationSummary> {
-  return summariseReplications(await runPool(replicationJobs(doc, n, opts), runners, pool));
 }

@@ -5,7 +5,6 @@ import { ERROR_REASONS, type ErrorReason } from './types.ts';
 
 const code = (reason: ErrorReason): number => ERROR_REASONS.indexOf(reason) + 1;
 
-export const OK = 0;
 export const REJECTED = code('rejected');
 export const TIMEOUT = code('timeout');
 export const UNAVAILABLE = code('unavailable');

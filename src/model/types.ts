@@ -24,9 +24,6 @@ export type Dist =
   /** The sum of k exponentials with the given total mean: less variable than exponential. */
   | { dist: 'erlang'; meanMs: number; k: number };
 
-/** What a document may say for a distribution: a bare number means a constant. */
-export type DistInput = number | Dist;
-
 export type DistKind = Dist['dist'];
 
 // ---------------------------------------------------------------------------------------------

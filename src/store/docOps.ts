@@ -4,8 +4,6 @@
  */
 import type { Scenario, ScenarioEdge, ScenarioNode } from '../model/types.ts';
 
-export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-
 /** Every id in use: node and edge ids share one namespace. */
 export function usedIds(doc: Scenario): Set<string> {
   return new Set([...doc.nodes.map((n) => n.id), ...doc.edges.map((e) => e.id)]);

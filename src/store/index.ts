@@ -74,6 +74,3 @@ export function beginBatch(store: AppStore = useAppStore): () => void {
     store.setState({ doc: after });
   };
 }
-
-/** One undo step per node drag. */
-export const beginDrag = beginBatch;

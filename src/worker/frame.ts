@@ -55,7 +55,6 @@ export const EDGE_COLUMNS = [
 const EDGE_COUNTS = ['retries', 'budgetDenied', 'fallbacks', 'refused', 'breakerOpens'] as const;
 
 export type GlobalColumn = (typeof GLOBAL_COLUMNS)[number];
-export type EdgeColumn = (typeof EDGE_COLUMNS)[number];
 
 const BREAKER_CODES = ['closed', 'open', 'halfOpen'] as const;
 

@@ -8,5 +8,3 @@
 export const littleL = (lambda: number, W: number): number => lambda * W;
 /** Mean time spent from the mean number present and the rate. */
 export const littleW = (L: number, lambda: number): number => (lambda > 0 ? L / lambda : 0);
-/** Throughput from the mean number present and the mean time spent. */
-export const littleLambda = (L: number, W: number): number => (W > 0 ? L / W : 0);

@@ -1,7 +1,7 @@
 /**
  * Markovian single stations: Poisson arrivals at rate `lambda`, exponential service at rate `mu`
  * per server. Any consistent time unit works: give `lambda` and `mu` per millisecond and every
- * time comes back in milliseconds (`perMs(rps)` and `rateOfMeanMs(ms)` convert).
+ * time comes back in milliseconds (rps / 1000 per ms; a mean service time of m ms is mu = 1/m).
  *
  * Notation (Kleinrock; Harchol-Balter, "Performance Modeling and Design of Computer Systems"):
  * rho = utilization, L = mean number in system, Lq = mean number waiting, W = mean time in
@@ -16,11 +16,6 @@ export interface StationMeans {
   W: number;
   Wq: number;
 }
-
-/** Arrivals per millisecond from requests per second. */
-export const perMs = (rps: number): number => rps / 1000;
-/** Service rate (per ms) of a server whose mean service time is `meanMs`. */
-export const rateOfMeanMs = (meanMs: number): number => 1 / meanMs;
 
 function assertStable(lambda: number, capacity: number, what: string): void {
   if (!(lambda >= 0) || !(capacity > 0)) throw new RangeError(`${what}: rates must be positive`);

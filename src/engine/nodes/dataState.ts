@@ -15,7 +15,7 @@ import type { Kernel } from '../kernel.ts';
 import type { NodeResult, NodeWindow } from '../types.ts';
 import type { DatabaseNode } from './database.ts';
 import { promoteBestReplica } from './failover.ts';
-import { KEY_BOUND, keySpaceOf, ReplicationLink } from './replication.ts';
+import { keySpaceOf, ReplicationLink } from './replication.ts';
 import type { NodeContext } from './types.ts';
 
 export const SUB_APPLY = 1;
@@ -217,5 +217,3 @@ export function dbAt(k: Kernel, i: number): DataState | null {
   const n = k.nodes[i] as { data?: unknown } | undefined;
   return n !== undefined && n.data instanceof DataState ? n.data : null;
 }
-
-export { KEY_BOUND };

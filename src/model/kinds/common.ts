@@ -13,8 +13,6 @@ export const MAX_MS = 86_400_000;
 /** Upper bound for counts that size memory (capacities, keys): one billion. */
 export const MAX_COUNT = 1_000_000_000;
 
-const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : String(n));
-
 /** Message function: "is required" when absent, else the given text. */
 function withRequired(msg: string) {
   return (issue: { input?: unknown }): string =>
@@ -48,7 +46,7 @@ function bounded<S extends object>(schema: S, bounds: NumberBounds): S {
 
 /** An integer from min to max, inclusive. */
 export function int(min: number, max: number) {
-  const msg = `must be an integer from ${fmt(min)} to ${fmt(max)}`;
+  const msg = `must be an integer from ${min} to ${max}`;
   const schema = z
     .number({ error: withRequired(msg) })
     .refine((v) => Number.isInteger(v) && v >= min && v <= max, { error: msg });
@@ -58,7 +56,7 @@ export function int(min: number, max: number) {
 /** A finite number from min to max, inclusive. */
 export function num(min: number, max: number, unit = '') {
   const u = unit ? ` ${unit}` : '';
-  const msg = `must be a number from ${fmt(min)} to ${fmt(max)}${u}`;
+  const msg = `must be a number from ${min} to ${max}${u}`;
   const schema = z
     .number({ error: withRequired(msg) })
     .refine((v) => v >= min && v <= max, { error: msg });
@@ -68,7 +66,7 @@ export function num(min: number, max: number, unit = '') {
 /** A number strictly above 0 and at most max. */
 export function positive(max: number, unit = '') {
   const u = unit ? ` ${unit}` : '';
-  const msg = `must be a number above 0 and at most ${fmt(max)}${u}`;
+  const msg = `must be a number above 0 and at most ${max}${u}`;
   const schema = z
     .number({ error: withRequired(msg) })
     .refine((v) => v > 0 && v <= max, { error: msg });

@@ -151,9 +151,6 @@ export const COMMON_FIGURES = [
   },
 ] as const satisfies readonly FigureDescriptor[];
 
-/** The common figures' keys, in frame order. */
-export type CommonFigureKey = (typeof COMMON_FIGURES)[number]['key'];
-
 /** True when the figure is in the run's result (`window` false) or in each window (true). */
 export function reportedIn(f: FigureDescriptor, window: boolean): boolean {
   return f.where === 'both' || f.where === (window ? 'window' : 'result');

@@ -15,14 +15,8 @@ import { RATE_LIMITER_DESCRIPTION } from './rateLimiter.ts';
 import { SERVICE_DESCRIPTION } from './service.ts';
 import { SHARD_ROUTER_DESCRIPTION } from './shardRouter.ts';
 
-export type {
-  FaultKindDescription,
-  KindDescription,
-  ParamControl,
-  ParamDescriptor,
-  VariantCase,
-} from './describe.ts';
-export { EDGE_KINDS, EDGE_PARAMS, BREAKER_DEFAULTS, RETRY_DEFAULTS } from './edge.ts';
+export type { KindDescription, ParamDescriptor, VariantCase } from './describe.ts';
+export { EDGE_PARAMS, BREAKER_DEFAULTS } from './edge.ts';
 export { FAULT_KINDS, FAULT_DEFAULTS } from './fault.ts';
 
 /** One line per kind, in palette order: traffic enters on the left, data lives on the right. */

@@ -13,7 +13,7 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import { useEmbedRefit } from './useEmbedRefit.ts';
-import { beginDrag, useAppStore } from '../../store/index.ts';
+import { beginBatch, useAppStore } from '../../store/index.ts';
 import { isNodeType } from '../../model/kinds/index.ts';
 import { edgeTypes, nodeTypes } from './elementTypes.ts';
 import { KIND_DRAG_TYPE, type ArchFlowEdge, type ArchFlowNode } from './flowTypes.ts';
@@ -91,7 +91,7 @@ export function Canvas() {
   );
 
   const onNodeDragStart = useCallback(() => {
-    endDrag.current = beginDrag();
+    endDrag.current = beginBatch(); // one undo step per node drag
   }, []);
   const onNodeDragStop = useCallback(() => {
     endDrag.current?.();

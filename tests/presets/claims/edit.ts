@@ -86,10 +86,3 @@ export function between(run: Run, fromS: number, toS: number): WindowStats[] {
 }
 
 export const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / (xs.length || 1);
-
-/** A node's numeric field from the run's results. */
-export const nodeField = (run: Run, id: string, field: string): number => {
-  const n = run.r.nodes[id];
-  if (!n) throw new Error(`no node ${id} in results`);
-  return n[field] as number;
-};

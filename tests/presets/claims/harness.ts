@@ -68,7 +68,3 @@ export function runClaim(c: Claim): Run {
 export function allowedError(c: Claim): number {
   return c.abs ?? (c.tolerance ?? 0.05) * Math.abs(c.expected);
 }
-
-export function withinTolerance(c: Claim, measured: number): boolean {
-  return Math.abs(measured - c.expected) <= allowedError(c);
-}
