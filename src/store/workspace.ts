@@ -101,13 +101,13 @@ export interface Workspace {
 let active: Workspace | null = null;
 let activeStore: AppStore | null = null;
 
-function reasonOf(e: unknown): string {
+export function reasonOf(e: unknown): string {
   const name = e instanceof Error || e instanceof DOMException ? e.name : '';
   const message = e instanceof Error || e instanceof DOMException ? e.message : String(e);
   if (name === 'QuotaExceededError' || /quota|full|space/i.test(message)) {
     return "this browser's storage for archsim is full";
   }
-  return message || 'the browser refused the write';
+  return message.replace(/\.+$/, '') || 'the browser refused the write';
 }
 
 function defaultChannel(): Channel | null {
@@ -168,6 +168,24 @@ export async function openWorkspace(
     }
   };
 
+  // Entries not yet in storage (it was full): written with the next save that works.
+  const unsavedRecent: RecentEntry[] = [];
+  const storeRecent = async (): Promise<void> => {
+    if (unsavedRecent.length === 0) return;
+    const adding = unsavedRecent.slice();
+    let list: RecentEntry[] = [];
+    try {
+      await backend.update('recent', (old) => {
+        list = adding.reduce((acc, e) => withEntry(acc, e), readRecent(old));
+        return list;
+      });
+      unsavedRecent.splice(0, adding.length);
+      ui.setState({ recent: list });
+    } catch (e) {
+      setSave('failed', reasonOf(e));
+    }
+  };
+
   const write = async (): Promise<void> => {
     const doc = store.getState().doc;
     dirty = false;
@@ -189,6 +207,7 @@ export async function openWorkspace(
       }
       setSave(dirty ? busy : idle);
       channel?.postMessage({ rev: knownRev, tab });
+      await storeRecent();
     } catch (e) {
       if (e instanceof NewerElsewhere) setSave('conflict');
       else setSave('failed', reasonOf(e));
@@ -263,17 +282,9 @@ export async function openWorkspace(
         typeof incoming === 'string' ? incoming : incoming.name,
         now(),
       );
-      let list = withEntry(ui.getState().recent, entry);
-      ui.setState({ recent: list });
-      try {
-        await backend.update('recent', (old) => {
-          list = withEntry(readRecent(old), entry);
-          return list;
-        });
-        ui.setState({ recent: list });
-      } catch (e) {
-        setSave('failed', reasonOf(e));
-      }
+      ui.setState({ recent: withEntry(ui.getState().recent, entry) });
+      unsavedRecent.push(entry);
+      await storeRecent();
     },
     async readLatest() {
       const record = asRecord(await backend.get('doc'));
@@ -332,4 +343,18 @@ export function keepReplacedWork(store: AppStore, outgoing: Scenario, incoming: 
 export function markSaveFailedToRender(store: AppStore): Promise<void> {
   if (!active || store !== activeStore) return Promise.resolve();
   return active.markFailedToRender(store.getState().doc);
+}
+
+const refusedTold = new Set<string>();
+
+/** Something besides the document (named by `what`) could not be saved: told once per page. */
+export function tellSaveRefused(what: string, error: unknown): void {
+  if (!activeStore || refusedTold.has(what)) return;
+  refusedTold.add(what);
+  activeStore
+    .getState()
+    .notify(
+      'error',
+      `${what} could not be saved in this browser: ${reasonOf(error)}. It stays open in this tab.`,
+    );
 }

@@ -34,3 +34,33 @@ export async function resetWork(page) {
 export async function waitSaved(page) {
   await page.locator('[data-testid="save-status"]', { hasText: /^Saved$/ }).waitFor();
 }
+
+/** An init script: reading localStorage or indexedDB throws, as when the browser refuses storage
+ *  (privacy settings, a blocked third-party frame). With `framesOnly`, only inside iframes. */
+export function refuseStorage(framesOnly = false) {
+  return `(() => {
+    if (${framesOnly} && window.top === window) return;
+    const deny = () => {
+      throw new DOMException("Failed to read the 'localStorage' property from 'Window': Access is denied for this document.", 'SecurityError');
+    };
+    Object.defineProperty(window, 'localStorage', { get: deny, configurable: true });
+    Object.defineProperty(window, 'indexedDB', { get: deny, configurable: true });
+  })();`;
+}
+
+/** An init script: every write to IndexedDB or localStorage fails with the quota error while
+ *  window.__storageFull is true (it starts true). */
+export const FULL_STORAGE = `(() => {
+  window.__storageFull = true;
+  const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  const put = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = function (...args) {
+    if (window.__storageFull) throw quota();
+    return put.apply(this, args);
+  };
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (...args) {
+    if (window.__storageFull) throw quota();
+    return setItem.apply(this, args);
+  };
+})();`;

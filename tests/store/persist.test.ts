@@ -137,11 +137,15 @@ describe('saving the work in this browser', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]?.text).toMatch(/storage for archsim is full.*stay open in this tab/);
     expect(store.getState().doc.name).toBe('Still here');
+    await ws.keepInRecent({ ...presetDoc(), name: 'Replaced while full' }, 'next');
     refuse = false;
     store.getState().updateDocFields({ name: 'Saved at last' });
     await ws.flush();
     expect(ws.status()).toBe('saved');
     expect(((await saved(inner)).doc as { name: string }).name).toBe('Saved at last');
+    // What was replaced while full is stored with the first save that works.
+    const recent = (await inner.get('recent')) as Array<{ name: string }>;
+    expect(recent.map((e) => e.name)).toEqual(['Replaced while full']);
   });
 
   it('storage refused: the work lives in memory, with a quiet note', async () => {

@@ -35,26 +35,41 @@ export const LOCAL_PREFIX = 'archsim.work.';
 /** A browser that neither opens nor refuses the database within this long is treated as refusing. */
 const OPEN_TIMEOUT_MS = 2000;
 
-function idbStore(db: IDBDatabase): UseStore {
-  return (mode, callback) =>
-    Promise.resolve(
-      callback(db.transaction(STORE_NAME, mode, { durability: 'strict' }).objectStore(STORE_NAME)),
-    );
-}
-
-async function openIndexedDb(): Promise<Backend> {
+function connect(): Promise<IDBDatabase> {
   const request = globalThis.indexedDB.open(DB_NAME, 1);
   request.onupgradeneeded = () => request.result.createObjectStore(STORE_NAME);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error('IndexedDB did not open')), OPEN_TIMEOUT_MS);
   });
-  const db = await Promise.race([promisifyRequest(request), timeout]).finally(() =>
-    clearTimeout(timer),
-  );
-  // Another page deleting or upgrading the database (a test's reset, a newer archsim) comes first.
-  db.onversionchange = () => db.close();
-  const store = idbStore(db);
+  return Promise.race([promisifyRequest(request), timeout]).finally(() => clearTimeout(timer));
+}
+
+/** idb-keyval's store over our own connection: strict durability, and a connection closed by
+ *  another page (a site-data reset, a newer archsim deleting or upgrading the database) is
+ *  opened again on the next write instead of failing every write from then on. */
+function idbStore(): UseStore {
+  let db: Promise<IDBDatabase> | null = null;
+  const open = () => {
+    db ??= connect().then((d) => {
+      d.onversionchange = () => {
+        d.close();
+        db = null;
+      };
+      d.onclose = () => (db = null);
+      return d;
+    });
+    db.catch(() => (db = null));
+    return db;
+  };
+  return (mode, callback) =>
+    open().then((d) =>
+      callback(d.transaction(STORE_NAME, mode, { durability: 'strict' }).objectStore(STORE_NAME)),
+    );
+}
+
+async function openIndexedDb(): Promise<Backend> {
+  const store = idbStore();
   // A read proves the store is usable (some private modes open and then refuse).
   await get('doc', store);
   return {

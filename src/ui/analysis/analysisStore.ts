@@ -8,6 +8,8 @@ import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { Scenario } from '../../model/types.ts';
 import { loadScenario } from '../../model/load.ts';
+import { guardedLocalStorage } from '../../store/storage/guardedLocalStorage.ts';
+import { tellSaveRefused } from '../../store/workspace.ts';
 
 export type AnalysisTab = 'compare' | 'sweep' | 'replications' | 'theory';
 
@@ -49,7 +51,14 @@ export const useAnalysisStore = create<AnalysisState>()(
     }),
     {
       name: ANALYSIS_KEY,
-      storage: createJSONStorage(() => globalThis.localStorage),
+      // Guarded: a full or refused store must not break opening a link or a file (it threw).
+      // Only a variant B that exists is worth a word; the document's own notice says the rest.
+      storage: createJSONStorage(() =>
+        guardedLocalStorage((e) => {
+          const { variantB, asideA } = useAnalysisStore.getState();
+          if (variantB || asideA) tellSaveRefused('Variant B', e);
+        }),
+      ),
       partialize: (s) => ({ editing: s.editing, variantB: s.variantB, asideA: s.asideA }),
       merge: (persisted, current) => {
         const p = (persisted ?? {}) as Partial<AnalysisState>;

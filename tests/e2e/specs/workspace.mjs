@@ -44,7 +44,11 @@ export default async function workspace({ page, baseUrl, screenshot }) {
     name: /^Restore "My edits", 3 nodes, replaced at .* by "Link one"$/,
   });
   await entry.waitFor();
-  await screenshot('2-recent-work');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await screenshot('2-recent-work-1440');
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await screenshot('2-recent-work-1024');
+  await page.setViewportSize({ width: 1400, height: 900 });
   await entry.click();
   await page.getByRole('heading', { name: 'My edits', level: 1 }).waitFor();
   await page.getByTestId('node-lb').waitFor();
