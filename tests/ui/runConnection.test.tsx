@@ -1,10 +1,10 @@
 // Frames reach the metrics buffer and the run slice; the canvas hooks read their own figures and
 // keep the same object while nothing changed noticeably.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { act, render } from '@testing-library/react';
 import { createAppStore } from '../../src/store/index.ts';
-import { MetricsHub } from '../../src/store/metricsHub.ts';
-import { connectRun } from '../../src/ui/run/runConnection.ts';
+import { LIVE_INTERVAL_MS, MetricsHub } from '../../src/store/metricsHub.ts';
+import { connectRun, DOC_DEBOUNCE_MS } from '../../src/ui/run/runConnection.ts';
 import { simulationKey } from '../../src/worker/liveEdit.ts';
 import { createLiveStats, nearlyEqual } from '../../src/ui/run/liveStats.ts';
 import { layoutFor, packWindows } from '../../src/worker/frame.ts';
@@ -100,10 +100,10 @@ describe('the run connection', () => {
       const { store, fake, doc } = setup();
       const moved = { ...doc, nodes: doc.nodes.map((n) => ({ ...n, position: { x: 5, y: 5 } })) };
       store.setState({ doc: moved });
-      vi.advanceTimersByTime(1000);
+      vi.advanceTimersByTime(DOC_DEBOUNCE_MS);
       expect(fake.applyDoc).not.toHaveBeenCalled();
       store.setState({ doc: { ...moved, durationS: -1 } });
-      vi.advanceTimersByTime(1000);
+      vi.advanceTimersByTime(DOC_DEBOUNCE_MS);
       expect(fake.applyDoc).toHaveBeenCalledOnce();
       await vi.waitFor(() =>
         expect(store.getState().runError).toBe(
@@ -129,7 +129,7 @@ describe('the run connection', () => {
       await client.start();
       expect(calls).toEqual(['applyDoc', 'start']);
       expect(fake.applyDoc).toHaveBeenLastCalledWith(store.getState().doc);
-      vi.advanceTimersByTime(1000);
+      vi.advanceTimersByTime(DOC_DEBOUNCE_MS);
       expect(fake.applyDoc).toHaveBeenCalledOnce(); // the settled edit is not sent again
       // With nothing pending, Run sends nothing.
       await client.start();
@@ -171,6 +171,8 @@ describe('live stats for the canvas', () => {
   });
 
   it('re-renders a node component only when its own figures change noticeably', async () => {
+    vi.useFakeTimers();
+    onTestFinished(() => void vi.useRealTimers());
     const { hub, doc } = setup();
     const live = createLiveStats(hub);
     const layout = layoutFor(doc);
@@ -190,12 +192,20 @@ describe('live stats for the canvas', () => {
       if (api) api.throughputRps = throughput;
       act(() => hub.push(packWindows(layout, [copy]), 1));
     };
+    // The live figures are published at most once per LIVE_INTERVAL_MS, on the next frame.
+    const publish = () =>
+      act(() => {
+        vi.advanceTimersByTime(LIVE_INTERVAL_MS);
+        vi.advanceTimersToNextFrame();
+      });
     push(100);
-    await vi.waitFor(() => expect(renders).toBe(2));
+    publish();
+    expect(renders).toBe(2);
     push(100.5); // under 2 %: the same object, no render
-    await new Promise((r) => setTimeout(r, 400));
+    publish();
     expect(renders).toBe(2);
     push(150);
-    await vi.waitFor(() => expect(renders).toBe(3));
+    publish();
+    expect(renders).toBe(3);
   });
 });

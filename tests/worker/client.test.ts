@@ -1,5 +1,5 @@
 // The page side of the door: frames arrive, and a worker that stops answering is replaced.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Comlink from 'comlink';
 import { createSimApi } from '../../src/worker/api.ts';
 import { createScheduler } from '../../src/worker/scheduler.ts';
@@ -14,8 +14,16 @@ import type { Scenario } from '../../src/model/types.ts';
 import { createFakeSimulation } from './fakeEngine.ts';
 import { smallDoc } from './docs.ts';
 
+/** The client's patience, short here; the clock is fake and is moved past them by hand. */
+const WATCHDOG_MS = 200;
+const RESET_TIMEOUT_MS = 200;
+
 const cleanups: Array<() => void> = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
+beforeEach(() => void vi.useFakeTimers());
+afterEach(() => {
+  cleanups.splice(0).forEach((c) => c());
+  vi.useRealTimers();
+});
 
 /** A "worker" over a MessageChannel; `alive: false` gives one that never answers anything. */
 function fakeWorker(alive: boolean) {
@@ -51,20 +59,15 @@ function makeClient(workers: Array<ReturnType<typeof fakeWorker>>) {
     onFrame: (f) => frames.push(f),
     onRestart: (m) => restarts.push(m),
     createWorker: () => workers[made++]?.worker ?? fakeWorker(true).worker,
-    watchdogMs: 200,
-    resetTimeoutMs: 200,
+    watchdogMs: WATCHDOG_MS,
+    resetTimeoutMs: RESET_TIMEOUT_MS,
   });
   cleanups.push(() => client.dispose());
   return { client, frames, restarts };
 }
 
-const waitFor = async (test: () => boolean, ms = 3000) => {
-  const end = Date.now() + ms;
-  while (!test()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
+/** Until messages between the page and the worker (a real MessageChannel) have done `test`. */
+const settled = (test: () => boolean) => vi.waitFor(() => expect(test()).toBe(true));
 
 describe('the simulation client', () => {
   it('passes frames from a healthy worker through, up to the end of the run', async () => {
@@ -72,7 +75,7 @@ describe('the simulation client', () => {
     await client.load(smallDoc());
     await client.setSpeed('max');
     await client.start();
-    await waitFor(() => frames.some((f) => f.status === 'done'));
+    await settled(() => frames.some((f) => f.status === 'done'));
     expect(frames.reduce((n, f) => n + f.count, 0)).toBe(20);
     expect(restarts).toEqual([]);
   });
@@ -84,10 +87,11 @@ describe('the simulation client', () => {
     const doc: Scenario = smallDoc({ durationS: 1000 });
     void client.load(doc);
     void client.start();
-    await waitFor(() => restarts.length > 0);
+    // The pulse is checked every watchdogMs / 2 at most: silence is seen within 2 × watchdogMs.
+    await vi.advanceTimersByTimeAsync(2 * WATCHDOG_MS);
     expect(restarts).toEqual([UNRESPONSIVE_MESSAGE]);
     expect(dead.state.terminated).toBe(true);
-    await waitFor(() => spare.state.loads === 1);
+    await settled(() => spare.state.loads === 1);
     expect(spare.state.terminated).toBe(false);
   });
 
@@ -96,9 +100,11 @@ describe('the simulation client', () => {
     const spare = fakeWorker(true);
     const { client, restarts } = makeClient([dead, spare]);
     void client.load(smallDoc());
-    await client.reset();
+    const reset = client.reset();
+    await vi.advanceTimersByTimeAsync(RESET_TIMEOUT_MS);
+    await reset;
     expect(restarts).toEqual([FORCED_RESET_MESSAGE]);
     expect(dead.state.terminated).toBe(true);
-    await waitFor(() => spare.state.loads === 1);
+    await settled(() => spare.state.loads === 1);
   });
 });
