@@ -49,7 +49,12 @@ async function connect(page, from, to) {
     await page.mouse.down();
     await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
     await page.mouse.up();
-    await page.waitForTimeout(150);
+    // The edge is drawn on the next render; if it is not, the drag missed and is tried again.
+    await page
+      .waitForFunction((n) => document.querySelectorAll('.react-flow__edge').length > n, before, {
+        timeout: 2000,
+      })
+      .catch(() => undefined);
   }
   assert.equal(await edgeCount(page), before + 1, `${from} → ${to} connected`);
 }
@@ -112,12 +117,18 @@ export default async function ({ page, baseUrl, screenshot }) {
   await page.getByText('Utilization', { exact: true }).waitFor({ timeout: 30_000 });
   // Every node shows live figures (its own req/s), and no badge appeared.
   // (The canvas reads the newest window a few times a second: at Max the run may end first.)
-  let silent = ids;
-  for (let waited = 0; silent.length > 0 && waited < 5000; waited += 250) {
-    await page.waitForTimeout(250);
-    const texts = await Promise.all(ids.map((id) => page.getByTestId(`node-${id}`).innerText()));
-    silent = ids.filter((_, i) => !/\d+ rps/.test(texts[i] ?? ''));
-  }
+  await page
+    .waitForFunction(
+      (all) =>
+        all.every((id) =>
+          /\d+ rps/.test(document.querySelector(`[data-testid="node-${id}"]`)?.innerText ?? ''),
+        ),
+      ids,
+      { timeout: 5000 },
+    )
+    .catch(() => undefined);
+  const texts = await Promise.all(ids.map((id) => page.getByTestId(`node-${id}`).innerText()));
+  const silent = ids.filter((_, i) => !/\d+ rps/.test(texts[i] ?? ''));
   assert.deepEqual(silent, [], 'every node shows live figures');
   assert.equal(await page.locator('.arch-node__problem').count(), 0);
   await screenshot('2-ran');

@@ -7,7 +7,26 @@ export default async function ({ page, baseUrl, screenshot }) {
   await page.goto(`${baseUrl}/?preset=cqrs&embed=1&autorun=1`);
   await page.getByRole('status', { name: 'Run summary' }).waitFor();
   await page.locator('.arch-node__live').first().waitFor({ timeout: 20_000 });
-  await page.waitForTimeout(1000); // the refit settles
+  // The embed fits its view again once the nodes have grown their figures: wait for every node
+  // to be inside the canvas (if one never is, the check below names it).
+  await page
+    .waitForFunction(
+      () => {
+        const c = document.querySelector('.canvas')?.getBoundingClientRect();
+        const nodes = [...document.querySelectorAll('.react-flow__node')];
+        return (
+          c !== undefined &&
+          nodes.length > 0 &&
+          nodes.every((n) => {
+            const r = n.getBoundingClientRect();
+            return r.left >= c.left && r.right <= c.right && r.top >= c.top && r.bottom <= c.bottom;
+          })
+        );
+      },
+      undefined,
+      { timeout: 10_000 },
+    )
+    .catch(() => undefined);
   const l = await page.evaluate(() => {
     const rect = (el) => el.getBoundingClientRect();
     const canvas = rect(document.querySelector('.canvas'));
