@@ -43,7 +43,6 @@ export type HealthCheck = NonNullable<LoadBalancerParams['healthCheck']>;
 export type OutlierDetection = NonNullable<LoadBalancerParams['outlierDetection']>;
 export type CacheParams = ParamsByType['cache'];
 export type Eviction = CacheParams['eviction'];
-export type CacheStrategy = CacheParams['strategy'];
 export type DatabaseParams = ParamsByType['database'];
 export type ShardRouterParams = ParamsByType['shardRouter'];
 export type ShardStrategy = ShardRouterParams['strategy'];
