@@ -46,6 +46,12 @@ export interface MetricFrame {
   truncated?: string;
   /** The results, on the frame that ends the run. */
   result?: SimResult;
+  /**
+   * Sent just before the engine is built for a run (no windows): a large document may take
+   * seconds to build, and the page's watchdog must not take that silence for a stuck engine.
+   * The next frame ends the build.
+   */
+  building?: true;
 }
 
 export type FrameListener = (frame: MetricFrame) => void;

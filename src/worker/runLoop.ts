@@ -195,9 +195,27 @@ export class RunLoop {
     this.hold = undefined;
     this.events = 0;
     this.layoutPending = true;
+    this.sayBuilding();
     this.sim = this.deps.createSimulation(this.doc, {
       eventBudget: this.limits.eventBudget,
       windowS: this.limits.windowS,
+    });
+  }
+
+  /**
+   * Tells the page an engine is being built (see MetricFrame.building), before the work, which
+   * may take seconds. Not counted as a frame in flight: it carries no windows.
+   */
+  private sayBuilding(): void {
+    const data = new Float64Array(0);
+    this.deps.emit({
+      runId: this.runIdValue,
+      status: 'idle',
+      nowS: 0,
+      events: 0,
+      count: 0,
+      data,
+      building: true,
     });
   }
 

@@ -9,7 +9,7 @@ import { simulationKey } from '../../src/worker/liveEdit.ts';
 import { createLiveStats, nearlyEqual } from '../../src/ui/run/liveStats.ts';
 import { layoutFor, packWindows } from '../../src/worker/frame.ts';
 import type { MetricFrame } from '../../src/worker/protocol.ts';
-import type { SimClientOptions } from '../../src/worker/client.ts';
+import { BUILDING_MESSAGE, type SimClientOptions } from '../../src/worker/client.ts';
 import { fakeWindow } from '../worker/fakeEngine.ts';
 import { smallDoc } from '../worker/docs.ts';
 
@@ -55,7 +55,16 @@ function setup() {
       ),
       ...f,
     });
-  return { store, hub, fake, client, frame, doc, restart: (m: string) => options?.onRestart(m) };
+  return {
+    store,
+    hub,
+    fake,
+    client,
+    frame,
+    doc,
+    restart: (m: string) => options?.onRestart(m),
+    building: (m: string | null) => options?.onBuilding?.(m),
+  };
 }
 
 describe('the run connection', () => {
@@ -207,5 +216,16 @@ describe('live stats for the canvas', () => {
     push(150);
     publish();
     expect(renders).toBe(3);
+  });
+
+  it('says a long build while it lasts, and forgets only that notice when it ends', () => {
+    const { store, building } = setup();
+    building(BUILDING_MESSAGE);
+    expect(store.getState().runMessage).toBe(BUILDING_MESSAGE);
+    building(null);
+    expect(store.getState().runMessage).toBeNull();
+    store.getState().setRunState({ runMessage: 'something else' });
+    building(null);
+    expect(store.getState().runMessage).toBe('something else');
   });
 });

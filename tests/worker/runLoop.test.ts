@@ -238,4 +238,19 @@ describe('the worker run loop', () => {
     expect(loop.holdForFault(7.5)).toBe(7.5);
     expect(loop.holdForFault(0)).toBe(1.1); // strictly after the clock, at 1 s
   });
+
+  it('says it is building before every engine is built, so a slow build is not silence', () => {
+    const seen: Array<MetricFrame | undefined> = [];
+    const { sink, loop } = setup({}, (d, o, onWork) => {
+      seen.push(sink.last()); // what the page has heard when the build starts
+      return createFakeSimulation(d, o, undefined, 1000, onWork);
+    });
+    loop.load(smallDoc());
+    loop.reset();
+    expect(seen.map((f) => f?.building)).toEqual([true, true]);
+    expect(seen.map((f) => f?.count)).toEqual([0, 0]);
+    // The frame after the build is an ordinary one and carries the run's layout.
+    expect(sink.last()?.building).toBeUndefined();
+    expect(sink.last()?.layout).toEqual(loop.layout);
+  });
 });

@@ -4,7 +4,7 @@
  * slice. Also watches the edited document and sends it to the worker when something that
  * matters to the simulation changes (moving a node or renaming it does not restart a run).
  */
-import { SimClient } from '../../worker/client.ts';
+import { BUILDING_MESSAGE, SimClient } from '../../worker/client.ts';
 import type { MetricFrame, Speed } from '../../worker/protocol.ts';
 import { globalOffset } from '../../worker/frame.ts';
 import { simulationKey } from '../../worker/liveEdit.ts';
@@ -101,6 +101,11 @@ export function connectRun(
   const client = makeClient({
     onFrame,
     onRestart: (message) => set({ runStatus: 'idle', simNowS: 0, runMessage: message }),
+    // A long build is said while it lasts; its notice goes when it ends (not another message).
+    onBuilding: (message) => {
+      if (message !== null) set({ runMessage: message });
+      else if (store.getState().runMessage === BUILDING_MESSAGE) set({ runMessage: null });
+    },
   });
 
   const send = (doc: Scenario, first: boolean) => {
