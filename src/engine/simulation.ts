@@ -3,6 +3,7 @@
  * faults and the windows from a loaded document, and returns the `Simulation` face.
  */
 import type { Fault, Scenario } from '../model/types.ts';
+import { KIND_DESCRIPTIONS } from '../model/kinds/index.ts';
 import { EdgeRuntime } from './edge.ts';
 import { Faults } from './faults.ts';
 import { EV_WARMUP, EV_WINDOW, Kernel, type StopReason } from './kernel.ts';
@@ -13,8 +14,6 @@ import { nodeRegistry, UnsupportedKindError } from './nodes/registry.ts';
 import { createCallPolicy } from './policies/resilience.ts';
 import { Rng } from './rng.ts';
 import type { RunProgress, SimResult, Simulation, SimulationOptions } from './types.ts';
-
-const KEYED_KINDS = new Set(['cache', 'shardRouter', 'database', 'queue']);
 
 export function createSimulation(doc: Scenario, opts: SimulationOptions = {}): Simulation {
   const seed = opts.seed ?? doc.seed;
@@ -37,13 +36,13 @@ export function createSimulation(doc: Scenario, opts: SimulationOptions = {}): S
   });
   const k = new Kernel(rng, edges, doc.warmupS, budget, opts.maxInFlight ?? MAX_IN_FLIGHT);
   k.policy = createCallPolicy(k, doc);
-  k.needKeys = doc.nodes.some((n) => KEYED_KINDS.has(n.type));
-  k.needSources = doc.nodes.some(
-    (n) => n.type === 'loadBalancer' && n.params.strategy === 'ipHash',
-  );
+  // Requests carry a key or a source address only when some node's kind reads it.
+  const reads = doc.nodes.map((n) => KIND_DESCRIPTIONS[n.type].reads?.(n.params) ?? {});
+  k.needKeys = reads.some((r) => r.key === true);
+  k.needSources = reads.some((r) => r.source === true);
   k.nodes = doc.nodes.map((node, index) => {
     const factory = nodeRegistry[node.type];
-    if (factory === null) throw new UnsupportedKindError(node.id, node.type);
+    if (!factory) throw new UnsupportedKindError(node.id, node.type);
     const out = edges
       .filter((e) => e.source === index && e.doc.kind === 'call')
       .map((e) => e.index);

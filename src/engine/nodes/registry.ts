@@ -25,6 +25,11 @@ export const nodeRegistry: Record<NodeType, NodeFactory | null> = {
   rateLimiter: (ctx) => new RateLimiterNode(ctx),
 };
 
+/** Adds a kind's behaviour at run time (a test's toy kind, beside `registerKind` in the model). */
+export function registerBehaviour(type: string, factory: NodeFactory): void {
+  (nodeRegistry as Record<string, NodeFactory | null>)[type] = factory;
+}
+
 export class UnsupportedKindError extends Error {
   constructor(nodeId: string, type: NodeType) {
     super(`node "${nodeId}": kind "${type}" is not yet supported by the engine`);

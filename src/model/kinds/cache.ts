@@ -168,5 +168,5 @@ export const CACHE_DESCRIPTION = defineKind({
       max: { count: 1, reason: 'a cache has exactly one outgoing call edge: its backing store' },
     },
   },
-  reads: ['key', 'write'],
+  reads: () => ({ key: true }),
 });

@@ -193,5 +193,5 @@ export const DATABASE_DESCRIPTION = defineKind({
       why: 'replication edges only link a database (primary) to a database (replica)',
     },
   },
-  reads: ['key', 'write'],
+  reads: () => ({ key: true }),
 });

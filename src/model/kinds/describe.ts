@@ -132,8 +132,9 @@ export interface KindDescription<T extends string = string, S extends ParamsSche
   edges: { call: EdgeRule } & Partial<Record<Exclude<EdgeKind, 'call'>, EdgeRule>>;
   /** Why nothing may call into it; absent = it answers calls. */
   refusesCalls?: string;
-  /** The request fields its behaviour reads: what the clients' `keys` and `sources` matter to. */
-  reads?: ReadonlyArray<'key' | 'source' | 'write'>;
+  /** The request fields its behaviour reads: the engine draws a key (from the clients' `keys`)
+   *  or a source address (from their `sources`) for each request only when some node reads it. */
+  reads?(params: ParamsOf<S>): { key?: true; source?: true };
 }
 
 export interface FaultKindDescription {

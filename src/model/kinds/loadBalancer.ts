@@ -166,5 +166,5 @@ export const LOAD_BALANCER_DESCRIPTION = defineKind({
       },
     },
   },
-  reads: ['source'],
+  reads: (p) => (p.strategy === 'ipHash' ? { source: true } : {}),
 });

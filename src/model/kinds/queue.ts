@@ -176,6 +176,7 @@ export const QUEUE_DESCRIPTION = defineKind({
     `${p.delivery} · ${p.capacity === undefined ? 'unbounded' : `cap ${num(p.capacity)}`}`,
   flow: (p) => ({ split: p.delivery === 'pubSub' ? 'every' : 'weight' }),
   pricePerHour: 0.05, // a managed broker
+  reads: () => ({ key: true }),
   edges: {
     call: {
       targets: ['service', 'loadBalancer'],

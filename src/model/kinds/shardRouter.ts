@@ -65,5 +65,5 @@ export const SHARD_ROUTER_DESCRIPTION = defineKind({
       },
     },
   },
-  reads: ['key'],
+  reads: () => ({ key: true }),
 });

@@ -1,0 +1,110 @@
+/**
+ * The kind contract: a kind made from one model description and one engine behaviour (the toy
+ * kind of tests/kinds/toyKind.ts, registered at run time) and nothing else is offered by the
+ * palette, edited by the inspector, drawn on the canvas, loaded, checked, carried by a share
+ * link and run headless.
+ */
+import { TOY_DELAY } from '../kinds/toyKind.ts'; // first: it registers the toy kind
+import { beforeEach, describe, expect, it } from 'vitest';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ReactFlowProvider } from '@xyflow/react';
+import { runToEnd } from '../../src/analysis/runToEnd.ts';
+import { canAddEdge } from '../../src/model/canAddEdge.ts';
+import { loadScenario } from '../../src/model/load.ts';
+import { decodeShareLink, encodeShareLink } from '../../src/model/shareLink.ts';
+import type { Scenario } from '../../src/model/types.ts';
+import { nodeSummary } from '../../src/ui/canvas/nodeSummary.ts';
+import { Inspector } from '../../src/ui/inspector/Inspector.tsx';
+import { Palette } from '../../src/ui/palette/Palette.tsx';
+import { useAppStore } from '../../src/store/index.ts';
+import { resetStore } from './editorHelpers.ts';
+
+beforeEach(resetStore);
+
+/** The toy's name, as a string: `NodeType` is the built-in kinds, known when compiling. */
+const TOY: string = TOY_DELAY.type;
+
+/** A client sending 50 rps to one toy node. */
+function toyDocument(delayMs: number): Scenario {
+  const r = loadScenario({
+    version: 1,
+    name: 'toy',
+    durationS: 20,
+    nodes: [
+      { id: 'users', type: 'client', params: { arrival: { process: 'poisson', rps: 50 } } },
+      { id: 'toy', type: TOY, params: { delayMs } },
+    ],
+    edges: [{ id: 'e1', source: 'users', target: 'toy' }],
+  });
+  if (!r.ok) throw new Error(r.error);
+  return r.scenario;
+}
+
+describe('a kind made of one description and one behaviour', () => {
+  it('is offered by the palette, with its label, summary and icon, and adds a node', async () => {
+    render(
+      <ReactFlowProvider>
+        <Palette />
+      </ReactFlowProvider>,
+    );
+    const button = screen.getByRole('button', { name: TOY_DELAY.label });
+    expect(button.getAttribute('title')).toBe(TOY_DELAY.summary);
+    expect(button.querySelector('svg')?.getAttribute('data-kind')).toBe(TOY);
+    await userEvent.click(button);
+    const { doc, selectedIds } = useAppStore.getState();
+    const added = doc.nodes.filter((n) => n.type === TOY);
+    expect(added.map((n) => n.params)).toEqual([{ delayMs: 5 }]);
+    expect(selectedIds).toEqual([added[0]?.id]);
+  });
+
+  it('is edited by the inspector, with limits and default read from its schema', async () => {
+    await userEvent.click(
+      render(
+        <ReactFlowProvider>
+          <Palette />
+        </ReactFlowProvider>,
+      ).getByRole('button', { name: TOY_DELAY.label }),
+    );
+    const id = useAppStore.getState().selectedIds[0];
+    render(<Inspector />);
+    const delay = screen.getByLabelText('Delay');
+    expect(screen.getByText(/Time to answer a request/).textContent).toContain(
+      '(0 to 86400000 ms; default 5 ms)',
+    );
+    await userEvent.clear(delay);
+    await userEvent.type(delay, '12');
+    const node = useAppStore.getState().doc.nodes.find((n) => n.id === id);
+    expect(node?.params).toEqual({ delayMs: 12 });
+    expect(node && nodeSummary(node)).toBe('answers in 12 ms');
+  });
+
+  it('loads, is checked by its own rules and round-trips through a share link', () => {
+    const doc = toyDocument(8);
+    expect(doc.nodes[1]?.params).toEqual({ delayMs: 8 });
+    const back = decodeShareLink(encodeShareLink(doc));
+    expect(back.ok && back.scenario).toEqual(doc);
+    expect(canAddEdge(doc, 'toy', 'users')).toEqual({
+      ok: false,
+      reason: 'nothing calls into a client: it only sends traffic',
+    });
+    const bad = loadScenario({
+      ...doc,
+      nodes: [doc.nodes[0], { ...doc.nodes[1], params: { delayMs: -1 } }],
+    });
+    expect(bad.ok ? '' : bad.error).toBe(
+      'nodes[1].params.delayMs: must be a number from 0 to 86400000 ms',
+    );
+  });
+
+  it('runs headless: every request answered after its delay', () => {
+    const r = runToEnd(toyDocument(8), { seed: 1 });
+    expect(r.requests.ok).toBeGreaterThan(500);
+    expect(r.requests.failed).toBe(0);
+    expect(r.latencyMs.p50).toBeGreaterThan(7.5);
+    expect(r.latencyMs.p50).toBeLessThan(8.5);
+  });
+
+  // The figures contract (the toy's own figures in the results JSON, the live frames and a
+  // chart) is added here by the figures work.
+});
