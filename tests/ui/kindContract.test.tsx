@@ -93,7 +93,7 @@ describe('a kind made of one description and one behaviour', () => {
       nodes: [doc.nodes[0], { ...doc.nodes[1], params: { delayMs: -1 } }],
     });
     expect(bad.ok ? '' : bad.error).toBe(
-      'nodes[1].params.delayMs: must be a number from 0 to 86400000 ms',
+      'nodes[1].params.delayMs: must be a number from 0 to 86400000 ms, got -1',
     );
   });
 
