@@ -101,7 +101,7 @@ export interface Workspace {
 let active: Workspace | null = null;
 let activeStore: AppStore | null = null;
 
-export function reasonOf(e: unknown): string {
+function reasonOf(e: unknown): string {
   const name = e instanceof Error || e instanceof DOMException ? e.name : '';
   const message = e instanceof Error || e instanceof DOMException ? e.message : String(e);
   if (name === 'QuotaExceededError' || /quota|full|space/i.test(message)) {

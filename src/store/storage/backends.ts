@@ -31,7 +31,7 @@ export interface Backend {
 const DB_NAME = 'archsim';
 const STORE_NAME = 'work';
 /** Keys of the localStorage fallback (wave 1 used `archsim.doc.v1`, migrated at start). */
-export const LOCAL_PREFIX = 'archsim.work.';
+const LOCAL_PREFIX = 'archsim.work.';
 /** A browser that neither opens nor refuses the database within this long is treated as refusing. */
 const OPEN_TIMEOUT_MS = 2000;
 
