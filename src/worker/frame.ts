@@ -3,12 +3,12 @@
  * from the worker to the page as a transferred buffer, not as thousands of cloned objects.
  *
  * One window is one row of `layout.stride` numbers: the global columns, then each node's
- * columns in `layout.nodeIds` order, then each edge's columns in `layout.edgeIds` order. A
- * missing optional figure is NaN. The layout is sent once, when a document is loaded.
+ * `layout.nodeColumns` in `layout.nodeIds` order, then each edge's columns in `layout.edgeIds`
+ * order. A missing optional figure is NaN. The layout is sent once, when a document is loaded.
  */
 import { ERROR_REASONS } from '../engine/types.ts';
 import type { EdgeWindow, ErrorReason, NodeWindow, WindowStats } from '../engine/types.ts';
-import { NODE_FIGURE_COLUMNS } from '../model/kinds/kindFigures.ts';
+import { nodeFigureColumns } from '../model/kinds/kindFigures.ts';
 import type { NodeType, Scenario } from '../model/types.ts';
 
 export const GLOBAL_COLUMNS = [
@@ -32,13 +32,6 @@ export const GLOBAL_COLUMNS = [
   'fallbacks',
 ] as const;
 
-/**
- * Per node: the common window figures, then every kind's own (NaN where a node's kind has none,
- * or has none this window): derived from the kinds' declared figures, so a new kind's figures
- * reach the page with no edit here.
- */
-export const NODE_COLUMNS: readonly string[] = NODE_FIGURE_COLUMNS;
-
 /** Per edge: calls and failures, breaker state (code), then the caller policies' counts. */
 export const EDGE_COLUMNS = [
   'calls',
@@ -61,6 +54,12 @@ const BREAKER_CODES = ['closed', 'open', 'halfOpen'] as const;
 export interface FrameLayout {
   nodeIds: string[];
   nodeTypes: NodeType[];
+  /**
+   * Per node: the common window figures, then the figures the document's kinds declare (NaN
+   * where a node's kind has none, or has none this window). Derived from the declarations, so a
+   * new kind's figures reach the page with no edit here.
+   */
+  nodeColumns: string[];
   edgeIds: string[];
   /** Numbers per window. */
   stride: number;
@@ -69,39 +68,45 @@ export interface FrameLayout {
 export function layoutFor(doc: Pick<Scenario, 'nodes' | 'edges'>): FrameLayout {
   const nodeIds = doc.nodes.map((n) => n.id);
   const edgeIds = doc.edges.map((e) => e.id);
+  const nodeTypes = doc.nodes.map((n) => n.type);
+  const nodeColumns = nodeFigureColumns(nodeTypes);
   return {
     nodeIds,
-    nodeTypes: doc.nodes.map((n) => n.type),
+    nodeTypes,
+    nodeColumns,
     edgeIds,
     stride:
       GLOBAL_COLUMNS.length +
-      nodeIds.length * NODE_COLUMNS.length +
+      nodeIds.length * nodeColumns.length +
       edgeIds.length * EDGE_COLUMNS.length,
   };
 }
 
 const globalIndex = new Map<string, number>(GLOBAL_COLUMNS.map((c, i) => [c, i]));
-const nodeIndex = new Map<string, number>(NODE_COLUMNS.map((c, i) => [c, i]));
 
 /** Offset of a global column inside a row. */
 export function globalOffset(column: GlobalColumn): number {
   return globalIndex.get(column) ?? 0;
 }
 
-/** Offset of one node's column inside a row; a figure no kind declares is a programming error. */
-export function nodeOffset(nodeIndexInLayout: number, column: string): number {
-  const k = nodeIndex.get(column);
-  if (k === undefined) throw new Error(`no node column '${column}': no kind declares that figure`);
-  return GLOBAL_COLUMNS.length + nodeIndexInLayout * NODE_COLUMNS.length + k;
+/** Offset of one node's first column inside a row. */
+function nodeBase(layout: FrameLayout, nodeIndexInLayout: number): number {
+  return GLOBAL_COLUMNS.length + nodeIndexInLayout * layout.nodeColumns.length;
+}
+
+/** Offset of one node's column inside a row; undefined when no kind in the document has it. */
+export function nodeOffset(
+  layout: FrameLayout,
+  nodeIndexInLayout: number,
+  column: string,
+): number | undefined {
+  const k = layout.nodeColumns.indexOf(column);
+  return k < 0 ? undefined : nodeBase(layout, nodeIndexInLayout) + k;
 }
 
 /** Offset of one edge's first column inside a row. */
 export function edgeBase(layout: FrameLayout, edgeIndexInLayout: number): number {
-  return (
-    GLOBAL_COLUMNS.length +
-    layout.nodeIds.length * NODE_COLUMNS.length +
-    edgeIndexInLayout * EDGE_COLUMNS.length
-  );
+  return nodeBase(layout, layout.nodeIds.length) + edgeIndexInLayout * EDGE_COLUMNS.length;
 }
 
 const num = (value: unknown): number => (typeof value === 'number' ? value : NaN);
@@ -132,7 +137,7 @@ export function packWindow(
   out[i++] = num(w.fallbacks);
   for (const id of layout.nodeIds) {
     const n = w.nodes[id];
-    for (const column of NODE_COLUMNS) out[i++] = num(n?.[column]);
+    for (const column of layout.nodeColumns) out[i++] = num(n?.[column]);
   }
   for (const id of layout.edgeIds) {
     const e = w.edges[id];
@@ -156,9 +161,9 @@ export function readNode(
   row: number,
   index: number,
 ): NodeWindow {
-  const base = row * layout.stride + GLOBAL_COLUMNS.length + index * NODE_COLUMNS.length;
+  const base = row * layout.stride + nodeBase(layout, index);
   const out: Record<string, number> = {};
-  NODE_COLUMNS.forEach((column, k) => {
+  layout.nodeColumns.forEach((column, k) => {
     const v = data[base + k] ?? NaN;
     if (!Number.isNaN(v)) out[column] = v;
   });

@@ -27,12 +27,14 @@ function bufferWith(
 
 describe('chart rows', () => {
   it('has one row per window with global and per-node series', () => {
-    const { rows } = buildRows(bufferWith(5), layout, ['api']);
+    const { rows } = buildRows(bufferWith(5), layout, [{ id: 'api', columns: ['utilization'] }]);
     expect(rows).toHaveLength(5);
     expect(rows[4]?.['t']).toBe(5);
     expect(rows[0]?.['p99']).toBe(fakeWindow(doc, 0, 0).latencyMs.p99);
-    expect(rows[0]?.[nodeKey('u', 'api')]).toBe(fakeWindow(doc, 0, 0).nodes['api']?.utilization);
-    expect(rows[0]?.[nodeKey('u', 'users')]).toBeUndefined(); // not asked for
+    const api = fakeWindow(doc, 0, 0).nodes['api'];
+    expect(rows[0]?.[nodeKey('utilization', 'api')]).toBe(api?.utilization);
+    expect(rows[0]?.[nodeKey('p99Ms', 'api')]).toBeUndefined(); // not asked for
+    expect(rows[0]?.[nodeKey('utilization', 'users')]).toBeUndefined();
   });
 
   it('never draws more than the point budget, and keeps the newest window', () => {
@@ -41,15 +43,17 @@ describe('chart rows', () => {
     expect(rows.at(-1)?.['t']).toBe(900);
   });
 
-  it('lists the error reasons seen and the nodes whose replicas changed', () => {
+  it('lists the error reasons seen and the node series that changed', () => {
     const b = bufferWith(4, (w, i) => {
       const api = w.nodes['api'];
       if (api && i === 3) api.replicas = 5;
       if (i === 2) w.errors = { timeout: 1, rejected: 3 };
     });
-    const data = buildRows(b, layout, ['api']);
+    const data = buildRows(b, layout, [{ id: 'api', columns: ['replicas', 'ok'] }]);
     expect(data.reasons).toEqual(['rejected', 'timeout']);
-    expect(data.varyingReplicas).toEqual(['api']);
+    expect(data.changed.has(nodeKey('replicas', 'api'))).toBe(true);
+    const steady = buildRows(bufferWith(4), layout, [{ id: 'api', columns: ['replicas'] }]);
+    expect(steady.changed.has(nodeKey('replicas', 'api'))).toBe(false);
   });
 
   it('carries goodput and says when it falls visibly below ok throughput', () => {
@@ -92,5 +96,19 @@ describe('the live plot', () => {
     expect(paths).toHaveLength(2);
     expect(paths[1]?.getAttribute('d')?.match(/[ML]/g)).toHaveLength(10);
     expect(container.textContent).toContain('1–10 s');
+  });
+
+  it('draws a step series as holds and jumps, not slopes', () => {
+    const { rows } = buildRows(bufferWith(3), layout, []);
+    const { container } = render(
+      <SparkPlot
+        rows={rows}
+        unit=""
+        stacked={false}
+        series={[{ key: 'p50', name: 'p50', color: 'green', step: true }]}
+      />,
+    );
+    const d = container.querySelector('path')?.getAttribute('d') ?? '';
+    expect(d.match(/[MLHV]/g)).toEqual(['M', 'H', 'V', 'H', 'V']);
   });
 });

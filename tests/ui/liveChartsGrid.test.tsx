@@ -32,7 +32,7 @@ describe('live charts grid', () => {
       'Throughput (req/s)',
       'Errors by reason (per s)',
     ]);
-    expect(titles[3]).toBe(`${node?.label}: latency at this node`);
+    expect(titles[3]).toBe(`${node?.label}: latency at this node (ms)`);
     const after = ['End-to-end latency (ms)', 'Utilization', 'Queue (waiting)'].map(card);
     after.forEach((f, i) => expect(f).toBe(before[i]));
   });

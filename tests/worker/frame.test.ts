@@ -13,7 +13,6 @@ import {
   readNode,
   unpackWindow,
   GLOBAL_COLUMNS,
-  NODE_COLUMNS,
   EDGE_COLUMNS,
 } from '../../src/worker/frame.ts';
 import { fakeWindow } from './fakeEngine.ts';
@@ -29,7 +28,7 @@ describe('metric frame packing', () => {
     expect(layout.nodeIds).toEqual(['users', 'api']);
     expect(layout.edgeIds).toEqual(['e1']);
     expect(layout.stride).toBe(
-      GLOBAL_COLUMNS.length + 2 * NODE_COLUMNS.length + EDGE_COLUMNS.length,
+      GLOBAL_COLUMNS.length + 2 * layout.nodeColumns.length + EDGE_COLUMNS.length,
     );
   });
 

@@ -43,7 +43,7 @@ const CACHE_FIGURES: readonly FigureDescriptor[] = [
     help: 'Lookups answered from the cache over all lookups (in a window: only when there were lookups).',
     nature: 'ratio',
     where: 'both',
-    chart: { group: 'Cache hit ratio', style: 'line', overview: true },
+    chart: { group: 'cache hit ratio', style: 'line', overview: 'all' },
   },
   {
     key: 'entries',
@@ -52,7 +52,7 @@ const CACHE_FIGURES: readonly FigureDescriptor[] = [
     help: 'Keys held now.',
     nature: 'level',
     where: 'both',
-    chart: { group: 'Cache entries', style: 'line' },
+    chart: { group: 'entries', style: 'line' },
   },
   {
     key: 'stampedeMisses',
@@ -61,7 +61,7 @@ const CACHE_FIGURES: readonly FigureDescriptor[] = [
     help: 'Misses for a key already being fetched (a stampede on the store).',
     nature: 'count',
     where: 'both',
-    chart: { group: 'Stampede misses', style: 'line' },
+    chart: { group: 'stampede misses', style: 'line' },
   },
   {
     key: 'atRisk',
@@ -71,7 +71,7 @@ const CACHE_FIGURES: readonly FigureDescriptor[] = [
     nature: 'level',
     where: 'both',
     optional: true,
-    chart: { group: 'Writes at risk', style: 'line' },
+    chart: { group: 'writes at risk', style: 'line' },
   },
   {
     key: 'coalescedMisses',

@@ -50,7 +50,7 @@ const DATABASE_FIGURES: readonly FigureDescriptor[] = [
     help: 'Reads that returned a value older than the latest write (a replica behind).',
     nature: 'count',
     where: 'both',
-    chart: { group: 'Stale reads', style: 'line' },
+    chart: { group: 'stale reads', style: 'line' },
   },
   {
     key: 'replicationBacklog',
@@ -59,7 +59,7 @@ const DATABASE_FIGURES: readonly FigureDescriptor[] = [
     help: 'Replication entries sent and not yet applied at the end of the window.',
     nature: 'level',
     where: 'window',
-    chart: { group: 'Replication backlog', style: 'line' },
+    chart: { group: 'replication backlog', style: 'line' },
   },
   {
     key: 'lostWrites',

@@ -18,14 +18,17 @@ export type FigureWhere = 'result' | 'window' | 'both';
 
 export interface FigureChart {
   /**
-   * The chart it is drawn on, named as the chart's title. Figures of one node that share a
-   * group share a chart, so they must share a unit.
+   * The chart it is drawn on when its node is selected, titled "<node>: <group> (<unit>)".
+   * Figures of one node that share a group share a chart, so they must share a unit.
    */
   group: string;
   /** 'step' for figures that jump between whole values (replicas, backends); else 'line'. */
   style: 'line' | 'step';
-  /** Also drawn on the whole run's charts, one line per node that reports it. */
-  overview?: boolean;
+  /**
+   * Also drawn with nothing selected, on a chart of its own with one line per node that
+   * reports it: every such node ('all'), or only those where it changed ('varying').
+   */
+  overview?: 'all' | 'varying';
 }
 
 export interface FigureDescriptor {
@@ -44,9 +47,9 @@ export interface FigureDescriptor {
   chart?: FigureChart;
 }
 
-const LATENCY_CHART: FigureChart = { group: 'Latency at this node', style: 'line' };
+const LATENCY_CHART: FigureChart = { group: 'latency at this node', style: 'line' };
 
-/** The figures every node reports, whatever its kind. */
+/** The figures every node reports, whatever its kind (chart groups in this order). */
 export const COMMON_FIGURES = [
   {
     key: 'arrivals',
@@ -73,48 +76,6 @@ export const COMMON_FIGURES = [
     where: 'both',
   },
   {
-    key: 'throughputRps',
-    label: 'Throughput',
-    unit: 'req/s',
-    help: 'Successful answers per second.',
-    nature: 'rate',
-    where: 'both',
-    chart: { group: 'Throughput at this node', style: 'line' },
-  },
-  {
-    key: 'utilization',
-    label: 'Utilization',
-    unit: '',
-    help: 'Busy worker time over available worker time, 0..1.',
-    nature: 'ratio',
-    where: 'both',
-  },
-  {
-    key: 'meanQueueLength',
-    label: 'Mean waiting',
-    unit: 'requests',
-    help: 'Time-average number of requests waiting (not in service) since warm-up.',
-    nature: 'level',
-    where: 'result',
-  },
-  {
-    key: 'queueLength',
-    label: 'Waiting',
-    unit: 'requests',
-    help: 'Time-average number of requests waiting (not in service) over the window.',
-    nature: 'level',
-    where: 'window',
-    chart: { group: 'Waiting at this node', style: 'line' },
-  },
-  {
-    key: 'queueNow',
-    label: 'Waiting now',
-    unit: 'requests',
-    help: 'Requests waiting at the end of the window.',
-    nature: 'level',
-    where: 'window',
-  },
-  {
     key: 'latencyMs',
     label: 'Latency',
     unit: 'ms',
@@ -139,6 +100,48 @@ export const COMMON_FIGURES = [
     nature: 'time',
     where: 'window',
     chart: LATENCY_CHART,
+  },
+  {
+    key: 'throughputRps',
+    label: 'Throughput',
+    unit: 'req/s',
+    help: 'Successful answers per second.',
+    nature: 'rate',
+    where: 'both',
+    chart: { group: 'throughput', style: 'line' },
+  },
+  {
+    key: 'utilization',
+    label: 'Utilization',
+    unit: '',
+    help: 'Busy worker time over available worker time, 0..1.',
+    nature: 'ratio',
+    where: 'both',
+  },
+  {
+    key: 'meanQueueLength',
+    label: 'Mean waiting',
+    unit: 'requests',
+    help: 'Time-average number of requests waiting (not in service) since warm-up.',
+    nature: 'level',
+    where: 'result',
+  },
+  {
+    key: 'queueLength',
+    label: 'Waiting',
+    unit: 'requests',
+    help: 'Time-average number of requests waiting (not in service) over the window.',
+    nature: 'level',
+    where: 'window',
+    chart: { group: 'waiting', style: 'line' },
+  },
+  {
+    key: 'queueNow',
+    label: 'Waiting now',
+    unit: 'requests',
+    help: 'Requests waiting at the end of the window.',
+    nature: 'level',
+    where: 'window',
   },
   {
     key: 'errors',

@@ -1,6 +1,6 @@
 /**
  * The figures of each kind, read from the registry: what a node of a kind reports, and the
- * columns of the worker's metric frames (the common window figures, then every kind's own).
+ * node columns of the worker's metric frames (the common window figures, then the kinds' own).
  */
 import type { NodeType } from '../types.ts';
 import { COMMON_FIGURES, isWindowNumber, type FigureDescriptor } from './figures.ts';
@@ -12,13 +12,18 @@ export function figuresOf(type: NodeType): readonly FigureDescriptor[] {
 }
 
 /**
- * One number per node per window: the common figures, then the union of the kinds' own, in
- * the registry's order (a figure two kinds declare, like `healthyReplicas`, is one column).
+ * One number per node per window, for a document with nodes of `types`: the common figures,
+ * then the union of those kinds' own, in the registry's order (a figure two kinds
+ * declare, like `healthyReplicas`, is one column).
  */
-export const NODE_FIGURE_COLUMNS: readonly string[] = [
-  ...new Set(
-    [...COMMON_FIGURES, ...NODE_TYPES.flatMap((t) => KIND_DESCRIPTIONS[t].figures)]
-      .filter(isWindowNumber)
-      .map((f) => f.key),
-  ),
-];
+export function nodeFigureColumns(types: Iterable<NodeType>): string[] {
+  const present = new Set(types);
+  const kinds = NODE_TYPES.filter((t) => present.has(t));
+  return [
+    ...new Set(
+      [...COMMON_FIGURES, ...kinds.flatMap((t) => KIND_DESCRIPTIONS[t].figures)]
+        .filter(isWindowNumber)
+        .map((f) => f.key),
+    ),
+  ];
+}

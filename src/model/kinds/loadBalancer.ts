@@ -40,7 +40,7 @@ const LOAD_BALANCER_FIGURES: readonly FigureDescriptor[] = [
     help: 'Backends in rotation at the end of the window (healthy and not ejected).',
     nature: 'level',
     where: 'window',
-    chart: { group: 'Backends', style: 'step' },
+    chart: { group: 'backends', style: 'step' },
   },
   {
     key: 'ejectedBackends',
@@ -50,7 +50,7 @@ const LOAD_BALANCER_FIGURES: readonly FigureDescriptor[] = [
     nature: 'level',
     where: 'window',
     optional: true,
-    chart: { group: 'Backends', style: 'step' },
+    chart: { group: 'backends', style: 'step' },
   },
   {
     key: 'detectionsMs',

@@ -27,7 +27,7 @@ const QUEUE_FIGURES: readonly FigureDescriptor[] = [
     help: 'Messages waiting at the end of the window.',
     nature: 'level',
     where: 'window',
-    chart: { group: 'Queue messages', style: 'line' },
+    chart: { group: 'messages', style: 'line' },
   },
   {
     key: 'inFlight',
@@ -36,7 +36,7 @@ const QUEUE_FIGURES: readonly FigureDescriptor[] = [
     help: 'Messages delivered to a consumer and not yet acknowledged.',
     nature: 'level',
     where: 'both',
-    chart: { group: 'Queue messages', style: 'line' },
+    chart: { group: 'messages', style: 'line' },
   },
   {
     key: 'depth',

@@ -21,7 +21,7 @@ const RATE_LIMITER_FIGURES: readonly FigureDescriptor[] = [
     help: 'Requests refused for want of a token.',
     nature: 'count',
     where: 'both',
-    chart: { group: 'Requests limited', style: 'line' },
+    chart: { group: 'requests limited', style: 'line' },
   },
   {
     key: 'tokens',
@@ -30,7 +30,7 @@ const RATE_LIMITER_FIGURES: readonly FigureDescriptor[] = [
     help: 'Tokens left in the bucket at the end of the window.',
     nature: 'level',
     where: 'window',
-    chart: { group: 'Tokens left', style: 'step' },
+    chart: { group: 'tokens left', style: 'step' },
   },
   {
     key: 'passed',

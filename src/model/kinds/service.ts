@@ -30,7 +30,7 @@ const SERVICE_FIGURES: readonly FigureDescriptor[] = [
     help: 'Replicas provisioned: in a window, at its end; in the result, the time-average since warm-up.',
     nature: 'level',
     where: 'both',
-    chart: { group: 'Replicas', style: 'step', overview: true },
+    chart: { group: 'replicas', style: 'step', overview: 'varying' },
   },
   {
     key: 'healthyReplicas',
@@ -39,7 +39,7 @@ const SERVICE_FIGURES: readonly FigureDescriptor[] = [
     help: 'Replicas up at the end of the window (not crashed, not starting).',
     nature: 'level',
     where: 'window',
-    chart: { group: 'Replicas', style: 'step' },
+    chart: { group: 'replicas', style: 'step' },
   },
   {
     key: 'replicasMax',

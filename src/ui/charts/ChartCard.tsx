@@ -29,6 +29,8 @@ export interface Series {
   color: string;
   /** On a stacked chart: a dashed line on its own (e.g. goodput over ok + failed), unstacked. */
   overlay?: boolean;
+  /** Whole values that jump (replicas, backends): drawn as steps, not slopes. */
+  step?: boolean;
 }
 
 interface Props {
@@ -149,7 +151,7 @@ function ChartCardInner({
                     dot={false}
                     activeDot={false}
                     isAnimationActive={false}
-                    type="linear"
+                    type={s.step ? 'stepAfter' : 'linear'}
                     connectNulls
                   />
                 ))}

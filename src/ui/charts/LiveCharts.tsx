@@ -1,14 +1,16 @@
 /**
  * The live charts, read from the metrics buffer at most every CHART_INTERVAL_MS: end-to-end
- * latency, throughput ok vs failed, errors by reason, utilization and queue per node, cache hit
- * ratio, replicas when they vary, and the selected node's own figures.
+ * latency, throughput ok vs failed, errors by reason, utilization and queue per node, the
+ * kinds' overview figures (cache hit ratio, replicas when they vary…), and the selected node's
+ * own charts, one per chart group its kind declares (figureCharts.ts).
  */
 import { startTransition, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { metricsHub } from '../../store/metricsHub.ts';
 import { useAppStore } from '../../store/index.ts';
-import { buildRows, busiestNodes, nodeKey } from './chartData.ts';
+import { buildRows, busiestNodes, nodeKey, type NodeSeries } from './chartData.ts';
 import { ChartCard, type Series } from './ChartCard.tsx';
 import type { ErrorReason } from '../../engine/types.ts';
+import { chartTitle, nodeCharts, overviewCharts, type FigureChartSpec } from './figureCharts.ts';
 
 const PALETTE = ['#3b6cf6', '#f06543', '#14a06f', '#a855f7', '#e0a100', '#0ea5a4'];
 const REASON_COLORS: Record<ErrorReason, string> = {
@@ -21,6 +23,8 @@ const REASON_COLORS: Record<ErrorReason, string> = {
   lost: '#8a93a3',
 };
 const NODES_PER_CHART = 5;
+/** Lines on an overview chart (a kind's figure across nodes). */
+const NODES_PER_OVERVIEW = 6;
 
 /**
  * The buffer's version, moved in a transition: React renders the charts in slices between
@@ -48,14 +52,23 @@ export default function LiveCharts() {
     void version; // recompute when the buffer moved
     const layout = metricsHub.layout;
     if (layout === undefined || metricsHub.buffer.length === 0) return undefined;
-    const selected = selectedIds.find((id) => layout.nodeIds.includes(id));
+    const selectedIndex = layout.nodeIds.findIndex((id) => selectedIds.includes(id));
+    const selectedType = layout.nodeTypes[selectedIndex];
+    const selected =
+      selectedType === undefined
+        ? undefined
+        : { id: layout.nodeIds[selectedIndex] ?? '', charts: nodeCharts(selectedType) };
     const busiest = busiestNodes(metricsHub.buffer, layout, NODES_PER_CHART);
-    const caches = layout.nodeIds.filter((_, i) => layout.nodeTypes[i] === 'cache').slice(0, 4);
-    const services = layout.nodeIds.filter((_, i) => layout.nodeTypes[i] === 'service').slice(0, 6);
-    const wanted = [
-      ...new Set([...busiest, ...caches, ...services, ...(selected ? [selected] : [])]),
+    const overviews = overviewCharts(
+      layout.nodeIds.map((id, i) => ({ id, type: layout.nodeTypes[i] ?? 'client' })),
+      NODES_PER_OVERVIEW,
+    );
+    const wanted: NodeSeries[] = [
+      ...busiest.map((id) => ({ id, columns: ['utilization', 'queueLength'] })),
+      ...overviews.flatMap((c) => c.nodeIds.map((id) => ({ id, columns: keysOf(c) }))),
+      ...(selected ? [{ id: selected.id, columns: selected.charts.flatMap(keysOf) }] : []),
     ];
-    return { ...buildRows(metricsHub.buffer, layout, wanted), busiest, caches, selected };
+    return { ...buildRows(metricsHub.buffer, layout, wanted), busiest, overviews, selected };
   }, [version, selectedIds]);
 
   if (data === undefined) {
@@ -66,13 +79,10 @@ export default function LiveCharts() {
     );
   }
   const label = (id: string) => nodes.find((n) => n.id === id)?.label ?? id;
-  const perNode = (series: 'u' | 'q' | 'h' | 'r', ids: readonly string[]): Series[] =>
-    ids.map((id, i) => ({
-      key: nodeKey(series, id),
-      name: label(id),
-      color: PALETTE[i % PALETTE.length] ?? '#333',
-    }));
-  const { rows, reasons, busiest, caches, varyingReplicas, selected, goodputDiffers } = data;
+  const color = (i: number) => PALETTE[i % PALETTE.length] ?? '#333';
+  const perNode = (column: string, ids: readonly string[], step = false): Series[] =>
+    ids.map((id, i) => ({ key: nodeKey(column, id), name: label(id), color: color(i), step }));
+  const { rows, reasons, busiest, overviews, seen, changed, selected, goodputDiffers } = data;
   return (
     <div className="charts-panel__grid">
       <ChartCard
@@ -111,29 +121,26 @@ export default function LiveCharts() {
       />
       {/* The selected node's own charts come after the three the whole run is read by, so
           those stay in the first row whatever is selected. */}
-      {selected !== undefined && (
-        <ChartCard
-          live={live}
-          title={`${label(selected)}: latency at this node`}
-          rows={rows}
-          unit=" ms"
-          series={[
-            { key: nodeKey('p50', selected), name: 'p50', color: PALETTE[0] ?? '' },
-            { key: nodeKey('p99', selected), name: 'p99', color: PALETTE[1] ?? '' },
-          ]}
-        />
-      )}
-      {selected !== undefined && (
-        <ChartCard
-          live={live}
-          title={`${label(selected)}: throughput and queue`}
-          rows={rows}
-          series={[
-            { key: nodeKey('t', selected), name: 'req/s', color: PALETTE[2] ?? '' },
-            { key: nodeKey('q', selected), name: 'waiting', color: PALETTE[3] ?? '' },
-          ]}
-        />
-      )}
+      {selected?.charts
+        // A chart for figures the node has not reported (write-behind off…) would stay empty.
+        .filter((spec) => keysOf(spec).some((key) => seen.has(nodeKey(key, selected.id))))
+        .map((spec) => (
+          <ChartCard
+            key={spec.group}
+            live={live}
+            title={chartTitle(`${label(selected.id)}: `, spec)}
+            rows={rows}
+            {...chartScale(spec)}
+            series={spec.figures
+              .filter((f) => seen.has(nodeKey(f.key, selected.id)))
+              .map((f, i) => ({
+                key: nodeKey(f.key, selected.id),
+                name: f.label,
+                color: color(i),
+                step: spec.step,
+              }))}
+          />
+        ))}
       <ChartCard
         live={live}
         title="Utilization"
@@ -142,23 +149,32 @@ export default function LiveCharts() {
         series={perNode('u', busiest)}
       />
       <ChartCard live={live} title="Queue (waiting)" rows={rows} series={perNode('q', busiest)} />
-      {caches.length > 0 && (
-        <ChartCard
-          live={live}
-          title="Cache hit ratio"
-          rows={rows}
-          yMax={1}
-          series={perNode('h', caches)}
-        />
-      )}
-      {varyingReplicas.length > 0 && (
-        <ChartCard
-          live={live}
-          title="Replicas"
-          rows={rows}
-          series={perNode('r', varyingReplicas)}
-        />
-      )}
+      {overviews.map((spec) => {
+        const key = keysOf(spec)[0] ?? '';
+        const ids = spec.varyingOnly
+          ? spec.nodeIds.filter((id) => changed.has(nodeKey(key, id)))
+          : spec.nodeIds;
+        if (ids.length === 0) return null;
+        const title = chartTitle('', spec);
+        return (
+          <ChartCard
+            key={key}
+            live={live}
+            title={title.charAt(0).toUpperCase() + title.slice(1)}
+            rows={rows}
+            {...chartScale(spec)}
+            series={perNode(key, ids, spec.step)}
+          />
+        );
+      })}
     </div>
   );
+}
+
+const keysOf = (spec: FigureChartSpec) => spec.figures.map((f) => f.key);
+
+/** A chart's unit (after the value) and fixed range, from its figures. */
+function chartScale(spec: FigureChartSpec): { unit: string; yMax?: number } {
+  const unit = spec.unit === '' ? '' : ` ${spec.unit}`;
+  return spec.yMax === undefined ? { unit } : { unit, yMax: spec.yMax };
 }

@@ -47,12 +47,15 @@ function SparkPlotInner({ rows, series, unit, stacked, yMax, faults = [] }: Prop
   top = top > 0 ? top * (yMax === undefined ? 1.1 : 1) : 1;
   const x = (i: number) => (((rows[i]?.['t'] ?? first) - first) / span) * W;
   const y = (v: number) => H - (v / top) * H;
-  const path = (ys: Array<number | undefined>) => {
+  // A step series holds each value until the next point, then jumps (H then V).
+  const path = (ys: Array<number | undefined>, step: boolean) => {
     let d = '';
     let pen = false;
     ys.forEach((v, i) => {
       if (v === undefined) return void (pen = false);
-      d += `${pen ? 'L' : 'M'}${x(i).toFixed(1)} ${y(v).toFixed(2)}`;
+      const px = x(i).toFixed(1);
+      const py = y(v).toFixed(2);
+      d += !pen ? `M${px} ${py}` : step ? `H${px}V${py}` : `L${px} ${py}`;
       pen = true;
     });
     return d;
@@ -70,7 +73,7 @@ function SparkPlotInner({ rows, series, unit, stacked, yMax, faults = [] }: Prop
         {lines.map(({ s, ys }) => (
           <path
             key={s.key}
-            d={path(ys)}
+            d={path(ys, s.step === true)}
             fill="none"
             stroke={s.color}
             strokeWidth={1.5}

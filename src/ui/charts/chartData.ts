@@ -16,20 +16,14 @@ export const MAX_POINTS = 150;
 
 export type ChartRow = Record<string, number>;
 
-/** Node figures drawn per node: key prefix → column. */
-const NODE_SERIES = {
-  u: 'utilization',
-  q: 'queueLength',
-  h: 'hitRatio',
-  r: 'replicas',
-  t: 'throughputRps',
-  p50: 'p50Ms',
-  p99: 'p99Ms',
-} as const;
+/** A node figure's series key in a chart row: the frame column, then the node id. */
+export const nodeKey = (column: string, nodeId: string) => `${column}:${nodeId}`;
 
-export type NodeSeries = keyof typeof NODE_SERIES;
-
-export const nodeKey = (series: NodeSeries, nodeId: string) => `${series}:${nodeId}`;
+/** A node and the frame columns wanted from it. */
+export interface NodeSeries {
+  id: string;
+  columns: readonly string[];
+}
 
 const GLOBAL_SERIES: Array<[string, GlobalColumn]> = [
   ['t', 'tS'],
@@ -47,8 +41,9 @@ export interface ChartRows {
   rows: ChartRow[];
   /** Error reasons seen at least once, for the stacked chart's series. */
   reasons: ErrorReason[];
-  /** Nodes whose replica count changed during the run. */
-  varyingReplicas: string[];
+  /** The node series (`nodeKey`) with a value in some row, and those whose value changed. */
+  seen: ReadonlySet<string>;
+  changed: ReadonlySet<string>;
   /** True once goodput fell visibly below ok throughput (late or degraded answers). */
   goodputDiffers: boolean;
 }
@@ -56,17 +51,22 @@ export interface ChartRows {
 export function buildRows(
   buffer: MetricsBuffer,
   layout: FrameLayout,
-  nodeIds: readonly string[],
+  wanted: readonly NodeSeries[],
   maxPoints = MAX_POINTS,
 ): ChartRows {
-  const nodes = nodeIds
-    .map((id) => ({ id, index: layout.nodeIds.indexOf(id) }))
-    .filter((n) => n.index >= 0);
+  const series = wanted.flatMap(({ id, columns }) => {
+    const index = layout.nodeIds.indexOf(id);
+    if (index < 0) return [];
+    return columns.flatMap((column) => {
+      const offset = nodeOffset(layout, index, column);
+      return offset === undefined ? [] : [{ key: nodeKey(column, id), offset }];
+    });
+  });
   const every = Math.max(1, Math.ceil(buffer.length / maxPoints));
   const rows: ChartRow[] = [];
   const reasons = new Set<ErrorReason>();
-  const replicaSeen = new Map<string, number>();
-  const varying = new Set<string>();
+  const first = new Map<string, number>();
+  const changed = new Set<string>();
   let goodputGap = false;
   buffer.forEachRow((data, at) => {
     const row: ChartRow = {};
@@ -77,24 +77,21 @@ export function buildRows(
     for (const reason of ERROR_REASONS) if ((row[reason] ?? 0) > 0) reasons.add(reason);
     const { ok, goodput } = row;
     if (ok !== undefined && goodput !== undefined && goodputDiffers(ok, goodput)) goodputGap = true;
-    for (const { id, index } of nodes) {
-      for (const [series, column] of Object.entries(NODE_SERIES)) {
-        const v = data[at + nodeOffset(index, column)] ?? NaN;
-        if (Number.isNaN(v)) continue;
-        row[`${series}:${id}`] = v;
-        if (series === 'r') {
-          const before = replicaSeen.get(id);
-          if (before !== undefined && before !== v) varying.add(id);
-          replicaSeen.set(id, v);
-        }
-      }
+    for (const { key, offset } of series) {
+      const v = data[at + offset] ?? NaN;
+      if (Number.isNaN(v)) continue;
+      row[key] = v;
+      const before = first.get(key);
+      if (before === undefined) first.set(key, v);
+      else if (before !== v) changed.add(key);
     }
     rows.push(row);
   }, every);
   return {
     rows,
     reasons: ERROR_REASONS.filter((r) => reasons.has(r)),
-    varyingReplicas: [...varying],
+    seen: new Set(first.keys()),
+    changed,
     goodputDiffers: goodputGap,
   };
 }
@@ -105,7 +102,10 @@ export function busiestNodes(buffer: MetricsBuffer, layout: FrameLayout, limit: 
   if (latest === undefined) return [];
   const [data, at] = latest;
   return layout.nodeIds
-    .map((id, index) => ({ id, u: data[at + nodeOffset(index, 'utilization')] ?? NaN }))
+    .map((id, index) => ({
+      id,
+      u: data[at + (nodeOffset(layout, index, 'utilization') ?? NaN)] ?? NaN,
+    }))
     .filter((n, index) => layout.nodeTypes[index] !== 'client' && !Number.isNaN(n.u))
     .sort((a, b) => b.u - a.u)
     .slice(0, limit)

@@ -4,7 +4,7 @@
  * and each edge's columns named `id.column`. Missing figures are empty cells.
  */
 import type { MetricsBuffer } from '../../store/metricsBuffer.ts';
-import { EDGE_COLUMNS, GLOBAL_COLUMNS, NODE_COLUMNS } from '../../worker/frame.ts';
+import { EDGE_COLUMNS, GLOBAL_COLUMNS } from '../../worker/frame.ts';
 
 function cell(value: number | undefined): string {
   if (value === undefined || Number.isNaN(value)) return '';
@@ -17,7 +17,7 @@ export function metricsCsv(buffer: MetricsBuffer): string {
   if (!layout) return '';
   const header = [
     ...GLOBAL_COLUMNS,
-    ...layout.nodeIds.flatMap((id) => NODE_COLUMNS.map((c) => `${id}.${c}`)),
+    ...layout.nodeIds.flatMap((id) => layout.nodeColumns.map((c) => `${id}.${c}`)),
     ...layout.edgeIds.flatMap((id) => EDGE_COLUMNS.map((c) => `${id}.${c}`)),
   ];
   const lines = [header.join(',')];
