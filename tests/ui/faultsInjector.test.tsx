@@ -9,7 +9,7 @@ import { RunClientContext } from '../../src/ui/run/RunClientContext.ts';
 import { connectRun, DOC_DEBOUNCE_MS } from '../../src/ui/run/runConnection.ts';
 import { MetricsHub } from '../../src/store/metricsHub.ts';
 import { useAppStore } from '../../src/store/index.ts';
-import { layoutFor } from '../../src/worker/frame.ts';
+import { loadedAnswer } from '../worker/docs.ts';
 import { resetStore } from './editorHelpers.ts';
 
 beforeEach(() => {
@@ -20,15 +20,7 @@ beforeEach(() => {
 /** The real run connection over a stand-in worker that schedules like the real one. */
 function liveClient(workerNowS: number) {
   const doc = useAppStore.getState().doc;
-  const answer = {
-    ok: true as const,
-    runId: 1,
-    layout: layoutFor(doc),
-    durationS: doc.durationS,
-    warmupS: doc.warmupS,
-    windowS: 1,
-    warnings: [],
-  };
+  const answer = loadedAnswer(doc);
   const fake = {
     load: vi.fn(async () => answer),
     applyDoc: vi.fn(async () => answer),

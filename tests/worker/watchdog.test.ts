@@ -10,8 +10,7 @@ import {
   type WorkerLike,
 } from '../../src/worker/client.ts';
 import type { LoadAnswer, MetricFrame } from '../../src/worker/protocol.ts';
-import { layoutFor } from '../../src/worker/frame.ts';
-import { smallDoc } from './docs.ts';
+import { loadedAnswer, smallDoc } from './docs.ts';
 
 const WATCHDOG_MS = 3000;
 const BUILD_TIMEOUT_MS = 30_000;
@@ -36,16 +35,7 @@ function slowWorker() {
   const channel = new MessageChannel();
   let listener: ((f: MetricFrame) => void) | undefined;
   const state = { terminated: false, loads: 0, finishBuild: () => {}, running: false };
-  const doc = smallDoc();
-  const answer: LoadAnswer = {
-    ok: true,
-    runId: 1,
-    layout: layoutFor(doc),
-    durationS: doc.durationS,
-    warmupS: doc.warmupS,
-    windowS: 1,
-    warnings: [],
-  };
+  const answer: LoadAnswer = loadedAnswer(smallDoc());
   const build = () => {
     state.loads += 1;
     listener?.(frame('idle', { building: true }));
