@@ -4,6 +4,7 @@
  * these rules and the editor refuses the connection, saying why.
  */
 import { callableNodeTypes, KIND_DESCRIPTIONS, NODE_TYPES } from './kinds/index.ts';
+import { EDGE_KINDS } from './kinds/edge.ts';
 import type { EdgeRule } from './kinds/describe.ts';
 import type { EdgeKind, NodeType } from './types.ts';
 
@@ -30,6 +31,16 @@ export function canConnect(
   const rule = KIND_DESCRIPTIONS[sourceType].edges[kind];
   if (!rule) return no(NO_RULE[kind]);
   return targetsOf(rule).includes(targetType) ? { ok: true } : no(rule.why);
+}
+
+/**
+ * The edge a link drawn from one kind to another makes (a drag on the canvas, "Connect to…"): a
+ * call when the rules allow one, else the first other kind they allow (two databases link by
+ * replication, two queues by a dead-letter edge), else a call, whose refusal says why.
+ */
+export function edgeKindBetween(sourceType: NodeType, targetType: NodeType): EdgeKind {
+  if (canConnect(sourceType, targetType, 'call').ok) return 'call';
+  return EDGE_KINDS.find((kind) => canConnect(sourceType, targetType, kind).ok) ?? 'call';
 }
 
 /** Limits on how many outgoing edges of a kind a node may have, checked over the whole graph. */

@@ -4,7 +4,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderHook } from '@testing-library/react';
 import { PresetsMenu } from '../../src/ui/presets/PresetsMenu.tsx';
 import { Inspector } from '../../src/ui/inspector/Inspector.tsx';
 import { useEditorShortcuts } from '../../src/ui/canvas/useEditorShortcuts.ts';
@@ -25,7 +24,11 @@ describe('building from scratch', () => {
   });
 
   it('Ctrl+A selects every node and edge (so Delete clears the canvas)', async () => {
-    renderHook(() => useEditorShortcuts());
+    function Surface() {
+      return <div tabIndex={-1} aria-label="canvas" onKeyDown={useEditorShortcuts()} />;
+    }
+    render(<Surface />);
+    screen.getByLabelText('canvas').focus();
     await userEvent.keyboard('{Control>}a{/Control}');
     const { doc, selectedIds } = useAppStore.getState();
     expect([...selectedIds].sort()).toEqual(

@@ -15,6 +15,7 @@ import {
 import { useEmbedRefit } from './useEmbedRefit.ts';
 import { beginBatch, useAppStore } from '../../store/index.ts';
 import { isNodeType } from '../../model/kinds/index.ts';
+import { edgeKindBetween } from '../../model/connections.ts';
 import { edgeTypes, nodeTypes } from './elementTypes.ts';
 import { KIND_DRAG_TYPE, type ArchFlowEdge, type ArchFlowNode } from './flowTypes.ts';
 import { useFlowElements, type Sizes } from './useFlowElements.ts';
@@ -28,7 +29,6 @@ const HALF_NODE = { x: 90, y: 32 };
 const FIT_VIEW_OPTIONS = { padding: 0.25, maxZoom: 1.2 };
 const PRO_OPTIONS = { hideAttribution: true };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
-const DELETE_KEYS = ['Delete', 'Backspace'];
 const miniNodeClass = (n: ArchFlowNode) => `mini-${n.data.node.type}`;
 /** Smaller than React Flow's 200 × 150: on a narrow canvas the default hid nodes. */
 const MINIMAP_STYLE = { width: 150, height: 100 };
@@ -45,8 +45,14 @@ export function Canvas() {
     () => (pointer.current === null ? null : screenToFlowPosition(pointer.current)),
     [screenToFlowPosition],
   );
-  useEditorShortcuts(pointerAt);
+  const onKeyDown = useEditorShortcuts(pointerAt);
   const root = useRef<HTMLDivElement>(null);
+  // A click anywhere on the canvas gives it the focus its shortcuts need (React Flow's pane
+  // keeps the browser from doing it); a node or edge that takes focus itself keeps it.
+  const focusCanvas = useCallback(() => {
+    const el = root.current;
+    if (el && !el.contains(document.activeElement)) el.focus({ preventScroll: true });
+  }, []);
   useEmbedRefit(readOnly, root, sizes, FIT_VIEW_OPTIONS);
 
   const onNodesChange = useCallback((changes: NodeChange<ArchFlowNode>[]) => {
@@ -73,22 +79,15 @@ export function Canvas() {
 
   const onConnect = useCallback((c: Connection) => {
     const s = useAppStore.getState();
-    // Between two databases the only link is replication (primary → replica); between two
-    // queues it is the dead-letter edge (a queue → service link is a consumer: a call, which
-    // the edge inspector's Kind turns into a dead-letter edge if that is what was meant).
     const type = (id: string) => s.doc.nodes.find((n) => n.id === id)?.type;
-    const both = (t: string) => type(c.source) === t && type(c.target) === t;
-    const kind = both('database') ? 'replication' : both('queue') ? 'deadLetter' : 'call';
+    const from = type(c.source);
+    const to = type(c.target);
+    // A queue → service link is a consumer (a call), which the edge inspector's Kind turns into
+    // a dead-letter edge if that is what was meant.
+    const kind = from && to ? edgeKindBetween(from, to) : 'call';
     const result = s.connect(c.source, c.target, kind);
     if (!result.ok) s.notify('error', `Cannot connect: ${result.reason}`);
   }, []);
-
-  const onDelete = useCallback(
-    ({ nodes: ns, edges: es }: { nodes: ArchFlowNode[]; edges: ArchFlowEdge[] }) => {
-      useAppStore.getState().removeElements([...ns.map((n) => n.id), ...es.map((e) => e.id)]);
-    },
-    [],
-  );
 
   const onNodeDragStart = useCallback(() => {
     endDrag.current = beginBatch(); // one undo step per node drag
@@ -123,6 +122,9 @@ export function Canvas() {
       className="canvas"
       aria-label="Architecture canvas"
       role="region"
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+      onPointerDown={focusCanvas}
       onPointerMove={(e) => {
         pointer.current = { x: e.clientX, y: e.clientY };
       }}
@@ -138,14 +140,14 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
-        onDelete={onDelete}
         onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
         onDragOver={onDragOver}
         onDrop={onDrop}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
-        deleteKeyCode={readOnly ? null : DELETE_KEYS}
+        // Delete is one of our shortcuts: React Flow's listens on the whole document.
+        deleteKeyCode={null}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         selectionKeyCode="Shift"
         snapToGrid

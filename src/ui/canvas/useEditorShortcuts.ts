@@ -1,26 +1,34 @@
 /**
- * Keyboard shortcuts on the canvas: select all (Ctrl+A), duplicate (Ctrl+D), copy/paste (Ctrl+C / Ctrl+V), undo
- * (Ctrl+Z) and redo (Ctrl+Shift+Z, Ctrl+Y). Delete is React Flow's own. Keys typed into a field
- * are left alone, so undo in an input still undoes the text. Paste lands at the pointer when the
- * pointer is over the canvas (`pointerAt` gives its canvas coordinates), else 40 px along.
+ * Keyboard shortcuts of the canvas: select all (Ctrl+A), duplicate (Ctrl+D), copy/paste
+ * (Ctrl+C / Ctrl+V), undo (Ctrl+Z), redo (Ctrl+Shift+Z, Ctrl+Y) and Delete/Backspace. They act
+ * only while the focus is in the canvas (the handler goes on its element, and a click on the
+ * canvas focuses it): elsewhere the browser's own keys win, so lesson text can be selected with
+ * Ctrl+A and copied with Ctrl+C, and Delete in another panel deletes nothing. Paste lands at the
+ * pointer when the pointer is over the canvas (`pointerAt` gives its canvas coordinates), else
+ * 40 px along.
  */
-import { useEffect } from 'react';
+import { useCallback, type KeyboardEvent } from 'react';
 import { useAppStore } from '../../store/index.ts';
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
 
 type Point = { x: number; y: number };
 
-export function useEditorShortcuts(pointerAt: () => Point | null = () => null): void {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
+const DELETE_KEYS = new Set(['Delete', 'Backspace']);
+
+export function useEditorShortcuts(
+  pointerAt: () => Point | null = () => null,
+): (e: KeyboardEvent) => void {
+  return useCallback(
+    (e: KeyboardEvent) => {
       const s = useAppStore.getState();
-      if (s.readOnly || isTyping(e.target)) return;
+      if (s.readOnly) return;
       const mod = e.ctrlKey || e.metaKey;
-      if (!mod) return;
+      if (!mod) {
+        if (DELETE_KEYS.has(e.key) && s.selectedIds.length > 0) {
+          s.removeElements(s.selectedIds);
+          e.preventDefault();
+        }
+        return;
+      }
       const key = e.key.toLowerCase();
       const history = useAppStore.temporal.getState();
       let handled = true;
@@ -33,8 +41,7 @@ export function useEditorShortcuts(pointerAt: () => Point | null = () => null): 
       else if (key === 'a') s.select([...s.doc.nodes, ...s.doc.edges].map((el) => el.id));
       else handled = false;
       if (handled) e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [pointerAt]);
+    },
+    [pointerAt],
+  );
 }
