@@ -77,7 +77,8 @@ export const EMPTY_DOC: Scenario = {
 const PASTE_OFFSET = { x: 40, y: 40 };
 
 /** The model names nodes by id ("lb"); the user knows them by label ("Load balancer"). */
-function readable(doc: Scenario, reason: string): string {
+/** A model reason with node ids replaced by their labels, as the user knows them. */
+export function readable(doc: Scenario, reason: string): string {
   const text = reason.replace(/"([A-Za-z0-9_-]+)"/g, (whole, id: string) => {
     const node = doc.nodes.find((n) => n.id === id);
     return node ? `"${node.label}"` : whole;

@@ -6,6 +6,7 @@ import { getAt, setAt } from '../../store/docOps.ts';
 import { ParamField } from './ParamField.tsx';
 import { TextField } from './TextField.tsx';
 import { KindIcon } from '../icons/KindIcon.tsx';
+import { ConnectTo } from './ConnectTo.tsx';
 
 export function NodeInspector({ node }: { node: ScenarioNode }) {
   const kind = KIND_DESCRIPTIONS[node.type];
@@ -28,6 +29,7 @@ export function NodeInspector({ node }: { node: ScenarioNode }) {
       <p className="inspector__id">
         id <code>{node.id}</code>
       </p>
+      <ConnectTo node={node} />
       {kind.params.map((desc) => (
         <ParamField
           key={desc.key}
