@@ -14,6 +14,7 @@ import type { Call } from '../../src/engine/call.ts';
 import { BaseNode } from '../../src/engine/nodes/base.ts';
 import { registerBehaviour } from '../../src/engine/nodes/registry.ts';
 import type { NodeContext } from '../../src/engine/nodes/types.ts';
+import type { NodeResult, NodeWindow } from '../../src/engine/types.ts';
 import { UNAVAILABLE } from '../../src/engine/reasons.ts';
 
 const toySchema = z.strictObject({ delayMs: num(0, MAX_MS, 'ms').default(5) });
@@ -32,8 +33,17 @@ export const TOY_DELAY = defineKind({
   params: describeFields(toySchema, [
     { key: 'delayMs', label: 'Delay', help: 'Time to answer a request.' },
   ]),
-  // The place for the toy's own figures (the figures contract extends this test).
-  figures: [],
+  figures: [
+    {
+      key: 'answered',
+      label: 'Answered',
+      unit: 'requests',
+      help: 'Requests answered after the delay.',
+      nature: 'count',
+      where: 'both',
+      chart: { group: 'answered', style: 'line' },
+    },
+  ],
   line: (p) => `answers in ${p.delayMs} ms`,
   flow: () => ({ split: 'every' }),
   pricePerHour: 0,
@@ -42,6 +52,8 @@ export const TOY_DELAY = defineKind({
 
 class ToyDelayNode extends BaseNode {
   private readonly delayS: number;
+  private answered = 0;
+  private wAnswered = 0;
 
   constructor(ctx: NodeContext) {
     super(ctx);
@@ -55,7 +67,15 @@ class ToyDelayNode extends BaseNode {
 
   override onEvent(_sub: number, a: number, b: number): void {
     const c = this.k.pool.alive(a, b);
-    if (c !== null) this.k.respond(c, 0);
+    if (c === null) return;
+    this.wAnswered++;
+    if (c.counted) this.answered++;
+    this.k.respond(c, 0);
+  }
+
+  override describe(out: NodeResult | NodeWindow, window: boolean): void {
+    out.answered = window ? this.wAnswered : this.answered;
+    if (window) this.wAnswered = 0;
   }
 }
 

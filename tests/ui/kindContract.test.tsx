@@ -6,7 +6,7 @@
  */
 import { TOY_DELAY } from '../kinds/toyKind.ts'; // first: it registers the toy kind
 import { beforeEach, describe, expect, it } from 'vitest';
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ReactFlowProvider } from '@xyflow/react';
 import { runToEnd } from '../../src/analysis/runToEnd.ts';
@@ -18,6 +18,10 @@ import { nodeSummary } from '../../src/ui/canvas/nodeSummary.ts';
 import { Inspector } from '../../src/ui/inspector/Inspector.tsx';
 import { Palette } from '../../src/ui/palette/Palette.tsx';
 import { useAppStore } from '../../src/store/index.ts';
+import { metricsHub } from '../../src/store/metricsHub.ts';
+import LiveCharts from '../../src/ui/charts/LiveCharts.tsx';
+import { createSimulation } from '../../src/engine/simulation.ts';
+import { layoutFor, packWindows, readNode } from '../../src/worker/frame.ts';
 import { resetStore } from './editorHelpers.ts';
 
 beforeEach(resetStore);
@@ -105,6 +109,22 @@ describe('a kind made of one description and one behaviour', () => {
     expect(r.latencyMs.p50).toBeLessThan(8.5);
   });
 
-  // The figures contract (the toy's own figures in the results JSON, the live frames and a
-  // chart) is added here by the figures work.
+  it('reports its own figures in the results JSON, the live frames and a chart', () => {
+    const doc = toyDocument(8);
+    const r = runToEnd(doc, { seed: 1 });
+    const toy = JSON.parse(JSON.stringify(r)).nodes.toy;
+    expect(toy.answered).toBe(r.requests.ok);
+    const sim = createSimulation(doc);
+    sim.runUntil(Infinity);
+    const windows = sim.drainWindows();
+    const layout = layoutFor(doc);
+    const frames = packWindows(layout, windows);
+    const index = layout.nodeIds.indexOf('toy');
+    expect(readNode(layout, frames, 5, index)['answered']).toBe(windows[5]?.nodes['toy']?.answered);
+    useAppStore.setState({ doc, selectedIds: ['toy'], runStatus: 'paused' });
+    metricsHub.reset(layout);
+    act(() => metricsHub.push(frames, windows.length));
+    render(<LiveCharts />);
+    expect(screen.getByText('toy: answered (requests)')).toBeDefined();
+  });
 });
