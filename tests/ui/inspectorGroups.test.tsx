@@ -24,7 +24,7 @@ describe('inspector groups', () => {
     expect(edge('e2')?.circuitBreaker).toEqual(BREAKER_DEFAULTS);
     const ratio = within(group).getByLabelText('Failure ratio') as HTMLInputElement;
     expect(ratio.value).toBe('0.5');
-    expect(within(group).getByText(/\(0\.01 to 1\)/)).toBeTruthy();
+    expect(within(group).getByText(/\(0\.01 to 1; default 0\.5\)/)).toBeTruthy();
 
     await userEvent.clear(ratio);
     await userEvent.type(ratio, '0.3');

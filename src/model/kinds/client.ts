@@ -92,8 +92,8 @@ export const CLIENT_DESCRIPTION = defineKind({
     a.process === 'closed'
       ? `${short(a.users)} users, think ${distText(a.thinkMs)}`
       : `${short(a.rps)} rps ${a.process}`,
-  // Clients are the users: they cost nothing here.
   flow: () => ({ split: 'weight' }),
+  // Clients are the users: they cost nothing here.
   pricePerHour: 0,
   instances: () => 0,
   edges: {

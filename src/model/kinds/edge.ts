@@ -15,6 +15,7 @@ import {
   ratio,
 } from './common.ts';
 import type { ParamDescriptor } from './describe.ts';
+import { describeFields } from './schemaInfo.ts';
 
 export const EDGE_KINDS = [
   'call',
@@ -67,85 +68,63 @@ export const edgeSchema = z.strictObject({
   ...edgeFieldsShape,
 });
 
-export const EDGE_PARAMS: ParamDescriptor[] = [
+export const EDGE_PARAMS: ParamDescriptor[] = describeFields(edgeSchema, [
   {
     key: 'latencyMs',
     label: 'Latency (one way)',
     help: 'Network time, applied to the request and again to its response.',
     unit: 'ms',
-    control: 'dist',
   },
   {
     key: 'weight',
     label: 'Weight',
     help: 'Share of traffic when a node splits over several edges (clients, oneOf calls, weighted balancing).',
-    control: 'number',
-    min: 0,
     step: 1,
   },
   {
     key: 'kind',
     label: 'Kind',
     help: 'call: a request path; replication: database primary to replica (latency = lag); deadLetter: where a queue sends messages that keep failing.',
-    control: 'select',
-    options: EDGE_KINDS,
   },
   {
     key: 'timeoutMs',
     label: 'Timeout',
     help: 'The caller gives up after this long. Empty = waits forever.',
     unit: 'ms',
-    control: 'number',
-    min: 0,
-    optional: true,
   },
   {
     key: 'retry',
     label: 'Retry',
     help: 'On failure, try again after a growing pause. Off = no retries.',
     control: 'group',
-    optional: true,
     defaults: defaultsOf(retrySchema),
     fields: [
       {
         key: 'max',
         label: 'Max retries',
         help: 'Tries after the first.',
-        control: 'integer',
-        min: 0,
-        max: 10,
       },
       {
         key: 'backoffMs',
         label: 'Backoff',
         help: 'Pause before the first retry.',
         unit: 'ms',
-        control: 'number',
-        min: 0,
       },
       {
         key: 'multiplier',
         label: 'Backoff multiplier',
         help: 'Each pause is this many times the one before (exponential backoff).',
-        control: 'number',
-        min: 1,
-        max: 10,
       },
       {
         key: 'jitter',
         label: 'Jitter',
         help: 'Randomize each pause so that callers do not retry in lockstep.',
-        control: 'boolean',
       },
       {
         key: 'budgetRatio',
         label: 'Retry budget',
         help: 'Retries may be at most this share of first tries (e.g. 0.1). Empty = no budget.',
-        control: 'number',
-        min: 0,
-        max: 1,
         step: 0.05,
-        optional: true,
       },
     ],
   },
@@ -154,49 +133,35 @@ export const EDGE_PARAMS: ParamDescriptor[] = [
     label: 'Circuit breaker',
     help: 'Stop calling a failing target for a while, then let a few probes through. Off = none.',
     control: 'group',
-    optional: true,
     defaults: defaultsOf(circuitBreakerSchema),
     fields: [
       {
         key: 'failureRatio',
         label: 'Failure ratio',
         help: 'Open when at least this share of calls in the window failed.',
-        control: 'number',
-        min: 0.01,
-        max: 1,
         step: 0.05,
       },
       {
         key: 'minRequests',
         label: 'Minimum calls',
         help: '… and the window holds at least this many calls.',
-        control: 'integer',
-        min: 1,
-        max: 1_000_000,
       },
       {
         key: 'openMs',
         label: 'Open for',
         help: 'How long calls fail fast before probes are let through (half-open).',
         unit: 'ms',
-        control: 'number',
-        min: 0,
       },
       {
         key: 'windowMs',
         label: 'Window',
         help: 'The rolling window over which failures are counted.',
         unit: 'ms',
-        control: 'number',
-        min: 0,
       },
       {
         key: 'halfOpenRequests',
         label: 'Half-open probes',
         help: 'Calls let through while half-open; one failure opens again.',
-        control: 'integer',
-        min: 1,
-        max: 1000,
       },
     ],
   },
@@ -204,7 +169,5 @@ export const EDGE_PARAMS: ParamDescriptor[] = [
     key: 'fallback',
     label: 'Fallback',
     help: 'On a failed call, answer with a fallback (a default or stale value) instead of failing.',
-    control: 'boolean',
-    optional: true,
   },
-];
+]);
