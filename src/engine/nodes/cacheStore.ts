@@ -1,29 +1,41 @@
 /**
- * The entries of a cache: `capacity` slots over typed arrays, with eviction in O(1) (lru,
- * fifo, random) or O(log n) (lfu). Keys are 0..keySpace-1, so a key → slot index array
- * replaces a hash map. LRU and FIFO share an intrusive doubly-linked list (head = newest);
+ * The entries of a cache: up to `capacity` slots over typed arrays, with eviction in O(1) (lru,
+ * fifo, random) or O(log n) (lfu). The arrays start small and double as entries arrive, so a
+ * cache of 10^9 entries costs what it holds, not what it could hold; slots are handed out in
+ * the same order either way, so runs keep their numbers. Keys are 0..keySpace-1: up to
+ * DIRECT_KEYS a key → slot index array replaces a hash map; past it a Map (memory per key
+ * cached, not per key that exists). LRU and FIFO share an intrusive doubly-linked list (head = newest);
  * LRU moves an entry to the head on every hit, FIFO never does. LFU keeps an indexed min-heap
  * by (uses, last use). TTL expiry is lazy: an expired entry is a miss when read.
  */
 import type { Eviction } from '../../model/types.ts';
 import type { Rng } from '../rng.ts';
 
+/** Key spaces up to this size index slots by key directly (16 MB). */
+export const DIRECT_KEYS = 1 << 22;
+/** Slots allocated at first; doubled when full, up to the capacity. */
+const FIRST_SLOTS = 1024;
+
 export class CacheStore {
   size = 0;
-  private readonly slotOf: Int32Array; // key → slot, -1 if absent
-  private readonly keyOf: Int32Array; // slot → key
-  private readonly expires: Float64Array;
-  private readonly prev: Int32Array;
-  private readonly next: Int32Array;
+  private readonly slotOf: Int32Array | null; // key → slot, -1 if absent (small key spaces)
+  private readonly slotMap: Map<number, number> | null; // the same, for large key spaces
+  private readonly keySpace: number;
+  private keyOf: Int32Array; // slot → key
+  private expires: Float64Array;
+  private prev: Int32Array;
+  private next: Int32Array;
   private head = -1;
   private tail = -1;
-  private readonly freq: Float64Array;
-  private readonly tick: Float64Array;
-  private readonly heap: Int32Array; // LFU: heap of slots
-  private readonly heapPos: Int32Array;
+  private freq: Float64Array;
+  private tick: Float64Array;
+  private heap: Int32Array; // LFU: heap of slots
+  private heapPos: Int32Array;
   private clock = 0;
-  private readonly freeSlots: Int32Array;
-  private freeTop: number;
+  private freeSlots: Int32Array;
+  private freeTop = 0;
+  /** Slots allocated so far (≤ capacity). */
+  private slots = 0;
 
   constructor(
     readonly capacity: number,
@@ -31,23 +43,61 @@ export class CacheStore {
     keySpace: number,
     private readonly rng: Rng,
   ) {
-    this.slotOf = new Int32Array(keySpace).fill(-1);
-    this.keyOf = new Int32Array(capacity).fill(-1);
-    this.expires = new Float64Array(capacity);
-    this.prev = new Int32Array(capacity);
-    this.next = new Int32Array(capacity);
-    const lfu = eviction === 'lfu';
-    this.freq = new Float64Array(lfu ? capacity : 0);
-    this.tick = new Float64Array(lfu ? capacity : 0);
-    this.heap = new Int32Array(lfu ? capacity : 0);
-    this.heapPos = new Int32Array(lfu ? capacity : 0);
-    this.freeSlots = Int32Array.from({ length: capacity }, (_, i) => capacity - 1 - i);
-    this.freeTop = capacity;
+    this.keySpace = keySpace;
+    const direct = keySpace <= DIRECT_KEYS;
+    this.slotOf = direct ? new Int32Array(keySpace).fill(-1) : null;
+    this.slotMap = direct ? null : new Map();
+    this.keyOf = new Int32Array(0);
+    this.expires = new Float64Array(0);
+    this.prev = new Int32Array(0);
+    this.next = new Int32Array(0);
+    this.freq = new Float64Array(0);
+    this.tick = new Float64Array(0);
+    this.heap = new Int32Array(0);
+    this.heapPos = new Int32Array(0);
+    this.freeSlots = new Int32Array(0);
+    this.grow();
+  }
+
+  /** Slot of `key`, or -1. */
+  private slotFor(key: number): number {
+    if (this.slotOf !== null) return key < this.slotOf.length ? this.slotOf[key]! : -1;
+    return this.slotMap!.get(key) ?? -1;
+  }
+  private setSlot(key: number, s: number): void {
+    if (this.slotOf !== null) this.slotOf[key] = s;
+    else if (s < 0) this.slotMap!.delete(key);
+    else this.slotMap!.set(key, s);
+  }
+
+  /**
+   * More slots: twice as many, up to the capacity. The new ones go on the free stack so the
+   * lowest is taken first, the order a full-size stack would have given.
+   */
+  private grow(): void {
+    const old = this.slots;
+    const n = Math.min(this.capacity, Math.max(FIRST_SLOTS, old * 2));
+    if (n === old) return;
+    const lfu = this.eviction === 'lfu';
+    this.keyOf = resized(this.keyOf, new Int32Array(n).fill(-1));
+    this.expires = resized(this.expires, new Float64Array(n));
+    this.prev = resized(this.prev, new Int32Array(n));
+    this.next = resized(this.next, new Int32Array(n));
+    if (lfu) {
+      this.freq = resized(this.freq, new Float64Array(n));
+      this.tick = resized(this.tick, new Float64Array(n));
+      this.heap = resized(this.heap, new Int32Array(n));
+      this.heapPos = resized(this.heapPos, new Int32Array(n));
+    }
+    const free = resized(this.freeSlots.subarray(0, this.freeTop), new Int32Array(n));
+    for (let s = n - 1; s >= old; s--) free[this.freeTop++] = s;
+    this.freeSlots = free;
+    this.slots = n;
   }
 
   /** Read `key` at time t: true on a hit (fresh entry), which also counts as a use. */
   get(key: number, t: number): boolean {
-    const s = key < this.slotOf.length ? this.slotOf[key]! : -1;
+    const s = this.slotFor(key);
     if (s < 0) return false;
     if (this.expires[s]! <= t) {
       this.removeSlot(s);
@@ -64,15 +114,18 @@ export class CacheStore {
 
   /** Insert or refresh `key`, evicting one entry if full. */
   put(key: number, t: number, ttlS: number): void {
-    if (this.capacity === 0 || key >= this.slotOf.length) return;
-    let s = this.slotOf[key]!;
+    if (this.capacity === 0 || key >= this.keySpace) return;
+    let s = this.slotFor(key);
     if (s >= 0) {
       this.expires[s] = t + ttlS;
       return;
     }
-    if (this.freeTop === 0) this.removeSlot(this.victim());
+    if (this.freeTop === 0) {
+      if (this.slots < this.capacity) this.grow();
+      else this.removeSlot(this.victim());
+    }
     s = this.freeSlots[--this.freeTop]!;
-    this.slotOf[key] = s;
+    this.setSlot(key, s);
     this.keyOf[s] = key;
     this.expires[s] = t + ttlS;
     this.size++;
@@ -90,12 +143,12 @@ export class CacheStore {
 
   /** Drop `key` if present (invalidation on write). */
   remove(key: number): void {
-    const s = key < this.slotOf.length ? this.slotOf[key]! : -1;
+    const s = this.slotFor(key);
     if (s >= 0) this.removeSlot(s);
   }
 
   clear(): void {
-    for (let s = 0; s < this.capacity; s++) {
+    for (let s = 0; s < this.slots; s++) {
       const key = this.keyOf[s]!;
       if (key >= 0) this.removeSlot(s);
     }
@@ -103,12 +156,12 @@ export class CacheStore {
 
   /** When `key`'s entry expires (seconds), or -1 when absent (refresh-ahead reads this). */
   expiresAt(key: number): number {
-    const s = key < this.slotOf.length ? this.slotOf[key]! : -1;
+    const s = this.slotFor(key);
     return s >= 0 ? this.expires[s]! : -1;
   }
 
   has(key: number): boolean {
-    return key < this.slotOf.length && this.slotOf[key]! >= 0;
+    return this.slotFor(key) >= 0;
   }
 
   private victim(): number {
@@ -124,7 +177,7 @@ export class CacheStore {
   }
 
   private removeSlot(s: number): void {
-    this.slotOf[this.keyOf[s]!] = -1;
+    this.setSlot(this.keyOf[s]!, -1);
     this.keyOf[s] = -1;
     this.size--;
     if (this.eviction === 'lfu') {
@@ -199,4 +252,10 @@ export class CacheStore {
     this.heapPos[b] = i;
     this.heapPos[a] = j;
   }
+}
+
+/** `into` with `from` copied to its start. */
+function resized<T extends Int32Array | Float64Array>(from: T, into: T): T {
+  into.set(from as never);
+  return into;
 }

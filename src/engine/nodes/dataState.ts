@@ -15,7 +15,7 @@ import type { Kernel } from '../kernel.ts';
 import type { NodeResult, NodeWindow } from '../types.ts';
 import type { DatabaseNode } from './database.ts';
 import { promoteBestReplica } from './failover.ts';
-import { keySpaceOf, ReplicationLink } from './replication.ts';
+import { chainRoot, keySpaceOf, ReplicationLink } from './replication.ts';
 import type { NodeContext } from './types.ts';
 
 export const SUB_APPLY = 1;
@@ -86,23 +86,17 @@ export class DataState {
         }
       return;
     }
+    // Follow the chain up to a primary; in a cycle of replicas one member stands as primary.
+    const root = chainRoot(
+      this.index,
+      (i) => dbAt(k, i)?.upstreamOf() ?? -1,
+      (i) => dbAt(k, i)?.node.params.multiPrimary ?? true,
+    );
+    if (root === this.index) return;
     this.role = 'replica';
-    // Follow the chain up to a primary (bounded: a cycle of replicas has none).
-    let root = upstream;
-    for (let i = 0; i < MAX_HOPS; i++) {
-      const up = dbAt(k, root);
-      if (up === null || up.isPrimaryByGraph()) break;
-      const next = up.upstreamOf();
-      if (next < 0) break;
-      root = next;
-    }
     this.root = root;
     const r = dbAt(k, root);
     if (r !== null) this.sources = [r];
-  }
-
-  isPrimaryByGraph(): boolean {
-    return this.node.params.multiPrimary || this.upstreamOf() < 0;
   }
 
   upstreamOf(): number {

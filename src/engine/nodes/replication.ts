@@ -22,6 +22,31 @@ export function keySpaceOf(nodes: readonly ScenarioNode[]): number {
   return Math.min(n, KEY_BOUND);
 }
 
+/**
+ * The primary at the top of `start`'s chain of upstreams. A cycle of replicas has none: then
+ * its lowest-indexed member stands as the primary, so every member finds the same root and a
+ * write passed up the chain stops there instead of going round forever.
+ */
+export function chainRoot(
+  start: number,
+  upstreamOf: (node: number) => number,
+  isPrimary: (node: number) => boolean,
+): number {
+  const seen = new Set<number>();
+  let node = start;
+  while (!seen.has(node)) {
+    seen.add(node);
+    if (isPrimary(node)) return node;
+    const up = upstreamOf(node);
+    if (up < 0) return node;
+    node = up;
+  }
+  // `node` is on the cycle: walk it once for its lowest index.
+  let lowest = node;
+  for (let n = upstreamOf(node); n !== node; n = upstreamOf(n)) lowest = Math.min(lowest, n);
+  return lowest;
+}
+
 export class ReplicationLink {
   private keys = new Int32Array(64);
   private commits = new Float64Array(64);
