@@ -40,6 +40,9 @@ export default async function embedCrossSite({ page, context, baseUrl, screensho
     await editor.getByRole('button', { name: 'Recent work' }).waitFor();
     await editor.close();
   } finally {
+    // close() alone waits for the browser's keep-alive connections to the course page, which
+    // stay open until the spec's time limit; end them first.
+    host.closeAllConnections();
     await new Promise((done) => host.close(done));
   }
 }
