@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import {
   boundLesson,
@@ -10,18 +10,9 @@ import {
 import { DEEP_NOTE, MAX_TREE_DEPTH } from '../../src/ui/lesson/flattenDeep.ts';
 import { LessonPanel } from '../../src/ui/lesson/LessonPanel.tsx';
 import { SafeMarkdown } from '../../src/ui/lesson/SafeMarkdown.tsx';
-import { loadSafeMarkdown } from '../../src/ui/lesson/LazyMarkdown.tsx';
-import { useAppStore } from '../../src/store/index.ts';
-import { resetStore } from './editorHelpers.ts';
+import { setDescription, setUpLessonTests } from './lessonHelpers.ts';
 
-beforeAll(() => loadSafeMarkdown());
-beforeEach(() => {
-  resetStore();
-  window.innerWidth = 1600;
-});
-
-const setDescription = (description: string) =>
-  useAppStore.setState((s) => ({ doc: { ...s.doc, description } }));
+setUpLessonTests();
 
 /** The deepest chain of `selector` elements nested in one another under `root`. */
 function nesting(root: Element, selector: string): number {

@@ -1,23 +1,11 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { LessonPanel } from '../../src/ui/lesson/LessonPanel.tsx';
 import { safeUrl } from '../../src/ui/lesson/SafeMarkdown.tsx';
-import { loadSafeMarkdown } from '../../src/ui/lesson/LazyMarkdown.tsx';
-import { useAppStore } from '../../src/store/index.ts';
-import { resetStore } from './editorHelpers.ts';
+import { setDescription, setUpLessonTests } from './lessonHelpers.ts';
 
-// The app starts this download in main.tsx, before the first paint; the fallback has its own test.
-beforeAll(() => loadSafeMarkdown());
-
-// jsdom's window is 1024 px wide; a desktop width keeps the lesson open unless a test says not.
-beforeEach(() => {
-  resetStore();
-  window.innerWidth = 1600;
-});
-
-const setDescription = (description: string) =>
-  useAppStore.setState((s) => ({ doc: { ...s.doc, description } }));
+setUpLessonTests();
 
 describe('lesson panel', () => {
   it('renders the description as Markdown', () => {
