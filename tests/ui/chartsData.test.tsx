@@ -74,7 +74,76 @@ describe('chart rows', () => {
   });
 
   it('picks the busiest non-client nodes for the per-node charts', () => {
-    expect(busiestNodes(bufferWith(3), layout, 5)).toEqual(['api']);
+    expect(busiestNodes(bufferWith(3), layout, 5)).toEqual({ top: ['api'], others: [] });
+  });
+});
+
+describe('honest chart rows', () => {
+  it('leaves latency out of a window with no successful answer: a gap, not 0 ms', () => {
+    const b = bufferWith(3, (w, i) => {
+      if (i !== 1) return;
+      w.okRps = 0;
+      w.throughputRps = 0;
+      w.failedRps = 40;
+      w.latencyMs = { p50: 0, p95: 0, p99: 0, mean: 0 };
+      const api = w.nodes['api'];
+      if (api) Object.assign(api, { ok: 0, p50Ms: 0, p99Ms: 0 });
+    });
+    const { rows } = buildRows(b, layout, [{ id: 'api', columns: ['p50Ms', 'p99Ms', 'ok'] }]);
+    for (const key of ['p50', 'p95', 'p99', 'mean', nodeKey('p50Ms', 'api')])
+      expect([key, rows.map((r) => r[key] !== undefined)]).toEqual([key, [true, false, true]]);
+    expect(rows[1]?.[nodeKey('ok', 'api')]).toBe(0); // a count of 0 is a real 0
+    expect(rows[1]?.['total']).toBe(40);
+  });
+
+  it('names throughput for what it is: total = ok + rejected + other errors, per second', () => {
+    const b = bufferWith(1, (w) => {
+      w.okRps = 60;
+      w.failedRps = 40;
+      w.errors = { rejected: 30, timeout: 10 }; // counts per window: shares of failedRps
+    });
+    const [row] = buildRows(b, layout, []).rows;
+    expect(row).toMatchObject({ total: 100, ok: 60, rejected: 30, errors: 10, timeout: 10 });
+    const halfSecond = bufferWith(1, (w) => {
+      w.failedRps = 8;
+      w.errors = { timeout: 4 }; // 4 in a 0.5 s window is 8 per second
+    });
+    expect(buildRows(halfSecond, layout, []).rows[0]?.['timeout']).toBe(8);
+  });
+
+  it('keeps the busiest few nodes as lines and sums up the rest as "others"', () => {
+    const many = smallDoc({
+      nodes: [
+        smallDoc().nodes[0]!,
+        ...Array.from({ length: 9 }, (_, k) => ({
+          ...smallDoc().nodes[1]!,
+          id: `s${k}`,
+          label: `S${k}`,
+        })),
+      ],
+      edges: [],
+    });
+    const l = layoutFor(many);
+    const b = new MetricsBuffer(1000, 10);
+    b.reset(l);
+    const windows = Array.from({ length: 4 }, (_, i) => {
+      const w = fakeWindow(many, 0, i);
+      for (let k = 0; k < 9; k++)
+        Object.assign(w.nodes[`s${k}`] ?? {}, { utilization: k / 10, queueLength: k });
+      return w;
+    });
+    b.push(packWindows(l, windows), windows.length);
+    const { top, others } = busiestNodes(b, l, 3);
+    expect(top).toEqual(['s8', 's7', 's6']);
+    expect(others).toHaveLength(6);
+    const { rows } = buildRows(b, l, [], 150, [
+      { key: 'u', column: 'utilization', ids: others, how: 'mean' },
+      { key: 'q', column: 'queueLength', ids: others, how: 'sum' },
+    ]);
+    expect(rows[0]?.['u']).toBeCloseTo((0 + 1 + 2 + 3 + 4 + 5) / 60, 12);
+    expect(rows[0]?.['q']).toBe(15);
+    // One node left over is drawn as itself, not as "1 others".
+    expect(busiestNodes(b, l, 8)).toEqual({ top: expect.any(Array), others: [] });
   });
 });
 

@@ -152,7 +152,7 @@ function ChartCardInner({
                     activeDot={false}
                     isAnimationActive={false}
                     type={s.step ? 'stepAfter' : 'linear'}
-                    connectNulls
+                    connectNulls={false}
                   />
                 ))}
               </LineChart>

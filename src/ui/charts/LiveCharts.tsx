@@ -7,7 +7,13 @@
 import { startTransition, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { metricsHub } from '../../store/metricsHub.ts';
 import { useAppStore } from '../../store/index.ts';
-import { buildRows, busiestNodes, nodeKey, type NodeSeries } from './chartData.ts';
+import {
+  buildRows,
+  busiestNodes,
+  nodeKey,
+  type NodeAggregate,
+  type NodeSeries,
+} from './chartData.ts';
 import { ChartCard, type Series } from './ChartCard.tsx';
 import type { ErrorReason } from '../../engine/types.ts';
 import { chartTitle, nodeCharts, overviewCharts, type FigureChartSpec } from './figureCharts.ts';
@@ -22,7 +28,15 @@ const REASON_COLORS: Record<ErrorReason, string> = {
   circuitOpen: '#2f4a6d',
   lost: '#8a93a3',
 };
+/** Nodes with a line of their own on the utilization and queue charts; the rest are "others". */
 const NODES_PER_CHART = 5;
+const OTHERS_COLOR = '#8a93a3';
+/** The per-node columns of the utilization and queue charts, and how "others" sums them up. */
+const LOAD_COLUMNS = [
+  { column: 'utilization', how: 'mean' },
+  { column: 'queueLength', how: 'sum' },
+] as const;
+const othersKey = (column: string) => `others:${column}`;
 /** Lines on an overview chart (a kind's figure across nodes). */
 const NODES_PER_OVERVIEW = 6;
 
@@ -64,11 +78,25 @@ export default function LiveCharts() {
       NODES_PER_OVERVIEW,
     );
     const wanted: NodeSeries[] = [
-      ...busiest.map((id) => ({ id, columns: ['utilization', 'queueLength'] })),
+      ...busiest.top.map((id) => ({ id, columns: LOAD_COLUMNS.map((c) => c.column) })),
       ...overviews.flatMap((c) => c.nodeIds.map((id) => ({ id, columns: keysOf(c) }))),
       ...(selected ? [{ id: selected.id, columns: selected.charts.flatMap(keysOf) }] : []),
     ];
-    return { ...buildRows(metricsHub.buffer, layout, wanted), busiest, overviews, selected };
+    const others: NodeAggregate[] =
+      busiest.others.length === 0
+        ? []
+        : LOAD_COLUMNS.map(({ column, how }) => ({
+            key: othersKey(column),
+            column,
+            ids: busiest.others,
+            how,
+          }));
+    return {
+      ...buildRows(metricsHub.buffer, layout, wanted, undefined, others),
+      busiest,
+      overviews,
+      selected,
+    };
   }, [version, selectedIds]);
 
   if (data === undefined) {
@@ -82,6 +110,20 @@ export default function LiveCharts() {
   const color = (i: number) => PALETTE[i % PALETTE.length] ?? '#333';
   const perNode = (column: string, ids: readonly string[], step = false): Series[] =>
     ids.map((id, i) => ({ key: nodeKey(column, id), name: label(id), color: color(i), step }));
+  /** The busiest nodes' lines, then one line for all the others. */
+  const load = (column: string, how: 'mean' | 'sum'): Series[] => [
+    ...perNode(column, busiest.top),
+    ...(busiest.others.length === 0
+      ? []
+      : [
+          {
+            key: othersKey(column),
+            name: `${busiest.others.length} others (${how === 'mean' ? 'mean' : 'total'})`,
+            color: OTHERS_COLOR,
+            overlay: true,
+          },
+        ]),
+  ];
   const { rows, reasons, busiest, overviews, seen, changed, selected, goodputDiffers } = data;
   return (
     <div className="charts-panel__grid">
@@ -94,6 +136,7 @@ export default function LiveCharts() {
           { key: 'p50', name: 'p50', color: '#14a06f' },
           { key: 'p95', name: 'p95', color: '#e0a100' },
           { key: 'p99', name: 'p99', color: '#d64545' },
+          { key: 'mean', name: 'mean', color: '#3b6cf6', overlay: true },
         ]}
       />
       <ChartCard
@@ -101,10 +144,11 @@ export default function LiveCharts() {
         title="Throughput (req/s)"
         rows={rows}
         unit=" req/s"
-        stacked
         series={[
-          { key: 'failed', name: 'failed', color: '#d64545' },
+          { key: 'total', name: 'total', color: '#1c2330' },
           { key: 'ok', name: 'ok', color: '#1f9d55' },
+          { key: 'errors', name: 'errors', color: '#e08a00' },
+          { key: 'rejected', name: 'rejected', color: '#d64545' },
           // Goodput (ok, in time, not a fallback) only when it differs from ok.
           ...(goodputDiffers
             ? [{ key: 'goodput', name: 'goodput', color: '#1d4ed8', overlay: true }]
@@ -115,7 +159,7 @@ export default function LiveCharts() {
         live={live}
         title="Errors by reason (per s)"
         rows={rows}
-        stacked
+        unit=" /s"
         emptyNote="No errors so far."
         series={reasons.map((r) => ({ key: r, name: r, color: REASON_COLORS[r] }))}
       />
@@ -146,9 +190,14 @@ export default function LiveCharts() {
         title="Utilization"
         rows={rows}
         yMax={1}
-        series={perNode('u', busiest)}
+        series={load('utilization', 'mean')}
       />
-      <ChartCard live={live} title="Queue (waiting)" rows={rows} series={perNode('q', busiest)} />
+      <ChartCard
+        live={live}
+        title="Queue (waiting)"
+        rows={rows}
+        series={load('queueLength', 'sum')}
+      />
       {overviews.map((spec) => {
         const key = keysOf(spec)[0] ?? '';
         const ids = spec.varyingOnly

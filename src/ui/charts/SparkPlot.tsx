@@ -73,6 +73,7 @@ function SparkPlotInner({ rows, series, unit, stacked, yMax, faults = [] }: Prop
         {lines.map(({ s, ys }) => (
           <path
             key={s.key}
+            data-series={s.key}
             d={path(ys, s.step === true)}
             fill="none"
             stroke={s.color}

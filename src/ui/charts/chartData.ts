@@ -1,8 +1,11 @@
 /**
  * Rows for the charts, read from the metrics buffer in one pass with a bounded number of points
- * (older rows are already averaged by the buffer; here every k-th row is taken).
+ * (older rows are already averaged by the buffer; here every k-th row is taken). A value that
+ * does not exist in a window is left out of its row, so the chart draws a gap there, not a 0:
+ * with no successful answer in a window there is no latency to show.
  */
 import { ERROR_REASONS, type ErrorReason } from '../../engine/types.ts';
+import { COMMON_FIGURES } from '../../model/kinds/figures.ts';
 import {
   globalOffset,
   nodeOffset,
@@ -25,21 +28,33 @@ export interface NodeSeries {
   columns: readonly string[];
 }
 
-const GLOBAL_SERIES: Array<[string, GlobalColumn]> = [
-  ['t', 'tS'],
+/** One line standing for many nodes ("others"): their mean (ratios) or their sum. */
+export interface NodeAggregate {
+  key: string;
+  column: string;
+  ids: readonly string[];
+  how: 'mean' | 'sum';
+}
+
+/** End-to-end latency, measured on successful answers only. */
+const LATENCY: Array<[string, GlobalColumn]> = [
   ['p50', 'p50'],
   ['p95', 'p95'],
   ['p99', 'p99'],
-  ['ok', 'okRps'],
-  ['failed', 'failedRps'],
-  ['throughput', 'throughputRps'],
-  ['goodput', 'goodputRps'],
-  ...ERROR_REASONS.map((r): [string, GlobalColumn] => [r, `err_${r}`]),
+  ['mean', 'mean'],
 ];
+
+/**
+ * A node's window times (p50Ms, p99Ms) are measured on its successful answers only (the
+ * engine's window histogram records ok departures), so a window with none has no such time.
+ */
+const SUCCESS_TIMES: ReadonlySet<string> = new Set(
+  COMMON_FIGURES.filter((f) => f.nature === 'time').map((f) => f.key),
+);
 
 export interface ChartRows {
   rows: ChartRow[];
-  /** Error reasons seen at least once, for the stacked chart's series. */
+  /** Error reasons seen at least once, for the errors chart's series. */
   reasons: ErrorReason[];
   /** The node series (`nodeKey`) with a value in some row, and those whose value changed. */
   seen: ReadonlySet<string>;
@@ -48,20 +63,80 @@ export interface ChartRows {
   goodputDiffers: boolean;
 }
 
+/**
+ * The global figures of one window, named for what they are: per second, `total` answers are
+ * `ok` + `rejected` + other `errors`; each error reason per second (the frame counts them per
+ * window, so each reason's share of the window's failures is applied to `failedRps`).
+ */
+function globalFigures(data: Float64Array, at: number, row: ChartRow, reasons: Set<ErrorReason>) {
+  const get = (column: GlobalColumn) => data[at + globalOffset(column)] ?? NaN;
+  row['t'] = get('tS');
+  const ok = get('okRps');
+  const failed = get('failedRps');
+  const answered = Number.isNaN(ok) ? get('throughputRps') : ok;
+  if (answered > 0)
+    for (const [key, column] of LATENCY) {
+      const v = get(column);
+      if (!Number.isNaN(v)) row[key] = v;
+    }
+  let failures = 0;
+  for (const reason of ERROR_REASONS) failures += get(`err_${reason}`) || 0;
+  for (const reason of ERROR_REASONS) {
+    const count = get(`err_${reason}`) || 0;
+    if (count <= 0 || !(failed > 0)) continue;
+    reasons.add(reason);
+    row[reason] = (failed * count) / failures;
+  }
+  if (!Number.isNaN(ok)) row['ok'] = ok;
+  if (!Number.isNaN(failed)) {
+    const rejected = row['rejected'] ?? 0;
+    row['rejected'] = rejected;
+    row['errors'] = Math.max(0, failed - rejected);
+    if (!Number.isNaN(ok)) row['total'] = ok + failed;
+  }
+  const goodput = get('goodputRps');
+  if (!Number.isNaN(goodput)) row['goodput'] = goodput;
+}
+
+interface Reader {
+  key: string;
+  offset: number;
+  /** Offset of the node's `ok` count: a success time with no success is a gap. */
+  okOffset: number | undefined;
+}
+
+function readersFor(layout: FrameLayout, wanted: readonly NodeSeries[]): Reader[] {
+  return wanted.flatMap(({ id, columns }) => {
+    const index = layout.nodeIds.indexOf(id);
+    if (index < 0) return [];
+    return columns.flatMap((column) => {
+      const offset = nodeOffset(layout, index, column);
+      if (offset === undefined) return [];
+      const okOffset = SUCCESS_TIMES.has(column) ? nodeOffset(layout, index, 'ok') : undefined;
+      return [{ key: nodeKey(column, id), offset, okOffset }];
+    });
+  });
+}
+
+function aggregateReaders(layout: FrameLayout, aggregates: readonly NodeAggregate[]) {
+  return aggregates.map((a) => ({
+    ...a,
+    offsets: a.ids.flatMap((id) => {
+      const offset = nodeOffset(layout, layout.nodeIds.indexOf(id), a.column);
+      return layout.nodeIds.includes(id) && offset !== undefined ? [offset] : [];
+    }),
+  }));
+}
+
 export function buildRows(
   buffer: MetricsBuffer,
   layout: FrameLayout,
   wanted: readonly NodeSeries[],
   maxPoints = MAX_POINTS,
+  aggregates: readonly NodeAggregate[] = [],
 ): ChartRows {
-  const series = wanted.flatMap(({ id, columns }) => {
-    const index = layout.nodeIds.indexOf(id);
-    if (index < 0) return [];
-    return columns.flatMap((column) => {
-      const offset = nodeOffset(layout, index, column);
-      return offset === undefined ? [] : [{ key: nodeKey(column, id), offset }];
-    });
-  });
+  const readers = readersFor(layout, wanted);
+  const groups = aggregateReaders(layout, aggregates);
   const every = Math.max(1, Math.ceil(buffer.length / maxPoints));
   const rows: ChartRow[] = [];
   const reasons = new Set<ErrorReason>();
@@ -70,20 +145,28 @@ export function buildRows(
   let goodputGap = false;
   buffer.forEachRow((data, at) => {
     const row: ChartRow = {};
-    for (const [key, column] of GLOBAL_SERIES) {
-      const v = data[at + globalOffset(column)] ?? NaN;
-      if (!Number.isNaN(v)) row[key] = v;
-    }
-    for (const reason of ERROR_REASONS) if ((row[reason] ?? 0) > 0) reasons.add(reason);
+    globalFigures(data, at, row, reasons);
     const { ok, goodput } = row;
     if (ok !== undefined && goodput !== undefined && goodputDiffers(ok, goodput)) goodputGap = true;
-    for (const { key, offset } of series) {
+    for (const { key, offset, okOffset } of readers) {
       const v = data[at + offset] ?? NaN;
       if (Number.isNaN(v)) continue;
+      if (okOffset !== undefined && !((data[at + okOffset] ?? 0) > 0)) continue;
       row[key] = v;
       const before = first.get(key);
       if (before === undefined) first.set(key, v);
       else if (before !== v) changed.add(key);
+    }
+    for (const { key, offsets, how } of groups) {
+      let sum = 0;
+      let n = 0;
+      for (const offset of offsets) {
+        const v = data[at + offset] ?? NaN;
+        if (Number.isNaN(v)) continue;
+        sum += v;
+        n += 1;
+      }
+      if (n > 0) row[key] = how === 'mean' ? sum / n : sum;
     }
     rows.push(row);
   }, every);
@@ -96,18 +179,35 @@ export function buildRows(
   };
 }
 
-/** The nodes worth a line when nothing is selected: the busiest few (clients have no queue). */
-export function busiestNodes(buffer: MetricsBuffer, layout: FrameLayout, limit: number): string[] {
-  const latest = buffer.latest();
-  if (latest === undefined) return [];
-  const [data, at] = latest;
-  return layout.nodeIds
-    .map((id, index) => ({
-      id,
-      u: data[at + (nodeOffset(layout, index, 'utilization') ?? NaN)] ?? NaN,
-    }))
-    .filter((n, index) => layout.nodeTypes[index] !== 'client' && !Number.isNaN(n.u))
+/**
+ * The nodes worth a line of their own on the utilization and queue charts: the `limit` busiest
+ * by mean utilization over the rows held (a mean, so the lines do not swap at every redraw),
+ * clients left out (they have no queue). `others` are the rest, drawn as one line.
+ */
+export function busiestNodes(
+  buffer: MetricsBuffer,
+  layout: FrameLayout,
+  limit: number,
+  maxPoints = MAX_POINTS,
+): { top: string[]; others: string[] } {
+  const nodes = layout.nodeIds
+    .map((id, index) => ({ id, offset: nodeOffset(layout, index, 'utilization'), sum: 0, n: 0 }))
+    .filter((n, index) => layout.nodeTypes[index] !== 'client' && n.offset !== undefined);
+  const every = Math.max(1, Math.ceil(buffer.length / maxPoints));
+  buffer.forEachRow((data, at) => {
+    for (const node of nodes) {
+      const v = data[at + (node.offset ?? 0)] ?? NaN;
+      if (Number.isNaN(v)) continue;
+      node.sum += v;
+      node.n += 1;
+    }
+  }, every);
+  const ranked = nodes
+    .filter((n) => n.n > 0)
+    .map((n) => ({ id: n.id, u: n.sum / n.n }))
     .sort((a, b) => b.u - a.u)
-    .slice(0, limit)
     .map((n) => n.id);
+  // One line for a single leftover node would be that node under another name: draw it itself.
+  const cut = ranked.length <= limit + 1 ? ranked.length : limit;
+  return { top: ranked.slice(0, cut), others: ranked.slice(cut) };
 }
