@@ -41,6 +41,8 @@ export interface StartState {
   recent: RecentEntry[];
   /** Messages for the user (an unreadable save, a document that could not be shown). */
   problems: string[];
+  /** What the loader warned about in the reopened document (fields it dropped, and why). */
+  warnings: string[];
   /** A save that could not be read nor copied aside: saving over it is not allowed. */
   blocked: boolean;
   /** The document came from wave 1's localStorage and is not yet in the store. */
@@ -68,11 +70,11 @@ function unreadableMessage(why: string, key: string | null, where: string): stri
     : `The scenario saved in this browser could not be opened (${why}), and there is no room to keep a copy of it aside: nothing will be saved over it. Export your work (Export → JSON) and free some space.`;
 }
 
-function wave1Doc(raw: string): { doc?: Scenario; why?: string } {
+function wave1Doc(raw: string): { doc?: Scenario; warnings?: string[]; why?: string } {
   try {
     const parsed = JSON.parse(raw) as { state?: { doc?: unknown } };
     const loaded = loadScenario(parsed?.state?.doc);
-    return loaded.ok ? { doc: loaded.scenario } : { why: loaded.error };
+    return loaded.ok ? { doc: loaded.scenario, warnings: loaded.warnings } : { why: loaded.error };
   } catch {
     return { why: 'it is not readable JSON' };
   }
@@ -88,7 +90,14 @@ export async function readStart(
   legacy: Storage | null,
   now: number,
 ): Promise<StartState> {
-  const start: StartState = { rev: 0, recent: [], problems: [], blocked: false, needsSave: false };
+  const start: StartState = {
+    rev: 0,
+    recent: [],
+    problems: [],
+    warnings: [],
+    blocked: false,
+    needsSave: false,
+  };
   let saved: unknown;
   try {
     saved = await backend.get('doc');
@@ -112,6 +121,7 @@ export async function readStart(
       );
     } else if (loaded?.ok) {
       start.doc = loaded.scenario;
+      start.warnings = loaded.warnings;
     } else {
       const key = await keepAside(backend, saved, now);
       start.blocked = key === null;
@@ -159,6 +169,7 @@ async function migrateWave1(
     if (found.doc) {
       if (start.doc) remember(start.doc, found.doc.name);
       start.doc = found.doc;
+      start.warnings = found.warnings ?? [];
       start.needsSave = true;
     } else {
       const key = await keepAside(backend, new Unreadable(current), now);

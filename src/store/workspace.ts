@@ -24,6 +24,7 @@ import {
   type BackendKind,
 } from './storage/backends.ts';
 import { loadScenario } from '../model/load.ts';
+import { warningNote } from './warningNote.ts';
 
 /** An edit is handed to storage this long after it is made (edits meanwhile go with it). */
 export const SAVE_DELAY_MS = 150;
@@ -139,9 +140,19 @@ export async function openWorkspace(
     store.temporal.getState().clear();
   }
   for (const text of start.problems) store.getState().notify('error', text);
+  if (start.doc && start.warnings.length > 0) {
+    store
+      .getState()
+      .notify(
+        'info',
+        `Reopened your saved work "${start.doc.name}".${warningNote(start.warnings)}`,
+      );
+  }
 
-  // What is already in storage as revision knownRev: no need to write it again.
-  let stored: Scenario | null = start.needsSave ? null : store.getState().doc;
+  // What is already in storage as revision knownRev: no need to write it again. A save the
+  // loader warned about is written again as loaded, so the note is told once, not every start.
+  const rewrite = start.needsSave || start.warnings.length > 0;
+  let stored: Scenario | null = rewrite ? null : store.getState().doc;
   let failedToRender: Scenario | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let writing: Promise<void> | null = null;
@@ -256,7 +267,7 @@ export async function openWorkspace(
     });
     if (blocked) setSave('blocked');
     else setSave(idle);
-    if (start.needsSave) schedule();
+    if (rewrite) schedule();
   }
   if (backend.kind === 'memory' && !readOnly) {
     store

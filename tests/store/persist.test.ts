@@ -148,6 +148,25 @@ describe('saving the work in this browser', () => {
     expect(recent.map((e) => e.name)).toEqual(['Replaced while full']);
   });
 
+  it('a save with a misspelt field reopens with a note, told once', async () => {
+    const backend = durable();
+    const doc = JSON.parse(JSON.stringify(presetDoc())) as { nodes: Array<{ params: object }> };
+    doc.nodes[1]!.params = { ...doc.nodes[1]!.params, wrokers: 8 };
+    await backend.set('doc', { doc, rev: 3, savedAt: 0, tab: 'old' });
+    const first = await open(backend);
+    const [note] = first.store.getState().notices;
+    expect(note?.kind).toBe('info');
+    expect(note?.text).toMatch(/^Reopened your saved work ".+"\. Note: nodes\[1\]\.params: /);
+    expect(note?.text).toMatch(/unknown field "wrokers" ignored \(did you mean "workers"\?\)/);
+    await first.ws.flush();
+    expect(JSON.stringify((await saved(backend)).doc)).not.toContain('wrokers');
+    first.ws.dispose();
+
+    const again = await open(backend);
+    expect(again.store.getState().restoredFromStorage).toBe(true);
+    expect(again.store.getState().notices).toEqual([]);
+  });
+
   it('storage refused: the work lives in memory, with a quiet note', async () => {
     const { store, ws } = await open(memoryBackend());
     store.getState().setDoc(presetDoc());

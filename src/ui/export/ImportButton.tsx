@@ -5,6 +5,7 @@
 import { useRef } from 'react';
 import { useAppStore } from '../../store/index.ts';
 import { DROPPED_B_NOTE, openAnotherDocument } from '../analysis/variants.ts';
+import { warningNote } from '../../store/warningNote.ts';
 import { importFile } from './importDocument.ts';
 
 export function ImportButton() {
@@ -20,8 +21,10 @@ export function ImportButton() {
       return;
     }
     const droppedB = openAnotherDocument(result.doc);
-    const more = result.warnings.length ? ` Note: ${result.warnings.join('; ')}.` : '';
-    notify('info', `Imported "${result.doc.name}".${more}${droppedB ? DROPPED_B_NOTE : ''}`);
+    notify(
+      'info',
+      `Imported "${result.doc.name}".${warningNote(result.warnings)}${droppedB ? DROPPED_B_NOTE : ''}`,
+    );
   };
 
   return (

@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { loadScenario } from '../../model/load.ts';
 import { useAppStore } from '../../store/index.ts';
 import type { RecentEntry } from '../../store/recentWork.ts';
+import { warningNote } from '../../store/warningNote.ts';
 import { currentWorkspace, useWorkspaceStore } from '../../store/workspace.ts';
 import { DROPPED_B_NOTE, openAnotherDocument } from '../analysis/variants.ts';
 import { Popover } from '../share/Popover.tsx';
@@ -49,7 +50,7 @@ function RecentList({ onChosen }: { onChosen: () => void }) {
     const droppedB = openAnotherDocument(loaded.scenario);
     notify(
       'info',
-      `Restored "${entry.name}". Undo (Ctrl+Z) brings back what was open; it is in Recent work too.${droppedB ? DROPPED_B_NOTE : ''}`,
+      `Restored "${entry.name}". Undo (Ctrl+Z) brings back what was open; it is in Recent work too.${warningNote(loaded.warnings)}${droppedB ? DROPPED_B_NOTE : ''}`,
     );
     onChosen();
   };

@@ -5,12 +5,13 @@
  * the address bar, so a reload opens the work as it is now, not the link again. A link that opens
  * puts the work it replaces into Recent work (and Undo steps back to it); a link that cannot be
  * read shows a clear message and leaves the open work exactly as it was. A new `#s=` pasted into
- * the address bar later (`hashchange`) follows the same rules.
+ * the address bar later (`hashchange`) follows the same rules. Whatever the loader warned about
+ * (a misspelt field it dropped, with its "did you mean") is shown in a note, as Import does.
  */
-import { loadScenario } from '../../model/load.ts';
+import { loadScenario, type LoadResult } from '../../model/load.ts';
 import { decodeShareLink, parseLocation, type ParsedLocation } from '../../model/shareLink.ts';
-import type { Scenario } from '../../model/types.ts';
 import type { AppStore } from '../../store/index.ts';
+import { warningNote } from '../../store/warningNote.ts';
 import { openWorkspace } from '../../store/workspace.ts';
 import { DROPPED_B_NOTE, openAnotherDocument } from '../analysis/variants.ts';
 import { DEFAULT_PRESET, presetNames, readPreset } from './presets.ts';
@@ -81,7 +82,7 @@ async function openAddress(
     }
     const shared = decodeShareLink(text);
     if (shared.ok) {
-      openLinked(store, shared.scenario);
+      openLinked(store, shared, `the share link "${shared.scenario.name}"`);
       return 'share';
     }
     fail(
@@ -111,7 +112,7 @@ async function openPreset(
     fail(`The preset "${name}" could not be opened: ${loaded.error}`);
     return false;
   }
-  if (linked) openLinked(store, loaded.scenario);
+  if (linked) openLinked(store, loaded, `the preset "${name}"`);
   else {
     store.getState().setDoc(loaded.scenario);
     store.temporal.getState().clear();
@@ -119,12 +120,21 @@ async function openPreset(
   return true;
 }
 
-/** A link replaces the open document (kept in Recent work, one undo step back). */
-function openLinked(store: AppStore, doc: Scenario): void {
+/**
+ * A link replaces the open document (kept in Recent work, one undo step back). `what` names the
+ * link in the note that tells what the loader warned about, if anything.
+ */
+function openLinked(
+  store: AppStore,
+  loaded: Extract<LoadResult, { ok: true }>,
+  what: string,
+): void {
   const s = store.getState();
-  if (JSON.stringify(s.doc) === JSON.stringify(doc)) return;
+  const doc = loaded.scenario;
   // A link opens another design: variant B of the one open here does not belong to it.
-  if (openAnotherDocument(doc, store)) s.notify('info', DROPPED_B_NOTE.trim());
+  const droppedB = JSON.stringify(s.doc) !== JSON.stringify(doc) && openAnotherDocument(doc, store);
+  const note = warningNote(loaded.warnings);
+  if (note || droppedB) s.notify('info', `Opened ${what}.${note}${droppedB ? DROPPED_B_NOTE : ''}`);
 }
 
 const LINK_PARAMS = ['preset', 'autorun'];
