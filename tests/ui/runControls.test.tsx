@@ -84,7 +84,7 @@ describe('run summary', () => {
       runFigures: { throughputRps: 298.4, p99Ms: 34.12, errorRate: 0.0123, final: false },
     });
     expect(summary.textContent).toContain(
-      'Running t = 31.0 s · throughput 298 req/s · p99 34.1 ms · errors 1.23 %',
+      'Running t = 31.0 s · throughput 298 rps · p99 34.1 ms · errors 1.23 %',
     );
   });
 
@@ -95,7 +95,7 @@ describe('run summary', () => {
     setRun({ runStatus: 'running', runFigures: { ...figures, goodputRps: 400 } });
     expect(summary.textContent).not.toContain('goodput');
     setRun({ runStatus: 'running', runFigures: { ...figures, goodputRps: 310.2 } });
-    expect(summary.textContent).toContain('throughput 400 req/s · goodput 310 req/s · p99');
+    expect(summary.textContent).toContain('throughput 400 rps · goodput 310 rps · p99');
   });
 
   it('shows a notice about the run, an error first', () => {

@@ -1,6 +1,7 @@
 /** A against B: each figure, the difference B − A and in %, coloured better or worse. */
 import type { Comparison, Delta } from '../../analysis/compare.ts';
-import { fmtMoney, fmtNum, fmtPct } from './format.ts';
+import { formatDuration, formatPercent, formatRate } from '../run/format.ts';
+import { fmtMoney, fmtPct } from './format.ts';
 
 interface Row {
   name: string;
@@ -18,9 +19,9 @@ export function verdict(d: Delta, lowerIsBetter: boolean): 'better' | 'worse' | 
   return d.delta < 0 === lowerIsBetter ? 'better' : 'worse';
 }
 
-const ms = (x: number) => `${fmtNum(x)} ms`;
-const rps = (x: number) => `${fmtNum(x)} rps`;
-const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
+const ms = formatDuration;
+const rps = (x: number) => formatRate(x);
+const pct = formatPercent;
 
 export function CompareTable({ comparison }: { comparison: Comparison }) {
   const rows: Row[] = [

@@ -9,7 +9,7 @@ import {
 import { replicationJobs } from '../../analysis/run.ts';
 import { precisionWord } from '../../analysis/stats.ts';
 import { useAppStore } from '../../store/index.ts';
-import { fmtNum } from './format.ts';
+import { formatNumber } from '../run/format.ts';
 import { ProgressLine } from './ProgressLine.tsx';
 import { NumberField } from './NumberField.tsx';
 import { isAbort, runAll, useRunnerPoolFactory } from './runners.ts';
@@ -90,10 +90,10 @@ export function ReplicationsPanel() {
                   <tr key={k}>
                     <th scope="row">{REPLICATED_FIGURES[k].label}</th>
                     <td>
-                      {fmtNum(e.mean * scale(k))} {unit(k)}
+                      {formatNumber(e.mean * scale(k))} {unit(k)}
                     </td>
                     <td>
-                      ± {fmtNum(e.halfWidth * scale(k))} {unit(k)}
+                      ± {formatNumber(e.halfWidth * scale(k))} {unit(k)}
                     </td>
                     <td>
                       {Number.isFinite(e.relativePrecision)

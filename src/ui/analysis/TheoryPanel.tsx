@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { theoryCompare, type TheoryRow } from '../../analysis/theoryCompare.ts';
 import type { Scenario } from '../../model/types.ts';
 import { useAppStore } from '../../store/index.ts';
-import { fmtNum, fmtPct, nodeName } from './format.ts';
+import { formatNumber } from '../run/format.ts';
+import { fmtPct, nodeName } from './format.ts';
 import { isAbort, runAll, useRunnerPoolFactory } from './runners.ts';
 import { explainModel } from './theoryNotes.ts';
 
@@ -76,8 +77,8 @@ export function TheoryPanel() {
                     <th scope="row">{nodeName(out.doc, r.nodeId)}</th>
                     <td>{r.model}</td>
                     <td>{r.metric}</td>
-                    <td>{fmtNum(r.predicted)}</td>
-                    <td>{fmtNum(r.measured)}</td>
+                    <td>{formatNumber(r.predicted)}</td>
+                    <td>{formatNumber(r.measured)}</td>
                     <td className={`an-delta an-delta--${grade}`}>{fmtPct(err)}</td>
                   </tr>
                 );

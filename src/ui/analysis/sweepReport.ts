@@ -4,7 +4,8 @@ import type { SweepAnalysis, SweepSpec } from '../../analysis/sweep.ts';
 import { analyseSweep } from '../../analysis/sweepAnalysis.ts';
 import type { SimResult } from '../../engine/types.ts';
 import type { Scenario } from '../../model/types.ts';
-import { fmtInt, nodeName } from './format.ts';
+import { formatCount, formatDuration } from '../run/format.ts';
+import { nodeName } from './format.ts';
 
 export interface SweepInputs extends SweepSpec {
   sloP99Ms: number;
@@ -57,26 +58,26 @@ export function readSweep(
   const pctAt = (rps: number) => rows.find((r) => r.offeredRps === rps)?.pct;
 
   const c = analysis.capacityAtSlo;
-  const slo = `p99 ≤ ${fmtInt(sloP99Ms)} ms`;
+  const slo = `p99 ≤ ${formatDuration(sloP99Ms)}`;
   const capacitySentence =
     c.offeredRps === null
       ? `Capacity at ${slo}: none of the points meets it.`
       : c.beyondSweep
-        ? `Capacity at ${slo}: at least ${fmtInt(c.offeredRps)} rps (every point met it).`
-        : `Capacity at ${slo}: ${fmtInt(c.offeredRps)} rps.`;
+        ? `Capacity at ${slo}: at least ${formatCount(c.offeredRps)} rps (every point met it).`
+        : `Capacity at ${slo}: ${formatCount(c.offeredRps)} rps.`;
 
   const b = analysis.bottleneck;
   let bottleneckSentence = '';
   if (b) {
     // Unsaturated figures get a third decimal, so 0.948 never reads as a saturating 0.95.
-    const where = `utilization ${b.utilization.toFixed(b.saturated ? 2 : 3)} at ${fmtInt(pctAt(b.atOfferedRps) ?? NaN)} %`;
+    const where = `utilization ${b.utilization.toFixed(b.saturated ? 2 : 3)} at ${formatCount(pctAt(b.atOfferedRps) ?? NaN)} %`;
     bottleneckSentence = b.saturated
       ? `Bottleneck: ${nodeName(doc, b.nodeId)} (${where}).`
       : `Busiest node: ${nodeName(doc, b.nodeId)} (${where}); nothing saturated.`;
   }
   const k = analysis.knee;
   const kneeSentence = k
-    ? `Knee: ${fmtInt(k.offeredRps)} rps (p99 ${fmtInt(k.p99Ms)} ms), where goodput per unit of latency peaks.`
+    ? `Knee: ${formatCount(k.offeredRps)} rps (p99 ${formatDuration(k.p99Ms)}), where goodput per unit of latency peaks.`
     : '';
   return { analysis, rows, capacitySentence, bottleneckSentence, kneeSentence };
 }

@@ -4,7 +4,13 @@
  * any notice about the run (a restart, a cap reached, a document that cannot run).
  */
 import { useAppStore } from '../../store/index.ts';
-import { formatMs, formatPercent, formatRps, formatSimTime, goodputDiffers } from './format.ts';
+import {
+  formatDuration,
+  formatPercent,
+  formatRate,
+  formatSimTime,
+  goodputDiffers,
+} from './format.ts';
 
 const STATUS_TEXT = {
   idle: 'Ready',
@@ -34,19 +40,19 @@ export function RunSummary() {
           <>
             {' · '}
             <span title={figures.final ? 'Whole run, after warm-up' : 'Last window'}>
-              throughput {formatRps(figures.throughputRps)}
+              throughput {formatRate(figures.throughputRps)}
             </span>
             {figures.goodputRps !== undefined &&
               goodputDiffers(figures.throughputRps, figures.goodputRps) && (
                 <>
                   {' · '}
                   <span title="OK answers within the deadline and not degraded by a fallback">
-                    goodput {formatRps(figures.goodputRps)}
+                    goodput {formatRate(figures.goodputRps)}
                   </span>
                 </>
               )}
             {' · '}
-            <span>p99 {formatMs(figures.p99Ms)}</span>
+            <span>p99 {formatDuration(figures.p99Ms)}</span>
             {' · '}
             <span>errors {formatPercent(figures.errorRate)}</span>
           </>
