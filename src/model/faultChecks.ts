@@ -1,6 +1,6 @@
 /** Checks that each fault hits something that exists and can suffer it. */
 import type { CheckError } from './graphChecks.ts';
-import { FAULT_KINDS } from './kinds/fault.ts';
+import { FAULT_KINDS } from './kinds/faultKinds.ts';
 import type { Scenario } from './types.ts';
 
 export function checkFaults(s: Scenario, warnings: string[]): CheckError | null {

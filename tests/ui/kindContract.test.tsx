@@ -109,6 +109,22 @@ describe('a kind made of one description and one behaviour', () => {
     expect(r.latencyMs.p50).toBeLessThan(8.5);
   });
 
+  it('takes the faults its description lists, and only those', () => {
+    const doc = toyDocument(8);
+    const slowed = loadScenario({
+      ...doc,
+      faults: [{ atS: 0, kind: 'slow', target: 'toy', factor: 3 }],
+    });
+    if (!slowed.ok) throw new Error(slowed.error);
+    const r = runToEnd(slowed.scenario, { seed: 1 });
+    expect(r.latencyMs.p50).toBeGreaterThan(23.5);
+    expect(r.latencyMs.p50).toBeLessThan(24.5);
+    const flushed = loadScenario({ ...doc, faults: [{ atS: 1, kind: 'flush', target: 'toy' }] });
+    expect(flushed.ok ? '' : flushed.error).toBe(
+      `faults[0].target: a flush fault applies to cache, not to ${TOY} "toy"`,
+    );
+  });
+
   it('reports its own figures in the results JSON, the live frames and a chart', () => {
     const doc = toyDocument(8);
     const r = runToEnd(doc, { seed: 1 });

@@ -155,6 +155,7 @@ export const CACHE_DESCRIPTION = defineKind({
   ]),
   line: (p) => `${num(p.capacity)} entries · ${p.eviction}`,
   flow: () => ({ split: 'readMisses' }),
+  faults: ['slow', 'flush'],
   pricePerHour: 0.2, // an in-memory cache node
   edges: {
     call: {

@@ -94,6 +94,7 @@ export const CLIENT_DESCRIPTION = defineKind({
       : `${short(a.rps)} rps ${a.process}`,
   flow: () => ({ split: 'weight' }),
   // Clients are the users: they cost nothing here.
+  faults: ['spike'],
   pricePerHour: 0,
   instances: () => 0,
   edges: {

@@ -182,6 +182,7 @@ export const DATABASE_DESCRIPTION = defineKind({
   ]),
   line: (p) => `${p.connections} conns · read ${distText(p.readTimeMs)}`,
   flow: () => ({ split: 'every' }),
+  faults: ['slow'],
   pricePerHour: 0.5, // a managed database instance (each replica is its own node)
   edges: {
     call: {

@@ -130,12 +130,21 @@ export interface KindDescription<T extends string = string, S extends ParamsSche
   instances?(params: ParamsOf<S>, measuredReplicas: number | undefined): number;
   /** The edges it may start, by edge kind; an absent kind is refused. */
   edges: { call: EdgeRule } & Partial<Record<Exclude<EdgeKind, 'call'>, EdgeRule>>;
+  /**
+   * The node faults its behaviour honours, beyond a crash (which hits every kind that answers
+   * calls): `slow` multiplies its service times, `flush` empties its store, `spike` multiplies
+   * the traffic it sends. A fault it does not list is refused on it, naming the kinds that take it.
+   */
+  faults: readonly KindFault[];
   /** Why nothing may call into it; absent = it answers calls. */
   refusesCalls?: string;
   /** The request fields its behaviour reads: the engine draws a key (from the clients' `keys`)
    *  or a source address (from their `sources`) for each request only when some node reads it. */
   reads?(params: ParamsOf<S>): { key?: true; source?: true };
 }
+
+/** The node faults a kind takes only when its description lists them (see `faults`). */
+export type KindFault = Extract<FaultKind, 'slow' | 'flush' | 'spike'>;
 
 export interface FaultKindDescription {
   kind: FaultKind;

@@ -55,5 +55,3 @@ export const faultSchema = z.discriminatedUnion(
       'must be a fault of kind "crash", "slow", "partition", "loss", "latency", "flush", "spike" or "lag"',
   },
 );
-
-export { FAULT_KINDS } from './faultKinds.ts';

@@ -17,7 +17,8 @@ import { SHARD_ROUTER_DESCRIPTION } from './shardRouter.ts';
 
 export type { KindDescription, ParamDescriptor, VariantCase } from './describe.ts';
 export { EDGE_PARAMS, BREAKER_DEFAULTS } from './edge.ts';
-export { FAULT_KINDS, FAULT_DEFAULTS } from './fault.ts';
+export { FAULT_DEFAULTS } from './fault.ts';
+export { FAULT_KINDS } from './faultKinds.ts';
 
 /** One line per kind, in palette order: traffic enters on the left, data lives on the right. */
 const BUILT_IN = [

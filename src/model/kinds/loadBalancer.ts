@@ -152,6 +152,7 @@ export const LOAD_BALANCER_DESCRIPTION = defineKind({
   ]),
   line: (p) => p.strategy,
   flow: (p) => ({ split: p.strategy === 'weightedRoundRobin' ? 'weight' : 'replicas' }),
+  faults: [],
   pricePerHour: 0.025, // a managed load balancer
   edges: {
     call: {

@@ -62,6 +62,7 @@ export const RATE_LIMITER_DESCRIPTION = defineKind({
   ]),
   line: (p) => `${num(p.rps)} rps, burst ${num(p.burst)}`,
   flow: (p) => ({ split: 'weight', atMostRps: p.rps }),
+  faults: [],
   pricePerHour: 0.01,
   edges: {
     call: {

@@ -126,6 +126,7 @@ export const SERVICE_DESCRIPTION = defineKind({
   line: (p) =>
     `${p.replicas} × ${p.workers} ${p.workers === 1 ? 'worker' : 'workers'} · ${distText(p.serviceTimeMs)}`,
   flow: (p) => ({ split: p.calls === 'oneOf' ? 'weight' : 'every' }),
+  faults: ['slow'],
   pricePerHour: 0.1, // per replica: a small VM or container
   instances: (p, measured) => (p.autoscale && measured !== undefined ? measured : p.replicas),
   edges: { call: { targets: 'callable', why: '' } },
