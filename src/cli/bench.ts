@@ -1,11 +1,16 @@
 /**
  * `npm run bench [-- --json]`: the standard scenarios, timed. Reports simulated requests per
- * wall second, events per second and peak resident memory (sampled between chunks of 5
- * simulated seconds). Wall-clock time is measured here, never inside the engine.
+ * wall second, events per second, peak resident memory (sampled between chunks of 5 simulated
+ * seconds) and, where the scenario has a hand-written reference loop of the same model
+ * (bench/reference.ts), the engine's CPU time as a multiple of the loop's. The loop runs just
+ * before and just after the engine in the same process, so the ratio holds on a loaded machine
+ * where wall-clock figures do not. Timing is measured here, never inside the engine.
  */
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { createSimulation } from '../engine/index.ts';
+import { runReference, type ReferenceModel, type ReferenceResult } from '../../bench/reference.ts';
+import { createSimulation, type SimResult } from '../engine/index.ts';
+import { r4 } from '../engine/metrics/summary.ts';
 import type { Scenario } from '../model/types.ts';
 import { benchScenarios } from './benchScenarios.ts';
 
@@ -17,20 +22,39 @@ export interface BenchRow {
   requestsPerS: number;
   eventsPerS: number;
   peakRssMB: number;
+  /** The engine's CPU time (user + system) for the run. */
+  cpuMs: number;
+  /** The reference loop's CPU time (mean of a run before and one after the engine's). */
+  referenceCpuMs?: number;
+  /** cpuMs / referenceCpuMs. */
+  cpuRatio?: number;
 }
 
-export function benchOne(doc: Scenario): BenchRow {
+/** CPU time (user + system) spent by this process in `run`, in ms. */
+function cpuMsOf(run: () => void): number {
+  const before = process.cpuUsage();
+  run();
+  const d = process.cpuUsage(before);
+  return (d.user + d.system) / 1000;
+}
+
+function runEngine(doc: Scenario): { row: BenchRow; result: SimResult } {
   let peak = process.memoryUsage().rss;
-  const t0 = performance.now();
-  const sim = createSimulation(doc, { eventBudget: 200_000_000 });
-  for (let t = 5; ; t += 5) {
-    const p = sim.runUntil(t);
-    peak = Math.max(peak, process.memoryUsage().rss);
-    if (p.done) break;
-  }
-  const wallMs = performance.now() - t0;
-  const r = sim.snapshot();
-  return {
+  let result: SimResult | null = null;
+  let wallMs = 0;
+  const cpuMs = cpuMsOf(() => {
+    const t0 = performance.now();
+    const sim = createSimulation(doc, { eventBudget: 200_000_000 });
+    for (let t = 5; ; t += 5) {
+      const p = sim.runUntil(t);
+      peak = Math.max(peak, process.memoryUsage().rss);
+      if (p.done) break;
+    }
+    result = sim.snapshot();
+    wallMs = performance.now() - t0;
+  });
+  const r: SimResult = result!;
+  const row = {
     scenario: doc.name,
     requests: r.requests.total,
     events: r.events,
@@ -38,11 +62,38 @@ export function benchOne(doc: Scenario): BenchRow {
     requestsPerS: Math.round((r.requests.total / wallMs) * 1000),
     eventsPerS: Math.round((r.events / wallMs) * 1000),
     peakRssMB: Math.round(peak / 1048576),
+    cpuMs: Math.round(cpuMs),
   };
+  return { row, result: r };
+}
+
+/** The reference loop's CPU time and figures. */
+function runReferenceTimed(m: ReferenceModel): { cpuMs: number; out: ReferenceResult } {
+  let out: ReferenceResult | null = null;
+  const cpuMs = cpuMsOf(() => (out = runReference(m)));
+  return { cpuMs, out: out! };
+}
+
+export function benchOne(doc: Scenario, reference?: ReferenceModel): BenchRow {
+  if (reference === undefined) return runEngine(doc).row;
+  const before = runReferenceTimed(reference);
+  const { row, result } = runEngine(doc);
+  const after = runReferenceTimed(reference);
+  // Same requests and latencies, or it is not the same model and the ratio means nothing.
+  const ref = after.out;
+  if (
+    ref.requests !== result.requests.total ||
+    r4(ref.latencyMs.mean) !== result.latencyMs.mean ||
+    r4(ref.latencyMs.quantile(0.99)) !== result.latencyMs.p99
+  ) {
+    throw new Error(`bench: the reference loop does not reproduce "${doc.name}"`);
+  }
+  const refMs = (before.cpuMs + after.cpuMs) / 2;
+  return { ...row, referenceCpuMs: Math.round(refMs), cpuRatio: r4(row.cpuMs / refMs) };
 }
 
 function main(argv: string[]): void {
-  const rows = benchScenarios().map(benchOne);
+  const rows = benchScenarios().map((s) => benchOne(s.doc, s.reference));
   if (argv.includes('--json')) {
     process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
     return;
@@ -55,6 +106,9 @@ function main(argv: string[]): void {
     'requests/s',
     'events/s',
     'peak RSS MB',
+    'CPU ms',
+    'ref CPU ms',
+    'CPU × ref',
   ];
   const cells = rows.map((r) => [
     r.scenario,
@@ -64,6 +118,9 @@ function main(argv: string[]): void {
     String(r.requestsPerS),
     String(r.eventsPerS),
     String(r.peakRssMB),
+    String(r.cpuMs),
+    r.referenceCpuMs === undefined ? '-' : String(r.referenceCpuMs),
+    r.cpuRatio === undefined ? '-' : r.cpuRatio.toFixed(2),
   ]);
   const all = [header, ...cells];
   const widths = header.map((_, c) => Math.max(...all.map((row) => row[c]!.length)));
