@@ -2,6 +2,9 @@
  * The playground's layout: toolbar on top, palette left, canvas centre, inspector right, charts
  * below. The embedded view keeps the canvas, the charts and Run only. Each panel has its own
  * error boundary, so one that fails to render shows why and the others keep working.
+ * The first paint needs the canvas's code only: the inspector, the fault timeline, the charts and
+ * the toolbar's secondary actions are fetched once the page has painted, each into a place of
+ * its own size (main.tsx starts the worker then too).
  */
 import { ReactFlowProvider } from '@xyflow/react';
 import { useAppStore } from './store/index.ts';
@@ -9,14 +12,18 @@ import { Toolbar } from './ui/layout/Toolbar.tsx';
 import { Notices } from './ui/layout/Notices.tsx';
 import { Canvas } from './ui/canvas/Canvas.tsx';
 import { Palette } from './ui/palette/Palette.tsx';
-import { Inspector } from './ui/inspector/Inspector.tsx';
 import { ChartsPanel } from './ui/charts/ChartsPanel.tsx';
-import { FaultTimeline } from './ui/faults/FaultTimeline.tsx';
 import { LazyAnalysisPanel } from './ui/lazy/LazyAnalysisPanel.tsx';
 import { LessonPanel } from './ui/lesson/LessonPanel.tsx';
 import { ConflictNotice } from './ui/history/ConflictNotice.tsx';
 import { OpenInArchsim } from './ui/share/OpenInArchsim.tsx';
 import { PanelBoundary } from './ui/common/PanelBoundary.tsx';
+import { AfterFirstPaint } from './ui/lazy/AfterFirstPaint.tsx';
+import { LazyFaultTimeline, LazyInspector } from './ui/lazy/chunks.ts';
+
+const INSPECTOR_ROOM = <aside className="inspector" aria-label="Inspector" aria-busy="true" />;
+const TIMELINE_ROOM = <section className="fault-timeline fault-timeline--room" aria-busy="true" />;
+const CHARTS_ROOM = <div className="charts-panel" aria-busy="true" />;
 
 export function App() {
   const readOnly = useAppStore((s) => s.readOnly);
@@ -42,12 +49,16 @@ export function App() {
             </PanelBoundary>
             <section className="app__bottom" aria-label="Charts">
               <PanelBoundary name="charts">
-                <ChartsPanel />
+                <AfterFirstPaint fallback={CHARTS_ROOM}>
+                  <ChartsPanel />
+                </AfterFirstPaint>
               </PanelBoundary>
             </section>
             {!readOnly && (
               <PanelBoundary name="fault timeline" className="fault-timeline">
-                <FaultTimeline />
+                <AfterFirstPaint fallback={TIMELINE_ROOM}>
+                  <LazyFaultTimeline />
+                </AfterFirstPaint>
               </PanelBoundary>
             )}
           </main>
@@ -58,7 +69,9 @@ export function App() {
           )}
           {!readOnly && (
             <PanelBoundary name="inspector" className="inspector">
-              <Inspector />
+              <AfterFirstPaint fallback={INSPECTOR_ROOM}>
+                <LazyInspector />
+              </AfterFirstPaint>
             </PanelBoundary>
           )}
         </div>

@@ -8,6 +8,8 @@ import { PanelBoundary } from '../../src/ui/common/PanelBoundary.tsx';
 import { useAppStore } from '../../src/store/index.ts';
 import { resetStore } from './editorHelpers.ts';
 
+/** The timeline and the inspector are lazy chunks: the first import may be slow under load. */
+const LAZY = { timeout: 20_000 };
 const broken = vi.hoisted(() => ({ timeline: false }));
 const marked = vi.hoisted(() => ({ count: 0 }));
 vi.mock('../../src/store/workspace.ts', async (original) => ({
@@ -71,14 +73,19 @@ describe('panel boundary', () => {
   it('in the app, a failing fault timeline leaves the canvas, inspector and lesson working', async () => {
     broken.timeline = true;
     render(<App />);
-    const alert = screen.getByRole('alert', { name: 'fault timeline failed' });
+    // The timeline is a lazy chunk: it fails once it has arrived.
+    const alert = await screen.findByRole('alert', { name: 'fault timeline failed' }, LAZY);
     expect(alert.textContent).toContain('the timeline exploded');
     expect(await screen.findByTestId('node-api')).toBeTruthy();
     expect(screen.getByRole('complementary', { name: 'Inspector' })).toBeTruthy();
     expect(screen.getByRole('complementary', { name: 'Lesson' })).toBeTruthy();
     // Editing still works, and Try again brings the panel back once it renders.
     act(() => useAppStore.getState().select(['api']));
-    const inspector = screen.getByRole('complementary', { name: 'Inspector' });
+    const inspector = await screen.findByRole(
+      'complementary',
+      { name: 'Inspector', busy: false },
+      LAZY,
+    );
     expect(within(inspector).getByRole('heading', { name: 'Service' })).toBeTruthy();
     broken.timeline = false;
     marked.count = 0;

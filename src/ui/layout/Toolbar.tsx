@@ -3,14 +3,15 @@
  * 1. app name, the scenario's name, undo/redo, and the run controls (speed, clock);
  * 2. a status strip: the Run summary as one line that may wrap, and the secondary actions
  *    (Presets, Share, Export, Import, Analyze) grouped at its right.
- * Every button keeps its own accessible name; nothing hides behind a menu.
+ * Every button keeps its own accessible name; nothing hides behind a menu. The secondary actions
+ * arrive just after the first paint (their code is not needed to draw the canvas).
  */
 import { useAppStore, useHistory } from '../../store/index.ts';
 import { RunControls } from '../run/RunControls.tsx';
 import { RunSummary } from '../run/RunSummary.tsx';
-import { AnalyzeButton } from '../analysis/AnalyzeButton.tsx';
-import { ScenarioMenus } from '../share/ScenarioMenus.tsx';
 import { PanelBoundary } from '../common/PanelBoundary.tsx';
+import { AfterFirstPaint } from '../lazy/AfterFirstPaint.tsx';
+import { LazyScenarioActions } from '../lazy/chunks.ts';
 
 function HistoryButtons() {
   const canUndo = useHistory((h) => h.pastStates.length > 0);
@@ -70,8 +71,9 @@ export function Toolbar() {
         </PanelBoundary>
         {!readOnly && (
           <div className="toolbar__actions">
-            <ScenarioMenus />
-            <AnalyzeButton />
+            <AfterFirstPaint>
+              <LazyScenarioActions />
+            </AfterFirstPaint>
           </div>
         )}
       </div>

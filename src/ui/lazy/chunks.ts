@@ -2,8 +2,20 @@
  * The code the first paint does not need, one loader per chunk. React.lazy and the idle
  * preload call the same loader, so the browser fetches each chunk once.
  */
+import { lazy } from 'react';
+
 export const loadAnalysisPanel = () => import('../analysis/AnalysisPanel.tsx');
 export const loadLiveCharts = () => import('../charts/LiveCharts.tsx');
+
+export const LazyInspector = lazy(() =>
+  import('../inspector/Inspector.tsx').then((m) => ({ default: m.Inspector })),
+);
+export const LazyFaultTimeline = lazy(() =>
+  import('../faults/FaultTimeline.tsx').then((m) => ({ default: m.FaultTimeline })),
+);
+export const LazyScenarioActions = lazy(() =>
+  import('./ScenarioActions.tsx').then((m) => ({ default: m.ScenarioActions })),
+);
 
 /** After the first paint: the charts (shown after a run) first, then the Analyze drawer. */
 export function preloadSoonNeeded(): void {

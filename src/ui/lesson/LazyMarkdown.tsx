@@ -1,9 +1,10 @@
 /**
  * The lesson's Markdown, with react-markdown (and its parser, ~35 KB gzipped) in its own chunk.
- * main.tsx starts fetching it alongside the document, so by the first paint it is usually here
- * and renders at once; if not, the text shows plain, paragraph by paragraph, until it arrives.
+ * It is fetched once the page has painted (the first paint waits for the canvas's code only);
+ * until it arrives the text shows plain, paragraph by paragraph.
  */
 import { lazy, Suspense, type ComponentType } from 'react';
+import { useFirstPaint } from '../lazy/useFirstPaint.ts';
 
 type MarkdownView = ComponentType<{ text: string }>;
 
@@ -37,11 +38,13 @@ function PlainText({ text }: { text: string }) {
 }
 
 export function LazyMarkdown({ text }: { text: string }) {
+  const painted = useFirstPaint();
   // Already loaded: render directly, so a preloaded chunk never flashes the fallback.
   if (loaded) {
     const Markdown = loaded;
     return <Markdown text={text} />;
   }
+  if (!painted) return <PlainText text={text} />;
   return (
     <Suspense fallback={<PlainText text={text} />}>
       <LazySafeMarkdown text={text} />
