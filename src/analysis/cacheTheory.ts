@@ -4,17 +4,17 @@
  * client draws keys from the same population; writes that invalidate or update entries, and a
  * short run's cold start, make the measured ratio differ.
  */
-import type { Scenario, ScenarioNode } from '../model/types.ts';
+import type { NodeTheory } from '../model/kinds/describe.ts';
+import type { Scenario } from '../model/types.ts';
 import { lruHitRatioZipf } from './queueing/cache.ts';
 
+/** The hit ratio of a lookup node of `lru` capacity (its kind's theory), or why none. */
 export function cheHitRatio(
   doc: Scenario,
-  cache: ScenarioNode,
+  lru: Extract<NodeTheory, { as: 'lookup' }>['lru'],
 ): { predicted: number; note: string } | string {
-  if (cache.type !== 'cache') return 'not a cache';
-  if (cache.params.eviction !== 'lru')
-    return `eviction ${cache.params.eviction}: Che's approximation is for LRU`;
-  if (cache.params.ttlMs !== undefined) return 'entries expire (TTL): not modelled';
+  if (typeof lru === 'string') return lru;
+  // The keys are the workload's: every client draws from its own `keys`.
   const keySets = doc.nodes.flatMap((n) => (n.type === 'client' ? [n.params.keys] : []));
   const first = keySets[0];
   if (!first || keySets.some((k) => k.count !== first.count || k.zipf !== first.zipf)) {
@@ -22,7 +22,7 @@ export function cheHitRatio(
   }
   const writes = doc.nodes.some((n) => n.type === 'client' && n.params.writeRatio > 0);
   return {
-    predicted: lruHitRatioZipf(first.count, first.zipf, cache.params.capacity),
-    note: `Che's approximation: ${first.count} keys, Zipf ${first.zipf}, ${cache.params.capacity} entries${writes ? '; writes ignored' : ''}`,
+    predicted: lruHitRatioZipf(first.count, first.zipf, lru.capacity),
+    note: `Che's approximation: ${first.count} keys, Zipf ${first.zipf}, ${lru.capacity} entries${writes ? '; writes ignored' : ''}`,
   };
 }

@@ -1,14 +1,14 @@
 /**
- * Where theory says the design saturates: for each node with workers, its utilization at the
- * design's own load (offered rate × mean service time / servers), and so the total client rate
- * at which it reaches 100 %. The first to saturate is the predicted bottleneck. For a blocking
+ * Where theory says the design saturates: for each station (a node whose kind's theory hook says
+ * it has workers, ./nodeTheory.ts), its utilization at the design's own load (offered rate × mean
+ * service time / servers), and so the total client rate at which it reaches 100 %. The first to saturate is the predicted bottleneck. For a blocking
  * service that calls downstream, a worker is held for the calls too, so its true limit is lower
  * than this figure (`atMost: true`).
  */
 import type { SimResult } from '../engine/types.ts';
 import type { Scenario, ScenarioNode } from '../model/types.ts';
 import { offeredRates, totalRps, type Rate } from './flow.ts';
-import { serviceOf } from './stationTheory.ts';
+import { stationOf, stationService } from './nodeTheory.ts';
 import { openClientRps } from './sweep.ts';
 
 export interface Saturation {
@@ -22,19 +22,10 @@ export interface Saturation {
 }
 
 function capacityPerMs(n: ScenarioNode, rate: Rate): { busyPerMs: number; servers: number } | null {
-  const total = totalRps(rate);
-  if (n.type === 'service') {
-    const s = serviceOf([{ share: 1, dist: n.params.serviceTimeMs }]);
-    return { busyPerMs: (total / 1000) * s.meanMs, servers: n.params.workers * n.params.replicas };
-  }
-  if (n.type === 'database') {
-    const s = serviceOf([
-      { share: total > 0 ? rate.read / total : 1, dist: n.params.readTimeMs },
-      { share: total > 0 ? rate.write / total : 0, dist: n.params.writeTimeMs },
-    ]);
-    return { busyPerMs: (total / 1000) * s.meanMs, servers: n.params.connections };
-  }
-  return null;
+  const st = stationOf(n);
+  if (!st) return null;
+  const s = stationService(st, rate.read, rate.write);
+  return { busyPerMs: (totalRps(rate) / 1000) * s.meanMs, servers: st.servers * st.replicas };
 }
 
 /** Every node with workers, the first to saturate first. */
@@ -52,7 +43,7 @@ export function saturationPoints(doc: Scenario, result?: SimResult): Saturation[
       nodeId: n.id,
       utilization,
       saturatesAtRps: base / utilization,
-      atMost: n.type === 'service' && n.params.blocking && calls,
+      atMost: (stationOf(n)?.holdsWorkerDuringCalls ?? false) && calls,
     });
   }
   return out.sort((a, b) => a.saturatesAtRps - b.saturatesAtRps);

@@ -13,6 +13,7 @@
  * - anything else (weighted round robin, several callers): independent stations (approx.).
  */
 import type { Scenario, ScenarioNode } from '../model/types.ts';
+import { replicasOf, theoryOf } from './nodeTheory.ts';
 import { ggcApprox } from './queueing/general.ts';
 import { ekmc, gimcSojournPercentile } from './queueing/gimc.ts';
 import { predictStation, type Prediction, type Station } from './stationTheory.ts';
@@ -23,41 +24,53 @@ export type Dispatch =
   | { kind: 'independent'; why: string; exact: boolean }
   | { kind: 'roundRobin'; period: number };
 
-const replicasOf = (n: ScenarioNode | undefined): number =>
-  n?.type === 'service' ? n.params.replicas : 1;
+/** How a caller balances over its backends' replicas (its kind's theory), if it is a balancer. */
+function balancingOf(n: ScenarioNode | undefined) {
+  const t = n && theoryOf(n);
+  return t?.as === 'router' ? t.balances : undefined;
+}
 
 export function dispatchOf(doc: Scenario, node: ScenarioNode): Dispatch {
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));
   const callers = doc.edges
     .filter((e) => e.target === node.id && e.kind === 'call')
     .map((e) => byId.get(e.source));
-  const lbs = callers.filter((n) => n?.type === 'loadBalancer');
+  const lbs = callers.filter((n) => balancingOf(n) !== undefined);
   const replicas = replicasOf(node);
   if (lbs.length === 0 || lbs.length !== callers.length) {
     return replicas === 1
       ? { kind: 'single' }
       : { kind: 'pooled', why: 'join the shortest queue ≈ one shared queue' };
   }
-  const strategies = new Set(lbs.map((n) => (n?.type === 'loadBalancer' ? n.params.strategy : '')));
+  const strategies = new Set(lbs.map((n) => balancingOf(n)?.strategy));
   const lb = lbs[0];
-  if (lbs.length > 1 || strategies.size > 1 || !lb || lb.type !== 'loadBalancer') {
+  const balancing = balancingOf(lb);
+  if (lbs.length > 1 || strategies.size > 1 || !lb || !balancing) {
     return replicas === 1
       ? { kind: 'single' }
       : { kind: 'independent', why: 'several balancers', exact: false };
   }
-  const strategy = lb.params.strategy;
-  if (strategy === 'roundRobin') {
-    const period = doc.edges
-      .filter((e) => e.source === lb.id && e.kind === 'call')
-      .reduce((s, e) => s + replicasOf(byId.get(e.target)), 0);
-    return period > 1 ? { kind: 'roundRobin', period } : { kind: 'single' };
+  const { strategy, spreads } = balancing;
+  switch (spreads) {
+    case 'roundRobin': {
+      const period = doc.edges
+        .filter((e) => e.source === lb.id && e.kind === 'call')
+        .reduce((s, e) => s + replicasOf(byId.get(e.target)), 0);
+      return period > 1 ? { kind: 'roundRobin', period } : { kind: 'single' };
+    }
+    case 'poissonSplit':
+      return replicas === 1
+        ? { kind: 'single' }
+        : { kind: 'independent', why: `${strategy}: a Poisson split`, exact: true };
+    case 'weighted':
+      return replicas === 1
+        ? { kind: 'single' }
+        : { kind: 'independent', why: 'weighted round robin', exact: false };
+    case 'shortestQueue':
+      return replicas === 1
+        ? { kind: 'single' }
+        : { kind: 'pooled', why: `${strategy} ≈ one shared queue` };
   }
-  if (replicas === 1) return { kind: 'single' };
-  if (strategy === 'random' || strategy === 'ipHash')
-    return { kind: 'independent', why: `${strategy}: a Poisson split`, exact: true };
-  if (strategy === 'weightedRoundRobin')
-    return { kind: 'independent', why: 'weighted round robin', exact: false };
-  return { kind: 'pooled', why: `${strategy} ≈ one shared queue` };
 }
 
 export interface NodeStation {

@@ -1,19 +1,21 @@
 /**
  * Theory for the whole path: the mean end-to-end latency a design's clients should see, where
  * every request path ends at stations theory can model (leaf services and databases, behind
- * balancers, shard routers and read-only caches). Mean latency adds up along a path (each edge's
+ * balancers, shard routers and read-only caches): what each node is, the theory reads from its
+ * kind's `theory` hook (./nodeTheory.ts). Mean latency adds up along a path (each edge's
  * latency counts twice, there and back) and averages over the splits; a percentile does not, so
  * the p99 is given only when the whole path is one station and edges without latency.
  * `theoryCurve` evaluates it at every point of a sweep plan: the curve to draw beside the
  * measured one, found without running anything.
  */
 import type { SimResult } from '../engine/types.ts';
-import type { Scenario, ScenarioNode } from '../model/types.ts';
+import { KIND_DESCRIPTIONS } from '../model/kinds/index.ts';
+import type { Scenario } from '../model/types.ts';
 import { cheHitRatio } from './cacheTheory.ts';
 import { distMeanMs } from './queueing/general.ts';
 import { dispatchOf, predictNode, type NodeStation } from './dispatch.ts';
-import { offeredRates, totalRps } from './flow.ts';
-import { serviceOf } from './stationTheory.ts';
+import { offeredRates, sharesOf, totalRps } from './flow.ts';
+import { stationService, theoryOf, type StationTheory } from './nodeTheory.ts';
 import { planSweep, type SweepSpec } from './sweep.ts';
 
 export interface EndToEnd {
@@ -23,33 +25,16 @@ export interface EndToEnd {
   reason?: string;
 }
 
-const replicasOf = (n: ScenarioNode | undefined): number =>
-  n?.type === 'service' ? n.params.replicas : 1;
-
 type Path = { meanMs: number; p99Ms: number | null } | string;
 
-function leafStation(n: ScenarioNode, rps: number): NodeStation | string {
-  if (n.type === 'service') {
-    const p = n.params;
-    if (p.autoscale || p.shedQueueLength !== undefined || p.queueCapacity !== undefined)
-      return `${n.id}: no closed form`;
-    return {
-      lambda: rps / 1000,
-      replicas: p.replicas,
-      station: { servers: p.workers, ...serviceOf([{ share: 1, dist: p.serviceTimeMs }]) },
-    };
-  }
-  if (n.type === 'database' && n.params.queueCapacity === undefined) {
-    return {
-      lambda: rps / 1000,
-      replicas: 1,
-      station: {
-        servers: n.params.connections,
-        ...serviceOf([{ share: 1, dist: n.params.readTimeMs }]),
-      },
-    };
-  }
-  return `${n.id}: no closed form for a ${n.type}`;
+/** A leaf station's model at `rps` (reads only: writes are not modelled end to end). */
+function leafStation(id: string, st: StationTheory, rps: number): NodeStation | string {
+  if (st.unmodelled !== undefined || st.queueCapacity !== undefined) return `${id}: no closed form`;
+  return {
+    lambda: rps / 1000,
+    replicas: st.replicas,
+    station: { servers: st.servers, ...stationService(st, rps, 0) },
+  };
 }
 
 export function predictEndToEnd(doc: Scenario, result?: SimResult): EndToEnd {
@@ -57,6 +42,7 @@ export function predictEndToEnd(doc: Scenario, result?: SimResult): EndToEnd {
   const rates = offeredRates(doc, result);
   if (doc.faults.length > 0)
     return { meanMs: null, p99Ms: null, reason: 'faults change the design over time' };
+  // The clients are the workload: what they send decides whether a path's mean is modelled.
   if (
     doc.nodes.some(
       (n) =>
@@ -90,41 +76,44 @@ export function predictEndToEnd(doc: Scenario, result?: SimResult): EndToEnd {
       }
       return { meanMs: mean, p99Ms: single };
     };
-    switch (n.type) {
-      case 'client':
-      case 'shardRouter':
-        return edges.length ? via(edges.map((e) => e.weight)) : 'a client calls nothing';
-      case 'loadBalancer': {
-        const weighted = n.params.strategy === 'weightedRoundRobin';
-        return via(edges.map((e) => (weighted ? e.weight : replicasOf(byId.get(e.target)))));
-      }
-      case 'cache': {
+    const theory = theoryOf(n);
+    switch (theory.as) {
+      case 'router':
+        return edges.length
+          ? via(sharesOf(KIND_DESCRIPTIONS[n.type].flow(n.params), doc, edges, result))
+          : `${id}: calls nothing`;
+      case 'lookup': {
         const measured = result?.nodes[id]?.hitRatio;
-        const che = measured === undefined ? cheHitRatio(doc, n) : null;
+        const che = measured === undefined ? cheHitRatio(doc, theory.lru) : null;
         if (typeof che === 'string') return `${id}: ${che}`;
         const hit = measured ?? che?.predicted ?? 0;
-        const lookup = distMeanMs(n.params.hitMs);
+        const lookup = distMeanMs(theory.hitMs);
         const miss = via(edges.map(() => 1));
         if (typeof miss === 'string') return miss;
         return { meanMs: lookup + (1 - hit) * miss.meanMs, p99Ms: null };
       }
-      case 'service':
-      case 'database': {
+      case 'delay':
+        if (edges.length > 0) return `${id}: calls downstream`;
+        return {
+          meanMs: distMeanMs(theory.ms),
+          p99Ms: theory.ms.dist === 'constant' ? theory.ms.ms : null,
+        };
+      case 'station': {
         if (edges.length > 0) return `${id}: calls downstream`;
         const rate = rates.get(id);
-        const st = leafStation(n, rate ? totalRps(rate) : 0);
+        const st = leafStation(id, theory, rate ? totalRps(rate) : 0);
         if (typeof st === 'string') return st;
         const p = predictNode(st, dispatchOf(doc, n));
         if (!p || p.meanMs === null) return p?.note ?? `${id}: no prediction`;
         return { meanMs: p.meanMs, p99Ms: p.p99Ms };
       }
-      case 'queue':
-      case 'rateLimiter':
+      case 'buffer':
+      case 'none':
         return `${id}: no closed form for a ${n.type}`;
     }
   };
 
-  const clients = doc.nodes.filter((n) => n.type === 'client');
+  const clients = doc.nodes.filter((n) => n.type === 'client'); // paths start at the workload
   const weights = clients.map((c) => totalRps(rates.get(c.id) ?? { read: 0, write: 0 }));
   const totalWeight = weights.reduce((s, w) => s + w, 0);
   let mean = 0;

@@ -5,15 +5,16 @@
  * converges geometrically). Reads and writes are carried apart, since a cache passes only read
  * misses and a database serves the two at different speeds.
  *
- * Routing, per kind (each kind's `flow` rule in its description): a client splits by edge weight; a service with `sequential` or `parallel`
- * calls sends every request over every outgoing edge, `oneOf` splits by weight; a load balancer
- * splits across backend replicas (by edge weight for `weightedRoundRobin`); a cache sends read
- * misses (the measured hit ratio when a result is given, else Che's LRU prediction where it
- * applies, else none hit) and every write; a shard
- * router splits as measured when a result is given (keys pick the shard), else by weight; a
- * point-to-point queue splits by weight, a publish-subscribe queue copies; a rate limiter passes
- * at most its rate; a write sent to a read replica is served by its primary; a client's `spike`
- * faults raise its average rate. Retries, timeouts and other faults are not modelled here.
+ * Routing, per kind, is each kind's `flow` rule in its description (src/model/kinds): a client
+ * splits by edge weight; a service with `sequential` or `parallel` calls sends every request over
+ * every outgoing edge, `oneOf` splits by weight; a load balancer splits across backend replicas
+ * (by edge weight for `weightedRoundRobin`); a cache sends read misses (the measured hit ratio
+ * when a result is given, else Che's LRU prediction where it applies, else none hit) and every
+ * write; a shard router splits as measured when a result is given (keys pick the shard), else by
+ * weight; a point-to-point queue splits by weight, a publish-subscribe queue copies; a rate
+ * limiter passes at most its rate; a write sent to a read replica is served by its primary. The
+ * clients are the workload: their rates (and `spike` faults, which raise a client's average
+ * rate) are what enters. Retries, timeouts and other faults are not modelled here.
  */
 import type { SimResult } from '../engine/types.ts';
 import { KIND_DESCRIPTIONS } from '../model/kinds/index.ts';
@@ -21,6 +22,7 @@ import type { FlowRule } from '../model/kinds/describe.ts';
 import type { Scenario, ScenarioEdge, ScenarioNode } from '../model/types.ts';
 import { cheHitRatio } from './cacheTheory.ts';
 import { countedSecondsOf } from './figures.ts';
+import { replicasOf, theoryOf } from './nodeTheory.ts';
 
 export interface Rate {
   read: number;
@@ -62,6 +64,7 @@ export function meanProfileMultiplier(
 
 /** Requests per second a client sends during the counted window (closed: measured, if given). */
 export function clientRps(doc: Scenario, node: ScenarioNode, result?: SimResult): number {
+  // The client is the workload: its own params say what it sends; other kinds send what they get.
   if (node.type !== 'client') return 0;
   const a = node.params.arrival;
   if (a.process === 'closed') {
@@ -98,11 +101,6 @@ function weightShares(edges: ScenarioEdge[]): number[] {
   return edges.map((e) => (total > 0 ? e.weight / total : 1 / edges.length));
 }
 
-function replicasOf(doc: Scenario, id: string): number {
-  const n = doc.nodes.find((x) => x.id === id);
-  return n?.type === 'service' ? n.params.replicas : 1;
-}
-
 /** For node `n` receiving `inbound`, the rate it sends over each outgoing call edge. */
 function route(
   doc: Scenario,
@@ -129,13 +127,14 @@ function route(
 function hitRatioOf(doc: Scenario, n: ScenarioNode, result?: SimResult): number {
   const measured = result?.nodes[n.id]?.hitRatio;
   if (measured !== undefined) return measured;
-  if (n.type !== 'cache') return 0;
-  const che = cheHitRatio(doc, n);
-  return che && typeof che !== 'string' ? che.predicted : 0;
+  const theory = theoryOf(n);
+  if (theory.as !== 'lookup') return 0;
+  const che = cheHitRatio(doc, theory.lru);
+  return typeof che !== 'string' ? che.predicted : 0;
 }
 
 /** Each outgoing edge's share of what passes, by the kind's rule. */
-function sharesOf(
+export function sharesOf(
   rule: FlowRule,
   doc: Scenario,
   edges: ScenarioEdge[],
@@ -148,7 +147,7 @@ function sharesOf(
     case 'readMisses':
       return edges.map(() => 1);
     case 'replicas': {
-      const replicas = edges.map((e) => replicasOf(doc, e.target));
+      const replicas = edges.map((e) => replicasOf(doc.nodes.find((x) => x.id === e.target)));
       const total = replicas.reduce((s, r) => s + r, 0);
       return replicas.map((r) => r / total);
     }
@@ -166,14 +165,15 @@ function sharesOf(
 }
 
 /**
- * Where a write sent to `id` is served: a read replica (target of a replication edge, not
- * multi-primary) passes writes to its primary, before counting them (engine: database.ts).
+ * Where a write sent to `id` is served: a read replica (target of a replication edge, whose
+ * flow rule says `writesToPrimary`) passes writes to its primary, before counting them (engine:
+ * database.ts).
  */
 function writeTarget(doc: Scenario, id: string): string {
   let at = id;
   for (let depth = 0; depth < 16; depth++) {
     const n = doc.nodes.find((x) => x.id === at);
-    if (n?.type !== 'database' || n.params.multiPrimary) return at;
+    if (!n || !KIND_DESCRIPTIONS[n.type].flow(n.params).writesToPrimary) return at;
     const up = doc.edges.find((e) => e.target === at && e.kind === 'replication');
     if (!up) return at;
     at = up.source;
@@ -185,7 +185,7 @@ function writeTarget(doc: Scenario, id: string): string {
 export function offeredRates(doc: Scenario, result?: SimResult): Map<string, Rate> {
   const external = new Map<string, Rate>();
   for (const n of doc.nodes) {
-    if (n.type !== 'client') continue;
+    if (n.type !== 'client') continue; // the workload (see clientRps)
     const rps = clientRps(doc, n, result);
     const w = n.params.writeRatio;
     external.set(n.id, { read: rps * (1 - w), write: rps * w });

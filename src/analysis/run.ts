@@ -38,7 +38,7 @@ export function sweepJobs(
  */
 function offeredOf(planned: number, doc: Scenario, r: SimResult): number {
   if (planned > 0) return planned;
-  const clients = doc.nodes.filter((n) => n.type === 'client');
+  const clients = doc.nodes.filter((n) => n.type === 'client'); // the workload's own arrivals
   const arrivals = clients.reduce((s, n) => s + (r.nodes[n.id]?.arrivals ?? 0), 0);
   return arrivals / countedSecondsOf(r);
 }

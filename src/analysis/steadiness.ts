@@ -22,7 +22,7 @@ export function steadiness(doc: Scenario): Steadiness {
   let peakFactor = 1;
   const why = new Set<string>();
   for (const n of doc.nodes) {
-    if (n.type !== 'client') continue;
+    if (n.type !== 'client') continue; // the workload: its profile and spikes vary the traffic
     const levels = n.params.profile.map(([, m]) => m);
     if (levels.length > 1 && Math.max(...levels) !== Math.min(...levels)) why.add('a rate profile');
     const spikes = doc.faults.filter((f) => f.kind === 'spike' && f.target === n.id);

@@ -32,6 +32,7 @@ export interface SweepPlanPoint {
 /** Total rate the document's open clients send over the counted window, rps. */
 export function openClientRps(doc: Scenario): number {
   return doc.nodes.reduce((s, n) => {
+    // The load is the clients' (the workload's) params: no other kind sends traffic of its own.
     if (n.type !== 'client' || n.params.arrival.process === 'closed') return s;
     return (
       s + n.params.arrival.rps * meanProfileMultiplier(n.params.profile, doc.warmupS, doc.durationS)
@@ -42,7 +43,7 @@ export function openClientRps(doc: Scenario): number {
 /** The document with every client's load scaled: open rates multiplied, closed users too. */
 export function scaleLoad(doc: Scenario, factor: number): Scenario {
   const nodes = doc.nodes.map((n) => {
-    if (n.type !== 'client') return n;
+    if (n.type !== 'client') return n; // only the workload's params set the load
     const a = n.params.arrival;
     const arrival =
       a.process === 'closed'
@@ -125,7 +126,7 @@ export function summarisePoint(
   const goodput = goodputRps(r, deadlineMs);
   const utilization: Record<string, number> = {};
   for (const [id, n] of Object.entries(r.nodes))
-    if (n.type !== 'client') utilization[id] = n.utilization;
+    if (n.type !== 'client') utilization[id] = n.utilization; // a client has no workers
   const meanMs = r.latencyMs.mean;
   const truncated = r.truncated ? { truncatedAtS: r.truncated.atS } : {};
   return {

@@ -5,18 +5,20 @@
  * latency, utilization, mean waiting count and blocking; and on every service and database
  * Little's law L = λW is checked with measured λ, W and L, where L = meanQueueLength +
  * utilization × workers × replicas (the mean number waiting plus the mean number in service).
+ * What a node is (a station, a lookup, a buffer…) is its kind's `theory` hook (./nodeTheory.ts).
  */
 import type { NodeResult, SimResult } from '../engine/types.ts';
 import type { Scenario, ScenarioNode } from '../model/types.ts';
 import { cheHitRatio } from './cacheTheory.ts';
 import { countedSeconds, offeredRates, totalRps } from './flow.ts';
 import { dispatchOf, predictNode, type NodeStation } from './dispatch.ts';
-import { serviceOf } from './stationTheory.ts';
+import { stationService, theoryOf, type StationTheory } from './nodeTheory.ts';
+import { distMeanMs } from './queueing/general.ts';
 import { steadiness } from './steadiness.ts';
 
 export interface TheoryRow {
   nodeId: string;
-  /** 'M/M/3', 'M/G/1', 'M/M/2/12', 'Erlang B', 'Che (LRU)', 'Little', 'flow'. */
+  /** 'M/M/3', 'M/G/1', 'M/M/2/12', 'Erlang B', 'M/G/∞', 'Che (LRU)', 'Little', 'flow'. */
   model: string;
   metric:
     | 'arrival rate (rps)'
@@ -54,55 +56,33 @@ function row(
   return { nodeId, model, metric, predicted, measured, relativeError, note };
 }
 
-/** Per-replica station of a leaf service or database, or the reason there is none. */
-function stationOf(
+/** Per-replica station of a leaf station node, or the reason there is none. */
+function leafStation(
   doc: Scenario,
   n: ScenarioNode,
+  st: StationTheory,
   read: number,
   write: number,
 ): NodeStation | string {
   const calls = doc.edges.some((e) => e.source === n.id && e.kind === 'call');
   if (calls) return 'calls downstream: its time includes the calls';
   if (doc.faults.some((f) => f.target === n.id)) return 'a fault targets it';
-  const total = read + write;
-  if (n.type === 'service') {
-    const p = n.params;
-    if (p.autoscale) return 'autoscaled: the replica count changes';
-    if (p.shedQueueLength !== undefined) return 'load shedding is not modelled';
-    const svc = serviceOf([{ share: 1, dist: p.serviceTimeMs }]);
-    const s: NodeStation = {
-      lambda: total / 1000,
-      replicas: p.replicas,
-      station: { servers: p.workers, ...svc },
-    };
-    if (p.queueCapacity !== undefined) s.station.queueCapacity = p.queueCapacity;
-    return s;
-  }
-  if (n.type === 'database') {
-    const p = n.params;
-    const svc = serviceOf([
-      { share: total > 0 ? read / total : 1, dist: p.readTimeMs },
-      { share: total > 0 ? write / total : 0, dist: p.writeTimeMs },
-    ]);
-    const s: NodeStation = {
-      lambda: total / 1000,
-      replicas: 1,
-      station: { servers: p.connections, ...svc },
-    };
-    if (p.queueCapacity !== undefined) s.station.queueCapacity = p.queueCapacity;
-    return s;
-  }
-  return 'no station model for this kind';
+  if (st.unmodelled !== undefined) return st.unmodelled;
+  const s: NodeStation = {
+    lambda: (read + write) / 1000,
+    replicas: st.replicas,
+    station: { servers: st.servers, ...stationService(st, read, write) },
+  };
+  if (st.queueCapacity !== undefined) s.station.queueCapacity = st.queueCapacity;
+  return s;
 }
 
-function serversOf(n: ScenarioNode, m: NodeResult): number {
-  if (n.type === 'service')
-    return n.params.workers * (typeof m.replicas === 'number' ? m.replicas : n.params.replicas);
-  if (n.type === 'database') return n.params.connections;
-  return NaN;
+/** Workers in service at once across the node: per replica × replicas (measured, if reported). */
+function serversOf(st: StationTheory, m: NodeResult): number {
+  return st.servers * (typeof m.replicas === 'number' ? m.replicas : st.replicas);
 }
 
-/** Caveats that apply to the whole design's arrivals. */
+/** Caveats that apply to the whole design's arrivals (the clients are the workload). */
 function arrivalCaveat(doc: Scenario): string {
   const clients = doc.nodes.filter((n) => n.type === 'client');
   const notPoisson = clients.some(
@@ -128,24 +108,24 @@ function rareWaits(pWait: number | undefined, answered: number): string {
  * never sees: requests a crash cuts off, calls the caller abandoned on a timeout, a capacity
  * that changes under autoscaling (L uses the mean replica count).
  */
-function littleCaveat(doc: Scenario, n: ScenarioNode): string {
+function littleCaveat(doc: Scenario, n: ScenarioNode, st: StationTheory): string {
   const why: string[] = [];
   if (doc.faults.some((f) => f.target === n.id)) why.push('a fault hits it');
   if (doc.edges.some((e) => e.target === n.id && e.timeoutMs !== undefined))
     why.push('callers time out and abandon calls it still serves');
-  if (n.type === 'service' && n.params.autoscale) why.push('autoscaled capacity');
+  if (st.varyingReplicas) why.push('autoscaled capacity');
   return why.length ? `may not close: ${why.join(', ')}` : '';
 }
 
 /**
- * The queue a service consumes from, when a queue is its only feeder and it is that queue's only
- * consumer: then queue and consumer together are the station, and its waiting is in the queue.
+ * The buffer (a queue) a station consumes from, when it is its only feeder and the station is its
+ * only consumer: then buffer and consumer together are the station, its waiting in the buffer.
  */
 function pullingQueue(doc: Scenario, n: ScenarioNode): ScenarioNode | undefined {
   const feeders = doc.edges.filter((e) => e.target === n.id && e.kind === 'call');
   if (feeders.length !== 1) return undefined;
   const queue = doc.nodes.find((x) => x.id === feeders[0]!.source);
-  if (queue?.type !== 'queue') return undefined;
+  if (!queue || theoryOf(queue).as !== 'buffer') return undefined;
   const consumers = doc.edges.filter((e) => e.source === queue.id && e.kind === 'call');
   return consumers.length === 1 ? queue : undefined;
 }
@@ -155,11 +135,12 @@ export function theoryCompare(doc: Scenario, result: SimResult): TheoryRow[] {
   const seconds = countedSeconds(doc, result);
   const caveat = arrivalCaveat(doc);
   const steady = steadiness(doc);
+  const calls = (id: string) => doc.edges.some((e) => e.source === id && e.kind === 'call');
   const rows: TheoryRow[] = [];
   for (const n of doc.nodes) {
     const m = result.nodes[n.id];
     const rate = rates.get(n.id);
-    if (!m || !rate || n.type === 'client') continue;
+    if (!m || !rate || n.type === 'client') continue; // the workload: its rate is the input
     rows.push(
       row(
         n.id,
@@ -170,7 +151,9 @@ export function theoryCompare(doc: Scenario, result: SimResult): TheoryRow[] {
         'from client rates and edge weights',
       ),
     );
-    const che = n.type === 'cache' && m.hitRatio !== undefined ? cheHitRatio(doc, n) : null;
+    const theory = theoryOf(n);
+    const che =
+      theory.as === 'lookup' && m.hitRatio !== undefined ? cheHitRatio(doc, theory.lru) : null;
     if (che && typeof che !== 'string') {
       // Che gives the steady hit ratio; a flush empties the cache for part of the run.
       const flush = doc.faults.find((f) => f.target === n.id);
@@ -180,9 +163,18 @@ export function theoryCompare(doc: Scenario, result: SimResult): TheoryRow[] {
         : che.note;
       rows.push(row(n.id, 'Che (LRU)', 'hit ratio', predicted, m.hitRatio ?? NaN, note));
     }
-    if (n.type !== 'service' && n.type !== 'database') continue;
+    if (theory.as === 'delay') {
+      if (!doc.faults.some((f) => f.target === n.id) && !calls(n.id)) {
+        const note = 'no queue: each request is served at once, whatever the load';
+        rows.push(
+          row(n.id, 'M/G/∞', 'mean latency (ms)', distMeanMs(theory.ms), m.latencyMs.mean, note),
+        );
+      }
+      continue;
+    }
+    if (theory.as !== 'station') continue;
 
-    const station = stationOf(doc, n, rate.read, rate.write);
+    const station = leafStation(doc, n, theory, rate.read, rate.write);
     if (typeof station !== 'string') {
       const p = predictNode(station, dispatchOf(doc, n));
       if (p) {
@@ -245,13 +237,13 @@ export function theoryCompare(doc: Scenario, result: SimResult): TheoryRow[] {
     // Little's law with measured figures only: a check on the measurement itself.
     // A non-blocking service frees its worker during downstream calls: those requests are at
     // the node (in W) but neither waiting nor in service (not in L), so the check does not apply.
-    const calls = doc.edges.some((e) => e.source === n.id && e.kind === 'call');
-    if (n.type === 'service' && !n.params.blocking && calls) continue;
+    const calling = calls(n.id);
+    if (!theory.holdsWorkerDuringCalls && calling) continue;
     // W is measured over answered requests. A leaf's failures are refusals at the door (no
     // time spent, in neither W nor L): λ counts answers only. A caller's failures mostly come
     // back from downstream after holding a worker as long as an answer: λ counts them too.
-    const lambdaPerMs = (m.ok + (calls ? m.failed : 0)) / seconds / 1000;
-    const measuredL = m.meanQueueLength + m.utilization * serversOf(n, m);
+    const lambdaPerMs = (m.ok + (calling ? m.failed : 0)) / seconds / 1000;
+    const measuredL = m.meanQueueLength + m.utilization * serversOf(theory, m);
     if (Number.isFinite(measuredL) && lambdaPerMs > 0) {
       rows.push(
         row(
@@ -260,7 +252,10 @@ export function theoryCompare(doc: Scenario, result: SimResult): TheoryRow[] {
           'L = λW',
           lambdaPerMs * m.latencyMs.mean,
           measuredL,
-          ['λ, W and L all measured: L = waiting + utilization × workers', littleCaveat(doc, n)]
+          [
+            'λ, W and L all measured: L = waiting + utilization × workers',
+            littleCaveat(doc, n, theory),
+          ]
             .filter(Boolean)
             .join('; '),
         ),

@@ -46,6 +46,7 @@ export const TOY_DELAY = defineKind({
   ],
   line: (p) => `answers in ${p.delayMs} ms`,
   flow: () => ({ split: 'every' }),
+  theory: (p) => ({ as: 'delay', ms: { dist: 'constant', ms: p.delayMs } }),
   faults: ['slow'],
   pricePerHour: 0,
   edges: { call: { targets: [], why: 'a toy delay calls nothing' } },

@@ -9,7 +9,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ReactFlowProvider } from '@xyflow/react';
+import { saturationPoints } from '../../src/analysis/capacity.ts';
+import { predictEndToEnd } from '../../src/analysis/endToEnd.ts';
 import { runToEnd } from '../../src/analysis/runToEnd.ts';
+import { theoryCompare } from '../../src/analysis/theoryCompare.ts';
+import type { KindDescription } from '../../src/model/kinds/describe.ts';
 import { canAddEdge } from '../../src/model/canAddEdge.ts';
 import { loadScenario } from '../../src/model/load.ts';
 import { decodeShareLink, encodeShareLink } from '../../src/model/shareLink.ts';
@@ -107,6 +111,23 @@ describe('a kind made of one description and one behaviour', () => {
     expect(r.requests.failed).toBe(0);
     expect(r.latencyMs.p50).toBeGreaterThan(7.5);
     expect(r.latencyMs.p50).toBeLessThan(8.5);
+  });
+
+  it('is modelled by the analysis as its theory hook says: a delay without a queue', () => {
+    const doc = toyDocument(8);
+    expect(predictEndToEnd(doc)).toEqual({ meanMs: 8, p99Ms: 8 });
+    const rows = theoryCompare(doc, runToEnd(doc, { seed: 1 }));
+    const delay = rows.find((r) => r.nodeId === 'toy' && r.metric === 'mean latency (ms)');
+    expect(delay).toMatchObject({ model: 'M/G/∞', predicted: 8 });
+    expect(Math.abs(delay?.relativeError ?? 1)).toBeLessThan(0.01);
+    expect(saturationPoints(doc)).toEqual([]); // no workers: it never saturates
+  });
+
+  it('cannot leave its theory hook out (checked by the compiler)', () => {
+    const { theory: _theory, ...rest } = TOY_DELAY;
+    // @ts-expect-error: a kind must say what the theory may model at it
+    const incomplete: KindDescription = rest;
+    expect('theory' in incomplete).toBe(false);
   });
 
   it('takes the faults its description lists, and only those', () => {

@@ -155,6 +155,16 @@ export const CACHE_DESCRIPTION = defineKind({
   ]),
   line: (p) => `${num(p.capacity)} entries · ${p.eviction}`,
   flow: () => ({ split: 'readMisses' }),
+  theory: (p) => ({
+    as: 'lookup',
+    hitMs: p.hitMs,
+    lru:
+      p.eviction !== 'lru'
+        ? `eviction ${p.eviction}: Che's approximation is for LRU`
+        : p.ttlMs !== undefined
+          ? 'entries expire (TTL): not modelled'
+          : { capacity: p.capacity },
+  }),
   faults: ['slow', 'flush'],
   pricePerHour: 0.2, // an in-memory cache node
   edges: {

@@ -93,6 +93,7 @@ export const CLIENT_DESCRIPTION = defineKind({
       ? `${short(a.users)} users, think ${distText(a.thinkMs)}`
       : `${short(a.rps)} rps ${a.process}`,
   flow: () => ({ split: 'weight' }),
+  theory: () => ({ as: 'router' }),
   // Clients are the users: they cost nothing here.
   faults: ['spike'],
   pricePerHour: 0,

@@ -181,7 +181,16 @@ export const DATABASE_DESCRIPTION = defineKind({
     },
   ]),
   line: (p) => `${p.connections} conns · read ${distText(p.readTimeMs)}`,
-  flow: () => ({ split: 'every' }),
+  flow: (p) => ({ split: 'every', writesToPrimary: !p.multiPrimary }),
+  theory: (p) => ({
+    as: 'station',
+    servers: p.connections,
+    replicas: 1,
+    serviceMs: { read: p.readTimeMs, write: p.writeTimeMs },
+    ...(p.queueCapacity !== undefined && { queueCapacity: p.queueCapacity }),
+    varyingReplicas: false,
+    holdsWorkerDuringCalls: true,
+  }),
   faults: ['slow'],
   pricePerHour: 0.5, // a managed database instance (each replica is its own node)
   edges: {

@@ -6,7 +6,7 @@
  * field needs no edit elsewhere.
  */
 import type * as z from 'zod';
-import type { EdgeKind, FaultKind, NodeType } from '../types.ts';
+import type { Dist, EdgeKind, FaultKind, NodeType } from '../types.ts';
 import type { FigureDescriptor } from './figures.ts';
 
 export type ParamControl =
@@ -77,6 +77,58 @@ export type Glyph =
 export interface FlowRule {
   split: 'weight' | 'every' | 'replicas' | 'keys' | 'readMisses';
   atMostRps?: number;
+  /** A write sent here is served by the node that replicates to it (a read replica's primary). */
+  writesToPrimary?: boolean;
+}
+
+/**
+ * What the analysis's theory (src/analysis: end-to-end latency, saturation, the theory rows) may
+ * model at a node, beyond how it passes traffic on (`flow`). Every kind says one of these, so a
+ * new kind is never modelled by accident; `{ as: 'none' }` is the neutral answer: the analysis
+ * then says "no closed form" for every path through it rather than guess.
+ * - `router`: adds no time of its own; each request takes one outgoing call edge, shared as
+ *   `flow` splits (a client, a balancer, a shard router). `balances`: how a balancer's
+ *   strategy spreads requests over its backends' replicas, which picks the backends' model.
+ * - `lookup`: answers a hit in `hitMs` and passes a miss on (a cache); `lru` is its capacity in
+ *   entries when Che's approximation of the hit ratio applies, else why it does not.
+ * - `delay`: answers after `ms` however many arrive at once (no queue) and calls nothing.
+ * - `station`: `servers` per replica serve one queue of at most `queueCapacity` waiting (a
+ *   service, a database); queueing theory applies when it calls nothing and `unmodelled` is
+ *   absent. `serviceMs` is one time, or a read time and a write time mixed by the traffic.
+ * - `buffer`: holds requests until a consumer pulls one (a queue): a consumer fed only by it is
+ *   modelled with its waiting in the buffer.
+ * - `none`: no closed form.
+ */
+export type NodeTheory =
+  | { as: 'router'; balances?: Balancing }
+  | { as: 'lookup'; hitMs: Dist; lru: { capacity: number } | string }
+  | { as: 'delay'; ms: Dist }
+  | StationTheory
+  | { as: 'buffer' }
+  | { as: 'none' };
+
+export interface StationTheory {
+  as: 'station';
+  servers: number;
+  replicas: number;
+  serviceMs: Dist | { read: Dist; write: Dist };
+  queueCapacity?: number;
+  /** Why no stationary model fits (the capacity changes, load is shed), when none does. */
+  unmodelled?: string;
+  /** The replica count changes during the run (measured capacity is an average). */
+  varyingReplicas: boolean;
+  /** A worker stays held while the node's own downstream calls run. */
+  holdsWorkerDuringCalls: boolean;
+}
+
+/**
+ * How a balancer's backends see its stream: every K-th request (`roundRobin`), a random,
+ * Poisson split (`poissonSplit`), close to joining the shortest queue (`shortestQueue`), or
+ * shares by weight (`weighted`). `strategy` names it in the theory's notes.
+ */
+export interface Balancing {
+  strategy: string;
+  spreads: 'roundRobin' | 'poissonSplit' | 'shortestQueue' | 'weighted';
 }
 
 /** `T` with `| undefined` dropped from optional fields, all the way down: zod's output type says
@@ -124,6 +176,8 @@ export interface KindDescription<T extends string = string, S extends ParamsSche
   line(params: ParamsOf<S>): string;
   /** How it passes traffic on, for the analysis's predictions. */
   flow(params: ParamsOf<S>): FlowRule;
+  /** What the analysis's theory may model at it (see NodeTheory). */
+  theory(params: ParamsOf<S>): NodeTheory;
   /** US dollars per instance-hour (illustrative, see src/analysis/cost.ts). */
   pricePerHour: number;
   /** Instances billed; absent = 1. `measuredReplicas` is the run's mean, when there is one. */

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { defaultsOf, int, MAX_MS, oneOf, positive, num } from './common.ts';
 import { defineKind } from './define.ts';
 import { describeFields } from './schemaInfo.ts';
+import type { Balancing } from './describe.ts';
 import type { FigureDescriptor } from './figures.ts';
 
 /** The contract's examples, used for any missing sub-field. */
@@ -81,6 +82,19 @@ const LOAD_BALANCER_FIGURES: readonly FigureDescriptor[] = [
   },
 ];
 
+type Strategy = z.output<typeof loadBalancerParamsSchema>['strategy'];
+
+/** How each strategy's backends see the stream, for the theory (see src/analysis/dispatch.ts). */
+const SPREADS: Record<Strategy, Balancing['spreads']> = {
+  roundRobin: 'roundRobin',
+  weightedRoundRobin: 'weighted',
+  random: 'poissonSplit',
+  ipHash: 'poissonSplit',
+  leastConnections: 'shortestQueue',
+  leastResponseTime: 'shortestQueue',
+  powerOfTwoChoices: 'shortestQueue',
+};
+
 export const LOAD_BALANCER_DESCRIPTION = defineKind({
   type: 'loadBalancer',
   figures: LOAD_BALANCER_FIGURES,
@@ -151,6 +165,10 @@ export const LOAD_BALANCER_DESCRIPTION = defineKind({
     },
   ]),
   line: (p) => p.strategy,
+  theory: (p) => ({
+    as: 'router',
+    balances: { strategy: p.strategy, spreads: SPREADS[p.strategy] },
+  }),
   flow: (p) => ({ split: p.strategy === 'weightedRoundRobin' ? 'weight' : 'replicas' }),
   faults: [],
   pricePerHour: 0.025, // a managed load balancer

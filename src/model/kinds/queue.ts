@@ -175,6 +175,7 @@ export const QUEUE_DESCRIPTION = defineKind({
   line: (p) =>
     `${p.delivery} · ${p.capacity === undefined ? 'unbounded' : `cap ${num(p.capacity)}`}`,
   flow: (p) => ({ split: p.delivery === 'pubSub' ? 'every' : 'weight' }),
+  theory: () => ({ as: 'buffer' }),
   faults: ['slow'],
   pricePerHour: 0.05, // a managed broker
   reads: () => ({ key: true }),

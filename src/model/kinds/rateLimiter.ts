@@ -62,6 +62,8 @@ export const RATE_LIMITER_DESCRIPTION = defineKind({
   ]),
   line: (p) => `${num(p.rps)} rps, burst ${num(p.burst)}`,
   flow: (p) => ({ split: 'weight', atMostRps: p.rps }),
+  // What it refuses depends on the bursts of its token bucket: no closed form here.
+  theory: () => ({ as: 'none' }),
   faults: [],
   pricePerHour: 0.01,
   edges: {

@@ -126,6 +126,23 @@ export const SERVICE_DESCRIPTION = defineKind({
   line: (p) =>
     `${p.replicas} × ${p.workers} ${p.workers === 1 ? 'worker' : 'workers'} · ${distText(p.serviceTimeMs)}`,
   flow: (p) => ({ split: p.calls === 'oneOf' ? 'weight' : 'every' }),
+  theory: (p) => {
+    const unmodelled = p.autoscale
+      ? 'autoscaled: the replica count changes'
+      : p.shedQueueLength !== undefined
+        ? 'load shedding is not modelled'
+        : undefined;
+    return {
+      as: 'station',
+      servers: p.workers,
+      replicas: p.replicas,
+      serviceMs: p.serviceTimeMs,
+      ...(p.queueCapacity !== undefined && { queueCapacity: p.queueCapacity }),
+      ...(unmodelled !== undefined && { unmodelled }),
+      varyingReplicas: p.autoscale !== undefined,
+      holdsWorkerDuringCalls: p.blocking,
+    };
+  },
   faults: ['slow'],
   pricePerHour: 0.1, // per replica: a small VM or container
   instances: (p, measured) => (p.autoscale && measured !== undefined ? measured : p.replicas),

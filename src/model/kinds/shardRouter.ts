@@ -52,6 +52,7 @@ export const SHARD_ROUTER_DESCRIPTION = defineKind({
   ]),
   line: (p) => `${p.strategy} sharding`,
   flow: () => ({ split: 'keys' }),
+  theory: () => ({ as: 'router' }),
   faults: [],
   pricePerHour: 0.05,
   edges: {
