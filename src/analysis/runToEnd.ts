@@ -7,7 +7,7 @@ import type { SimResult, SimulationOptions } from '../engine/types.ts';
 import type { Scenario } from '../model/types.ts';
 
 export function runToEnd(doc: Scenario, opts: SimulationOptions = {}): SimResult {
-  const sim = createSimulation(doc, opts);
+  const sim = createSimulation(doc, { windows: false, ...opts });
   sim.runUntil(Infinity);
   return sim.snapshot();
 }

@@ -44,7 +44,7 @@ function runEngine(doc: Scenario): { row: BenchRow; result: SimResult } {
   let wallMs = 0;
   const cpuMs = cpuMsOf(() => {
     const t0 = performance.now();
-    const sim = createSimulation(doc, { eventBudget: 200_000_000 });
+    const sim = createSimulation(doc, { eventBudget: 200_000_000, windows: false });
     for (let t = 5; ; t += 5) {
       const p = sim.runUntil(t);
       peak = Math.max(peak, process.memoryUsage().rss);

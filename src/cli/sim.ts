@@ -19,7 +19,7 @@ export function main(argv: readonly string[], io: Io = processIo): number {
   const { args, scenario } = loaded;
   let result: SimResult;
   try {
-    const opts: SimulationOptions = { eventBudget: HEADLESS_EVENT_BUDGET };
+    const opts: SimulationOptions = { eventBudget: HEADLESS_EVENT_BUDGET, windows: false };
     if (args.seed !== undefined) opts.seed = args.seed;
     if (args.durationS !== undefined) opts.durationS = args.durationS;
     const t0 = performance.now();

@@ -44,7 +44,7 @@ export class Kernel {
   events = 0;
   readonly queue = new EventQueue(4096);
   readonly pool = new CallPool();
-  readonly global = new GlobalStats();
+  readonly global: GlobalStats;
   nodes: NodeBehaviour[] = [];
   policy: CallPolicy = noPolicy;
   hooks: KernelHooks | null = null;
@@ -58,7 +58,11 @@ export class Kernel {
     readonly warmupS: number,
     readonly eventBudget: number,
     readonly maxInFlight: number,
-  ) {}
+    /** Someone drains the windows: keep per-window figures (see SimulationOptions.windows). */
+    readonly liveWindows: boolean,
+  ) {
+    this.global = new GlobalStats(liveWindows);
+  }
 
   scheduleNode(delayS: number, node: number, sub: number, a: number, b: number): void {
     this.queue.push(this.now + delayS, EV_NODE, a, b, node * 16 + sub);

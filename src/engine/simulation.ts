@@ -34,7 +34,14 @@ export function createSimulation(doc: Scenario, opts: SimulationOptions = {}): S
     }
     return new EdgeRuntime(i, e, s, t, rng);
   });
-  const k = new Kernel(rng, edges, doc.warmupS, budget, opts.maxInFlight ?? MAX_IN_FLIGHT);
+  const k = new Kernel(
+    rng,
+    edges,
+    doc.warmupS,
+    budget,
+    opts.maxInFlight ?? MAX_IN_FLIGHT,
+    opts.windows ?? true,
+  );
   k.policy = createCallPolicy(k, doc);
   // Requests carry a key or a source address only when some node's kind reads it.
   const reads = doc.nodes.map((n) => KIND_DESCRIPTIONS[n.type].reads?.(n.params) ?? {});

@@ -193,6 +193,11 @@ export interface SimulationOptions {
    * beyond it the run ends, reported.
    */
   maxInFlight?: number;
+  /**
+   * Build the per-window figures `drainWindows()` returns (default true). A run nobody drains
+   * (headless) sets false: then nothing is kept or computed per window but the timeline.
+   */
+  windows?: boolean;
 }
 
 export interface Simulation {

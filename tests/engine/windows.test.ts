@@ -1,5 +1,7 @@
 /** Windows for the live charts and the snapshot's timeline. */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { loadScenarioOrThrow } from '../../src/model/load.ts';
 import { client, constant, edge, run, scenario, service, sim } from './harness.ts';
 
 const doc = (durationS: number, warmupS = 2) =>
@@ -44,5 +46,15 @@ describe('windows', () => {
     expect(r.timeline.length).toBeLessThanOrEqual(5000);
     expect(r.timeline.length).toBeGreaterThan(2000);
     expect(r.timeline.at(-1)!.tS).toBe(12000);
+  });
+  it('a headless run (windows: false) keeps no windows and gives the same results', () => {
+    // Presets with warm-up, policies, faults, health checks and caches: every window hook.
+    for (const name of ['retry-storm', 'lb-slow-replica', 'cache-stampede', 'read-replicas']) {
+      const preset = loadScenarioOrThrow(JSON.parse(readFileSync(`presets/${name}.json`, 'utf8')));
+      const headless = sim(preset, { windows: false });
+      headless.runToEnd();
+      expect(headless.windows).toEqual([]);
+      expect(headless.sim.snapshot()).toEqual(run(preset));
+    }
   });
 });

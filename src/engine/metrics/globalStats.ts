@@ -44,8 +44,11 @@ export class GlobalStats {
   readonly window = new Tally(WINDOW_SUB_BITS);
   readonly point = new Tally(WINDOW_SUB_BITS);
 
+  /** `liveWindows`: someone reads the window figures; the timeline's points are kept anyway. */
+  constructor(private readonly liveWindows: boolean) {}
+
   requestDone(counted: boolean, reason: number, ms: number): void {
-    this.window.add(reason, ms);
+    if (this.liveWindows) this.window.add(reason, ms);
     this.point.add(reason, ms);
     if (counted) this.run.add(reason, ms);
   }

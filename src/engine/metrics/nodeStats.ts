@@ -37,6 +37,9 @@ export class NodeStats {
   private mark: Mark = { busy: 0, cap: 0, queue: 0, t: 0 };
   private wMark: Mark = { busy: 0, cap: 0, queue: 0, t: 0 };
 
+  /** `liveWindows`: someone reads the window figures; without it only run figures are kept. */
+  constructor(private readonly liveWindows: boolean) {}
+
   /** Bring the integrals up to time t (seconds). */
   advance(t: number): void {
     const dt = t - this.lastT;
@@ -69,7 +72,7 @@ export class NodeStats {
   departure(counted: boolean, reason: number, ms: number): void {
     if (reason === 0) {
       this.wOk++;
-      this.wHist.record(ms);
+      if (this.liveWindows) this.wHist.record(ms);
       if (counted) {
         this.ok++;
         this.hist.record(ms);

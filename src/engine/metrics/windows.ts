@@ -2,7 +2,8 @@
  * Windows of `windowS` simulated seconds: per-node and per-edge figures for the live charts
  * (`drainWindows()`), and the snapshot's timeline. The timeline keeps one point per window, or
  * per several windows when a run would otherwise exceed MAX_POINTS points, so it stays bounded
- * for runs of a day. Undrained windows are capped too (oldest dropped).
+ * for runs of a day. Undrained windows are capped too (oldest dropped), and a headless run
+ * (`windows: false`) builds none.
  */
 import type { Kernel } from '../kernel.ts';
 import { reasonCounts } from '../reasons.ts';
@@ -38,6 +39,25 @@ export class Windows {
   /** Close the window ending at t (t may be short of a full window at the end of the run). */
   close(t: number): void {
     if (t <= this.lastEnd) return;
+    if (this.k.liveWindows) this.buildWindow(t);
+    else {
+      // Nobody drains windows: keep none. The time integrals still advance at each window's
+      // end, as they do when windows are built, so the run's averages come out the same.
+      for (const node of this.k.nodes) node.stats.advance(t);
+    }
+    this.lastEnd = t;
+    this.closed++;
+    if (this.closed % this.windowsPerPoint === 0) this.closePoint(t);
+  }
+
+  /** The end of the run: close the partial window and point, if any. */
+  finish(t: number): void {
+    this.close(t);
+    if (t > this.pointStart) this.closePoint(t);
+  }
+
+  /** The window ending at t, for `drain()`; the window figures then restart. */
+  private buildWindow(t: number): void {
     const k = this.k;
     const startS = this.lastEnd;
     const lengthS = t - startS;
@@ -76,15 +96,6 @@ export class Windows {
     this.pending.push({ ...point, startS, lengthS, warmup: t <= k.warmupS, nodes, edges });
     if (this.pending.length > MAX_PENDING)
       this.pending.splice(0, this.pending.length - MAX_PENDING);
-    this.lastEnd = t;
-    this.closed++;
-    if (this.closed % this.windowsPerPoint === 0) this.closePoint(t);
-  }
-
-  /** The end of the run: close the partial window and point, if any. */
-  finish(t: number): void {
-    this.close(t);
-    if (t > this.pointStart) this.closePoint(t);
   }
 
   private closePoint(t: number): void {

@@ -15,7 +15,7 @@ export abstract class BaseNode implements NodeBehaviour {
   readonly index: number;
   readonly id: string;
   readonly type: NodeType;
-  readonly stats = new NodeStats();
+  readonly stats: NodeStats;
   readonly out: readonly number[];
   protected readonly k: Kernel;
   protected down = false;
@@ -25,6 +25,7 @@ export abstract class BaseNode implements NodeBehaviour {
 
   constructor(ctx: NodeContext) {
     this.k = ctx.kernel;
+    this.stats = new NodeStats(ctx.kernel.liveWindows);
     this.index = ctx.index;
     this.id = ctx.node.id;
     this.type = ctx.node.type;
