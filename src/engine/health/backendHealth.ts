@@ -174,6 +174,6 @@ export class BackendHealth {
   }
 
   private update(b: number): void {
-    this.backends.healthy[b] = this.checkedOut[b] === 1 || this.ejected[b] === 1 ? 0 : 1;
+    this.backends.setHealthy(b, this.checkedOut[b] === 0 && this.ejected[b] === 0);
   }
 }

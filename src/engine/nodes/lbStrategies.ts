@@ -1,25 +1,34 @@
 /**
  * The seven balancing strategies over a balancer's backends (one per replica of each service
  * behind it). Every strategy skips backends whose `healthy` flag is down: health checks and
- * outlier detection (added elsewhere) only need to flip that flag. Returns -1 when no backend
- * is healthy.
+ * outlier detection (added elsewhere) only need to call setHealthy. Returns -1 when no backend
+ * is healthy. No strategy looks at every backend per arrival: the indexes in lbIndexes.ts keep
+ * each choice O(log n) (smooth weighted round robin: O(distinct weights + log n)).
  */
 import type { LbStrategy } from '../../model/types.ts';
 import type { Rng } from '../rng.ts';
+import { InRotation, MinScores, SmoothWeighted } from './lbIndexes.ts';
+
+/** Weight of the newest observation in the response-time average. */
+const EWMA_ALPHA = 0.2;
 
 export class Backends {
   readonly n: number;
   readonly edge: Int32Array;
   readonly replica: Int32Array;
   readonly weight: Float64Array;
+  /** In rotation (1) or not; changed only through setHealthy, which keeps the indexes. */
   readonly healthy: Uint8Array;
-  /** Calls in flight to each backend from this balancer. */
+  /** Calls in flight to each backend from this balancer (connect / release). */
   readonly conns: Int32Array;
-  /** EWMA of observed response times (s), for leastResponseTime. */
+  /** EWMA of observed response times (s), for leastResponseTime (release). */
   readonly ewma: Float64Array;
-  /** Smooth weighted round robin's running scores. */
-  readonly current: Float64Array;
   rr = 0;
+  readonly inRotation: InRotation;
+  /** Built on the first pick that needs them, kept up to date from then on. */
+  private byConns: MinScores | null = null;
+  private byResponse: MinScores | null = null;
+  private smooth: SmoothWeighted | null = null;
 
   constructor(list: Array<{ edge: number; replica: number; weight: number }>) {
     this.n = list.length;
@@ -29,8 +38,63 @@ export class Backends {
     this.healthy = new Uint8Array(this.n).fill(1);
     this.conns = new Int32Array(this.n);
     this.ewma = new Float64Array(this.n);
-    this.current = new Float64Array(this.n);
+    this.inRotation = new InRotation(this.n);
   }
+
+  setHealthy(i: number, healthy: boolean): void {
+    const v = healthy ? 1 : 0;
+    if (this.healthy[i] === v) return;
+    this.healthy[i] = v;
+    this.inRotation.change(i, healthy ? 1 : -1);
+    this.smooth?.setIn(i, healthy);
+    this.rescore(i);
+  }
+
+  /** A call was sent to backend i. */
+  connect(i: number): void {
+    this.conns[i]!++;
+    this.rescore(i);
+  }
+
+  /** A call to backend i was answered, after `responseS` if it succeeded (else NaN). */
+  release(i: number, responseS: number): void {
+    this.conns[i]!--;
+    if (responseS === responseS) {
+      const e = this.ewma[i]!;
+      this.ewma[i] = e === 0 ? responseS : e + EWMA_ALPHA * (responseS - e);
+    }
+    this.rescore(i);
+  }
+
+  private rescore(i: number): void {
+    const out = this.healthy[i] === 0;
+    this.byConns?.set(i, out ? Infinity : this.conns[i]!);
+    this.byResponse?.set(i, out ? Infinity : responseScore(this, i));
+  }
+
+  /** The lowest-scoring backend in rotation; ties go round robin so none is starved. */
+  lowest(strategy: 'leastConnections' | 'leastResponseTime'): number {
+    let scores = strategy === 'leastConnections' ? this.byConns : this.byResponse;
+    if (scores === null) {
+      scores = new MinScores(this.n);
+      if (strategy === 'leastConnections') this.byConns = scores;
+      else this.byResponse = scores;
+      for (let i = 0; i < this.n; i++) this.rescore(i);
+    }
+    const start = this.rr;
+    this.rr = start + 1 === this.n ? 0 : start + 1;
+    return scores.firstLowest(start);
+  }
+
+  smoothWeighted(): number {
+    this.smooth ??= new SmoothWeighted(this.weight, this.healthy);
+    return this.smooth.pick();
+  }
+}
+
+/** Expected wait behind the calls already sent: EWMA response time × (in flight + 1). */
+function responseScore(b: Backends, i: number): number {
+  return b.ewma[i]! * (b.conns[i]! + 1);
 }
 
 /** Mix a 32-bit integer (murmur3 finalizer): spreads neighbouring client addresses. */
@@ -44,83 +108,35 @@ function mix32(x: number): number {
 export function pickBackend(b: Backends, strategy: LbStrategy, rng: Rng, source: number): number {
   const n = b.n;
   if (n === 0) return -1;
-  const healthy = b.healthy;
+  const live = b.inRotation;
   switch (strategy) {
-    case 'roundRobin':
-      for (let i = 0; i < n; i++) {
-        const c = b.rr;
-        b.rr = c + 1 === n ? 0 : c + 1;
-        if (healthy[c] === 1) return c;
-      }
-      return -1;
-    case 'weightedRoundRobin': {
+    case 'roundRobin': {
+      // The first backend in rotation at or after the cursor, wrapping round.
+      if (live.count === 0) return -1;
+      const ahead = live.before(b.rr);
+      const c = live.nth(ahead < live.count ? ahead : 0);
+      b.rr = c + 1 === n ? 0 : c + 1;
+      return c;
+    }
+    case 'weightedRoundRobin':
       // nginx's smooth weighted round robin: even spacing, exact long-run proportions.
-      let total = 0;
-      let best = -1;
-      for (let i = 0; i < n; i++) {
-        if (healthy[i] === 0) continue;
-        b.current[i]! += b.weight[i]!;
-        total += b.weight[i]!;
-        if (best < 0 || b.current[i]! > b.current[best]!) best = i;
-      }
-      if (best >= 0) b.current[best]! -= total;
-      return best;
-    }
+      return b.smoothWeighted();
     case 'random':
-      return nthHealthy(b, rng.int(countHealthy(b)));
-    case 'ipHash': {
-      const h = countHealthy(b);
-      return h === 0 ? -1 : nthHealthy(b, mix32(source) % h);
-    }
+      return live.nth(rng.int(live.count));
+    case 'ipHash':
+      return live.count === 0 ? -1 : live.nth(mix32(source) % live.count);
     case 'powerOfTwoChoices': {
-      const h = countHealthy(b);
-      if (h <= 1) return nthHealthy(b, 0);
+      const h = live.count;
+      if (h <= 1) return live.nth(0);
       const i = rng.int(h);
       let j = rng.int(h - 1);
       if (j >= i) j++;
-      const x = nthHealthy(b, i);
-      const y = nthHealthy(b, j);
+      const x = live.nth(i);
+      const y = live.nth(j);
       return b.conns[y]! < b.conns[x]! ? y : x;
     }
     case 'leastConnections':
-      return argMin(b, (i) => b.conns[i]!);
     case 'leastResponseTime':
-      // Expected wait behind the calls already sent: EWMA response time × (in flight + 1).
-      return argMin(b, (i) => b.ewma[i]! * (b.conns[i]! + 1));
+      return b.lowest(strategy);
   }
-}
-
-/** The healthy backend with the lowest score; ties go round robin so none is starved. */
-function argMin(b: Backends, score: (i: number) => number): number {
-  const n = b.n;
-  const start = b.rr;
-  b.rr = start + 1 === n ? 0 : start + 1;
-  let best = -1;
-  let bestScore = Infinity;
-  for (let k = 0; k < n; k++) {
-    const i = start + k < n ? start + k : start + k - n;
-    if (b.healthy[i] === 0) continue;
-    const s = score(i);
-    if (s < bestScore) {
-      bestScore = s;
-      best = i;
-    }
-  }
-  return best;
-}
-
-function countHealthy(b: Backends): number {
-  let h = 0;
-  for (let i = 0; i < b.n; i++) h += b.healthy[i]!;
-  return h;
-}
-
-function nthHealthy(b: Backends, nth: number): number {
-  let seen = 0;
-  for (let i = 0; i < b.n; i++) {
-    if (b.healthy[i] === 0) continue;
-    if (seen === nth) return i;
-    seen++;
-  }
-  return -1;
 }

@@ -4,7 +4,7 @@
  * outgoing edges (a non-service target is one backend). Without health checks it keeps
  * sending to crashed replicas, which answer 'unavailable': that is the lesson health checks
  * teach. With `healthCheck` or `outlierDetection`, `health` (src/engine/health) takes
- * backends out of rotation by clearing `backends.healthy`.
+ * backends out of rotation through `backends.setHealthy`.
  */
 import type { LoadBalancerParams } from '../../model/types.ts';
 import type { Call } from '../call.ts';
@@ -16,9 +16,6 @@ import { BaseNode } from './base.ts';
 import { ServiceNode } from './service.ts';
 import { Backends, pickBackend } from './lbStrategies.ts';
 import type { NodeContext } from './types.ts';
-
-/** Weight of the newest observation in the response-time average. */
-const EWMA_ALPHA = 0.2;
 
 export class LoadBalancerNode extends BaseNode {
   readonly params: LoadBalancerParams;
@@ -75,19 +72,14 @@ export class LoadBalancerNode extends BaseNode {
     if (this.down) return this.k.respond(c, UNAVAILABLE);
     const b = pickBackend(this.backends, this.params.strategy, this.k.rng, c.source);
     if (b < 0) return this.k.respond(c, UNAVAILABLE);
-    this.backends.conns[b]!++;
+    this.backends.connect(b);
     this.k.send(c, this.backends.edge[b]!, this.backends.replica[b]!, b);
   }
 
   override onAnswer(parent: Call, child: Call, reason: number): void {
     const b = child.backend;
-    const bs = this.backends;
-    bs.conns[b]!--;
+    this.backends.release(b, reason === 0 ? this.k.now - child.sendT : NaN);
     this.health?.onAnswer(b, reason);
-    if (reason === 0) {
-      const rt = this.k.now - child.sendT;
-      bs.ewma[b] = bs.ewma[b] === 0 ? rt : bs.ewma[b]! + EWMA_ALPHA * (rt - bs.ewma[b]!);
-    }
     this.k.respond(parent, reason);
   }
 
