@@ -38,12 +38,8 @@ export class CacheNode extends BaseNode {
       if (n.type === 'client') keySpace = Math.max(keySpace, n.params.keys.count);
     this.store = new CacheStore(this.params.capacity, this.params.eviction, keySpace, this.k.rng);
     this.paths = new CachePaths(ctx, this.params, this.store, this.ttlS);
-    if (this.params.warm) {
-      // Key 0 is the most popular: insert from the least popular so key 0 is the newest.
-      for (let key = Math.min(this.params.capacity, keySpace) - 1; key >= 0; key--) {
-        this.store.put(key, 0, this.ttlS);
-      }
-    }
+    // Key 0 is the most popular: it starts as the newest entry.
+    if (this.params.warm) this.store.warm(Math.min(this.params.capacity, keySpace), this.ttlS);
   }
 
   override start(): void {

@@ -7,17 +7,29 @@
  * cached, not per key that exists). LRU and FIFO share an intrusive doubly-linked list (head = newest);
  * LRU moves an entry to the head on every hit, FIFO never does. LFU keeps an indexed min-heap
  * by (uses, last use). TTL expiry is lazy: an expired entry is a miss when read.
+ *
+ * A warm start puts the most popular keys in first. Up to WARM_EAGER_MAX of them are put one by
+ * one; past that they are a WarmRange: present without a slot until the run touches them (a hit
+ * that reorders them, a removal, an eviction), so a warm cache of 10^9 entries costs what the
+ * run touches. The untouched warm entries are the oldest and least used of all (put at t = 0,
+ * one use each, before anything else), so LRU, FIFO and LFU evict them first, highest key first,
+ * exactly as the one-by-one puts would; random eviction picks a warm entry by the slot it would
+ * have had.
  */
 import type { Eviction } from '../../model/types.ts';
 import type { Rng } from '../rng.ts';
+import { WarmRange } from './warmRange.ts';
 
 /** Key spaces up to this size index slots by key directly (16 MB). */
 export const DIRECT_KEYS = 1 << 22;
 /** Slots allocated at first; doubled when full, up to the capacity. */
 const FIRST_SLOTS = 1024;
+/** Warm starts up to this many entries are put one by one (about 30 MB); larger ones lazily. */
+export const WARM_EAGER_MAX = 1 << 20;
 
 export class CacheStore {
-  size = 0;
+  /** Entries that hold a slot (LFU's heap is this long). */
+  private held = 0;
   private readonly slotOf: Int32Array | null; // key → slot, -1 if absent (small key spaces)
   private readonly slotMap: Map<number, number> | null; // the same, for large key spaces
   private readonly keySpace: number;
@@ -36,6 +48,8 @@ export class CacheStore {
   private freeTop = 0;
   /** Slots allocated so far (≤ capacity). */
   private slots = 0;
+  /** A large warm start's entries not yet touched (they hold no slot). */
+  private warmRange: WarmRange | null = null;
 
   constructor(
     readonly capacity: number,
@@ -57,6 +71,25 @@ export class CacheStore {
     this.heapPos = new Int32Array(0);
     this.freeSlots = new Int32Array(0);
     this.grow();
+  }
+
+  /**
+   * Starts with keys 0..count-1 cached at t = 0, key 0 the newest and most recently used (the
+   * most popular key). `eagerMax` is for tests: larger warm starts are a WarmRange.
+   */
+  warm(count: number, ttlS: number, eagerMax = WARM_EAGER_MAX): void {
+    if (count <= eagerMax) {
+      for (let key = count - 1; key >= 0; key--) this.put(key, 0, ttlS);
+      return;
+    }
+    this.warmRange = new WarmRange(count, ttlS);
+    // Each warm put would have been one use: LFU's clock counts them.
+    this.clock += count;
+  }
+
+  /** Entries cached, with or without a slot. */
+  get size(): number {
+    return this.held + (this.warmRange?.count ?? 0);
   }
 
   /** Slot of `key`, or -1. */
@@ -98,7 +131,7 @@ export class CacheStore {
   /** Read `key` at time t: true on a hit (fresh entry), which also counts as a use. */
   get(key: number, t: number): boolean {
     const s = this.slotFor(key);
-    if (s < 0) return false;
+    if (s < 0) return this.warmRange !== null && this.getWarm(key, t);
     if (this.expires[s]! <= t) {
       this.removeSlot(s);
       return false;
@@ -115,24 +148,28 @@ export class CacheStore {
   /** Insert or refresh `key`, evicting one entry if full. */
   put(key: number, t: number, ttlS: number): void {
     if (this.capacity === 0 || key >= this.keySpace) return;
-    let s = this.slotFor(key);
+    const s = this.slotFor(key);
     if (s >= 0) {
       this.expires[s] = t + ttlS;
       return;
     }
-    if (this.freeTop === 0) {
-      if (this.slots < this.capacity) this.grow();
-      else this.removeSlot(this.victim());
-    }
-    s = this.freeSlots[--this.freeTop]!;
+    if (this.warmRange?.has(key)) return this.warmRange.refresh(key, t + ttlS);
+    if (this.size >= this.capacity) this.evict();
+    this.insert(key, t + ttlS, 1);
+  }
+
+  /** A slot for `key` (there is room), as the newest entry with `uses` uses. */
+  private insert(key: number, expires: number, uses: number): void {
+    if (this.freeTop === 0) this.grow();
+    const s = this.freeSlots[--this.freeTop]!;
     this.setSlot(key, s);
     this.keyOf[s] = key;
-    this.expires[s] = t + ttlS;
-    this.size++;
+    this.expires[s] = expires;
+    this.held++;
     if (this.eviction === 'lfu') {
-      this.freq[s] = 1;
+      this.freq[s] = uses;
       this.tick[s] = ++this.clock;
-      const i = this.size - 1;
+      const i = this.held - 1;
       this.heap[i] = s;
       this.heapPos[s] = i;
       this.siftUp(i);
@@ -141,10 +178,32 @@ export class CacheStore {
     }
   }
 
+  /** A read of an untouched warm entry: expired (gone), or a hit that LRU and LFU record. */
+  private getWarm(key: number, t: number): boolean {
+    const warm = this.warmRange!;
+    if (!warm.has(key)) return false;
+    const expires = warm.expiresAt(key);
+    if (expires <= t) {
+      this.dropWarm(key);
+      return false;
+    }
+    // LRU moves a hit to the front, LFU counts a second use; FIFO and random change nothing.
+    if (this.eviction === 'lru' || this.eviction === 'lfu') {
+      this.dropWarm(key);
+      this.insert(key, expires, 2);
+    }
+    return true;
+  }
+
+  private dropWarm(key: number): void {
+    this.warmRange!.take(key);
+  }
+
   /** Drop `key` if present (invalidation on write). */
   remove(key: number): void {
     const s = this.slotFor(key);
     if (s >= 0) this.removeSlot(s);
+    else if (this.warmRange?.has(key)) this.dropWarm(key);
   }
 
   clear(): void {
@@ -152,16 +211,31 @@ export class CacheStore {
       const key = this.keyOf[s]!;
       if (key >= 0) this.removeSlot(s);
     }
+    this.warmRange = null;
   }
 
   /** When `key`'s entry expires (seconds), or -1 when absent (refresh-ahead reads this). */
   expiresAt(key: number): number {
     const s = this.slotFor(key);
-    return s >= 0 ? this.expires[s]! : -1;
+    if (s >= 0) return this.expires[s]!;
+    return this.warmRange?.has(key) ? this.warmRange.expiresAt(key) : -1;
   }
 
   has(key: number): boolean {
-    return this.slotFor(key) >= 0;
+    return this.slotFor(key) >= 0 || this.warmRange?.has(key) === true;
+  }
+
+  /** Makes room for one entry. */
+  private evict(): void {
+    const warm = this.warmRange;
+    if (warm === null || warm.count === 0) return this.removeSlot(this.victim());
+    if (this.eviction !== 'random') return this.dropWarm(warm.oldest());
+    // The slot a warm key would have had: key k in slot count - 1 - k.
+    const slot = this.rng.int(this.capacity);
+    const key = warm.size - 1 - slot;
+    if (key >= 0 && warm.has(key)) return this.dropWarm(key);
+    if (this.held === 0) return this.dropWarm(warm.oldest());
+    this.removeSlot(slot < this.slots && this.keyOf[slot]! >= 0 ? slot : this.tail);
   }
 
   private victim(): number {
@@ -179,11 +253,11 @@ export class CacheStore {
   private removeSlot(s: number): void {
     this.setSlot(this.keyOf[s]!, -1);
     this.keyOf[s] = -1;
-    this.size--;
+    this.held--;
     if (this.eviction === 'lfu') {
       const i = this.heapPos[s]!;
-      const last = this.heap[this.size]!;
-      if (i !== this.size) {
+      const last = this.heap[this.held]!;
+      if (i !== this.held) {
         this.heap[i] = last;
         this.heapPos[last] = i;
         this.siftDown(i);
@@ -236,8 +310,8 @@ export class CacheStore {
       let m = i;
       const l = 2 * i + 1;
       const r = l + 1;
-      if (l < this.size && this.less(h[l]!, h[m]!)) m = l;
-      if (r < this.size && this.less(h[r]!, h[m]!)) m = r;
+      if (l < this.held && this.less(h[l]!, h[m]!)) m = l;
+      if (r < this.held && this.less(h[r]!, h[m]!)) m = r;
       if (m === i) return;
       this.swap(i, m);
       i = m;
