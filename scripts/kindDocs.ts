@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { limitsText, rangeText, valueText } from '../src/model/kinds/fieldText.ts';
 import type { EdgeRule, KindDescription, ParamDescriptor } from '../src/model/kinds/describe.ts';
-import { EDGE_KINDS } from '../src/model/kinds/edge.ts';
+import { EDGE_KINDS, EDGE_LIVE } from '../src/model/kinds/edge.ts';
 import {
   EDGE_PARAMS,
   FAULT_KINDS,
@@ -65,14 +65,28 @@ function kindSection(k: KindDescription): string {
     '',
     `Starts ${edges.join('; ')}.${k.refusesCalls ? ` Nothing calls into it.` : ''}` +
       (reads.length ? ` Reads each request's ${reads.join(' and ')} (with its defaults).` : '') +
-      ` Priced at $${k.pricePerHour} per instance-hour.`,
+      ` Priced at $${k.pricePerHour} per instance-hour.` +
+      liveText(k.live ?? []),
   ].join('\n');
+}
+
+function liveText(live: readonly string[]): string {
+  return live.length > 0
+    ? ` Changes live (actions): ${live.map((key) => `\`${key}\``).join(', ')}.`
+    : ' No param changes live: an edit restarts the run.';
 }
 
 const TABLE_HEAD = ['| param | meaning | limits | default |', '| --- | --- | --- | --- |'];
 
 function edgeSection(): string {
-  return ['### Edge fields', '', ...TABLE_HEAD, ...EDGE_PARAMS.flatMap((d) => rows(d))].join('\n');
+  return [
+    '### Edge fields',
+    '',
+    ...TABLE_HEAD,
+    ...EDGE_PARAMS.flatMap((d) => rows(d)),
+    '',
+    liveText(EDGE_LIVE).trim(),
+  ].join('\n');
 }
 
 /** The generated part of docs/format.md, markers included. */

@@ -4,8 +4,8 @@ import { Sampler } from './dists.ts';
 import type { Rng } from './rng.ts';
 
 export class EdgeRuntime {
-  readonly latency: Sampler;
-  readonly timeoutS: number;
+  latency: Sampler;
+  timeoutS: number;
   // Fault state, recomputed from the active faults.
   addMs = 0;
   loss = 0;
@@ -20,13 +20,20 @@ export class EdgeRuntime {
 
   constructor(
     readonly index: number,
-    readonly doc: ScenarioEdge,
+    public doc: ScenarioEdge,
     readonly source: number,
     readonly target: number,
-    rng: Rng,
+    private readonly rng: Rng,
   ) {
     this.latency = new Sampler(doc.latencyMs, rng);
     this.timeoutS = doc.timeoutMs !== undefined ? doc.timeoutMs / 1000 : 0;
+  }
+
+  /** Live fields (src/engine/actions.ts); the caller policies are retuned by the policy. */
+  retune(doc: ScenarioEdge): void {
+    if (doc.latencyMs !== this.doc.latencyMs) this.latency = new Sampler(doc.latencyMs, this.rng);
+    this.timeoutS = doc.timeoutMs !== undefined ? doc.timeoutMs / 1000 : 0;
+    this.doc = doc;
   }
 
   get id(): string {

@@ -24,6 +24,7 @@ export const EV_FAULT = 5; // a = fault index, b = 1 start / 0 end
 export const EV_WINDOW = 6;
 export const EV_WARMUP = 7;
 export const EV_POLICY = 8;
+export const EV_ACTION = 9; // a = action index (src/engine/actions.ts)
 
 /** Calls that never reached the callee: which verdict the caller's timer gives. */
 const LOST_BY_LOSS = 1;
@@ -37,6 +38,7 @@ export interface KernelHooks {
   onFault(index: number, start: boolean): void;
   onWindow(t: number): void;
   onWarmup(t: number): void;
+  onAction(index: number): void;
 }
 
 export class Kernel {
@@ -203,6 +205,9 @@ export class Kernel {
         return;
       case EV_POLICY:
         this.policy.onEvent(this, a, b, c);
+        return;
+      case EV_ACTION:
+        this.hooks?.onAction(a);
         return;
       default:
         throw new Error(`kernel: no handler for event kind ${kind}`);

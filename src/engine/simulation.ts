@@ -2,8 +2,9 @@
  * `createSimulation`: builds the kernel, the edges, the node behaviours (from the registry), the
  * faults and the windows from a loaded document, and returns the `Simulation` face.
  */
-import type { Fault, Scenario } from '../model/types.ts';
+import type { Action, Fault, Scenario } from '../model/types.ts';
 import { KIND_DESCRIPTIONS } from '../model/kinds/index.ts';
+import { Actions, actionsTouchEdges, buildShape, plannedReplicas } from './actions.ts';
 import { EdgeRuntime } from './edge.ts';
 import { Faults } from './faults.ts';
 import { EV_WARMUP, EV_WINDOW, Kernel, type StopReason } from './kernel.ts';
@@ -11,7 +12,7 @@ import { MAX_IN_FLIGHT } from './limits.ts';
 import { buildResult } from './metrics/result.ts';
 import { Windows } from './metrics/windows.ts';
 import { nodeRegistry, UnsupportedKindError } from './nodes/registry.ts';
-import { createCallPolicy } from './policies/resilience.ts';
+import { createCallPolicy, ResiliencePolicy } from './policies/resilience.ts';
 import { Rng } from './rng.ts';
 import type { RunProgress, SimResult, Simulation, SimulationOptions } from './types.ts';
 
@@ -42,21 +43,23 @@ export function createSimulation(doc: Scenario, opts: SimulationOptions = {}): S
     opts.maxInFlight ?? MAX_IN_FLIGHT,
     opts.windows ?? true,
   );
-  k.policy = createCallPolicy(k, doc);
+  k.policy = createCallPolicy(k, doc, actionsTouchEdges(doc));
   // Requests carry a key or a source address only when some node's kind reads it.
   const reads = doc.nodes.map((n) => KIND_DESCRIPTIONS[n.type].reads?.(n.params) ?? {});
   k.needKeys = reads.some((r) => r.key === true);
   k.needSources = reads.some((r) => r.source === true);
+  const planned = plannedReplicas(doc);
   k.nodes = doc.nodes.map((node, index) => {
     const factory = nodeRegistry[node.type];
     if (!factory) throw new UnsupportedKindError(node.id, node.type);
     const out = edges
       .filter((e) => e.source === index && e.doc.kind === 'call')
       .map((e) => e.index);
-    return factory({ kernel: k, node, index, out, targets: doc.nodes });
+    return factory({ kernel: k, node, index, out, targets: doc.nodes, plannedReplicas: planned });
   });
 
   const faults = new Faults(k, nodeIndex, edgeIndex);
+  const actions = new Actions(k, doc, nodeIndex, edgeIndex);
   const windows = new Windows(k, windowS, durationS);
   k.hooks = {
     onFault: (i, start) => faults.onEvent(i, start),
@@ -65,8 +68,12 @@ export function createSimulation(doc: Scenario, opts: SimulationOptions = {}): S
       if (t + windowS < durationS) k.queue.push(t + windowS, EV_WINDOW, 0, 0, 0);
     },
     onWarmup: (t) => k.nodes.forEach((n) => n.stats.markWarmup(t)),
+    onAction: (i) => actions.onEvent(i),
   };
   for (const f of doc.faults) faults.add(f);
+  for (const a of doc.actions ?? []) actions.add(a);
+  /** The document the run now stands for: the built one plus the actions taken live. */
+  let current = doc;
   if (windowS < durationS) k.queue.push(windowS, EV_WINDOW, 0, 0, 0);
   if (doc.warmupS > 0) k.queue.push(doc.warmupS, EV_WARMUP, 0, 0, 0);
   for (const n of k.nodes) n.start();
@@ -120,6 +127,19 @@ export function createSimulation(doc: Scenario, opts: SimulationOptions = {}): S
         throw new Error(`inject: fault at ${fault.atS} s is in the past (now ${k.now} s)`);
       }
       faults.add(fault);
+    },
+    act(action: Action): boolean {
+      if (action.atS < k.now - 1e-9) {
+        throw new Error(`act: action at ${action.atS} s is in the past (now ${k.now} s)`);
+      }
+      const next = { ...current, actions: [...(current.actions ?? []), action] };
+      if (buildShape(next) !== buildShape(current)) return false;
+      current = next;
+      if (edgeIndex.has(action.target) && !(k.policy instanceof ResiliencePolicy)) {
+        k.policy = new ResiliencePolicy(k, doc);
+      }
+      actions.add(action);
+      return true;
     },
     drainWindows: () => windows.drain(),
     snapshot(): SimResult {

@@ -5,7 +5,7 @@
  * `SimResult` is exactly the JSON object of `shared/SCENARIO.md` ("Headless runs"), extended
  * with optional fields; fields named there keep their names and meaning.
  */
-import type { Fault, NodeType } from '../model/types.ts';
+import type { Action, Fault, NodeType } from '../model/types.ts';
 
 /**
  * Why a request failed, everywhere in the engine and the charts. The order is the engine's
@@ -205,6 +205,12 @@ export interface Simulation {
   runUntil(tS: number, maxEvents?: number): RunProgress;
   /** Add a fault now (its `atS` must not be in the past); replays exactly if scheduled instead. */
   inject(fault: Fault): void;
+  /**
+   * Take an action now (its `atS` must not be in the past); replays exactly if scheduled
+   * instead. False: it would have changed how the engine is built (src/engine/actions.ts), so
+   * only a run rebuilt from the document with it gives the same numbers.
+   */
+  act(action: Action): boolean;
   /** The windows completed since the last call, oldest first. */
   drainWindows(): WindowStats[];
   /** The results so far, in the contract's shape. */

@@ -19,14 +19,14 @@ export class WorkerPool {
   /** Workers held now (the first `busy` entries of `holders`). */
   busy = 0;
   private readonly waiting = new IntQueue();
-  private readonly holders: Int32Array;
+  private holders: Int32Array;
 
   /** `queueCapacity`: the most calls that may wait (Infinity: unbounded). */
   constructor(
     private readonly k: Kernel,
     private readonly stats: NodeStats,
-    readonly workers: number,
-    private readonly queueCapacity: number,
+    public workers: number,
+    public queueCapacity: number,
   ) {
     this.holders = new Int32Array(workers);
   }
@@ -68,11 +68,29 @@ export class WorkerPool {
 
   /** The call waiting longest takes a free worker (the caller starts its work); null if none. */
   takeNext(): Call | null {
-    if (this.waiting.length === 0) return null;
+    // After a live cut in workers, more may hold one than there are: none is handed on.
+    if (this.waiting.length === 0 || this.busy >= this.workers) return null;
     const next = this.k.pool.calls[this.waiting.shift()]!;
     this.stats.addQueue(this.k.now, -1);
     this.hold(next);
     return next;
+  }
+
+  /**
+   * A live change of the number of workers. Fewer: the extra holders finish and are not
+   * replaced. More: the callers waiting longest take the new workers, returned for their work
+   * to start. Calls already waiting beyond a lowered `queueCapacity` stay.
+   */
+  resize(workers: number): Call[] {
+    if (workers > this.holders.length) {
+      const grown = new Int32Array(workers);
+      grown.set(this.holders.subarray(0, this.busy));
+      this.holders = grown;
+    }
+    this.workers = workers;
+    const started: Call[] = [];
+    while (this.busy < workers && this.waiting.length > 0) started.push(this.takeNext()!);
+    return started;
   }
 
   /** A crash: empty the pool, returning the ids that held a worker and those that waited. */

@@ -5,9 +5,10 @@ import { idSchema, num, text, int, typed, type Loose } from './kinds/common.ts';
 import { edgeSchema } from './kinds/edge.ts';
 import { faultSchema, MAX_DURATION_S } from './kinds/fault.ts';
 import { KIND_DESCRIPTIONS, sealKinds } from './kinds/index.ts';
-import type { Fault, ScenarioEdge, ScenarioNode } from './types.ts';
+import type { Action, Fault, ScenarioEdge, ScenarioNode } from './types.ts';
+import { actionSchema } from './actions.ts';
 
-export const LIMITS = { nodes: 1000, edges: 5000, faults: 1000 } as const;
+export const LIMITS = { nodes: 1000, edges: 5000, faults: 1000, actions: 1000 } as const;
 
 /** Defaults for the top level, where the contract names none. */
 export const DOCUMENT_DEFAULTS = {
@@ -63,4 +64,11 @@ export const documentSchema = z.strictObject({
   nodes: list(nodeSchemaAny, LIMITS.nodes),
   edges: list(typed<ScenarioEdge>(edgeSchema), LIMITS.edges),
   faults: list(typed<Fault>(faultSchema), LIMITS.faults),
+  // Absent, not [], when there are none: documents without actions read and write as before.
+  actions: z
+    .array(typed<Action>(actionSchema as z.ZodType<Loose<Action>, object>), {
+      error: 'must be a list',
+    })
+    .max(LIMITS.actions, { error: `must have at most ${LIMITS.actions} entries` })
+    .optional(),
 });

@@ -4,6 +4,7 @@
  * either a complete `Scenario` or one error naming the field's path.
  */
 import { documentSchema } from './documentSchema.ts';
+import { checkActions } from './actionChecks.ts';
 import { checkFaults } from './faultChecks.ts';
 import { checkGraph } from './graphChecks.ts';
 import { withValue } from './issues.ts';
@@ -73,7 +74,10 @@ function loadUnsafe(input: unknown): LoadResult {
     })),
   } as Scenario;
 
-  const problem = checkGraph(scenario, warnings) ?? checkFaults(scenario, warnings);
+  const problem =
+    checkGraph(scenario, warnings) ??
+    checkFaults(scenario, warnings) ??
+    checkActions(scenario, warnings);
   if (problem) return fail(problem.path, problem.message);
   return { ok: true, scenario, warnings };
 }

@@ -28,6 +28,9 @@ const KEY_ORDER = [
   'nodes',
   'edges',
   'faults',
+  'actions',
+  'set',
+  'op',
 ];
 const RANK = new Map(KEY_ORDER.map((k, i) => [k, i]));
 

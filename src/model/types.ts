@@ -133,6 +133,29 @@ export interface Fault {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Actions: changes made while a run goes on (src/model/actions.ts, docs/format.md)
+
+/** Operator actions besides param edits (scaling is a param edit: `set: {"replicas": N}`). */
+export type OperatorOp = 'drain' | 'promote' | 'openBreaker' | 'closeBreaker';
+
+/** A param edit at `atS`: dot path (one of the target kind's live params) → new value; null = absent. */
+export interface EditAction {
+  atS: number;
+  target: string;
+  set: Record<string, unknown>;
+}
+
+export interface OperatorAction {
+  atS: number;
+  target: string;
+  op: OperatorOp;
+  /** drain: which replica (from 0); absent = the highest-numbered one serving. */
+  replica?: number;
+}
+
+export type Action = EditAction | OperatorAction;
+
+// ---------------------------------------------------------------------------------------------
 // The document
 
 export interface Scenario {
@@ -148,6 +171,8 @@ export interface Scenario {
   nodes: ScenarioNode[];
   edges: ScenarioEdge[];
   faults: Fault[];
+  /** Changes made while running, replayed at their times; absent = none. */
+  actions?: Action[];
   /** Optional lesson/UI metadata: the preset's topic, for grouping in the presets menu. */
   topic?: string;
 }

@@ -10,10 +10,11 @@ import type {
   SimulationOptions,
   WindowStats,
 } from '../../src/engine/types.ts';
-import type { Fault, Scenario } from '../../src/model/types.ts';
+import type { Action, Fault, Scenario } from '../../src/model/types.ts';
 
 export interface FakeEngineLog {
   injected: Fault[];
+  acted?: Action[];
 }
 
 export function fakeWindow(doc: Scenario, seed: number, index: number, windowS = 1): WindowStats {
@@ -95,6 +96,10 @@ export function createFakeSimulation(
     },
     inject(fault: Fault) {
       log?.injected.push(fault);
+    },
+    act(action: Action) {
+      log?.acted?.push(action);
+      return true;
     },
     drainWindows() {
       const out = pending;

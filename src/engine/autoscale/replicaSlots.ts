@@ -20,8 +20,15 @@ export const DRAINING = 3;
 export const SUB_SCALE = 1;
 export const SUB_READY = 2;
 
-/** The most replicas a service can have at once (array sizes; balancers' backends). */
-export function replicaSlots(p: ServiceParams): number {
+/**
+ * The most replicas a service can have at once (array sizes; balancers' backends); `planned`:
+ * the most its actions ask for (src/engine/actions.ts).
+ */
+export function replicaSlots(p: ServiceParams, planned = 0): number {
+  return Math.max(planned, ownSlots(p));
+}
+
+function ownSlots(p: ServiceParams): number {
   const a = p.autoscale;
   if (a === undefined) return p.replicas;
   if (a.mode === 'scheduled') return Math.max(p.replicas, ...a.schedule.map((s) => s[1]));
@@ -126,6 +133,18 @@ export class ReplicaSlots {
         this.idle(r);
         have--;
       }
+  }
+
+  /** Operator drain of replica r (-1: the highest-numbered active one); false if none. */
+  drain(r: number): boolean {
+    let slot = r;
+    if (slot < 0)
+      for (let i = this.state.length - 1; i >= 0 && slot < 0; i--)
+        if (this.state[i] === ACTIVE) slot = i;
+    if (slot < 0 || slot >= this.state.length || this.state[slot] !== ACTIVE) return false;
+    this.set(slot, DRAINING);
+    this.idle(slot);
+    return true;
   }
 
   /** A starting replica finished its start-up. */

@@ -20,9 +20,9 @@ import type { NodeContext } from './types.ts';
 const SUB_LOOKUP = 0;
 
 export class CacheNode extends BaseNode {
-  readonly params: CacheParams;
+  params: CacheParams;
   readonly store: CacheStore;
-  private readonly hit: Sampler;
+  private hit: Sampler;
   private readonly ttlS: number;
   private readonly paths: CachePaths;
   private readonly lookups = new LookupTally();
@@ -44,6 +44,13 @@ export class CacheNode extends BaseNode {
 
   override start(): void {
     this.paths.start();
+  }
+
+  /** Live params (src/engine/actions.ts): entries stored from now on take the new TTL. */
+  retune(params: CacheParams): void {
+    if (params.hitMs !== this.params.hitMs) this.hit = new Sampler(params.hitMs, this.k.rng);
+    this.params = params;
+    this.paths.ttlS = params.ttlMs !== undefined ? params.ttlMs / 1000 : Infinity;
   }
 
   arrive(c: Call): void {
@@ -78,7 +85,7 @@ export class CacheNode extends BaseNode {
     if (this.paths.backgroundDone(c, reason)) return;
     if (c.aux === AUX_WRITE) return this.paths.written(c, reason);
     if (c.aux === AUX_MISS) {
-      if (reason === 0 && !this.down) this.store.put(c.key, this.k.now, this.ttlS);
+      if (reason === 0 && !this.down) this.store.put(c.key, this.k.now, this.paths.ttlS);
       this.paths.fetched(c.key, reason);
     }
     this.k.respond(c, reason);

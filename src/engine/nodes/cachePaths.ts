@@ -53,7 +53,8 @@ export class CachePaths {
     ctx: NodeContext,
     private readonly p: CacheParams,
     private readonly store: CacheStore,
-    private readonly ttlS: number,
+    /** Set by a live change of the cache's `ttlMs`. */
+    public ttlS: number,
   ) {
     this.k = ctx.kernel;
     this.index = ctx.index;

@@ -17,7 +17,7 @@ const SUB_ARRIVAL = 0;
 const SUB_USER = 1;
 
 export class ClientNode extends BaseNode {
-  private readonly p: ClientParams;
+  private p: ClientParams;
   private readonly profile: RateProfile;
   private readonly keys: ZipfKeys | null;
   private readonly think: Sampler | null;
@@ -31,6 +31,9 @@ export class ClientNode extends BaseNode {
   private spike = 1;
   /** Bumped when the rate changes abruptly: the pending arrival is void and redrawn. */
   private arrivalGen = 0;
+  /** Closed workload after a live cut in users: which retired users have stopped (lazily). */
+  private stopped: Uint8Array | null = null;
+  private usersStarted = 0;
 
   constructor(ctx: NodeContext) {
     super(ctx);
@@ -50,9 +53,7 @@ export class ClientNode extends BaseNode {
     const arrival = this.p.arrival;
     if (arrival.process === 'closed') {
       // Users start spread over one think time, so they do not all fire at t = 0.
-      for (let u = 0; u < arrival.users; u++) {
-        this.k.scheduleNode(this.think!.sample() / 1000, this.index, SUB_USER, u, 0);
-      }
+      this.startUsers(0, arrival.users);
     } else {
       this.scheduleArrival(this.k.now);
     }
@@ -66,9 +67,49 @@ export class ClientNode extends BaseNode {
     this.scheduleArrival(this.k.now);
   }
 
+  /**
+   * Live params (src/engine/actions.ts). A new open rate redraws the pending arrival (exact
+   * for poisson, memoryless). More users start thinking now; with fewer, the users beyond the
+   * count finish their request and stop.
+   */
+  retune(params: ClientParams): void {
+    const before = this.p.arrival;
+    this.p = params;
+    const now = params.arrival;
+    if (now.process === 'closed' && before.process === 'closed') {
+      if (now.users > before.users) this.startUsers(before.users, now.users);
+    } else if (now.process !== 'closed' && before.process !== 'closed' && now.rps !== before.rps) {
+      this.arrivalGen++;
+      this.scheduleArrival(this.k.now);
+    }
+  }
+
+  /** Users lo..hi-1 start thinking, unless one is still going (cut and raised again). */
+  private startUsers(lo: number, hi: number): void {
+    for (let u = lo; u < hi; u++) {
+      if (u < this.usersStarted && this.stopped?.[u] !== 1) continue;
+      if (this.stopped !== null && u < this.stopped.length) this.stopped[u] = 0;
+      this.k.scheduleNode(this.think!.sample() / 1000, this.index, SUB_USER, u, 0);
+    }
+    this.usersStarted = Math.max(this.usersStarted, hi);
+  }
+
+  /** A user beyond the current count (after a live cut) stops instead of going on. */
+  private retired(user: number): boolean {
+    const a = this.p.arrival;
+    if (a.process !== 'closed' || user < a.users) return false;
+    if (this.stopped === null || this.stopped.length < this.usersStarted) {
+      const grown = new Uint8Array(this.usersStarted);
+      if (this.stopped !== null) grown.set(this.stopped);
+      this.stopped = grown;
+    }
+    this.stopped[user] = 1;
+    return true;
+  }
+
   override onEvent(sub: number, a: number, b: number): void {
     if (sub === SUB_USER) {
-      this.newRequest(a);
+      if (!this.retired(a)) this.newRequest(a);
       return;
     }
     if (b !== this.arrivalGen) return;
@@ -91,7 +132,8 @@ export class ClientNode extends BaseNode {
   override onAnswer(root: Call, _child: Call, reason: number): void {
     const user = root.user;
     this.k.finishRoot(root, reason);
-    if (user >= 0) this.k.scheduleNode(this.think!.sample() / 1000, this.index, SUB_USER, user, 0);
+    if (user >= 0 && !this.retired(user))
+      this.k.scheduleNode(this.think!.sample() / 1000, this.index, SUB_USER, user, 0);
   }
 
   private rate(t: number): number {

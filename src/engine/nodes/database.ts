@@ -12,18 +12,19 @@ import { REJECTED, UNAVAILABLE } from '../reasons.ts';
 import type { NodeResult, NodeWindow } from '../types.ts';
 import { QUEUE_FULL, TOOK_WORKER, WorkerPool } from '../workerPool.ts';
 import { BaseNode } from './base.ts';
-import { DataState, SUB_APPLY, SUB_PROMOTE } from './dataState.ts';
+import { DataState, dbAt, SUB_APPLY, SUB_PROMOTE } from './dataState.ts';
+import { switchOver } from './failover.ts';
 import { redirect } from './replication.ts';
 import type { NodeContext } from './types.ts';
 
 const SUB_DONE = 0;
 
 export class DatabaseNode extends BaseNode {
-  readonly params: DatabaseParams;
+  params: DatabaseParams;
   readonly data: DataState;
-  private readonly readS: Sampler;
-  private readonly writeS: Sampler;
-  private readonly conns: number;
+  private readS: Sampler;
+  private writeS: Sampler;
+  private conns: number;
   /** The connections and the queue for one. */
   private readonly pool: WorkerPool;
 
@@ -90,6 +91,29 @@ export class DatabaseNode extends BaseNode {
 
   override describe(out: NodeResult | NodeWindow, window: boolean): void {
     this.data.describe(out, window);
+  }
+
+  /** Operator action: this replica becomes the primary of its primary's group (failover.ts). */
+  promote(): void {
+    const primary = this.data.role === 'replica' ? dbAt(this.k, this.data.root) : null;
+    const link = primary?.links.find((l) => l.target === this.index);
+    if (primary && primary.role === 'primary' && link) switchOver(primary, link);
+  }
+
+  /** Live params (src/engine/actions.ts): query times, the pool and its queue, from now on. */
+  retune(params: DatabaseParams): void {
+    const old = this.params;
+    this.params = params;
+    if (params.readTimeMs !== old.readTimeMs)
+      this.readS = new Sampler(params.readTimeMs, this.k.rng);
+    if (params.writeTimeMs !== old.writeTimeMs)
+      this.writeS = new Sampler(params.writeTimeMs, this.k.rng);
+    this.pool.queueCapacity = params.queueCapacity ?? Infinity;
+    if (params.connections === this.conns) return;
+    if (!this.down) this.stats.addCapacity(this.k.now, params.connections - this.conns);
+    this.conns = params.connections;
+    const started = this.pool.resize(params.connections);
+    if (!this.down) for (const c of started) this.startQuery(c);
   }
 
   /** `c` holds a connection: its query starts. */

@@ -24,6 +24,22 @@ export function promoteBestReplica(old: DataState): void {
     if (best === null || l.lostAtCrash < best.lostAtCrash) best = l;
   }
   if (best === null) return; // no live replica: the primary stays down
+  promoteOver(old, best);
+}
+
+/**
+ * An operator's promotion (an action): `old`, a primary still up, hands over to the replica at
+ * the end of `link` now, as a failover would (writes still in that stream's lag are lost).
+ */
+export function switchOver(old: DataState, link: ReplicationLink): void {
+  old.crashAt = old.k.now;
+  for (const l of old.links) l.cutAtCrash();
+  old.epoch++;
+  promoteOver(old, link);
+}
+
+function promoteOver(old: DataState, best: ReplicationLink): void {
+  const k = old.k;
   const p = dbAt(k, best.target)!;
   p.role = 'primary';
   p.root = -1;

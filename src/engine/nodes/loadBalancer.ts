@@ -18,7 +18,7 @@ import { Backends, pickBackend } from './lbStrategies.ts';
 import type { NodeContext } from './types.ts';
 
 export class LoadBalancerNode extends BaseNode {
-  readonly params: LoadBalancerParams;
+  params: LoadBalancerParams;
   readonly backends: Backends;
   readonly health: BackendHealth | null;
 
@@ -31,7 +31,8 @@ export class LoadBalancerNode extends BaseNode {
     for (const e of ctx.out) {
       const edge = doc.edges[e]!;
       const target = ctx.targets[edge.target]!;
-      const replicas = target.type === 'service' ? replicaSlots(target.params) : 0;
+      const planned = ctx.plannedReplicas?.[edge.target] ?? 0;
+      const replicas = target.type === 'service' ? replicaSlots(target.params, planned) : 0;
       if (replicas === 0) list.push({ edge: e, replica: -1, weight: edge.weight });
       for (let r = 0; r < replicas; r++) list.push({ edge: e, replica: r, weight: edge.weight });
     }
@@ -66,6 +67,10 @@ export class LoadBalancerNode extends BaseNode {
 
   override onEvent(sub: number, a: number, b: number): void {
     this.health?.onEvent(sub, a, b);
+  }
+
+  retune(params: LoadBalancerParams): void {
+    this.params = params; // the strategy is read per call
   }
 
   arrive(c: Call): void {

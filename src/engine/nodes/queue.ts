@@ -29,8 +29,8 @@ const POLL_S = 0.05;
 const DEAD_LETTERING = 1;
 
 export class QueueNode extends BaseNode {
-  readonly params: QueueParams;
-  private readonly ack: Sampler;
+  params: QueueParams;
+  private ack: Sampler;
   private readonly levels: number;
   private readonly pubSub: boolean;
   /** Waiting message ids per (subscription, priority): index sub * levels + priority. */
@@ -76,6 +76,12 @@ export class QueueNode extends BaseNode {
 
   override start(): void {
     this.credit = new ConsumerCredit(this.k, this.out);
+  }
+
+  /** Live params (src/engine/actions.ts): capacity and tries are read per message. */
+  retune(params: QueueParams): void {
+    if (params.ackMs !== this.params.ackMs) this.ack = new Sampler(params.ackMs, this.k.rng);
+    this.params = params;
   }
 
   arrive(c: Call): void {

@@ -13,8 +13,8 @@ import { BaseNode } from './base.ts';
 import type { NodeContext } from './types.ts';
 
 export class RateLimiterNode extends BaseNode {
-  private readonly rps: number;
-  private readonly burst: number;
+  private rps: number;
+  private burst: number;
   private tokens: number;
   private lastT = 0;
   /** Requests refused for want of a token: over the run, and in the current window. */
@@ -29,6 +29,16 @@ export class RateLimiterNode extends BaseNode {
     this.rps = p.rps;
     this.burst = Math.max(1, p.burst);
     this.tokens = this.burst; // a bucket starts full
+  }
+
+  /** Live params (src/engine/actions.ts): the bucket fills at the old rate until now. */
+  retune(p: RateLimiterParams): void {
+    const now = this.k.now;
+    this.tokens = Math.min(this.burst, this.tokens + (now - this.lastT) * this.rps);
+    this.lastT = now;
+    this.rps = p.rps;
+    this.burst = Math.max(1, p.burst);
+    if (this.tokens > this.burst) this.tokens = this.burst;
   }
 
   arrive(c: Call): void {

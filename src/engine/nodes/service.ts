@@ -34,9 +34,9 @@ const SUB_DONE = 0;
 
 export class ServiceNode extends BaseNode {
   readonly replicas: number;
-  readonly workers: number;
-  private readonly p: ServiceParams;
-  private readonly svc: Sampler;
+  workers: number;
+  private p: ServiceParams;
+  private svc: Sampler;
   /** Each replica's workers and queue. */
   readonly pools: WorkerPool[];
   readonly downR: Uint8Array;
@@ -50,7 +50,7 @@ export class ServiceNode extends BaseNode {
     super(ctx);
     if (ctx.node.type !== 'service') throw new Error('service behaviour on a non-service');
     this.p = ctx.node.params;
-    this.replicas = replicaSlots(this.p);
+    this.replicas = replicaSlots(this.p, ctx.plannedReplicas?.[ctx.index]);
     this.workers = this.p.workers;
     this.svc = new Sampler(this.p.serviceTimeMs, this.k.rng);
     this.downR = new Uint8Array(this.replicas);
@@ -72,6 +72,32 @@ export class ServiceNode extends BaseNode {
 
   override start(): void {
     this.scaler?.start();
+  }
+
+  /** Live params (src/engine/actions.ts): each change takes effect now. */
+  retune(params: ServiceParams): void {
+    const old = this.p;
+    this.p = params;
+    if (params.serviceTimeMs !== old.serviceTimeMs)
+      this.svc = new Sampler(params.serviceTimeMs, this.k.rng);
+    if (params.workers !== this.workers) this.setWorkers(params.workers);
+    const queueCapacity = params.queueCapacity ?? Infinity;
+    for (const pool of this.pools) pool.queueCapacity = queueCapacity;
+    if (params.replicas !== old.replicas) this.slots.scaleTo(params.replicas, 0);
+  }
+
+  drain(replica: number): void {
+    this.slots.drain(replica);
+  }
+
+  private setWorkers(workers: number): void {
+    const delta = workers - this.workers;
+    this.workers = workers;
+    for (let r = 0; r < this.replicas; r++) {
+      if (this.slots.serves(r) && this.downR[r] === 0) this.stats.addCapacity(this.k.now, delta);
+      const started = this.pools[r]!.resize(workers);
+      if (this.downR[r] === 0) for (const c of started) this.startService(c);
+    }
   }
 
   /** Is replica r up? (Balancers ask before pinning.) */

@@ -30,6 +30,12 @@ export interface NodeBehaviour {
   flush(): void;
   /** Kind-specific figures (hitRatio, replicas, …) for the results and the windows. */
   describe(out: NodeResult | NodeWindow, window: boolean): void;
+  /** An action changed live params (src/engine/actions.ts): the whole params, defaults filled. */
+  retune?(params: ScenarioNode['params']): void;
+  /** Operator action: replica r takes no new work and stops when done (-1: the highest serving). */
+  drain?(replica: number): void;
+  /** Operator action: this replica becomes a primary. */
+  promote?(): void;
 }
 
 export interface NodeContext {
@@ -39,6 +45,9 @@ export interface NodeContext {
   out: number[];
   /** Every node of the document, by index (e.g. a balancer reads its services' replicas). */
   targets: readonly ScenarioNode[];
+  /** By node index: the most replicas the document's actions give it (0: none), so that replica
+   *  arrays (a service's slots, a balancer's backends) are sized for them from the start. */
+  plannedReplicas?: readonly number[];
 }
 
 export type NodeFactory = (ctx: NodeContext) => NodeBehaviour;

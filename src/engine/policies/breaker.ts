@@ -57,6 +57,31 @@ export class Breakers {
     );
   }
 
+  /**
+   * A live change of edge i's breaker (absent: none). Its state is kept when it had one and
+   * still has; a new breaker starts closed with an empty window.
+   */
+  set(i: number, p: CircuitBreakerPolicy | undefined): void {
+    const had = this.has[i] === 1;
+    this.has[i] = p === undefined ? 0 : 1;
+    this.ratio[i] = p?.failureRatio ?? 0;
+    this.minReq[i] = Math.max(1, p?.minRequests ?? 1);
+    this.openS[i] = (p?.openMs ?? 0) / 1000;
+    this.probes[i] = Math.max(1, p?.halfOpenRequests ?? 1);
+    if (!had || p === undefined) this.state[i] = CLOSED;
+    const width = p === undefined ? 0 : p.windowMs / 1000 / BUCKETS;
+    if (!had || width !== this.window.widthOf(i)) this.window.setWidth(i, width);
+  }
+
+  /** Operator action: open edge i's breaker now (for its open time), or close it, emptied. */
+  force(i: number, t: number, open: boolean): boolean {
+    if (this.has[i] !== 1) return false;
+    if (open) return this.open(i, t);
+    this.state[i] = CLOSED;
+    this.window.reset(i);
+    return false;
+  }
+
   /** ADMIT, ADMIT_PROBE or REFUSE for a call over edge i at time t. */
   admit(i: number, t: number): number {
     const s = this.state[i]!;

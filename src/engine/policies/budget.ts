@@ -24,6 +24,13 @@ export class RetryBudgets {
     this.window = new RollingPairs(n, BUCKETS, width);
   }
 
+  /** A live change of edge i's budget (absent: none); its window starts afresh. */
+  set(i: number, ratio: number | undefined): void {
+    if (ratio === this.ratio[i] || (ratio === undefined && this.ratio[i] === -1)) return;
+    this.ratio[i] = ratio ?? -1;
+    this.window.setWidth(i, ratio === undefined ? 0 : BUDGET_WINDOW_S / BUCKETS);
+  }
+
   has(i: number): boolean {
     return this.ratio[i]! >= 0;
   }

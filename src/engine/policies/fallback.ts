@@ -34,6 +34,14 @@ export class Degradation {
     this.isClient = Uint8Array.from(clients, (c) => (c ? 1 : 0));
   }
 
+  /** Live changes: edge i's fallback, a client's deadline. */
+  setFallback(i: number, on: boolean): void {
+    this.fallback[i] = on ? 1 : 0;
+  }
+  setDeadline(node: number, s: number): void {
+    this.deadlineS[node] = s;
+  }
+
   /** `child` answered OK: pass its degraded mark up, and score the root if that is its parent. */
   okAnswer(k: Kernel, child: Call): void {
     const parent = k.pool.calls[child.parent];

@@ -38,11 +38,11 @@ export class ResiliencePolicy implements CallPolicy {
   /** Set by beforeCall when it refuses: the refusal's answer follows at once in afterCall. */
   private refusing = false;
   /** OK answers can be degraded (a fallback) or late (retries, mixed timeouts): score them. */
-  private readonly scoreOk: boolean;
+  private scoreOk: boolean;
 
   constructor(
     private readonly k: Kernel,
-    doc: Scenario,
+    private readonly doc: Scenario,
   ) {
     const edges = k.edges;
     const docs = edges.map((e) => e.doc);
@@ -128,6 +128,26 @@ export class ResiliencePolicy implements CallPolicy {
     this.counters.describe(e.index, out, window);
   }
 
+  /** Edge e's fields changed live (src/engine/actions.ts): its policies follow from now on. */
+  retuneEdge(e: EdgeRuntime): void {
+    const d = e.doc;
+    this.retry.set(e.index, d.retry);
+    this.budgets.set(e.index, d.retry?.budgetRatio);
+    this.breakers.set(e.index, d.circuitBreaker);
+    this.degradation.setFallback(e.index, d.fallback === true);
+    this.degradation.setDeadline(e.source, clientDeadlineS(this.k.edges, e.source));
+    if (d.fallback === true || (d.retry !== undefined && d.retry.max > 0)) this.scoreOk = true;
+    if (e.timeoutS > 0) this.scoreOk ||= hasMixedDeadline(this.k, this.doc);
+  }
+
+  /** Operator action on edge i's breaker; false when the edge has none. */
+  forceBreaker(i: number, open: boolean): boolean {
+    if (this.breakers.has[i] !== 1) return false;
+    if (this.breakers.force(i, this.k.now, open))
+      this.counters.add(i, COUNT.OPENS, this.k.now >= this.k.warmupS);
+    return true;
+  }
+
   /** Hold the failed attempt's answer and re-send later; false when the budget says no. */
   private scheduleRetry(k: Kernel, child: Call): boolean {
     const i = child.edge;
@@ -159,15 +179,17 @@ function clientDeadlineS(edges: readonly EdgeRuntime[], node: number): number {
 /**
  * The policy for a run: `noPolicy` (zero cost) unless some edge has a retry, a breaker or a
  * fallback, or some client mixes edges with and without a timeout (then an OK answer can miss
- * the deadline, which goodput must see).
+ * the deadline, which goodput must see), or `live`: actions change an edge's policies.
  */
-export function createCallPolicy(k: Kernel, doc: Scenario): CallPolicy {
-  const active = k.edges.some(
-    (e) =>
-      (e.doc.retry !== undefined && e.doc.retry.max > 0) ||
-      e.doc.circuitBreaker !== undefined ||
-      e.doc.fallback === true,
-  );
+export function createCallPolicy(k: Kernel, doc: Scenario, live = false): CallPolicy {
+  const active =
+    live ||
+    k.edges.some(
+      (e) =>
+        (e.doc.retry !== undefined && e.doc.retry.max > 0) ||
+        e.doc.circuitBreaker !== undefined ||
+        e.doc.fallback === true,
+    );
   return active || hasMixedDeadline(k, doc) ? new ResiliencePolicy(k, doc) : noPolicy;
 }
 

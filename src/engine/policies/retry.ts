@@ -25,6 +25,14 @@ export class RetrySettings {
     this.jitter = Uint8Array.from(policies, (p) => (p?.jitter === true ? 1 : 0));
   }
 
+  /** A live change of edge i's policy (absent: no retries). */
+  set(i: number, p: RetryPolicy | undefined): void {
+    this.max[i] = p?.max ?? 0;
+    this.backoffS[i] = (p?.backoffMs ?? 0) / 1000;
+    this.multiplier[i] = p?.multiplier ?? 1;
+    this.jitter[i] = p?.jitter === true ? 1 : 0;
+  }
+
   /** Seconds to wait before retry number n (1-based) over edge i. */
   delayS(i: number, n: number, rng: Rng): number {
     const base = this.backoffS[i]!;

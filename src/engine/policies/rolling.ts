@@ -54,6 +54,17 @@ export class RollingPairs {
     this.sumB[i]! += db;
   }
 
+  widthOf(i: number): number {
+    return this.width[i]!;
+  }
+
+  /** A live change of edge i's bucket width: its window starts afresh. */
+  setWidth(i: number, width: number): void {
+    this.width[i] = width;
+    this.head[i] = 0;
+    this.reset(i);
+  }
+
   reset(i: number): void {
     const base = i * this.buckets;
     this.a.fill(0, base, base + this.buckets);

@@ -97,6 +97,7 @@ export const CLIENT_DESCRIPTION = defineKind({
   // Clients are the users: they cost nothing here.
   faults: ['spike'],
   pricePerHour: 0,
+  live: ['arrival.rps', 'arrival.users', 'writeRatio'],
   instances: () => 0,
   edges: {
     call: {

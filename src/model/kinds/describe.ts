@@ -195,6 +195,9 @@ export interface KindDescription<T extends string = string, S extends ParamsSche
   /** The request fields its behaviour reads: the engine draws a key (from the clients' `keys`)
    *  or a source address (from their `sources`) for each request only when some node reads it. */
   reads?(params: ParamsOf<S>): { key?: true; source?: true };
+  /** The params a run takes while it goes on (an action at time t, src/model/actions.ts), as
+   *  dot paths into params ('arrival.rps'); any other edit restarts the run. Absent = none. */
+  live?: readonly string[];
 }
 
 /** The node faults a kind takes only when its description lists them (see `faults`). */

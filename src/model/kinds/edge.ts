@@ -61,6 +61,15 @@ export const edgeFieldsShape = {
   fallback: bool().optional(),
 };
 
+/** The edge fields a run takes while it goes on (an action at time t, src/model/actions.ts). */
+export const EDGE_LIVE: readonly string[] = [
+  'latencyMs',
+  'timeoutMs',
+  'retry',
+  'circuitBreaker',
+  'fallback',
+];
+
 export const edgeSchema = z.strictObject({
   id: idSchema,
   source: idSchema,

@@ -172,6 +172,7 @@ export const LOAD_BALANCER_DESCRIPTION = defineKind({
   flow: (p) => ({ split: p.strategy === 'weightedRoundRobin' ? 'weight' : 'replicas' }),
   faults: [],
   pricePerHour: 0.025, // a managed load balancer
+  live: ['strategy'],
   edges: {
     call: {
       // Databases and caches behind a balancer are one backend each: read replicas behind a

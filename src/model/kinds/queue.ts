@@ -178,6 +178,7 @@ export const QUEUE_DESCRIPTION = defineKind({
   theory: () => ({ as: 'buffer' }),
   faults: ['slow'],
   pricePerHour: 0.05, // a managed broker
+  live: ['capacity', 'maxDeliveries', 'ackMs'],
   reads: () => ({ key: true }),
   edges: {
     call: {

@@ -66,6 +66,7 @@ export const RATE_LIMITER_DESCRIPTION = defineKind({
   theory: () => ({ as: 'none' }),
   faults: [],
   pricePerHour: 0.01,
+  live: ['rps', 'burst'],
   edges: {
     call: {
       targets: 'callable',
