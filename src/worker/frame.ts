@@ -109,6 +109,17 @@ export function edgeBase(layout: FrameLayout, edgeIndexInLayout: number): number
   return nodeBase(layout, layout.nodeIds.length) + edgeIndexInLayout * EDGE_COLUMNS.length;
 }
 
+export type EdgeColumn = (typeof EDGE_COLUMNS)[number];
+
+/** Offset of one edge's column inside a row. */
+export function edgeOffset(
+  layout: FrameLayout,
+  edgeIndexInLayout: number,
+  column: EdgeColumn,
+): number {
+  return edgeBase(layout, edgeIndexInLayout) + EDGE_COLUMNS.indexOf(column);
+}
+
 const num = (value: unknown): number => (typeof value === 'number' ? value : NaN);
 
 /** Writes one window into `out` at row `row`. */

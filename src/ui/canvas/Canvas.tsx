@@ -20,6 +20,7 @@ import { edgeTypes, nodeTypes } from './elementTypes.ts';
 import { KIND_DRAG_TYPE, type ArchFlowEdge, type ArchFlowNode } from './flowTypes.ts';
 import { useFlowElements, type Sizes } from './useFlowElements.ts';
 import { useEditorShortcuts } from './useEditorShortcuts.ts';
+import { LiveLayer } from './LiveLayer.tsx';
 
 const SNAP: [number, number] = [10, 10];
 /** Half a node's usual size: a dropped node lands centred under the pointer. */
@@ -159,6 +160,7 @@ export function Canvas() {
         proOptions={PRO_OPTIONS}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+        <LiveLayer />
         <Controls showInteractive={false} />
         {/* An embed is small and fits its view: a minimap there only covers nodes. */}
         {!readOnly && (

@@ -1,28 +1,29 @@
-/** Live figures on a node while a run goes on: a utilization bar and replicas up / total. */
+/**
+ * Live figures on a node while a run goes on: a utilization bar, the node's rate, p99, replicas
+ * up / total, cache hits, and a mark on the current bottleneck. Rendered once as an empty frame;
+ * the figures are written into it by LiveLayer on each live tick (nodeChips.ts), never through
+ * a React render.
+ */
+import { useLayoutEffect, useRef } from 'react';
 import type { ScenarioNode } from '../../model/types.ts';
-import { useLiveNodeStats } from '../run/liveStats.ts';
-
-/** Kinds whose utilization means busy workers or connections; others have no such figure. */
-const HAS_WORKERS = new Set(['service', 'database']);
-
-const pct = (x: number): number => Math.max(0, Math.min(100, Math.round(x * 100)));
-
-/** Green under 70 %, amber to 90 %, red above: where queues start to grow sharply. */
-function loadClass(u: number): string {
-  if (u >= 0.9) return 'is-hot';
-  if (u >= 0.7) return 'is-warm';
-  return 'is-cool';
-}
+import { HAS_WORKERS } from './liveView.ts';
+import { paintNodeChips } from './nodeChips.ts';
+import { currentLiveView } from './liveSource.ts';
 
 export function LiveNodeOverlay({ node }: { node: ScenarioNode }) {
-  const live = useLiveNodeStats(node.id);
-  if (!live) return null;
-  const total = live.replicas ?? (node.type === 'service' ? node.params.replicas : undefined);
-  const up = live.healthyReplicas;
-  const degraded = up !== undefined && total !== undefined && up < total;
-  const u = live.utilization;
+  const ref = useRef<HTMLDivElement>(null);
+  // A node drawn (or redrawn) between two ticks shows the current figures at once.
+  useLayoutEffect(() => {
+    if (ref.current !== null) paintNodeChips(ref.current, node, currentLiveView());
+  }, [node]);
   return (
-    <div className="arch-node__live">
+    <div className="arch-node__live" data-live-node={node.id} ref={ref}>
+      <div
+        className="arch-node__bottleneck"
+        title="The busiest node: the first to limit throughput"
+      >
+        Bottleneck
+      </div>
       {HAS_WORKERS.has(node.type) && (
         <div
           className="util-bar"
@@ -30,28 +31,14 @@ export function LiveNodeOverlay({ node }: { node: ScenarioNode }) {
           aria-label="Utilization"
           aria-valuemin={0}
           aria-valuemax={100}
-          aria-valuenow={pct(u)}
-          title={`Utilization ${pct(u)} %`}
-        >
-          <div
-            className={`util-bar__fill ${loadClass(u)}`}
-            style={{ transform: `scaleX(${pct(u) / 100})` }}
-          />
-        </div>
+          aria-valuenow={0}
+        />
       )}
       <div className="arch-node__figures">
-        <span title="Throughput in the last window">{Math.round(live.throughputRps)} rps</span>
-        {node.type !== 'client' && (
-          <span title="p99 latency at this node">p99 {Math.round(live.p99Ms)} ms</span>
-        )}
-        {up !== undefined && total !== undefined && (
-          <span className={degraded ? 'is-degraded' : ''} title="Replicas up / total">
-            {up}/{total} up
-          </span>
-        )}
-        {live.hitRatio !== undefined && (
-          <span title="Cache hit ratio">hit {pct(live.hitRatio)} %</span>
-        )}
+        <span data-chip="rate" title={node.type === 'client' ? 'Requests sent' : 'Answered OK'} />
+        <span data-chip="p99" title="p99 latency at this node" />
+        <span data-chip="up" title="Replicas up / total" />
+        <span data-chip="hit" title="Cache hit ratio" />
       </div>
     </div>
   );

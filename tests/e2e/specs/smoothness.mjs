@@ -1,16 +1,18 @@
-// Smoothness: while the largest preset runs at Max speed, and while a 100-node graph is panned
-// and zoomed, the page keeps drawing: gaps between animation frames stay short
-// (p95 ≤ 20 ms, max ≤ 50 ms). The figures are printed, and so is a window over the limits, but
-// they do not fail the run: on a shared CI machine they measure the machine as much as the app,
-// so they are a report to read, not a gate. The run still fails when the app does not do its part
-// (the run stops, the graph is not all drawn).
+// Smoothness, reported, not gated: while designs run at Max speed (the largest preset, then
+// generated designs of 100, 200 and 500 nodes, each also panned and zoomed while it runs), how
+// long the gaps between animation frames are and how busy the page's main thread is. The goal
+// (issue #19) is p95 ≤ 20 ms, no gap over 50 ms and the main thread busy under 30 %, on an
+// otherwise idle machine. On a shared machine these figures measure the machine as much as the
+// app, so each line carries the load average, and an idle page is measured in the same run as
+// the baseline. The run fails only when the app does not do its part (a run stops, the graph is
+// not all drawn).
 //
-// Each scene is measured in up to three windows and passes when one window meets both limits:
-// on a 2-core machine the browser, the worker, the test driver and the preview server share the
-// cores, and a single descheduling of the page by the OS (seen in traces as wall time with no CPU
-// time on the main thread) is the machine's, not the app's. A page that is janky for its own
-// reasons fails every window.
+// Busy is measured twice: "wall" is the share of wall time the main thread spent in tasks
+// (CDP TaskDuration; it counts time the OS took the core away, so it rises with the load) and
+// "cpu" the share it spent on the CPU (CDP ThreadTime; much less sensitive to the load). Long
+// tasks (> 50 ms) come from the Performance timeline.
 import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { deflateRawSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,9 +20,16 @@ import { fileURLToPath } from 'node:url';
 const presetsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../presets');
 const P95_LIMIT_MS = 20;
 const MAX_LIMIT_MS = 50;
+const BUSY_LIMIT = 0.3;
+const SIZES = [100, 200, 500];
+const MEASURE_MS = 3000;
+/** The runner stops a spec at 120 s: sizes not begun by then are reported as not measured. */
+const TIME_BUDGET_MS = 85_000;
 
 const shareLink = (doc) =>
   `#s=${deflateRawSync(Buffer.from(JSON.stringify(doc), 'utf8')).toString('base64url')}`;
+
+const load = () => loadavg()[0].toFixed(1);
 
 function largestPreset() {
   return readdirSync(presetsDir)
@@ -34,8 +43,8 @@ function largestPreset() {
     )[0];
 }
 
-/** A client, a load balancer, then 98 services in 14 chains of 7, on a grid. */
-function hundredNodes() {
+/** A client, a load balancer, then services in chains of 7 on a grid: `size` nodes in all. */
+function generated(size) {
   const nodes = [
     {
       id: 'users',
@@ -53,8 +62,8 @@ function hundredNodes() {
     },
   ];
   const edges = [{ id: 'e-users-lb', source: 'users', target: 'lb', latencyMs: 1 }];
-  for (let chain = 0; chain < 14; chain++) {
-    for (let k = 0; k < 7; k++) {
+  for (let chain = 0; nodes.length < size; chain++) {
+    for (let k = 0; k < 7 && nodes.length < size; k++) {
       const id = `s${chain}_${k}`;
       nodes.push({
         id,
@@ -69,10 +78,10 @@ function hundredNodes() {
   }
   return {
     version: 1,
-    name: '100 nodes',
+    name: `${size} nodes`,
     description: '',
     seed: 1,
-    durationS: 600,
+    durationS: 100_000,
     warmupS: 0,
     nodes,
     edges,
@@ -80,11 +89,18 @@ function hundredNodes() {
   };
 }
 
-async function startGapRecorder(page) {
+/** Starts recording frame gaps and long tasks in the page, and the main thread's counters. */
+async function startWindow(page, cdp) {
   await page.evaluate(() => {
     const w = window;
     w.__gaps = [];
+    w.__long = [];
     w.__recording = true;
+    w.__longObserver?.disconnect();
+    w.__longObserver = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__long.push(e.duration);
+    });
+    w.__longObserver.observe({ type: 'longtask' });
     let last = performance.now();
     const tick = (t) => {
       w.__gaps.push(t - last);
@@ -93,109 +109,166 @@ async function startGapRecorder(page) {
     };
     requestAnimationFrame(tick);
   });
+  return { metrics: await counters(cdp), at: Date.now() };
 }
 
-async function stopGapRecorder(page, what) {
-  // Returns the limit breaches as messages (the caller decides whether they count).
-  const gaps = await page.evaluate(() => {
+async function counters(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const get = (name) => metrics.find((m) => m.name === name)?.value ?? 0;
+  return { task: get('TaskDuration'), thread: get('ThreadTime') };
+}
+
+/** Stops the window and prints one line; returns the figures. */
+async function endWindow(page, cdp, start, what) {
+  const end = await counters(cdp);
+  const wallS = (Date.now() - start.at) / 1000;
+  const { gaps, long } = await page.evaluate(() => {
     window.__recording = false;
-    return window.__gaps.slice(2); // the first gaps measure the recorder's own start
+    window.__longObserver?.disconnect();
+    return { gaps: window.__gaps.slice(2), long: window.__long }; // 2: the recorder's own start
   });
   const sorted = [...gaps].sort((a, b) => a - b);
-  const p95 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? NaN;
-  const max = sorted.at(-1) ?? NaN;
-  const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
+  const f = {
+    what,
+    frames: gaps.length,
+    p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? NaN,
+    max: sorted.at(-1) ?? NaN,
+    busyWall: (end.task - start.metrics.task) / wallS,
+    busyCpu: (end.thread - start.metrics.thread) / wallS,
+    longTasks: long.length,
+    longMs: long.reduce((a, b) => a + b, 0),
+    load: load(),
+  };
+  f.smooth = f.p95 <= P95_LIMIT_MS && f.max <= MAX_LIMIT_MS && f.busyCpu < BUSY_LIMIT;
+  const pct = (x) => `${(x * 100).toFixed(0)} %`;
   console.log(
-    `     ${what}: ${gaps.length} frames, mean ${mean.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${max.toFixed(1)} ms`,
+    `     ${what}: ${f.frames} frames, p95 ${f.p95.toFixed(1)} ms, max ${f.max.toFixed(1)} ms, ` +
+      `busy ${pct(f.busyWall)} wall / ${pct(f.busyCpu)} cpu, ` +
+      `${f.longTasks} long tasks (${f.longMs.toFixed(0)} ms) at load ${f.load}` +
+      `${f.smooth ? '' : '  [over the limits]'}`,
   );
-  const problems = [];
-  if (!(p95 <= P95_LIMIT_MS))
-    problems.push(`${what}: p95 frame gap ${p95.toFixed(1)} ms > ${P95_LIMIT_MS} ms`);
-  if (!(max <= MAX_LIMIT_MS))
-    problems.push(`${what}: max frame gap ${max.toFixed(1)} ms > ${MAX_LIMIT_MS} ms`);
-  return problems;
+  return f;
 }
 
-const ATTEMPTS = 3;
-
-/** Measures `scene` up to ATTEMPTS times; returns [] as soon as one window meets the limits. */
-async function measureScene(page, what, scene) {
-  let problems = [];
-  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-    await startGapRecorder(page);
-    await scene();
-    problems = await stopGapRecorder(page, `${what} (window ${attempt})`);
-    if (problems.length === 0) return [];
-  }
-  return problems;
+async function measure(page, cdp, what, scene) {
+  const start = await startWindow(page, cdp);
+  await scene();
+  return endWindow(page, cdp, start, what);
 }
 
 const summaryText = (page) => page.getByRole('status', { name: 'Run summary' }).innerText();
 
-export default async function ({ page, baseUrl, screenshot }) {
-  const problems = [];
-  const overLimits = [];
+/** "52.8 s", "3 min 4 s", "1 h 2 min" (formatSimTime) back to seconds. */
+function simSeconds(summary) {
+  const m = /t = ([^·]+)·/.exec(summary);
+  if (!m) return NaN;
+  let s = 0;
+  for (const [, n, unit] of m[1].matchAll(/([\d.]+) (h|min|s)/g))
+    s += Number(n) * { h: 3600, min: 60, s: 1 }[unit];
+  return s;
+}
 
-  // 1. The largest preset at Max speed, made long enough to keep running for the whole window.
-  const preset = largestPreset();
-  const longRun = { ...preset.doc, durationS: 100_000 };
-  await page.goto(`${baseUrl}/${shareLink(longRun)}`);
-  await page.getByRole('status', { name: 'Run summary' }).waitFor();
-  // A baseline on the same page with nothing running: on a busy machine this shows how much of
-  // any gap is the machine's, not the app's (printed only; the limits apply to the runs below).
-  await page.waitForTimeout(500);
-  await startGapRecorder(page);
-  await page.waitForTimeout(3000);
-  await stopGapRecorder(page, 'baseline, idle page (not asserted)');
+async function startAtMax(page) {
   await page.getByLabel('Speed').selectOption('max');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await page.locator('.chart-card svg path').first().waitFor({ timeout: 20_000 });
-  // Windows of eight seconds at Max; should the run reach its event budget first, it starts again.
-  const runAtMax = async () => {
-    for (let waited = 0; waited < 8000; waited += 500) {
-      await page.waitForTimeout(500);
-      if ((await summaryText(page)).startsWith('Finished')) {
-        await page.getByRole('button', { name: 'Run', exact: true }).click();
-      }
-    }
-  };
-  overLimits.push(...(await measureScene(page, `preset "${preset.name}" at Max`, runAtMax)));
-  const text = await summaryText(page);
-  console.log(`     summary after 8 s: ${text}`);
-  if (!text.includes('Running'))
-    problems.push(`expected the run to be going on, summary: "${text}"`);
-  await screenshot('max-speed');
-  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await page.getByText(/^Running/).waitFor({ timeout: 20_000 });
+}
 
-  // 2. A generated 100-node graph: pan by dragging the pane, zoom with the wheel.
-  await page.goto('about:blank'); // a new hash alone would not reload the app
-  await page.goto(`${baseUrl}/${shareLink(hundredNodes())}`);
-  await page.locator('.react-flow__node').first().waitFor();
-  const count = await page.locator('.react-flow__node').count();
-  if (count !== 100) problems.push(`expected 100 nodes on the canvas, found ${count}`);
+/** Keeps the run going for `ms` (a run that reaches its event budget is started again). */
+async function keepRunning(page, ms) {
+  for (let waited = 0; waited < ms; waited += 500) {
+    await page.waitForTimeout(500);
+    if ((await summaryText(page)).startsWith('Finished'))
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+  }
+}
+
+/** Drags the pane and turns the wheel over it, as a user looking around would. */
+async function panAndZoom(page) {
   const pane = await page.locator('.react-flow__pane').boundingBox();
   if (!pane) throw new Error('no canvas pane');
   const cx = pane.x + pane.width / 2;
   const cy = pane.y + pane.height / 2;
-  await page.waitForTimeout(500);
-  const panAndZoom = async () => {
-    for (let round = 0; round < 3; round++) {
-      await page.mouse.move(cx, cy);
-      await page.mouse.down();
-      for (let i = 0; i <= 30; i++) {
-        await page.mouse.move(cx - i * 8, cy - i * 3);
-        await page.waitForTimeout(16);
-      }
-      await page.mouse.up();
-      for (let i = 0; i < 12; i++) {
-        await page.mouse.wheel(0, round % 2 === 0 ? 60 : -60);
-        await page.waitForTimeout(30);
-      }
+  for (let round = 0; round < 2; round++) {
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    for (let i = 0; i <= 25; i++) {
+      await page.mouse.move(cx - i * 8 * (round % 2 ? -1 : 1), cy - i * 3);
+      await page.waitForTimeout(16);
     }
-  };
-  overLimits.push(...(await measureScene(page, '100-node graph, pan and zoom', panAndZoom)));
-  await screenshot('hundred-nodes');
+    await page.mouse.up();
+    for (let i = 0; i < 10; i++) {
+      await page.mouse.wheel(0, round % 2 === 0 ? -60 : 60);
+      await page.waitForTimeout(30);
+    }
+  }
+}
 
-  for (const o of overLimits) console.log(`     over the limits (reported, not gated): ${o}`);
+async function open(page, baseUrl, doc) {
+  await page.goto('about:blank'); // a new hash alone would not reload the app
+  await page.goto(`${baseUrl}/${shareLink(doc)}`);
+  await page.getByRole('status', { name: 'Run summary' }).waitFor();
+  await page.locator('.react-flow__node').first().waitFor();
+}
+
+export default async function ({ page, baseUrl, screenshot }) {
+  const problems = [];
+  const results = [];
+  const began = Date.now();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+
+  // 1. The idle page (100 nodes drawn, nothing running): the machine's share of any gap.
+  await open(page, baseUrl, generated(100));
+  await page.waitForTimeout(500);
+  results.push(
+    await measure(page, cdp, 'baseline: 100 nodes, idle page', () => page.waitForTimeout(2000)),
+  );
+
+  // 2. The largest preset at Max.
+  const preset = largestPreset();
+  await open(page, baseUrl, { ...preset.doc, durationS: 100_000 });
+  await startAtMax(page);
+  await page.waitForTimeout(1000);
+  results.push(
+    await measure(page, cdp, `preset "${preset.name}" at Max`, () => keepRunning(page, MEASURE_MS)),
+  );
+  await screenshot('max-speed');
+
+  // 3. Generated designs at Max, still, then panned and zoomed while they run.
+  for (const size of SIZES) {
+    if (Date.now() - began > TIME_BUDGET_MS) {
+      console.log(`     ${size} nodes: not measured (the spec's time ran out at load ${load()})`);
+      continue;
+    }
+    await open(page, baseUrl, generated(size));
+    const count = await page.locator('.react-flow__node').count();
+    if (count !== size) problems.push(`expected ${size} nodes on the canvas, found ${count}`);
+    await startAtMax(page);
+    await page.waitForTimeout(1000);
+    const simBefore = simSeconds(await summaryText(page));
+    const t0 = Date.now();
+    results.push(
+      await measure(page, cdp, `${size} nodes at Max`, () => keepRunning(page, MEASURE_MS)),
+    );
+    const simRate = (simSeconds(await summaryText(page)) - simBefore) / ((Date.now() - t0) / 1000);
+    console.log(`     ${size} nodes: ${simRate.toFixed(0)} simulated s per s at load ${load()}`);
+    results.push(
+      await measure(page, cdp, `${size} nodes at Max, pan and zoom`, () => panAndZoom(page)),
+    );
+    const text = await summaryText(page);
+    if (!/^(Running|Finished)/.test(text))
+      problems.push(`${size} nodes: expected the run to be going on, summary: "${text}"`);
+    if (size === 100) await screenshot('hundred-nodes');
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  }
+
+  const rough = results.filter((r) => !r.smooth && !r.what.startsWith('baseline'));
+  const firstRough = SIZES.find((n) => rough.some((r) => r.what.startsWith(`${n} nodes`)));
+  console.log(
+    firstRough === undefined
+      ? `     smooth at every size measured (up to ${SIZES.at(-1)} nodes)`
+      : `     first over the limits at ${firstRough} nodes (reported, not gated)`,
+  );
   if (problems.length > 0) throw new Error(problems.join('; '));
 }
