@@ -95,6 +95,8 @@ export interface Workspace {
    *  opened here (nothing to save); without, this tab's own document is saved over it. */
   adopt(rev: number, doc?: Scenario): void;
   refreshRecent(): Promise<void>;
+  /** Deletes one entry from Recent work, here and in storage; false if storage refused. */
+  forgetRecent(id: string): Promise<boolean>;
   markFailedToRender(doc: Scenario): Promise<void>;
   dispose(): void;
 }
@@ -314,6 +316,18 @@ export async function openWorkspace(
         ui.setState({ recent: readRecent(await backend.get('recent')) });
       } catch {
         // Keep this tab's list.
+      }
+    },
+    async forgetRecent(id) {
+      ui.setState({ recent: ui.getState().recent.filter((e) => e.id !== id) });
+      const pending = unsavedRecent.findIndex((e) => e.id === id);
+      if (pending >= 0) unsavedRecent.splice(pending, 1);
+      if (readOnly) return true;
+      try {
+        await backend.update('recent', (old) => readRecent(old).filter((e) => e.id !== id));
+        return true;
+      } catch {
+        return false;
       }
     },
     async markFailedToRender(doc) {

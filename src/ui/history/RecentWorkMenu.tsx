@@ -2,6 +2,7 @@
  * "Recent work": the documents that a link, a preset, an import, Blank canvas or another tab
  * replaced, newest first, each with its name, node count and when it was replaced. Restoring one
  * is like opening any document: what is open now goes into the list too, and Undo steps back.
+ * Delete forgets one entry (here and in storage).
  */
 import { useEffect } from 'react';
 import { loadScenario } from '../../model/load.ts';
@@ -55,19 +56,30 @@ function RecentList({ onChosen }: { onChosen: () => void }) {
     onChosen();
   };
 
+  const forget = async (entry: RecentEntry) => {
+    const ws = currentWorkspace();
+    if (!ws) return;
+    if (!(await ws.forgetRecent(entry.id))) {
+      notify(
+        'error',
+        `"${entry.name}" was taken off this list, but this browser's storage refused the change: it may come back after a reload.`,
+      );
+    }
+  };
+
   return (
     <>
       <h2>Recent work</h2>
       <p className="popover__note">
         What a link, a preset, an import or Blank canvas replaced, newest first. Restoring one keeps
-        what is open now here too.
+        what is open now here too; Delete forgets an entry for good.
       </p>
       {recent.length === 0 ? (
         <p className="popover__note">Nothing replaced yet.</p>
       ) : (
         <ul className="recent__list" aria-label="Recent work">
           {recent.map((e) => (
-            <li key={e.id}>
+            <li key={e.id} className="recent__entry">
               <button
                 type="button"
                 className="presets__item recent__item"
@@ -78,6 +90,15 @@ function RecentList({ onChosen }: { onChosen: () => void }) {
                 <span className="recent__meta">
                   {nodes(e.nodeCount)} · {when(e.savedAt)} · replaced by {e.replacedBy}
                 </span>
+              </button>
+              <button
+                type="button"
+                className="btn recent__delete"
+                aria-label={`Delete "${e.name}" (replaced at ${when(e.savedAt)}) from Recent work`}
+                title="Delete from Recent work"
+                onClick={() => void forget(e)}
+              >
+                Delete
               </button>
             </li>
           ))}

@@ -91,4 +91,28 @@ export default async function workspace({ page, baseUrl, screenshot }) {
     .waitFor();
   await page.getByRole('heading', { name: 'Link three', level: 1 }).waitFor();
   await screenshot('3-empty-link');
+
+  // Delete forgets an entry for good: gone from the menu, and still gone after a reload.
+  await page.getByRole('button', { name: 'Recent work' }).click();
+  const linkOne = menu.getByRole('button', { name: /^Restore "Link one"/ });
+  await linkOne.waitFor();
+  await menu
+    .getByRole('button', { name: /^Delete "Link one" \(replaced at .+\) from Recent work$/ })
+    .click();
+  await linkOne.waitFor({ state: 'detached' });
+  await menu
+    .getByRole('button', { name: /^Restore "My edits"/ })
+    .first()
+    .waitFor();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await screenshot('4-deleted-1440');
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await screenshot('4-deleted-1024');
+  await page.reload();
+  await page.getByRole('button', { name: 'Recent work' }).click();
+  await menu
+    .getByRole('button', { name: /^Restore "My edits"/ })
+    .first()
+    .waitFor();
+  assert.equal(await linkOne.count(), 0);
 }
