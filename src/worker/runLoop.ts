@@ -10,7 +10,7 @@ import type { Scenario } from '../model/types.ts';
 import { BROWSER_EVENT_BUDGET } from '../engine/limits.ts';
 import type { Simulation, SimulationOptions, WindowStats } from '../engine/types.ts';
 import { layoutFor, packWindows, type FrameLayout } from './frame.ts';
-import { faultsToInject } from './liveEdit.ts';
+import { liveChanges, type LiveChanges } from './liveEdit.ts';
 import type { MetricFrame, RunStatus, Speed } from './protocol.ts';
 
 export interface RunLoopDeps {
@@ -150,8 +150,9 @@ export class RunLoop {
   }
 
   /**
-   * A changed document. Faults appended at or after the current simulated time join the run
-   * going on (liveEdit.ts); any other change reloads it, from 0 s, keeping it running if it was,
+   * A changed document. Faults and actions appended at or after the current simulated time join
+   * the run going on (liveEdit.ts); any other change, or an action the engine can only take
+   * when built with it (Simulation.act), reloads it, from 0 s, keeping it running if it was,
    * with `restartMessage` when the run had moved.
    */
   applyDoc(doc: Scenario, restartMessage: string): DocApplied {
@@ -160,12 +161,11 @@ export class RunLoop {
     const added =
       sim === undefined || this.doc === undefined || ended
         ? null
-        : faultsToInject(this.doc, doc, sim.nowS);
-    if (sim === undefined || added === null) {
+        : liveChanges(this.doc, doc, sim.nowS);
+    if (sim === undefined || added === null || !take(sim, added)) {
       this.load(doc, this.hasProgress ? restartMessage : undefined);
       return 'restarted';
     }
-    for (const f of added) sim.inject(f);
     this.doc = doc;
     this.hold = undefined;
     return 'injected';
@@ -347,6 +347,12 @@ export class RunLoop {
       );
     }
   }
+}
+
+/** Faults and actions join the run; false when an action needs the run rebuilt with it. */
+function take(sim: Simulation, added: LiveChanges): boolean {
+  for (const f of added.faults) sim.inject(f);
+  return added.actions.every((a) => sim.act(a));
 }
 
 /**

@@ -1,8 +1,13 @@
 // The decision a running worker makes on a changed document: inject the new faults, or restart.
 import { describe, expect, it } from 'vitest';
-import { faultsToInject, simulationKey } from '../../src/worker/liveEdit.ts';
-import type { Fault } from '../../src/model/types.ts';
+import { liveChanges, simulationKey } from '../../src/worker/liveEdit.ts';
+import type { Action, Fault, Scenario } from '../../src/model/types.ts';
 import { smallDoc } from './docs.ts';
+
+/** The faults a running worker injects, or null when it restarts. */
+function faultsToInject(prev: Scenario, next: Scenario, nowS: number): Fault[] | null {
+  return liveChanges(prev, next, nowS)?.faults ?? null;
+}
 
 const crash: Fault = { atS: 10, forS: 5, kind: 'crash', target: 'api', replicas: 1 };
 const slow: Fault = { atS: 12, kind: 'slow', target: 'api', factor: 3 };
@@ -46,5 +51,29 @@ describe('a changed document during a run', () => {
 
   it('nothing new: nothing to inject, and no restart', () => {
     expect(faultsToInject(before, smallDoc({ faults: [crash] }), 19)).toEqual([]);
+  });
+});
+
+describe('actions appended during a run', () => {
+  const rps: Action = { atS: 5, target: 'users', set: { 'arrival.rps': 90 } };
+  const before = smallDoc();
+
+  it('are taken when they start at or after the current time', () => {
+    const after = smallDoc({ actions: [rps, { ...rps, atS: 6 }] });
+    expect(liveChanges(before, after, 5)).toEqual({
+      faults: [],
+      actions: [rps, { ...rps, atS: 6 }],
+    });
+    const more = smallDoc({ actions: [rps, { ...rps, atS: 7 }] });
+    expect(liveChanges(smallDoc({ actions: [rps] }), more, 6)?.actions).toEqual([
+      { ...rps, atS: 7 },
+    ]);
+  });
+
+  it('restart the run when in the past, changed or removed', () => {
+    expect(liveChanges(before, smallDoc({ actions: [rps] }), 5.1)).toBeNull();
+    const had = smallDoc({ actions: [rps] });
+    expect(liveChanges(had, smallDoc({ actions: [{ ...rps, atS: 8 }] }), 1)).toBeNull();
+    expect(liveChanges(had, smallDoc({ actions: [] }), 1)).toBeNull();
   });
 });
