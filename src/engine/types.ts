@@ -5,6 +5,8 @@
  * `SimResult` is exactly the JSON object of `shared/SCENARIO.md` ("Headless runs"), extended
  * with optional fields; fields named there keep their names and meaning.
  */
+import type { FigureFields } from '../model/kinds/figures.ts';
+import type { KindFigure } from '../model/kinds/index.ts';
 import type { Action, Fault, NodeType } from '../model/types.ts';
 
 /**
@@ -32,7 +34,12 @@ export interface LatencySummary {
   max: number;
 }
 
-export interface NodeResult {
+/**
+ * One node over the run: the common figures, then its kind's own, typed from the kinds'
+ * declarations (src/model/kinds/<kind>.ts `figures`). A kind registered at run time (a test's
+ * toy) reports figures the built-in types do not name: the index signature takes them.
+ */
+export interface NodeResult extends FigureFields<KindFigure, false> {
   type: NodeType;
   arrivals: number;
   ok: number;
@@ -45,17 +52,6 @@ export interface NodeResult {
   /** Arrival to departure at this node, waiting and blocked time included. */
   latencyMs: LatencySummary;
   errors?: Partial<Record<ErrorReason, number>>;
-  // Kind-specific fields (present where they apply):
-  hitRatio?: number;
-  staleReads?: number;
-  lostWrites?: number;
-  conflicts?: number;
-  depth?: number;
-  replicas?: number;
-  /** Balancer with health checks or outlier detection: backends taken out of rotation. */
-  ejections?: number;
-  /** Balancer: time from each backend crash to its removal (see docs/resilience.md). */
-  detectionMs?: { count: number; mean: number; max: number; list: number[] };
   [extra: string]: unknown;
 }
 
@@ -120,8 +116,11 @@ export interface SimResult {
   truncated?: { reason: 'eventBudget' | 'inFlight'; atS: number; events: number; message: string };
 }
 
-/** One node's figures over one window of simulated time, for the live charts and the canvas. */
-export interface NodeWindow {
+/**
+ * One node's figures over one window of simulated time, for the live charts and the canvas: the
+ * common ones, then its kind's own window figures, typed from the kinds' declarations.
+ */
+export interface NodeWindow extends FigureFields<KindFigure, true> {
   arrivals: number;
   ok: number;
   failed: number;
@@ -133,16 +132,6 @@ export interface NodeWindow {
   queueNow: number;
   p50Ms: number;
   p99Ms: number;
-  hitRatio?: number;
-  replicas?: number;
-  /** Replicas currently up (not crashed, not starting); for a balancer, backends in rotation. */
-  healthyReplicas?: number;
-  /** Balancer: backends out of rotation (failed health checks or ejected as outliers). */
-  ejectedBackends?: number;
-  /** Balancer: crashes detected in this window, each as its time to detect in ms. */
-  detectionsMs?: number[];
-  depth?: number;
-  /** Per outgoing edge: calls made in this window and how many failed, and breaker state. */
   [extra: string]: unknown;
 }
 

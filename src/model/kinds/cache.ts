@@ -35,7 +35,7 @@ export const cacheParamsSchema = z.strictObject({
 });
 
 /** The cache's own figures, beyond the common ones. */
-const CACHE_FIGURES: readonly FigureDescriptor[] = [
+const CACHE_FIGURES = [
   {
     key: 'hitRatio',
     label: 'Hit ratio',
@@ -118,7 +118,7 @@ const CACHE_FIGURES: readonly FigureDescriptor[] = [
     where: 'result',
     optional: true,
   },
-];
+] as const satisfies readonly FigureDescriptor[];
 
 export const CACHE_DESCRIPTION = defineKind({
   type: 'cache',

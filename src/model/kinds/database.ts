@@ -34,7 +34,7 @@ export const databaseParamsSchema = z.strictObject({
 });
 
 /** The database's own figures, beyond the common ones. */
-const DATABASE_FIGURES: readonly FigureDescriptor[] = [
+const DATABASE_FIGURES = [
   {
     key: 'role',
     label: 'Role',
@@ -130,7 +130,7 @@ const DATABASE_FIGURES: readonly FigureDescriptor[] = [
     where: 'result',
     optional: true,
   },
-];
+] as const satisfies readonly FigureDescriptor[];
 
 export const DATABASE_DESCRIPTION = defineKind({
   type: 'database',

@@ -157,7 +157,11 @@ export interface EdgeRule {
   max?: { count: number; reason: string };
 }
 
-export interface KindDescription<T extends string = string, S extends ParamsSchema = ParamsSchema> {
+export interface KindDescription<
+  T extends string = string,
+  S extends ParamsSchema = ParamsSchema,
+  F extends readonly FigureDescriptor[] = readonly FigureDescriptor[],
+> {
   type: T;
   label: string;
   /** An emoji: data for text exports; the UI draws `glyph`. */
@@ -170,8 +174,9 @@ export interface KindDescription<T extends string = string, S extends ParamsSche
   summary: string;
   schema: S;
   params: ParamDescriptor[];
-  /** The kind's own figures, beyond COMMON_FIGURES (see ./figures.ts). */
-  figures: readonly FigureDescriptor[];
+  /** The kind's own figures, beyond COMMON_FIGURES (see ./figures.ts); the engine's result and
+   *  window types are derived from them. */
+  figures: F;
   /** The one line of key params under a node's label on the canvas. */
   line(params: ParamsOf<S>): string;
   /** How it passes traffic on, for the analysis's predictions. */

@@ -31,6 +31,9 @@ export interface FigureChart {
   overview?: 'all' | 'varying';
 }
 
+/** The fields of a 'summary' figure: each a number, but `list`, every value (numbers). */
+export type SummaryPart = 'count' | 'mean' | 'p50' | 'p90' | 'p95' | 'p99' | 'max' | 'list';
+
 export interface FigureDescriptor {
   /** The field's name in NodeResult / NodeWindow, and the frame column's name. */
   key: string;
@@ -40,6 +43,8 @@ export interface FigureDescriptor {
   /** What it means, for a reader who has not seen the engine. */
   help: string;
   nature: FigureNature;
+  /** For a 'summary': the fields it holds. */
+  parts?: readonly SummaryPart[];
   where: FigureWhere;
   /** Reported only in some configurations (the help says when). */
   optional?: boolean;
@@ -81,6 +86,7 @@ export const COMMON_FIGURES = [
     unit: 'ms',
     help: 'Arrival to departure at this node, waiting and blocked time included.',
     nature: 'summary',
+    parts: ['mean', 'p50', 'p90', 'p95', 'p99', 'max'],
     where: 'result',
   },
   {
@@ -165,3 +171,29 @@ const NOT_ONE_NUMBER: ReadonlySet<FigureNature> = new Set(['summary', 'byName', 
 export function isWindowNumber(f: FigureDescriptor): boolean {
   return reportedIn(f, true) && !NOT_ONE_NUMBER.has(f.nature);
 }
+
+type NumberNature = 'count' | 'ratio' | 'time' | 'rate' | 'level';
+
+/** The value a figure holds in a result or a window, by its nature (a summary: its parts). */
+export type FigureValue<F extends FigureDescriptor> = F['nature'] extends NumberNature
+  ? number
+  : F['nature'] extends 'byName'
+    ? Record<string, number>
+    : F['nature'] extends 'list'
+      ? number[]
+      : F['nature'] extends 'text'
+        ? string
+        : F extends { parts: readonly (infer P extends SummaryPart)[] }
+          ? { [K in P]: K extends 'list' ? number[] : number }
+          : never;
+
+/**
+ * The fields figures `F` give a run's result (`W` false) or a window (`W` true), each optional
+ * (a node reports only its own kind's): the engine's NodeResult and NodeWindow types are
+ * derived from the kinds' declarations with this, so a declared figure and its type are one fact.
+ */
+export type FigureFields<F extends FigureDescriptor, W extends boolean> = {
+  [
+    D in F as D['where'] extends 'both' | (W extends true ? 'window' : 'result') ? D['key'] : never
+  ]?: FigureValue<D>;
+};

@@ -34,6 +34,8 @@ const BUILT_IN = [
 
 type BuiltIn = (typeof BUILT_IN)[number];
 export type NodeType = BuiltIn['type'];
+/** Every figure the built-in kinds declare, as written (the engine's result types read these). */
+export type KindFigure = BuiltIn['figures'][number];
 export type ParamsByType = { [K in BuiltIn as K['type']]: ParamsOf<K['schema']> };
 
 /** Every kind, in palette order (the order every list of kinds uses). */

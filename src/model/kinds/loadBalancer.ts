@@ -33,7 +33,7 @@ export const loadBalancerParamsSchema = z.strictObject({
 });
 
 /** The loadBalancer's own figures, beyond the common ones. */
-const LOAD_BALANCER_FIGURES: readonly FigureDescriptor[] = [
+const LOAD_BALANCER_FIGURES = [
   {
     key: 'healthyReplicas',
     label: 'In rotation',
@@ -77,10 +77,11 @@ const LOAD_BALANCER_FIGURES: readonly FigureDescriptor[] = [
     unit: 'ms',
     help: 'With health checks: time from each backend crash to its removal (count, mean, max, list).',
     nature: 'summary',
+    parts: ['count', 'mean', 'max', 'list'],
     where: 'result',
     optional: true,
   },
-];
+] as const satisfies readonly FigureDescriptor[];
 
 type Strategy = z.output<typeof loadBalancerParamsSchema>['strategy'];
 

@@ -19,7 +19,7 @@ export const queueParamsSchema = z.strictObject({
 });
 
 /** The queue's own figures, beyond the common ones. */
-const QUEUE_FIGURES: readonly FigureDescriptor[] = [
+const QUEUE_FIGURES = [
   {
     key: 'depth',
     label: 'Depth',
@@ -68,6 +68,7 @@ const QUEUE_FIGURES: readonly FigureDescriptor[] = [
     unit: 'ms',
     help: 'Time from enqueue to delivery (mean and percentiles).',
     nature: 'summary',
+    parts: ['mean', 'p50', 'p90', 'p95', 'p99', 'max'],
     where: 'result',
   },
   {
@@ -127,7 +128,7 @@ const QUEUE_FIGURES: readonly FigureDescriptor[] = [
     where: 'result',
     optional: true,
   },
-];
+] as const satisfies readonly FigureDescriptor[];
 
 export const QUEUE_DESCRIPTION = defineKind({
   type: 'queue',

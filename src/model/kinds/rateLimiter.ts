@@ -13,7 +13,7 @@ export const rateLimiterParamsSchema = z.strictObject({
 });
 
 /** The rateLimiter's own figures, beyond the common ones. */
-const RATE_LIMITER_FIGURES: readonly FigureDescriptor[] = [
+const RATE_LIMITER_FIGURES = [
   {
     key: 'rateLimited',
     label: 'Limited',
@@ -40,7 +40,7 @@ const RATE_LIMITER_FIGURES: readonly FigureDescriptor[] = [
     nature: 'count',
     where: 'result',
   },
-];
+] as const satisfies readonly FigureDescriptor[];
 
 export const RATE_LIMITER_DESCRIPTION = defineKind({
   type: 'rateLimiter',

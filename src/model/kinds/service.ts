@@ -22,7 +22,7 @@ export const serviceParamsSchema = z.strictObject({
 });
 
 /** The service's own figures, beyond the common ones. */
-const SERVICE_FIGURES: readonly FigureDescriptor[] = [
+const SERVICE_FIGURES = [
   {
     key: 'replicas',
     label: 'Replicas',
@@ -68,7 +68,7 @@ const SERVICE_FIGURES: readonly FigureDescriptor[] = [
     where: 'result',
     optional: true,
   },
-];
+] as const satisfies readonly FigureDescriptor[];
 
 export const SERVICE_DESCRIPTION = defineKind({
   type: 'service',

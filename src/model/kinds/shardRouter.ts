@@ -11,7 +11,7 @@ export const shardRouterParamsSchema = z.strictObject({
 });
 
 /** The shardRouter's own figures, beyond the common ones. */
-const SHARD_ROUTER_FIGURES: readonly FigureDescriptor[] = [
+const SHARD_ROUTER_FIGURES = [
   {
     key: 'shardCalls',
     label: 'Calls per shard',
@@ -20,7 +20,7 @@ const SHARD_ROUTER_FIGURES: readonly FigureDescriptor[] = [
     nature: 'byName',
     where: 'result',
   },
-];
+] as const satisfies readonly FigureDescriptor[];
 
 export const SHARD_ROUTER_DESCRIPTION = defineKind({
   type: 'shardRouter',
