@@ -30,7 +30,8 @@ export default async function ({ page, baseUrl, screenshot }) {
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   const running = await waitUntil('simulated time and throughput to move', async () => {
     const text = await summaryText(page);
-    const tp = Number(text.match(/throughput ([\d.]+) req\/s/)?.[1] ?? 0);
+    // formatRate: "529 rps", "1.2k rps" (any number above 0 will do).
+    const tp = Number(text.match(/throughput ([\d.,]+)k? rps/)?.[1]?.replace(/,/g, '') ?? 0);
     return simulatedSeconds(text) > 2 && tp > 0 ? text : undefined;
   });
   console.log(`     summary while running: ${running}`);
@@ -48,11 +49,14 @@ export default async function ({ page, baseUrl, screenshot }) {
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await waitUntil('Paused', async () => (await summaryText(page)).includes('Paused'));
   const pausedAt = simulatedSeconds(await summaryText(page));
-  await new Promise((r) => setTimeout(r, 600));
+  // Paused: the full charts (axes, tooltips) are drawn with recharts. Drawing them takes the
+  // page a while; the clock, read again once they are drawn, must not have moved.
+  await page.locator('.recharts-line path.recharts-curve').first().waitFor({ timeout: 10_000 });
+  await page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+  );
   const later = simulatedSeconds(await summaryText(page));
   if (later !== pausedAt) throw new Error(`clock moved while paused: ${pausedAt} → ${later}`);
-  // Paused: the full charts (axes, tooltips) are drawn with recharts.
-  await page.locator('.recharts-line path.recharts-curve').first().waitFor({ timeout: 10_000 });
   await screenshot('paused');
 
   // The first Step runs to the end of the current window (perhaps a few ms away, invisible at

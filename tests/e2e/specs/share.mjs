@@ -119,7 +119,9 @@ export default async function share({ page, context, baseUrl, screenshot }) {
   const hrefs = await body.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   assert.deepEqual(hrefs, ['https://example.com/']);
   assert.equal(await body.locator('a').first().getAttribute('rel'), 'noopener noreferrer');
-  await page.waitForTimeout(300);
+  // Markup that slipped through would have fetched `x` (onerror) or run by now: wait until the
+  // page has no request left in flight, then look.
+  await page.waitForLoadState('networkidle');
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.equal(dialogs, 0, 'no alert() ran');
   assert.equal(await page.locator('img[src="x"]').count(), 0);
