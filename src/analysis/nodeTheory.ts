@@ -4,15 +4,12 @@
  * as its description says, never by falling into a branch meant for another kind.
  */
 import type { NodeTheory, StationTheory } from '../model/kinds/describe.ts';
-import { KIND_DESCRIPTIONS } from '../model/kinds/index.ts';
+import { theoryOf } from '../model/kinds/index.ts';
 import type { ScenarioNode } from '../model/types.ts';
 import { serviceOf } from './stationTheory.ts';
 
 export type { NodeTheory, StationTheory };
-
-export function theoryOf(n: ScenarioNode): NodeTheory {
-  return KIND_DESCRIPTIONS[n.type].theory(n.params);
-}
+export { theoryOf };
 
 /** The node's station, when its kind is one. */
 export function stationOf(n: ScenarioNode): StationTheory | undefined {

@@ -24,6 +24,7 @@ export function checkFaults(s: Scenario, warnings: string[]): CheckError | null 
         };
       }
       if (f.kind === 'crash' && f.replicas !== undefined) {
+        // Replicas are a service's param: only its behaviour crashes some of them.
         if (node.type !== 'service') {
           warnings.push(
             `${p}.replicas: only a service has replicas; the whole ${node.type} crashes`,

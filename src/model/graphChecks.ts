@@ -138,6 +138,7 @@ export function checkCallLoops(s: Scenario): CheckError | null {
 
 function checkServices(s: Scenario, warnings: string[]): CheckError | null {
   for (const [i, n] of s.nodes.entries()) {
+    // Autoscaling is a service's param: only a service's behaviour scales its replicas.
     if (n.type !== 'service' || !n.params.autoscale || n.params.autoscale.mode === 'scheduled') {
       continue;
     }

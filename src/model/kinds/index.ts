@@ -8,7 +8,7 @@ import type { Position, ScenarioNode, ScenarioNodeOf } from '../types.ts';
 import { CACHE_DESCRIPTION } from './cache.ts';
 import { CLIENT_DESCRIPTION } from './client.ts';
 import { DATABASE_DESCRIPTION } from './database.ts';
-import type { KindDescription, ParamsOf } from './describe.ts';
+import type { KindDescription, NodeTheory, ParamsOf } from './describe.ts';
 import { LOAD_BALANCER_DESCRIPTION } from './loadBalancer.ts';
 import { QUEUE_DESCRIPTION } from './queue.ts';
 import { RATE_LIMITER_DESCRIPTION } from './rateLimiter.ts';
@@ -83,6 +83,32 @@ export function defaultParams<T extends NodeType>(type: T): ParamsByType[T] {
 /** The kinds that answer calls, and so can be called or crash: all but the client. */
 export function callableNodeTypes(): NodeType[] {
   return NODE_TYPES.filter((t) => KIND_DESCRIPTIONS[t].refusesCalls === undefined);
+}
+
+/** Whether a kind answers calls (a kind that does not, like the client, only sends). */
+export function answersCalls(type: NodeType): boolean {
+  return KIND_DESCRIPTIONS[type].refusesCalls === undefined;
+}
+
+/** What the theory may model at a node: its kind's `theory` hook (see NodeTheory). */
+export function theoryOf(node: ScenarioNode): NodeTheory {
+  return KIND_DESCRIPTIONS[node.type].theory(node.params);
+}
+
+const workers = new Map<string, boolean>();
+
+/**
+ * Whether a kind's utilization means busy workers or connections: its theory is a station (read
+ * once per kind, at its defaults). Others report no such figure.
+ */
+export function hasWorkers(type: string | undefined): boolean {
+  if (!isNodeType(type)) return false;
+  let has = workers.get(type);
+  if (has === undefined) {
+    has = KIND_DESCRIPTIONS[type].theory(defaultParams(type)).as === 'station';
+    workers.set(type, has);
+  }
+  return has;
 }
 
 /** A node of `type` with its kind's defaults and `params` on top: the one way code builds one. */

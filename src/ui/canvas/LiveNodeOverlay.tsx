@@ -6,7 +6,7 @@
  */
 import { useLayoutEffect, useRef } from 'react';
 import type { ScenarioNode } from '../../model/types.ts';
-import { HAS_WORKERS } from './liveView.ts';
+import { answersCalls, hasWorkers } from '../../model/kinds/index.ts';
 import { paintNodeChips } from './nodeChips.ts';
 import { currentLiveView } from './liveSource.ts';
 
@@ -24,7 +24,7 @@ export function LiveNodeOverlay({ node }: { node: ScenarioNode }) {
       >
         Bottleneck
       </div>
-      {HAS_WORKERS.has(node.type) && (
+      {hasWorkers(node.type) && (
         <div
           className="util-bar"
           role="meter"
@@ -35,7 +35,7 @@ export function LiveNodeOverlay({ node }: { node: ScenarioNode }) {
         />
       )}
       <div className="arch-node__figures">
-        <span data-chip="rate" title={node.type === 'client' ? 'Requests sent' : 'Answered OK'} />
+        <span data-chip="rate" title={answersCalls(node.type) ? 'Answered OK' : 'Requests sent'} />
         <span data-chip="p99" title="p99 latency at this node" />
         <span data-chip="up" title="Replicas up / total" />
         <span data-chip="hit" title="Cache hit ratio" />

@@ -4,10 +4,8 @@
  * (column offsets worked out once per layout), so a tick over 500 nodes allocates a few small
  * objects, not a window of thousands.
  */
+import { hasWorkers } from '../../model/kinds/index.ts';
 import { edgeOffset, globalOffset, nodeOffset, type FrameLayout } from '../../worker/frame.ts';
-
-/** Kinds whose utilization means busy workers or connections; others have no such figure. */
-export const HAS_WORKERS: ReadonlySet<string> = new Set(['service', 'database']);
 
 /** Below this utilization no node is called the bottleneck: nothing is near its limit yet. */
 export const BOTTLENECK_MIN_UTILIZATION = 0.7;
@@ -113,7 +111,7 @@ export function readLiveView(layout: FrameLayout, data: Float64Array, row: numbe
       healthyReplicas: at(data, row, c.healthyReplicas),
       hitRatio: at(data, row, c.hitRatio),
     });
-    if (HAS_WORKERS.has(layout.nodeTypes[i] ?? '') && utilization >= busiest) {
+    if (hasWorkers(layout.nodeTypes[i]) && utilization >= busiest) {
       busiest = utilization;
       bottleneck = id;
     }

@@ -5,7 +5,8 @@
  */
 import type { ScenarioNode } from '../../model/types.ts';
 import { formatDuration, formatRate } from '../run/format.ts';
-import { HAS_WORKERS, type LiveView, type NodeLive } from './liveView.ts';
+import { answersCalls, hasWorkers, theoryOf } from '../../model/kinds/index.ts';
+import type { LiveView, NodeLive } from './liveView.ts';
 
 const pct = (x: number): number => Math.max(0, Math.min(100, Math.round(x * 100)));
 
@@ -27,10 +28,17 @@ export interface ChipTexts {
   utilization: number | undefined;
 }
 
+/** The replicas a node with workers runs, as its kind's theory says (read only when needed). */
+function plannedReplicas(node: ScenarioNode): number | undefined {
+  if (!hasWorkers(node.type)) return undefined;
+  const theory = theoryOf(node);
+  return theory.as === 'station' ? theory.replicas : undefined;
+}
+
 export function chipTexts(node: ScenarioNode, live: NodeLive): ChipTexts {
-  const total = live.replicas ?? (node.type === 'service' ? node.params.replicas : undefined);
+  const total = live.replicas ?? plannedReplicas(node);
   const up = live.healthyReplicas;
-  const isClient = node.type === 'client';
+  const isClient = !answersCalls(node.type); // it only sends
   return {
     rate: isClient ? `sends ${formatRate(live.arrivalRps)}` : formatRate(live.okRps),
     // No successful answer in the window: no latency to show (not a p99 of 0).
@@ -38,7 +46,7 @@ export function chipTexts(node: ScenarioNode, live: NodeLive): ChipTexts {
     up: up !== undefined && total !== undefined ? `${up}/${total} up` : '',
     degraded: up !== undefined && total !== undefined && up < total,
     hit: live.hitRatio === undefined ? '' : `hit ${pct(live.hitRatio)} %`,
-    utilization: HAS_WORKERS.has(node.type) ? pct(live.utilization) : undefined,
+    utilization: hasWorkers(node.type) ? pct(live.utilization) : undefined,
   };
 }
 

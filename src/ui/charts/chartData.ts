@@ -6,6 +6,7 @@
  */
 import { ERROR_REASONS, type ErrorReason } from '../../engine/types.ts';
 import { COMMON_FIGURES } from '../../model/kinds/figures.ts';
+import { answersCalls } from '../../model/kinds/index.ts';
 import {
   globalOffset,
   nodeOffset,
@@ -192,7 +193,10 @@ export function busiestNodes(
 ): { top: string[]; others: string[] } {
   const nodes = layout.nodeIds
     .map((id, index) => ({ id, offset: nodeOffset(layout, index, 'utilization'), sum: 0, n: 0 }))
-    .filter((n, index) => layout.nodeTypes[index] !== 'client' && n.offset !== undefined);
+    .filter((n, index) => {
+      const type = layout.nodeTypes[index];
+      return type !== undefined && answersCalls(type) && n.offset !== undefined;
+    });
   const every = Math.max(1, Math.ceil(buffer.length / maxPoints));
   buffer.forEachRow((data, at) => {
     for (const node of nodes) {
