@@ -3,7 +3,8 @@
  * within SAVE_DELAY_MS (plus the write itself), keeps replaced documents in Recent work, tells the
  * user when storage is full or refused (the work stays open in the tab either way), and keeps two
  * tabs from silently overwriting each other: every save bumps a revision number, a tab that finds
- * a newer one than it knows writes nothing and asks (see ui/history/ConflictNotice).
+ * a newer one than it knows writes nothing and asks (see ui/history/ConflictNotice); tabs tell
+ * each other of a save at once (storage/tabChannel.ts).
  */
 import { create } from 'zustand';
 import type { Scenario } from '../model/types.ts';
@@ -23,12 +24,12 @@ import {
   type Backend,
   type BackendKind,
 } from './storage/backends.ts';
+import { defaultChannel, type Channel } from './storage/tabChannel.ts';
 import { loadScenario } from '../model/load.ts';
 import { warningNote } from './warningNote.ts';
 
 /** An edit is handed to storage this long after it is made (edits meanwhile go with it). */
 export const SAVE_DELAY_MS = 150;
-const CHANNEL = 'archsim.work';
 
 export type SaveState =
   | 'off' // the embedded view: never saves
@@ -63,12 +64,6 @@ class NewerElsewhere extends Error {
     super('another tab saved newer work');
     this.record = record;
   }
-}
-
-interface Channel {
-  postMessage(message: unknown): void;
-  close(): void;
-  onmessage: ((e: MessageEvent) => void) | null;
 }
 
 export interface WorkspaceOptions {
@@ -111,14 +106,6 @@ function reasonOf(e: unknown): string {
     return "this browser's storage for archsim is full";
   }
   return message.replace(/\.+$/, '') || 'the browser refused the write';
-}
-
-function defaultChannel(): Channel | null {
-  try {
-    return typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
-  } catch {
-    return null;
-  }
 }
 
 export async function openWorkspace(
@@ -280,8 +267,14 @@ export async function openWorkspace(
       );
   }
 
+  // A tab being closed, or put in the background (where timers are throttled and a mobile
+  // browser may kill it without another event), writes the pending edit at once.
   const onHide = () => void flush();
+  const onVisibility = () => {
+    if (document.visibilityState === 'hidden') void flush();
+  };
   globalThis.addEventListener?.('pagehide', onHide);
+  globalThis.document?.addEventListener('visibilitychange', onVisibility);
 
   const workspace: Workspace = {
     backend,
@@ -341,6 +334,7 @@ export async function openWorkspace(
       unsubscribe();
       channel?.close();
       globalThis.removeEventListener?.('pagehide', onHide);
+      globalThis.document?.removeEventListener('visibilitychange', onVisibility);
       if (active === workspace) active = null;
     },
   };

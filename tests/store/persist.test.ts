@@ -2,7 +2,7 @@
 // aside under keys of their own, a full store told and the work kept, two tabs never overwriting
 // each other's newer work, wave 1's localStorage migrated, a document that failed to render not
 // reopened.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore, type AppStore } from '../../src/store/index.ts';
 import {
   BACKUP_KEY,
@@ -16,6 +16,7 @@ import {
   memoryBackend,
   type Backend,
 } from '../../src/store/storage/backends.ts';
+import { SIGNAL_KEY, storageChannel } from '../../src/store/storage/tabChannel.ts';
 import {
   keepReplacedWork,
   openWorkspace,
@@ -167,6 +168,31 @@ describe('saving the work in this browser', () => {
     expect(again.store.getState().notices).toEqual([]);
   });
 
+  it.each([
+    ['the tab is hidden', () => document.dispatchEvent(new Event('visibilitychange'))],
+    ['the page goes away', () => dispatchEvent(new Event('pagehide'))],
+  ])('writes the pending edit at once when %s, not after the delay', async (_, hide) => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const hidden = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    try {
+      const backend = durable();
+      const { store } = await open(backend);
+      store.getState().setDoc(presetDoc());
+      store.getState().updateDocFields({ name: 'Edited, then hidden' });
+      await Promise.resolve();
+      expect(await backend.get('doc')).toBeUndefined(); // the save timer has not fired
+      hide();
+      // Only microtasks run (the save timer is fake and never advanced).
+      await new Promise((done) => setImmediate(done));
+      expect(((await backend.get('doc')) as SavedRecord | undefined)?.doc).toMatchObject({
+        name: 'Edited, then hidden',
+      });
+    } finally {
+      hidden.mockRestore();
+      vi.useRealTimers();
+    }
+  });
+
   it('storage refused: the work lives in memory, with a quiet note', async () => {
     const { store, ws } = await open(memoryBackend());
     store.getState().setDoc(presetDoc());
@@ -235,6 +261,50 @@ describe('two tabs', () => {
     a.store.getState().setDoc(presetDoc());
     await a.ws.flush();
     expect(b.ws.status()).toBe('conflict');
+  });
+
+  it('without BroadcastChannel, the storage event tells the other tab', async () => {
+    // Two tabs: each has its own window; a write by one fires `storage` in the other only.
+    const windows = [new EventTarget(), new EventTarget()];
+    const shared = new MemoryStorage();
+    const tabStorage = (me: number): Storage =>
+      Object.assign(Object.create(shared) as Storage, {
+        setItem(key: string, value: string) {
+          shared.setItem(key, value);
+          windows[1 - me]!.dispatchEvent(new StorageEvent('storage', { key, newValue: value }));
+        },
+      });
+    const backend = durable();
+    const a = await open(backend, { channel: storageChannel(tabStorage(0), windows[0]) });
+    const b = await open(backend, { channel: storageChannel(tabStorage(1), windows[1]) });
+    a.store.getState().setDoc(presetDoc());
+    await a.ws.flush();
+    expect(a.ws.status()).toBe('saved');
+    expect(b.ws.status()).toBe('conflict');
+  });
+
+  it('where BroadcastChannel is missing, the page uses the storage event by itself', async () => {
+    vi.stubGlobal('BroadcastChannel', undefined);
+    try {
+      // The page's own channel: no `channel` option.
+      const store = createAppStore();
+      const ws = await openWorkspace(store, { backend: durable(), legacy: null });
+      opened.push(ws);
+      store.getState().setDoc(presetDoc());
+      await ws.flush();
+      // Its own save is announced through localStorage…
+      const sent = JSON.parse(localStorage.getItem(SIGNAL_KEY) ?? '{}') as {
+        message?: { rev?: number };
+      };
+      expect(sent.message?.rev).toBe(1);
+      // …and another tab's is heard from the page's `storage` event.
+      const newer = JSON.stringify({ message: { rev: 2, tab: 'other' }, nonce: 0.5 });
+      dispatchEvent(new StorageEvent('storage', { key: SIGNAL_KEY, newValue: newer }));
+      expect(ws.status()).toBe('conflict');
+    } finally {
+      vi.unstubAllGlobals();
+      localStorage.clear();
+    }
   });
 });
 
