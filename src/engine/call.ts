@@ -47,13 +47,57 @@ export class Call {
   constructor(readonly id: number) {}
 }
 
+/** Back to a fresh call's state (not its identity fields: the sender sets those). */
+export function clearState(c: Call): void {
+  c.user = -1;
+  c.arriveT = 0;
+  c.next = 0;
+  c.pending = 0;
+  c.result = 0;
+  c.slot = -1;
+  c.aux = 0;
+  c.answered = false;
+  c.lost = 0;
+  c.killed = false;
+}
+
 export class CallPool {
   readonly calls: Call[] = [];
   private freeIds: number[] = [];
   /** Calls currently allocated. */
   live = 0;
 
+  /**
+   * A call with every field as a fresh call's, so no attribute of an earlier life (key, write
+   * flag, source, hop count, replica, attempt, flags…) leaks into this one, whoever allocates
+   * it (queue messages, cache background calls, retry tokens, roots): they set only what they
+   * use.
+   */
   alloc(): Call {
+    const c = this.allocUnset();
+    c.rootT = 0;
+    c.counted = false;
+    c.key = 0;
+    c.write = false;
+    c.source = 0;
+    c.hops = 0;
+    c.parent = -1;
+    c.parentGen = 0;
+    c.edge = -1;
+    c.node = -1;
+    c.replica = -1;
+    c.backend = -1;
+    c.attempt = 0;
+    c.sendT = 0;
+    clearState(c);
+    return c;
+  }
+
+  /**
+   * A call whose fields are left from its last life: only for a caller that sets every field
+   * (the kernel's `send`, once per hop), which spares the hot path a reset it would overwrite.
+   */
+  allocUnset(): Call {
     const id = this.freeIds.pop();
     this.live++;
     if (id === undefined) {
@@ -64,38 +108,9 @@ export class CallPool {
     return this.calls[id]!;
   }
 
-  /**
-   * Recycle `c`: a new generation, and every field back to a fresh call's, so no attribute of
-   * this life (key, write flag, source, hop count, replica, attempt, flags…) leaks into the
-   * next one, whoever allocates it (kernel, queue messages, cache background calls, retry
-   * tokens). Reset here, not on alloc, so the pool's callers need set only what they use.
-   */
+  /** Recycle `c`: a new generation voids every event and child that still names it. */
   free(c: Call): void {
     c.gen++;
-    c.rootT = 0;
-    c.counted = false;
-    c.key = 0;
-    c.write = false;
-    c.source = 0;
-    c.user = -1;
-    c.hops = 0;
-    c.parent = -1;
-    c.parentGen = 0;
-    c.edge = -1;
-    c.node = -1;
-    c.replica = -1;
-    c.backend = -1;
-    c.attempt = 0;
-    c.sendT = 0;
-    c.arriveT = 0;
-    c.next = 0;
-    c.pending = 0;
-    c.result = 0;
-    c.slot = -1;
-    c.aux = 0;
-    c.answered = false;
-    c.lost = 0;
-    c.killed = false;
     this.live--;
     this.freeIds.push(c.id);
   }

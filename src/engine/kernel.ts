@@ -7,7 +7,7 @@
  * instantaneous hops (client → balancer → service) to the events that matter.
  */
 import type { Call } from './call.ts';
-import { CallPool } from './call.ts';
+import { CallPool, clearState } from './call.ts';
 import type { EdgeRuntime } from './edge.ts';
 import { EventQueue } from './eventQueue.ts';
 import { GlobalStats } from './metrics/globalStats.ts';
@@ -48,6 +48,7 @@ export class Kernel {
   readonly pool = new CallPool();
   readonly global: GlobalStats;
   nodes: NodeBehaviour[] = [];
+  /** The caller policies; `noPolicy` (no edge has one) is never called on the hot path. */
   policy: CallPolicy = noPolicy;
   hooks: KernelHooks | null = null;
   /** Draw keys / source addresses for requests only when some node reads them. */
@@ -98,7 +99,8 @@ export class Kernel {
   /** Call over edge `edgeIdx` on behalf of `parent` (optionally pinned to a replica). */
   send(parent: Call, edgeIdx: number, replica = -1, backend = -1, attempt = 0): void {
     const e = this.edges[edgeIdx]!;
-    const c = this.pool.alloc();
+    // Every field is set here (identity below, state by clearState): no reset on alloc.
+    const c = this.pool.allocUnset();
     c.rootT = parent.rootT;
     c.counted = parent.counted;
     c.key = parent.key;
@@ -113,10 +115,13 @@ export class Kernel {
     c.backend = backend;
     c.attempt = attempt;
     c.sendT = this.now;
+    clearState(c);
     e.wCalls++;
     e.calls++;
-    const refused = this.policy.beforeCall(this, e, c);
-    if (refused !== 0) return this.failNow(c, refused);
+    if (this.policy !== noPolicy) {
+      const refused = this.policy.beforeCall(this, e, c);
+      if (refused !== 0) return this.failNow(c, refused);
+    }
     if (c.hops > MAX_HOPS) return this.failNow(c, UNAVAILABLE);
     if (e.partitioned) {
       if (e.timeoutS === 0) return this.failNow(c, UNAVAILABLE);
@@ -249,7 +254,7 @@ export class Kernel {
       e.wFailed++;
       e.failed++;
     }
-    if (this.policy.afterCall(this, e, child, reason)) return;
+    if (this.policy !== noPolicy && this.policy.afterCall(this, e, child, reason)) return;
     this.deliverToParent(child, reason);
   }
 }
