@@ -58,6 +58,12 @@ export function createSimulation(doc: Scenario, opts: SimulationOptions = {}): S
     return factory({ kernel: k, node, index, out, targets: doc.nodes, plannedReplicas: planned });
   });
 
+  // One client that nothing calls: its departures are exactly the requests' end-to-end ones.
+  const clients = k.nodes.filter((n) => n.type === 'client');
+  if (clients.length === 1 && !edges.some((e) => e.target === clients[0]!.index)) {
+    k.global.useClientHistogram(clients[0]!.stats.hist);
+  }
+
   const faults = new Faults(k, nodeIndex, edgeIndex);
   const actions = new Actions(k, doc, nodeIndex, edgeIndex);
   const windows = new Windows(k, windowS, durationS);

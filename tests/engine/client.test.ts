@@ -1,6 +1,6 @@
 /** Client arrivals: rate profiles, constant spacing, keys and writes. */
 import { describe, expect, it } from 'vitest';
-import { client, edge, run, scenario, service } from './harness.ts';
+import { client, constant, edge, run, scenario, service } from './harness.ts';
 
 describe('client', () => {
   it('poisson with a linear ramp 1→3 over 50 s then flat: 25,000 expected (sd 158)', () => {
@@ -60,5 +60,21 @@ describe('client', () => {
     );
     const share = r.nodes.b!.arrivals / r.requests.total;
     expect(Math.abs(share - 0.1)).toBeLessThan(5 * Math.sqrt(0.09 / 20000));
+  });
+  it('a client that is also called: its latency counts those answers, the requests do not', () => {
+    // The only client shares its histogram with the run's unless something calls it.
+    const r = run(
+      scenario({
+        durationS: 5,
+        warmupS: 0,
+        nodes: [
+          client('c', { arrival: { process: 'constant', rps: 100 } }),
+          service('api', { serviceTimeMs: constant(5) }),
+        ],
+        edges: [edge('c', 'api'), edge('api', 'c')],
+      }),
+    );
+    expect(r.latencyMs.mean).toBe(5);
+    expect(r.nodes.c!.latencyMs.mean).toBe(2.5); // half are api's calls, answered at once
   });
 });

@@ -16,13 +16,16 @@ export class Tally {
   fallbacks = 0;
   notGood = 0;
   readonly hist: Histogram;
-  constructor(subBits: number) {
-    this.hist = new Histogram(subBits);
+  /** False when `hist` is another's that records the same latencies (see useClientHistogram). */
+  private readonly records: boolean;
+  constructor(subBits: number, shared?: Histogram) {
+    this.hist = shared ?? new Histogram(subBits);
+    this.records = shared === undefined;
   }
   add(reason: number, ms: number): void {
     if (reason === 0) {
       this.ok++;
-      this.hist.record(ms);
+      if (this.records) this.hist.record(ms);
     } else {
       this.failed++;
       this.errors[reason]!++;
@@ -40,12 +43,21 @@ export class Tally {
 }
 
 export class GlobalStats {
-  readonly run = new Tally(RESULT_SUB_BITS);
+  run = new Tally(RESULT_SUB_BITS);
   readonly window = new Tally(WINDOW_SUB_BITS);
   readonly point = new Tally(WINDOW_SUB_BITS);
 
   /** `liveWindows`: someone reads the window figures; the timeline's points are kept anyway. */
   constructor(private readonly liveWindows: boolean) {}
+
+  /**
+   * The only client's run histogram is this one, value for value: `finishRoot` records the same
+   * counted latencies in both, in the same order, when nothing but its own roots departs there.
+   * Then it is shared, and each latency recorded once. Call before the run starts.
+   */
+  useClientHistogram(h: Histogram): void {
+    this.run = new Tally(RESULT_SUB_BITS, h);
+  }
 
   requestDone(counted: boolean, reason: number, ms: number): void {
     if (this.liveWindows) this.window.add(reason, ms);
