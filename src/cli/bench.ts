@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --json]`: the standard scenarios, timed. Reports simulated requests per
- * wall second, events per second, peak resident memory (sampled between chunks of 5 simulated
- * seconds) and, where the scenario has a hand-written reference loop of the same model
+ * wall second, events per second, peak resident memory and peak heap (sampled between chunks of
+ * 5 simulated seconds) and, where the scenario has a hand-written reference loop of the same model
  * (bench/reference.ts), the engine's CPU time as a multiple of the loop's. The loop runs just
  * before and just after the engine in the same process, so the ratio holds on a loaded machine
  * where wall-clock figures do not. Timing is measured here, never inside the engine.
@@ -22,6 +22,8 @@ export interface BenchRow {
   requestsPerS: number;
   eventsPerS: number;
   peakRssMB: number;
+  /** Peak JavaScript heap plus typed-array memory: what the run holds, without Node and tsx. */
+  peakHeapMB: number;
   /** The engine's CPU time (user + system) for the run. */
   cpuMs: number;
   /** The reference loop's CPU time (mean of a run before and one after the engine's). */
@@ -38,8 +40,14 @@ function cpuMsOf(run: () => void): number {
   return (d.user + d.system) / 1000;
 }
 
+function heapBytes(): number {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external; // external includes the typed arrays
+}
+
 function runEngine(doc: Scenario): { row: BenchRow; result: SimResult } {
   let peak = process.memoryUsage().rss;
+  let peakHeap = heapBytes();
   let result: SimResult | null = null;
   let wallMs = 0;
   const cpuMs = cpuMsOf(() => {
@@ -48,6 +56,7 @@ function runEngine(doc: Scenario): { row: BenchRow; result: SimResult } {
     for (let t = 5; ; t += 5) {
       const p = sim.runUntil(t);
       peak = Math.max(peak, process.memoryUsage().rss);
+      peakHeap = Math.max(peakHeap, heapBytes());
       if (p.done) break;
     }
     result = sim.snapshot();
@@ -62,6 +71,7 @@ function runEngine(doc: Scenario): { row: BenchRow; result: SimResult } {
     requestsPerS: Math.round((r.requests.total / wallMs) * 1000),
     eventsPerS: Math.round((r.events / wallMs) * 1000),
     peakRssMB: Math.round(peak / 1048576),
+    peakHeapMB: Math.round(peakHeap / 1048576),
     cpuMs: Math.round(cpuMs),
   };
   return { row, result: r };
@@ -106,6 +116,7 @@ function main(argv: string[]): void {
     'requests/s',
     'events/s',
     'peak RSS MB',
+    'peak heap MB',
     'CPU ms',
     'ref CPU ms',
     'CPU × ref',
@@ -118,6 +129,7 @@ function main(argv: string[]): void {
     String(r.requestsPerS),
     String(r.eventsPerS),
     String(r.peakRssMB),
+    String(r.peakHeapMB),
     String(r.cpuMs),
     r.referenceCpuMs === undefined ? '-' : String(r.referenceCpuMs),
     r.cpuRatio === undefined ? '-' : r.cpuRatio.toFixed(2),
