@@ -2,7 +2,8 @@
  * The kind contract: a kind made from one model description and one engine behaviour (the toy
  * kind of tests/kinds/toyKind.ts, registered at run time) and nothing else is offered by the
  * palette, edited by the inspector, drawn on the canvas, loaded, checked, carried by a share
- * link and run headless.
+ * link, run headless, charted live, modelled by the theory, hit by its faults, priced and
+ * exported (docs/kinds.md lists the files a kind is made of).
  */
 import { TOY_DELAY } from '../kinds/toyKind.ts'; // first: it registers the toy kind
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ReactFlowProvider } from '@xyflow/react';
 import { saturationPoints } from '../../src/analysis/capacity.ts';
+import { designCost } from '../../src/analysis/cost.ts';
 import { predictEndToEnd } from '../../src/analysis/endToEnd.ts';
 import { runToEnd } from '../../src/analysis/runToEnd.ts';
 import { theoryCompare } from '../../src/analysis/theoryCompare.ts';
@@ -24,6 +26,7 @@ import { Palette } from '../../src/ui/palette/Palette.tsx';
 import { useAppStore } from '../../src/store/index.ts';
 import { metricsHub } from '../../src/store/metricsHub.ts';
 import LiveCharts from '../../src/ui/charts/LiveCharts.tsx';
+import { canvasSvg } from '../../src/ui/export/canvasSvg.ts';
 import { createSimulation } from '../../src/engine/simulation.ts';
 import { layoutFor, packWindows, readNode } from '../../src/worker/frame.ts';
 import { resetStore } from './editorHelpers.ts';
@@ -128,6 +131,18 @@ describe('a kind made of one description and one behaviour', () => {
     // @ts-expect-error: a kind must say what the theory may model at it
     const incomplete: KindDescription = rest;
     expect('theory' in incomplete).toBe(false);
+  });
+
+  // Its rows in docs/format.md's generated tables: tests/model/kindDocsToy.test.ts.
+  it('is priced and drawn in the SVG export', () => {
+    const doc = toyDocument(8);
+    expect(designCost(doc).lines.find((l) => l.nodeId === 'toy')).toMatchObject({
+      instances: 1,
+      costPerHour: TOY_DELAY.pricePerHour,
+    });
+    const { svg } = canvasSvg(doc);
+    expect(svg).toContain(TOY_DELAY.colour);
+    expect(svg).toContain(`>${TOY_DELAY.label}</text>`);
   });
 
   it('takes the faults its description lists, and only those', () => {
