@@ -49,6 +49,11 @@ export const DEFAULT_LIMITS: RunLoopLimits = {
 
 /** Frames sent and not yet received by the page; beyond this, windows wait in the worker. */
 const MAX_FRAMES_IN_FLIGHT = 2;
+/**
+ * The longest gap between frames a busy page is given (a page that takes long to receive a frame
+ * is sent fewer, larger ones: the same windows, fewer messages to handle).
+ */
+export const SLOW_PAGE_FRAME_INTERVAL_MS = 250;
 /** Idle time between paced slices (about one display frame). */
 const PACED_SLEEP_MS = 16;
 /**
@@ -71,6 +76,8 @@ export class RunLoop {
   private pending: WindowStats[] = [];
   private lastFrameAt = -Infinity;
   private inFlight = 0;
+  /** The gap between frames now: the limit's, longer while the page is slow to take them. */
+  private frameGapMs: number;
   private scheduled = false;
   private stepTargetS: number | undefined;
   /** The run waits here for a fault by hand (see `holdForFault`), until wall time `untilMs`. */
@@ -89,6 +96,7 @@ export class RunLoop {
     limits: Partial<RunLoopLimits> = {},
   ) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
+    this.frameGapMs = this.limits.frameIntervalMs;
   }
 
   get runId(): number {
@@ -287,11 +295,22 @@ export class RunLoop {
       this.flush();
       return;
     }
-    const due = this.deps.now() - this.lastFrameAt >= this.limits.frameIntervalMs;
+    const due = this.deps.now() - this.lastFrameAt >= this.frameGapMs;
     // A page that has not taken the last frames yet gets the windows later, in one batch.
     if (due && this.inFlight < MAX_FRAMES_IN_FLIGHT) this.flush();
     const paced = this.speed !== 'max' && this.stepTargetS === undefined;
     this.wake(paced && reachedTarget ? PACED_SLEEP_MS : this.limits.restMs);
+  }
+
+  /**
+   * A frame the page took longer than half a gap to receive means its main thread is busy: the
+   * gap doubles (up to SLOW_PAGE_FRAME_INTERVAL_MS); quick receipts bring it back down.
+   */
+  private adaptFrameGap(receiptMs: number): void {
+    const base = this.limits.frameIntervalMs;
+    if (receiptMs > this.frameGapMs / 2)
+      this.frameGapMs = Math.min(this.frameGapMs * 2, Math.max(base, SLOW_PAGE_FRAME_INTERVAL_MS));
+    else this.frameGapMs = Math.max(base, this.frameGapMs * 0.75);
   }
 
   private adaptChunk(elapsedMs: number, stoppedOnEvents: boolean): void {
@@ -341,10 +360,12 @@ export class RunLoop {
     const sent = this.deps.emit(frame);
     if (sent instanceof Promise) {
       this.inFlight += 1;
-      sent.then(
-        () => (this.inFlight -= 1),
-        () => (this.inFlight -= 1),
-      );
+      const sentAt = this.lastFrameAt;
+      const received = () => {
+        this.inFlight -= 1;
+        this.adaptFrameGap(this.deps.now() - sentAt);
+      };
+      sent.then(received, received);
     }
   }
 }

@@ -97,6 +97,43 @@ describe('the worker run loop', () => {
     expect(sink.frames.length).toBeLessThanOrEqual(25);
   });
 
+  it('sends fewer, larger frames to a page slow to take them, and loses no window', async () => {
+    const run = async (receiptMs: number) => {
+      const time = manualTime();
+      const frames: MetricFrame[] = [];
+      const loop = new RunLoop({
+        createSimulation: (d, o) =>
+          createFakeSimulation(d, o, undefined, 1000, (n) => time.advance(n / 1000)),
+        now: time.now,
+        schedule: time.schedule,
+        // The page receives a frame `receiptMs` after it is sent.
+        emit: (f) => {
+          frames.push(f);
+          return new Promise<void>((received) => time.schedule(received, receiptMs));
+        },
+      });
+      loop.load(smallDoc({ durationS: 1000 }));
+      loop.setSpeed(10);
+      loop.start();
+      const end = time.nowMs + 3000;
+      while (time.nowMs < end) {
+        const until = time.nowMs + 10;
+        time.runTasks(100_000, until);
+        time.advance(Math.max(0, until - time.nowMs));
+        await Promise.resolve(); // receipts settle between slices, as in a real worker
+      }
+      return { frames: frames.length, tS: windowsOf(loop, frames).map((w) => w.tS) };
+    };
+    const quick = await run(1);
+    const slow = await run(120);
+    expect(slow.frames).toBeLessThan(quick.frames / 2);
+    // Every window arrives once and in order, whichever the pace.
+    for (const r of [quick, slow]) {
+      expect(r.tS.length).toBeGreaterThan(20);
+      expect(r.tS).toEqual(r.tS.map((_, i) => i + 1));
+    }
+  });
+
   it('steps exactly one window, then pauses', () => {
     const doc = smallDoc();
     const { time, sink, loop } = setup();
