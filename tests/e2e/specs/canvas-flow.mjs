@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 /**
  * How many of `pairs` snapshots of the traffic layer, two animation frames apart, differ. Live
  * figures change 2.5 times a second, so a still layer differs only when one lands in between.
+ * Pairs are spaced by animation frames, not by a clock, so the sampling follows the page.
  */
 async function movingPairs(page, pairs) {
   return page.locator('canvas.traffic-layer').evaluate(async (c, n) => {
@@ -17,10 +18,17 @@ async function movingPairs(page, pairs) {
       await frame();
       await frame();
       if (c.toDataURL() !== a) moved += 1;
-      await new Promise((r) => setTimeout(r, 150));
+      for (let f = 0; f < 9; f++) await frame();
     }
     return moved;
   }, pairs);
+}
+
+/** Two animation frames: the layer has drawn at least once with what the page now says. */
+function twoFrames(page) {
+  return page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+  );
 }
 
 export default async function ({ page, baseUrl, screenshot }) {
@@ -53,7 +61,7 @@ export default async function ({ page, baseUrl, screenshot }) {
 
   // Reduced motion: the dots stand still between live updates (2.5 a second).
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.waitForTimeout(200);
+  await twoFrames(page);
   const moved = await movingPairs(page, 5);
   assert.ok(moved <= 2, `with reduced motion the traffic stands still (${moved} of 5 moved)`);
   assert.match(await page.getByRole('status', { name: 'Run summary' }).innerText(), /^Running/);
@@ -69,6 +77,9 @@ export default async function ({ page, baseUrl, screenshot }) {
   assert.match(p99, /^p99 [\d.]+ (s|min)$/, `a long p99 reads in seconds: "${p99}"`);
   await screenshot('bottleneck-1440');
   await page.setViewportSize({ width: 1024, height: 768 });
-  await page.waitForTimeout(600);
+  await page.waitForFunction(
+    () => document.querySelector('.react-flow').getBoundingClientRect().right <= 1024,
+  );
+  await twoFrames(page);
   await screenshot('bottleneck-1024');
 }
