@@ -28,11 +28,11 @@ export async function checkKindCharts({ page, baseUrl, screenshot }, [width, hei
     await page.locator('.react-flow__node').filter({ hasText: node }).first().click();
     const wanted = charts.map((group) => `${node}: ${group}`);
     for (const title of wanted) await page.getByText(title).first().waitFor({ timeout: 20_000 });
-    // At Max a short preset may finish first; either way the full charts are then drawn.
+    // At Max a short preset may finish first; either way the charts stay drawn.
     const pause = page.getByRole('button', { name: 'Pause', exact: true });
     if (await pause.isEnabled()) await pause.click().catch(() => {});
     await page
-      .locator('.recharts-line path.recharts-curve')
+      .locator('.chart-card path[data-series]')
       .first()
       .waitFor({ state: 'attached', timeout: 10_000 });
     const titles = await chartTitles(page);

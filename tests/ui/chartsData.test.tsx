@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { render } from '@testing-library/react';
 import { MetricsBuffer } from '../../src/store/metricsBuffer.ts';
 import { buildRows, busiestNodes, nodeKey } from '../../src/ui/charts/chartData.ts';
-import { SparkPlot } from '../../src/ui/charts/SparkPlot.tsx';
+import { plotSvg, type PlotSpec } from '../../src/ui/charts/plotSvg.ts';
 import { layoutFor, packWindows } from '../../src/worker/frame.ts';
 import { fakeWindow } from '../worker/fakeEngine.ts';
 import { smallDoc } from '../worker/docs.ts';
@@ -147,37 +147,66 @@ describe('honest chart rows', () => {
   });
 });
 
-describe('the live plot', () => {
-  it('draws one path per series through every point', () => {
+/** The chart drawn as the page draws it, parsed. */
+function drawn(spec: Omit<PlotSpec, 'key' | 'title'>) {
+  const { container } = render(
+    <div
+      dangerouslySetInnerHTML={{ __html: plotSvg({ key: 'k', title: 't', ...spec }, 400, 150) }}
+    />,
+  );
+  const path = (key: string) =>
+    container.querySelector(`path[data-series="${key}"]`)?.getAttribute('d') ?? '';
+  const ticks = [...container.querySelectorAll('text')].map((t) => t.textContent);
+  return { path, ticks };
+}
+
+describe('the chart drawing', () => {
+  it('draws one path per series through every point, with a time axis', () => {
     const { rows } = buildRows(bufferWith(10), layout, []);
-    const { container } = render(
-      <SparkPlot
-        rows={rows}
-        unit=" ms"
-        stacked={false}
-        series={[
-          { key: 'p50', name: 'p50', color: 'green' },
-          { key: 'p99', name: 'p99', color: 'red' },
-        ]}
-      />,
-    );
-    const paths = container.querySelectorAll('path');
-    expect(paths).toHaveLength(2);
-    expect(paths[1]?.getAttribute('d')?.match(/[ML]/g)).toHaveLength(10);
-    expect(container.textContent).toContain('1–10 s');
+    const { path, ticks } = drawn({
+      rows,
+      kind: { unit: 'ms' },
+      series: [
+        { key: 'p50', name: 'p50', color: 'green' },
+        { key: 'p99', name: 'p99', color: 'red' },
+      ],
+    });
+    expect(path('p99').match(/[ML]/g)).toHaveLength(10);
+    expect(path('p50').match(/[ML]/g)).toHaveLength(10);
+    expect(ticks.filter((t) => /^\d+s$/.test(t ?? '')).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('lifts the pen over a gap instead of drawing down to 0', () => {
+    const rows = [1, 2, 3, 4, 5].map((t) => (t === 3 ? { t } : { t, p99: 40 }));
+    const { path } = drawn({
+      rows,
+      kind: { unit: 'ms' },
+      series: [{ key: 'p99', name: 'p99', color: 'red' }],
+    });
+    expect(path('p99').match(/[ML]/g)).toEqual(['M', 'L', 'M', 'L']);
   });
 
   it('draws a step series as holds and jumps, not slopes', () => {
-    const { rows } = buildRows(bufferWith(3), layout, []);
-    const { container } = render(
-      <SparkPlot
-        rows={rows}
-        unit=""
-        stacked={false}
-        series={[{ key: 'p50', name: 'p50', color: 'green', step: true }]}
-      />,
+    const rows = [1, 2, 3].map((t) => ({ t, replicas: t }));
+    const { path } = drawn({
+      rows,
+      kind: { unit: 'replicas' },
+      series: [{ key: 'replicas', name: 'replicas', color: 'green', step: true }],
+    });
+    expect(path('replicas').match(/[MLHV]/g)).toEqual(['M', 'H', 'V', 'H', 'V']);
+  });
+
+  it('labels a latency axis in human units on a log scale', () => {
+    const rows = [1, 2, 3].map((t) => ({ t, p99: [8, 1200, 90_000][t - 1] ?? 0 }));
+    const { ticks } = drawn({
+      rows,
+      kind: { unit: 'ms' },
+      log: true,
+      series: [{ key: 'p99', name: 'p99', color: 'red' }],
+    });
+    expect(ticks).toEqual(
+      expect.arrayContaining(['1 ms', '10 ms', '100 ms', '1 s', '10 s', '100 s', 'log scale']),
     );
-    const d = container.querySelector('path')?.getAttribute('d') ?? '';
-    expect(d.match(/[MLHV]/g)).toEqual(['M', 'H', 'V', 'H', 'V']);
+    expect(ticks.some((t) => t?.includes('1200'))).toBe(false);
   });
 });

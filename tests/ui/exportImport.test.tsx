@@ -3,6 +3,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ImportButton } from '../../src/ui/export/ImportButton.tsx';
 import { importText } from '../../src/ui/export/importDocument.ts';
 import { canvasSvg } from '../../src/ui/export/canvasSvg.ts';
+import { nodeSummary } from '../../src/ui/canvas/nodeSummary.ts';
 import { fileStem } from '../../src/ui/export/download.ts';
 import { metricsCsv } from '../../src/ui/export/metricsCsv.ts';
 import { Notices } from '../../src/ui/layout/Notices.tsx';
@@ -93,9 +94,14 @@ describe('export', () => {
     const texts = [...parsed.querySelectorAll('text')].map((t) => t.textContent);
     expect(texts).toContain('<script>alert(1)</scr…');
     expect(texts).toContain('Origin service');
+    // Each node carries the line of params the canvas shows under its label.
+    for (const node of doc.nodes) {
+      const line = nodeSummary(node);
+      expect(texts.some((t) => t !== null && line.startsWith(t.replace(/…$/, '')))).toBe(true);
+    }
     // Every node fits inside the picture.
     const xs = doc.nodes.map((n) => n.position.x);
-    expect(width).toBeGreaterThanOrEqual(Math.max(...xs) - Math.min(...xs) + 168);
+    expect(width).toBeGreaterThanOrEqual(Math.max(...xs) - Math.min(...xs) + 200);
     expect(height).toBeGreaterThan(56);
   });
 

@@ -2,7 +2,7 @@
 // a fault is active at the simulated clock during a run.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { act, render, screen } from '@testing-library/react';
-import { SparkPlot } from '../../src/ui/charts/SparkPlot.tsx';
+import { plotArea, plotSvg } from '../../src/ui/charts/plotSvg.ts';
 import { FaultBadge } from '../../src/ui/faults/FaultBadge.tsx';
 import { useAppStore } from '../../src/store/index.ts';
 import { resetStore } from './editorHelpers.ts';
@@ -10,26 +10,29 @@ import { resetStore } from './editorHelpers.ts';
 beforeEach(resetStore);
 
 describe('fault marks and badges', () => {
-  it('draws a fault on the live plot at its place in the visible time range', () => {
+  it('draws a fault on the chart at its place in the visible time range', () => {
     const rows = Array.from({ length: 101 }, (_, t) => ({ t, ok: 10 }));
-    const { container } = render(
-      <SparkPlot
-        rows={rows}
-        series={[{ key: 'ok', name: 'ok', color: '#000' }]}
-        unit=""
-        stacked={false}
-        faults={[
-          { key: 'a', startS: 20, endS: 30, color: '#d64545', label: 'crash api all' },
-          { key: 'b', startS: 150, endS: 160, color: '#d64545', label: 'later' },
-        ]}
-      />,
-    );
+    const spec = {
+      key: 'x',
+      title: 'x',
+      rows,
+      kind: { unit: 'req/s' },
+      series: [{ key: 'ok', name: 'ok', color: '#000' }],
+    };
+    const svg = plotSvg(spec, 446, 100, [
+      { key: 'a', startS: 20, endS: 30, color: '#d64545', label: 'crash api all' },
+      { key: 'b', startS: 150, endS: 160, color: '#d64545', label: 'later' },
+    ]);
+    const { container } = render(<div dangerouslySetInnerHTML={{ __html: svg }} />);
     const marks = container.querySelectorAll('.fault-marker');
     expect(marks).toHaveLength(1); // the one after the data's end is not drawn
     const rect = marks[0]?.querySelector('rect');
-    expect(Number(rect?.getAttribute('x'))).toBeCloseTo(200); // 20 s of 0..100 s over 1000 units
-    expect(Number(rect?.getAttribute('width'))).toBeCloseTo(100);
+    const { left, right } = plotArea(446, 100);
+    const perS = (right - left) / 100;
+    expect(Number(rect?.getAttribute('x'))).toBeCloseTo(left + 20 * perS, 1);
+    expect(Number(rect?.getAttribute('width'))).toBeCloseTo(10 * perS, 1);
     expect(rect?.getAttribute('fill')).toBe('#d64545');
+    expect(marks[0]?.querySelector('title')?.textContent).toBe('crash api all');
   });
 
   it('shows a bolt and the kind on a target only while its fault is active during a run', () => {

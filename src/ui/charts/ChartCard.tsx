@@ -1,165 +1,124 @@
 /**
- * One small time-series chart. Cheap on purpose: no animation, no dots, a bounded number of
- * points, and memoised so it redraws only when its rows change.
+ * One chart card: its title, the plot (plotSvg.ts, redrawn as one SVG string when its rows
+ * change: no chart library renders on the page), the legend, and a readout of the values at
+ * the time under the pointer. The same spec is what the charts export draws.
  */
-import { memo } from 'react';
-import {
-  Area,
-  AreaChart,
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
-import type { ChartRow } from './chartData.ts';
-import { SparkPlot } from './SparkPlot.tsx';
-import { useOneAtATime } from './oneAtATime.ts';
+import { memo, useLayoutEffect, useRef, useState, type PointerEvent } from 'react';
+import { plotArea, plotSvg, timeRange, type PlotSpec } from './plotSvg.ts';
+import { formatValue } from './valueAxis.ts';
 import { useFaultSpans } from '../faults/faultSpans.ts';
-import { timeAxisFormatter } from '../faults/timeTicks.ts';
 import { formatSimTime } from '../run/format.ts';
-import { faultReferences } from '../faults/FaultMarks.tsx';
+import type { ChartRow } from './chartData.ts';
 
-export interface Series {
-  key: string;
-  name: string;
-  color: string;
-  /** On a stacked chart: a dashed line on its own (e.g. goodput over ok + failed), unstacked. */
-  overlay?: boolean;
-  /** Whole values that jump (replicas, backends): drawn as steps, not slopes. */
-  step?: boolean;
+/** Drawn at this size until the card has been measured (and in tests, where nothing has size). */
+const FALLBACK = { width: 300, height: 120 };
+
+function useSize(ref: React.RefObject<HTMLElement | null>) {
+  const [size, setSize] = useState(FALLBACK);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const take = (width: number, height: number) => {
+      if (width < 1 || height < 1) return;
+      const w = Math.round(width);
+      const h = Math.round(height);
+      setSize((s) => (s.width === w && s.height === h ? s : { width: w, height: h }));
+    };
+    const box = el.getBoundingClientRect();
+    take(box.width, box.height);
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) take(entry.contentRect.width, entry.contentRect.height);
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return size;
 }
 
-interface Props {
-  title: string;
-  rows: ChartRow[];
-  series: Series[];
-  unit?: string;
-  stacked?: boolean;
-  /** Fixed y domain, e.g. [0, 1] for ratios. */
-  yMax?: number;
-  /** Shown over the plot when there is no series to draw. */
-  emptyNote?: string;
-  /** While a run goes on: the light SVG plot instead of recharts. */
-  live?: boolean;
+/** The row nearest to time `t`. */
+function rowAt(rows: readonly ChartRow[], t: number): ChartRow | undefined {
+  let best: ChartRow | undefined;
+  let gap = Infinity;
+  for (const r of rows) {
+    const d = Math.abs((r['t'] ?? 0) - t);
+    if (d < gap) [best, gap] = [r, d];
+  }
+  return best;
 }
 
-const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 2 });
-const tickY = (v: number) => compact.format(v);
-const axisStyle = { fontSize: 10, fill: '#8a93a3' };
+/** "p50 12 ms, p99 55 ms": the values of one row, for the readout and the plot's name. */
+function valuesText(spec: PlotSpec, row: ChartRow | undefined): string {
+  return spec.series
+    .map((s) => {
+      const v = row?.[s.key];
+      return `${s.name} ${v === undefined ? 'no value' : formatValue(v, spec.kind)}`;
+    })
+    .join(', ');
+}
 
-function ChartCardInner({
-  title,
-  rows,
-  series,
-  unit = '',
-  stacked = false,
-  yMax,
-  emptyNote,
-  live = false,
-}: Props) {
-  const spans = useFaultSpans();
-  // Full recharts chart only when not live, and one card per frame (see oneAtATime.ts).
-  const full = useOneAtATime(!live);
-  // Ticks in s, min or h by the span shown: a day-long run reads "6 h", not "21600s".
-  const tickS = timeAxisFormatter((rows[rows.length - 1]?.t ?? 0) - (rows[0]?.t ?? 0));
-  const domain: [number, number | 'auto'] = [0, yMax ?? 'auto'];
-  const common = {
-    data: rows,
-    margin: { top: 4, right: 8, bottom: 0, left: -12 },
-    // recharts makes the chart a Tab stop (arrow keys walk the points): this names it.
-    title,
+function ChartCardInner({ spec }: { spec: PlotSpec }) {
+  const faults = useFaultSpans();
+  const plot = useRef<HTMLDivElement>(null);
+  const { width, height } = useSize(plot);
+  const [hoverT, setHoverT] = useState<number | undefined>(undefined);
+  const { rows, series } = spec;
+  const last = rows.at(-1);
+  const hovered = hoverT === undefined ? undefined : rowAt(rows, hoverT);
+
+  const onMove = (e: PointerEvent<HTMLDivElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    const area = plotArea(width, height);
+    const [first, end] = timeRange(rows);
+    const f = (e.clientX - box.left - area.left) / (area.right - area.left);
+    setHoverT(f < 0 || f > 1 ? undefined : first + f * (end - first));
   };
-  const axes = (
-    <>
-      <CartesianGrid stroke="#eef0f3" vertical={false} />
-      <XAxis
-        dataKey="t"
-        type="number"
-        domain={['dataMin', 'dataMax']}
-        tickFormatter={tickS}
-        tick={axisStyle}
-        minTickGap={24}
-      />
-      <YAxis
-        domain={domain}
-        tick={axisStyle}
-        tickFormatter={tickY}
-        width={48}
-        allowDecimals={yMax !== undefined}
-      />
-      <Tooltip
-        isAnimationActive={false}
-        labelFormatter={(t) => `t = ${formatSimTime(Number(t))}`}
-        formatter={(v) => `${typeof v === 'number' ? +v.toPrecision(3) : String(v)}${unit}`}
-      />
-      <Legend iconSize={8} wrapperStyle={{ fontSize: 11 }} />
-    </>
-  );
+
   return (
-    <figure className="chart-card">
-      <figcaption className="chart-card__title">{title}</figcaption>
-      <div className="chart-card__plot">
-        {series.length === 0 && emptyNote !== undefined && (
-          <p className="chart-card__note">{emptyNote}</p>
+    <figure className="chart-card" data-chart={spec.key}>
+      <figcaption className="chart-card__title">{spec.title}</figcaption>
+      <div
+        ref={plot}
+        className="chart-card__plot"
+        role="img"
+        aria-label={
+          last === undefined
+            ? spec.title
+            : `${spec.title} at ${formatSimTime(last['t'] ?? 0)}: ${valuesText(spec, last)}`
+        }
+        onPointerMove={onMove}
+        onPointerLeave={() => setHoverT(undefined)}
+      >
+        <div
+          className="chart-card__svg"
+          // Markup from plotSvg: every text in it is escaped there.
+          dangerouslySetInnerHTML={{ __html: plotSvg(spec, width, height, faults) }}
+        />
+        {series.length === 0 && spec.emptyNote !== undefined && (
+          <p className="chart-card__note">{spec.emptyNote}</p>
         )}
-        {!full ? (
-          <SparkPlot
-            rows={rows}
-            series={series}
-            unit={unit}
-            stacked={stacked}
-            yMax={yMax}
-            faults={spans}
-          />
-        ) : (
-          <ResponsiveContainer width="100%" height="100%">
-            {stacked ? (
-              <AreaChart {...common}>
-                {axes}
-                {faultReferences(spans)}
-                {series.map((s) => (
-                  <Area
-                    key={s.key}
-                    dataKey={s.key}
-                    name={s.name}
-                    {...(s.overlay ? { strokeDasharray: '4 3' } : { stackId: '1' })}
-                    stroke={s.color}
-                    fill={s.color}
-                    fillOpacity={s.overlay ? 0 : 0.5}
-                    dot={false}
-                    activeDot={false}
-                    isAnimationActive={false}
-                    type="linear"
-                  />
-                ))}
-              </AreaChart>
-            ) : (
-              <LineChart {...common}>
-                {axes}
-                {faultReferences(spans)}
-                {series.map((s) => (
-                  <Line
-                    key={s.key}
-                    dataKey={s.key}
-                    name={s.name}
-                    stroke={s.color}
-                    strokeWidth={1.5}
-                    dot={false}
-                    activeDot={false}
-                    isAnimationActive={false}
-                    type={s.step ? 'stepAfter' : 'linear'}
-                    connectNulls={false}
-                  />
-                ))}
-              </LineChart>
-            )}
-          </ResponsiveContainer>
+        {hovered !== undefined && (
+          <div className="chart-card__readout">
+            <b>t = {formatSimTime(hovered['t'] ?? 0)}</b>
+            {series.map((s) => (
+              <span key={s.key} style={{ color: s.color }}>
+                {s.name}{' '}
+                {hovered[s.key] === undefined ? '–' : formatValue(hovered[s.key] ?? 0, spec.kind)}
+              </span>
+            ))}
+          </div>
         )}
       </div>
+      <ul className="chart-card__legend">
+        {series.map((s) => (
+          <li key={s.key} title={s.name}>
+            <span
+              className={`chart-card__swatch${s.dashed ? ' is-dashed' : ''}`}
+              style={{ borderColor: s.color }}
+            />
+            {s.name}
+          </li>
+        ))}
+      </ul>
     </figure>
   );
 }

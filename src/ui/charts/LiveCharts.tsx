@@ -1,10 +1,12 @@
 /**
  * The live charts, read from the metrics buffer at most every CHART_INTERVAL_MS: end-to-end
- * latency, throughput ok vs failed, errors by reason, utilization and queue per node, the
- * kinds' overview figures (cache hit ratio, replicas when they vary…), and the selected node's
- * own charts, one per chart group its kind declares (figureCharts.ts).
+ * latency (log scale, mean beside the percentiles), throughput (total, ok, rejected, other
+ * errors), errors by reason, utilization and queue of the busiest nodes (the rest as one
+ * "others" line), the kinds' overview figures (cache hit ratio, replicas asked for and healthy
+ * when they vary…), and the selected node's own charts, one per chart group its kind declares
+ * (figureCharts.ts). Each chart is a spec (plotSvg.ts), drawn by ChartCard and by the export.
  */
-import { startTransition, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import { metricsHub } from '../../store/metricsHub.ts';
 import { useAppStore } from '../../store/index.ts';
 import {
@@ -14,9 +16,17 @@ import {
   type NodeAggregate,
   type NodeSeries,
 } from './chartData.ts';
-import { ChartCard, type Series } from './ChartCard.tsx';
+import { ChartCard } from './ChartCard.tsx';
+import type { PlotSeries, PlotSpec } from './plotSvg.ts';
 import type { ErrorReason } from '../../engine/types.ts';
-import { chartTitle, nodeCharts, overviewCharts, type FigureChartSpec } from './figureCharts.ts';
+import {
+  chartTitle,
+  nodeCharts,
+  overviewCharts,
+  type FigureChartSpec,
+  type OverviewChart,
+} from './figureCharts.ts';
+import { setShownCharts } from './shownCharts.ts';
 
 const PALETTE = ['#3b6cf6', '#f06543', '#14a06f', '#a855f7', '#e0a100', '#0ea5a4'];
 const REASON_COLORS: Record<ErrorReason, string> = {
@@ -40,6 +50,8 @@ const othersKey = (column: string) => `others:${column}`;
 /** Lines on an overview chart (a kind's figure across nodes). */
 const NODES_PER_OVERVIEW = 6;
 
+const color = (i: number) => PALETTE[i % PALETTE.length] ?? '#333';
+
 /**
  * The buffer's version, moved in a transition: React renders the charts in slices between
  * animation frames instead of in one long task, so the canvas keeps drawing at Max speed.
@@ -60,170 +72,215 @@ export default function LiveCharts() {
   const version = useChartsVersion();
   const selectedIds = useAppStore((s) => s.selectedIds);
   const nodes = useAppStore((s) => s.doc.nodes);
-  // Deferred: the switch between the live plot and the full charts renders as a transition.
-  const live = useDeferredValue(useAppStore((s) => s.runStatus === 'running'));
-  const data = useMemo(() => {
+  const specs = useMemo(() => {
     void version; // recompute when the buffer moved
-    const layout = metricsHub.layout;
-    if (layout === undefined || metricsHub.buffer.length === 0) return undefined;
-    const selectedIndex = layout.nodeIds.findIndex((id) => selectedIds.includes(id));
-    const selectedType = layout.nodeTypes[selectedIndex];
-    const selected =
-      selectedType === undefined
-        ? undefined
-        : { id: layout.nodeIds[selectedIndex] ?? '', charts: nodeCharts(selectedType) };
-    const busiest = busiestNodes(metricsHub.buffer, layout, NODES_PER_CHART);
-    const overviews = overviewCharts(
-      layout.nodeIds.map((id, i) => ({ id, type: layout.nodeTypes[i] ?? 'client' })),
-      NODES_PER_OVERVIEW,
-    );
-    const wanted: NodeSeries[] = [
-      ...busiest.top.map((id) => ({ id, columns: LOAD_COLUMNS.map((c) => c.column) })),
-      ...overviews.flatMap((c) => c.nodeIds.map((id) => ({ id, columns: keysOf(c) }))),
-      ...(selected ? [{ id: selected.id, columns: selected.charts.flatMap(keysOf) }] : []),
-    ];
-    const others: NodeAggregate[] =
-      busiest.others.length === 0
-        ? []
-        : LOAD_COLUMNS.map(({ column, how }) => ({
-            key: othersKey(column),
-            column,
-            ids: busiest.others,
-            how,
-          }));
-    return {
-      ...buildRows(metricsHub.buffer, layout, wanted, undefined, others),
-      busiest,
-      overviews,
-      selected,
-    };
-  }, [version, selectedIds]);
+    const labels = new Map(nodes.map((n) => [n.id, n.label]));
+    return chartSpecs(selectedIds, (id) => labels.get(id) ?? id);
+  }, [version, selectedIds, nodes]);
+  useEffect(() => setShownCharts(specs ?? []), [specs]);
 
-  if (data === undefined) {
+  if (specs === undefined) {
     return (
       <p className="charts-panel__empty">
         Press Run to see latency, throughput and errors over time.
       </p>
     );
   }
-  const label = (id: string) => nodes.find((n) => n.id === id)?.label ?? id;
-  const color = (i: number) => PALETTE[i % PALETTE.length] ?? '#333';
-  const perNode = (column: string, ids: readonly string[], step = false): Series[] =>
+  return (
+    <div className="charts-panel__grid">
+      {specs.map((spec) => (
+        <ChartCard key={spec.key} spec={spec} />
+      ))}
+    </div>
+  );
+}
+
+/** Every chart to draw now, from the buffer; undefined before the first window. */
+function chartSpecs(
+  selectedIds: readonly string[],
+  label: (id: string) => string,
+): PlotSpec[] | undefined {
+  const layout = metricsHub.layout;
+  if (layout === undefined || metricsHub.buffer.length === 0) return undefined;
+  const selectedIndex = layout.nodeIds.findIndex((id) => selectedIds.includes(id));
+  const selectedType = layout.nodeTypes[selectedIndex];
+  const selected =
+    selectedType === undefined
+      ? undefined
+      : { id: layout.nodeIds[selectedIndex] ?? '', charts: nodeCharts(selectedType) };
+  const busiest = busiestNodes(metricsHub.buffer, layout, NODES_PER_CHART);
+  // The selected node's load is drawn too, busy or not.
+  const loadIds =
+    selected && layout.nodeTypes[selectedIndex] !== 'client' && !busiest.top.includes(selected.id)
+      ? [...busiest.top, selected.id]
+      : busiest.top;
+  const others = busiest.others.filter((id) => id !== selected?.id);
+  const overviews = overviewCharts(
+    layout.nodeIds.map((id, i) => ({ id, type: layout.nodeTypes[i] ?? 'client' })),
+    NODES_PER_OVERVIEW,
+  );
+  const wanted: NodeSeries[] = [
+    ...loadIds.map((id) => ({ id, columns: LOAD_COLUMNS.map((c) => c.column) })),
+    ...overviews.flatMap((c) => c.nodeIds.map((id) => ({ id, columns: keysOf(c) }))),
+    ...(selected ? [{ id: selected.id, columns: selected.charts.flatMap(keysOf) }] : []),
+  ];
+  const aggregates: NodeAggregate[] =
+    others.length === 0
+      ? []
+      : LOAD_COLUMNS.map(({ column, how }) => ({
+          key: othersKey(column),
+          column,
+          ids: others,
+          how,
+        }));
+  const data = buildRows(metricsHub.buffer, layout, wanted, undefined, aggregates);
+  const { rows, reasons, seen, changed } = data;
+
+  const perNode = (column: string, ids: readonly string[], step = false): PlotSeries[] =>
     ids.map((id, i) => ({ key: nodeKey(column, id), name: label(id), color: color(i), step }));
   /** The busiest nodes' lines, then one line for all the others. */
-  const load = (column: string, how: 'mean' | 'sum'): Series[] => [
-    ...perNode(column, busiest.top),
-    ...(busiest.others.length === 0
+  const load = (column: string, how: 'mean' | 'sum'): PlotSeries[] => [
+    ...perNode(column, loadIds),
+    ...(others.length === 0
       ? []
       : [
           {
             key: othersKey(column),
-            name: `${busiest.others.length} others (${how === 'mean' ? 'mean' : 'total'})`,
+            name: `${others.length} others (${how === 'mean' ? 'mean' : 'total'})`,
             color: OTHERS_COLOR,
-            overlay: true,
+            dashed: true,
           },
         ]),
   ];
-  const { rows, reasons, busiest, overviews, seen, changed, selected, goodputDiffers } = data;
-  return (
-    <div className="charts-panel__grid">
-      <ChartCard
-        live={live}
-        title="End-to-end latency (ms)"
-        rows={rows}
-        unit=" ms"
-        series={[
-          { key: 'p50', name: 'p50', color: '#14a06f' },
-          { key: 'p95', name: 'p95', color: '#e0a100' },
-          { key: 'p99', name: 'p99', color: '#d64545' },
-          { key: 'mean', name: 'mean', color: '#3b6cf6', overlay: true },
-        ]}
-      />
-      <ChartCard
-        live={live}
-        title="Throughput (req/s)"
-        rows={rows}
-        unit=" req/s"
-        series={[
-          { key: 'total', name: 'total', color: '#1c2330' },
-          { key: 'ok', name: 'ok', color: '#1f9d55' },
-          { key: 'errors', name: 'errors', color: '#e08a00' },
-          { key: 'rejected', name: 'rejected', color: '#d64545' },
-          // Goodput (ok, in time, not a fallback) only when it differs from ok.
-          ...(goodputDiffers
-            ? [{ key: 'goodput', name: 'goodput', color: '#1d4ed8', overlay: true }]
-            : []),
-        ]}
-      />
-      <ChartCard
-        live={live}
-        title="Errors by reason (per s)"
-        rows={rows}
-        unit=" /s"
-        emptyNote="No errors so far."
-        series={reasons.map((r) => ({ key: r, name: r, color: REASON_COLORS[r] }))}
-      />
-      {/* The selected node's own charts come after the three the whole run is read by, so
-          those stay in the first row whatever is selected. */}
-      {selected?.charts
+
+  const global: PlotSpec[] = [
+    {
+      key: 'latency',
+      title: 'End-to-end latency',
+      rows,
+      kind: { unit: 'ms' },
+      log: true,
+      emptyNote: 'No successful answer so far.',
+      series: [
+        { key: 'p50', name: 'p50', color: '#14a06f' },
+        { key: 'p95', name: 'p95', color: '#e0a100' },
+        { key: 'p99', name: 'p99', color: '#d64545' },
+        { key: 'mean', name: 'mean', color: '#3b6cf6', dashed: true },
+      ],
+    },
+    {
+      key: 'throughput',
+      title: 'Throughput',
+      rows,
+      kind: { unit: 'req/s' },
+      series: [
+        { key: 'total', name: 'total', color: '#1c2330' },
+        { key: 'ok', name: 'ok', color: '#1f9d55' },
+        { key: 'rejected', name: 'rejected', color: '#d64545' },
+        { key: 'errors', name: 'other errors', color: '#e08a00' },
+        // Goodput (ok, in time, not a fallback) only when it differs from ok.
+        ...(data.goodputDiffers
+          ? [{ key: 'goodput', name: 'goodput', color: '#1d4ed8', dashed: true }]
+          : []),
+      ],
+    },
+    {
+      key: 'errors',
+      title: 'Errors by reason',
+      rows,
+      kind: { unit: 'req/s' },
+      emptyNote: 'No errors so far.',
+      series: reasons.map((r) => ({ key: r, name: r, color: REASON_COLORS[r] })),
+    },
+  ];
+  // The selected node's own charts come after the three the whole run is read by, so those
+  // stay in the first row whatever is selected.
+  const own: PlotSpec[] = selected
+    ? selected.charts
         // A chart for figures the node has not reported (write-behind off…) would stay empty.
         .filter((spec) => keysOf(spec).some((key) => seen.has(nodeKey(key, selected.id))))
-        .map((spec) => (
-          <ChartCard
-            key={spec.group}
-            live={live}
-            title={chartTitle(`${label(selected.id)}: `, spec)}
-            rows={rows}
-            {...chartScale(spec)}
-            series={spec.figures
-              .filter((f) => seen.has(nodeKey(f.key, selected.id)))
-              .map((f, i) => ({
-                key: nodeKey(f.key, selected.id),
-                name: f.label,
-                color: color(i),
-                step: spec.step,
-              }))}
-          />
-        ))}
-      <ChartCard
-        live={live}
-        title="Utilization"
-        rows={rows}
-        yMax={1}
-        series={load('utilization', 'mean')}
-      />
-      <ChartCard
-        live={live}
-        title="Queue (waiting)"
-        rows={rows}
-        series={load('queueLength', 'sum')}
-      />
-      {overviews.map((spec) => {
-        const key = keysOf(spec)[0] ?? '';
-        const ids = spec.varyingOnly
-          ? spec.nodeIds.filter((id) => changed.has(nodeKey(key, id)))
-          : spec.nodeIds;
-        if (ids.length === 0) return null;
-        const title = chartTitle('', spec);
-        return (
-          <ChartCard
-            key={key}
-            live={live}
-            title={title.charAt(0).toUpperCase() + title.slice(1)}
-            rows={rows}
-            {...chartScale(spec)}
-            series={perNode(key, ids, spec.step)}
-          />
-        );
-      })}
-    </div>
+        .map((spec) => ({
+          key: `node:${spec.group}`,
+          title: chartTitle(`${label(selected.id)}: `, spec),
+          rows,
+          ...figureScale(spec),
+          series: spec.figures
+            .filter((f) => seen.has(nodeKey(f.key, selected.id)))
+            .map((f, i) => ({
+              key: nodeKey(f.key, selected.id),
+              name: f.label,
+              color: color(i),
+              step: spec.step,
+            })),
+        }))
+    : [];
+  const loadCharts: PlotSpec[] = [
+    {
+      key: 'utilization',
+      title: 'Utilization',
+      rows,
+      kind: { unit: '', ratio: true },
+      yMax: 1,
+      series: load('utilization', 'mean'),
+    },
+    {
+      key: 'queue',
+      title: 'Queue (waiting)',
+      rows,
+      kind: { unit: 'requests' },
+      series: load('queueLength', 'sum'),
+    },
+  ];
+  const overviewSpecs = overviews.flatMap((spec): PlotSpec[] => {
+    const ids = overviewIds(spec, changed);
+    if (ids.length === 0) return [];
+    const title = chartTitle('', spec);
+    return [
+      {
+        key: `overview:${keysOf(spec)[0] ?? ''}`,
+        title: title.charAt(0).toUpperCase() + title.slice(1),
+        rows,
+        ...figureScale(spec),
+        series: overviewSeries(spec, ids, label),
+      },
+    ];
+  });
+  return [...global, ...own, ...loadCharts, ...overviewSpecs];
+}
+
+/** The nodes an overview chart draws: all, or those whose figure changed during the run. */
+function overviewIds(spec: OverviewChart, changed: ReadonlySet<string>): string[] {
+  const key = keysOf(spec)[0] ?? '';
+  return spec.varyingOnly
+    ? spec.nodeIds.filter((id) => changed.has(nodeKey(key, id)))
+    : spec.nodeIds;
+}
+
+/**
+ * One line per node and figure: a chart of one figure names its lines by node; a chart of
+ * several (replicas asked for and healthy) gives each node one colour, a figure after the first
+ * dashed.
+ */
+function overviewSeries(
+  spec: OverviewChart,
+  ids: readonly string[],
+  label: (id: string) => string,
+): PlotSeries[] {
+  return ids.flatMap((id, i) =>
+    spec.figures.map((f, k) => ({
+      key: nodeKey(f.key, id),
+      name: spec.figures.length === 1 ? label(id) : `${label(id)} ${f.label.toLowerCase()}`,
+      color: color(i),
+      step: spec.step,
+      dashed: k > 0,
+    })),
   );
 }
 
 const keysOf = (spec: FigureChartSpec) => spec.figures.map((f) => f.key);
 
-/** A chart's unit (after the value) and fixed range, from its figures. */
-function chartScale(spec: FigureChartSpec): { unit: string; yMax?: number } {
-  const unit = spec.unit === '' ? '' : ` ${spec.unit}`;
-  return spec.yMax === undefined ? { unit } : { unit, yMax: spec.yMax };
+/** How a chart of a kind's figures is scaled: its unit, ratios on 0..1, times on a log axis. */
+function figureScale(spec: FigureChartSpec): Pick<PlotSpec, 'kind' | 'yMax' | 'log'> {
+  if (spec.yMax !== undefined) return { kind: { unit: '', ratio: true }, yMax: spec.yMax };
+  return spec.unit === 'ms' ? { kind: { unit: 'ms' }, log: true } : { kind: { unit: spec.unit } };
 }

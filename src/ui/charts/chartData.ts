@@ -120,12 +120,18 @@ function readersFor(layout: FrameLayout, wanted: readonly NodeSeries[]): Reader[
 }
 
 function aggregateReaders(layout: FrameLayout, aggregates: readonly NodeAggregate[]) {
+  if (aggregates.length === 0) return [];
+  // By id once: "others" may be hundreds of nodes, and indexOf for each would be quadratic.
+  const indexOf = new Map(layout.nodeIds.map((id, i) => [id, i]));
   return aggregates.map((a) => ({
     ...a,
-    offsets: a.ids.flatMap((id) => {
-      const offset = nodeOffset(layout, layout.nodeIds.indexOf(id), a.column);
-      return layout.nodeIds.includes(id) && offset !== undefined ? [offset] : [];
-    }),
+    offsets: Float64Array.from(
+      a.ids.flatMap((id) => {
+        const index = indexOf.get(id);
+        const offset = index === undefined ? undefined : nodeOffset(layout, index, a.column);
+        return offset === undefined ? [] : [offset];
+      }),
+    ),
   }));
 }
 
@@ -161,8 +167,8 @@ export function buildRows(
     for (const { key, offsets, how } of groups) {
       let sum = 0;
       let n = 0;
-      for (const offset of offsets) {
-        const v = data[at + offset] ?? NaN;
+      for (let k = 0; k < offsets.length; k++) {
+        const v = data[at + (offsets[k] ?? 0)] ?? NaN;
         if (Number.isNaN(v)) continue;
         sum += v;
         n += 1;

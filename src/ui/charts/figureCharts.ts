@@ -60,6 +60,8 @@ export function overviewCharts(
       if (overview === undefined) continue;
       const chart = charts.get(f.key) ?? {
         ...specOf(f),
+        // The figure's chart group: replicas asked for are drawn with the healthy ones.
+        figures: figuresOf(type).filter((g) => g.chart?.group === f.chart?.group),
         nodeIds: [],
         varyingOnly: overview === 'varying',
       };

@@ -1,6 +1,7 @@
 /**
- * "Export": the document as a JSON file (the same text the model reads back), the charts as a
- * PNG, the metric timeline as CSV, and the canvas as SVG or PNG (drawn from the document).
+ * "Export": the document as a JSON file (the same text the model reads back), the charts as PNG
+ * or SVG (titled, with legends, axes and the run's summary line), the metric timeline as CSV,
+ * and the canvas as SVG or PNG (drawn from the document).
  */
 import { useEffect, useState } from 'react';
 import { serializeScenario } from '../../model/serialize.ts';
@@ -8,6 +9,8 @@ import { useAppStore } from '../../store/index.ts';
 import { metricsHub } from '../../store/metricsHub.ts';
 import { Popover } from '../share/Popover.tsx';
 import { downloadBlob, downloadText, fileStem } from './download.ts';
+import { shownCharts } from '../charts/shownCharts.ts';
+import { faultSpans } from '../faults/faultSpans.ts';
 
 /** The formats load on first use (their own chunk); the JSON export needs none of them. */
 const loadExporters = () => import('./exporters.ts');
@@ -53,12 +56,27 @@ function ExportList({ onDone }: { onDone: () => void }) {
     downloadText(text, `${stem}-metrics.csv`, 'text/csv');
     return null;
   };
-  const charts = async () => {
-    const { chartsToPng } = await loadExporters();
-    const root = document.querySelector('[aria-label="Charts"]');
-    const png = root ? await chartsToPng(root) : null;
-    if (!png) return 'There are no charts on the page to export yet: run the scenario first.';
-    downloadBlob(png, `${stem}-charts.png`);
+  /** The charts on the page, drawn for a slide: undefined before a run has drawn any. */
+  const chartsPicture = async () => {
+    const { chartsSvg } = await loadExporters();
+    const specs = shownCharts();
+    if (specs.length === 0) return undefined;
+    const summary = document.querySelector('[role="status"][aria-label="Run summary"]');
+    const heading = { title: doc.name, summary: summary?.textContent?.trim() ?? '' };
+    return chartsSvg(specs, heading, faultSpans(doc));
+  };
+  const NO_CHARTS = 'There are no charts to export yet: run the scenario first.';
+  const chartsPng = async () => {
+    const pic = await chartsPicture();
+    if (!pic) return NO_CHARTS;
+    const { svgToPng } = await loadExporters();
+    downloadBlob(await svgToPng(pic.svg, pic.width, pic.height), `${stem}-charts.png`);
+    return null;
+  };
+  const chartsSvgFile = async () => {
+    const pic = await chartsPicture();
+    if (!pic) return NO_CHARTS;
+    downloadText(pic.svg, `${stem}-charts.svg`, 'image/svg+xml');
     return null;
   };
   const svg = async () => {
@@ -78,8 +96,11 @@ function ExportList({ onDone }: { onDone: () => void }) {
       <button type="button" className="btn" onClick={run(json)}>
         Export JSON
       </button>
-      <button type="button" className="btn" onClick={run(charts)}>
+      <button type="button" className="btn" onClick={run(chartsPng)}>
         Charts as PNG
+      </button>
+      <button type="button" className="btn" onClick={run(chartsSvgFile)}>
+        Charts as SVG
       </button>
       <button type="button" className="btn" onClick={run(csv)}>
         Metrics as CSV

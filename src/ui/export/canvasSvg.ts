@@ -1,26 +1,28 @@
 /**
  * A small, dependable picture of the canvas drawn from the document alone: a box per node at
- * its position (coloured by kind, with its label and kind), a line per edge with an arrowhead.
+ * its position (coloured by kind, with its label, its kind and the summary line of its params
+ * that the canvas shows), a line per edge with an arrowhead.
  * It does not depend on how React Flow drew the page, so it works in any view and any zoom.
  */
 import { KIND_DESCRIPTIONS } from '../../model/kinds/index.ts';
 import type { Scenario } from '../../model/types.ts';
+import { escapeXml } from './xml.ts';
+import { nodeSummary } from '../canvas/nodeSummary.ts';
 
-const W = 168;
-const H = 56;
+const W = 200;
+const H = 72;
 const PAD = 40;
-
-export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
 
 const clip = (text: string, max: number) =>
   text.length > max ? `${text.slice(0, max - 1)}…` : text;
+
+/** The node's params line, shortened to fit the box; the whole line is its tooltip. */
+function summaryLine(text: string): string {
+  if (text === '') return '';
+  const shown = clip(text, 33);
+  const title = shown === text ? '' : `<title>${escapeXml(text)}</title>`;
+  return `<text x="14" y="58" font-size="10.5" fill="#3b4352">${title}${escapeXml(shown)}</text>`;
+}
 
 export function canvasSvg(doc: Scenario): { svg: string; width: number; height: number } {
   const xs = doc.nodes.map((n) => n.position.x);
@@ -49,7 +51,8 @@ export function canvasSvg(doc: Scenario): { svg: string; width: number; height: 
       `<rect width="${W}" height="${H}" rx="8" fill="#ffffff" stroke="${colour}" stroke-width="1.5"/>`,
       `<rect width="5" height="${H}" rx="2" fill="${colour}"/>`,
       `<text x="14" y="24" font-size="13" font-weight="600" fill="#1c2330">${escapeXml(clip(n.label, 22))}</text>`,
-      `<text x="14" y="42" font-size="11" fill="#566173">${escapeXml(kind.label)}</text>`,
+      `<text x="14" y="40" font-size="11" fill="#566173">${escapeXml(kind.label)}</text>`,
+      summaryLine(nodeSummary(n)),
       `</g>`,
     ].join('');
   });

@@ -1,7 +1,8 @@
 /**
- * The export formats (canvas SVG, PNG rasterizing, metrics CSV), one chunk loaded on the first
- * export: the first paint does not need them.
+ * The export formats (canvas and charts SVG, PNG rasterizing, metrics CSV), one chunk loaded on
+ * the first export: the first paint does not need them.
  */
 export { canvasSvg } from './canvasSvg.ts';
+export { chartsSvg } from './chartsPicture.ts';
 export { metricsCsv } from './metricsCsv.ts';
-export { chartsToPng, svgToPng } from './rasterize.ts';
+export { svgToPng } from './rasterize.ts';

@@ -109,10 +109,10 @@ export default async function ({ page, baseUrl, screenshot }) {
   await page.locator('.chart-card').first().waitFor({ timeout: 20_000 });
   problems.push(...(await problemsIn(page, 'running')));
 
-  // Finished: the charts are recharts charts, each a Tab stop of its own.
+  // Finished: each chart is an image named by its title and its newest values.
   await page.getByLabel('Speed').selectOption('max');
   await page.getByText(/^Finished/).waitFor({ timeout: 30_000 });
-  await page.locator('.chart-card .recharts-surface').first().waitFor();
+  await page.getByRole('img', { name: /^End-to-end latency at / }).waitFor();
   problems.push(...(await problemsIn(page, 'finished')));
 
   await auditDialog(page, problems, 'Presets', 'Presets');

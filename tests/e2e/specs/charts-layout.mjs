@@ -2,7 +2,7 @@
 // 1600×900 (lesson open) latency, throughput and errors are all fully in view at once, also with
 // a node selected (its own charts come after them); further charts are a vertical scroll away,
 // and the fault timeline under the charts spans the same width as the charts panel.
-const KEY_TITLES = ['End-to-end latency (ms)', 'Throughput (req/s)', 'Errors by reason (per s)'];
+const KEY_TITLES = ['End-to-end latency', 'Throughput', 'Errors by reason'];
 
 async function layout(page) {
   return page.evaluate(() => {

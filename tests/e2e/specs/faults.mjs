@@ -98,7 +98,7 @@ export default async function ({ page, baseUrl, screenshot }) {
     const text = await summaryText(page);
     return simulatedSeconds(text) >= 120 && !/running/i.test(text) ? text : undefined;
   });
-  await page.locator('.recharts-reference-area').first().waitFor({ timeout: 10_000 });
+  await page.locator('.chart-card .fault-marker rect').first().waitFor({ timeout: 10_000 });
   await screenshot('done');
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await waitUntil('t = 0', async () => simulatedSeconds(await summaryText(page)) === 0);

@@ -37,7 +37,7 @@ export default async function ({ page, baseUrl, screenshot }) {
   console.log(`     summary while running: ${running}`);
 
   await waitUntil('a chart to draw', async () => {
-    // Chart lines: SVG paths with at least two points (live plot or recharts curve).
+    // Chart lines: SVG paths with at least two points.
     const drawn = await page.$$eval(
       '.chart-card svg path',
       (paths) => paths.filter((p) => (p.getAttribute('d') ?? '').split(/[ML]/).length > 3).length,
@@ -49,14 +49,19 @@ export default async function ({ page, baseUrl, screenshot }) {
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await waitUntil('Paused', async () => (await summaryText(page)).includes('Paused'));
   const pausedAt = simulatedSeconds(await summaryText(page));
-  // Paused: the full charts (axes, tooltips) are drawn with recharts. Drawing them takes the
-  // page a while; the clock, read again once they are drawn, must not have moved.
-  await page.locator('.recharts-line path.recharts-curve').first().waitFor({ timeout: 10_000 });
+  // Paused: the charts stay drawn, with their axes (the latency axis in ms or s, log scale).
+  // The clock, read again once they are drawn, must not have moved.
+  await page.locator('.chart-card path[data-series]').first().waitFor({ timeout: 10_000 });
   await page.evaluate(
     () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
   );
   const later = simulatedSeconds(await summaryText(page));
   if (later !== pausedAt) throw new Error(`clock moved while paused: ${pausedAt} → ${later}`);
+  const latencyTicks = await page
+    .locator('.chart-card[data-chart="latency"] svg text')
+    .allTextContents();
+  if (!latencyTicks.includes('log scale') || !latencyTicks.some((t) => / (ms|s)$/.test(t)))
+    throw new Error(`latency axis without units or log scale: ${latencyTicks.join(' | ')}`);
   await screenshot('paused');
 
   // The first Step runs to the end of the current window (perhaps a few ms away, invisible at
