@@ -4,6 +4,8 @@
  * "1200 ms"), ratios as percentages, anything else compact (1.2k) with its unit named once.
  */
 
+import { formatCompact, formatDuration, formatPercent } from '../run/format.ts';
+
 export interface ValueAxis {
   /** Domain of the plot, bottom to top (on a log axis: both > 0). */
   min: number;
@@ -23,8 +25,6 @@ export interface ValueKind {
 
 const trim = (x: number, digits = 2) => String(Number(x.toFixed(digits)));
 
-const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
-
 /** Times given in ms, in the unit that reads best at magnitude `scale` (the axis top). */
 function timeUnit(scale: number): [number, string] {
   if (scale >= 120_000) return [60_000, ' min'];
@@ -33,28 +33,25 @@ function timeUnit(scale: number): [number, string] {
   return [0.001, ' µs'];
 }
 
-/** One value in the unit that fits it: 850 µs, 12 ms, 1.2 s, 80 s, 4.5 min. */
+/** One value as the rest of the page writes it: 850 µs, 1.2 s, 17.3 %, 1.5k req/s. */
 export function formatValue(v: number, kind: ValueKind): string {
-  if (!Number.isFinite(v)) return '–';
-  if (kind.ratio) return `${trim(v * 100, v < 0.1 ? 2 : 1)} %`;
-  if (kind.unit === 'ms') {
-    if (v === 0) return '0 ms';
-    const [size, name] = timeUnit(Math.abs(v));
-    return `${Number((v / size).toPrecision(3))}${name}`;
-  }
-  const n = Math.abs(v) >= 1000 ? compact.format(v) : String(Number(v.toPrecision(3)));
-  return kind.unit === '' ? n : `${n} ${kind.unit}`;
+  if (kind.ratio) return formatPercent(v);
+  if (kind.unit === 'ms') return formatDuration(v);
+  const n = formatCompact(v);
+  return kind.unit === '' || !Number.isFinite(v) ? n : `${n} ${kind.unit}`;
 }
 
 /** The tick labeller of a whole axis: one unit for every tick, chosen by the largest. */
 function labeller(kind: ValueKind, top: number, log: boolean): (v: number) => string {
   if (kind.ratio) return (v) => `${trim(v * 100, 1)} %`;
   if (kind.unit === 'ms') {
-    if (log) return (v) => formatValue(v, kind);
-    const [size, name] = timeUnit(top);
-    return (v) => (v === 0 ? '0' : `${trim(v / size, 3)}${name}`);
+    // Round ticks read round: "1 s", not "1.0 s"; on a log axis each tick in its own unit.
+    const inUnit = (v: number, [size, name]: [number, string]) => `${trim(v / size, 3)}${name}`;
+    if (log) return (v) => inUnit(v, timeUnit(v));
+    const unit = timeUnit(top);
+    return (v) => (v === 0 ? '0' : inUnit(v, unit));
   }
-  return (v) => (Math.abs(v) >= 1000 ? compact.format(v) : trim(v, 3));
+  return (v) => formatCompact(v);
 }
 
 /** 1, 2, 2.5 or 5 × a power of ten, at least `raw`. */
