@@ -93,6 +93,12 @@ describe('honest chart rows', () => {
     for (const key of ['p50', 'p95', 'p99', 'mean', nodeKey('p50Ms', 'api')])
       expect([key, rows.map((r) => r[key] !== undefined)]).toEqual([key, [true, false, true]]);
     expect(rows[1]?.[nodeKey('ok', 'api')]).toBe(0); // a count of 0 is a real 0
+    // A value no axis can hold (an unlimited figure) is left out too, never drawn as NaN.
+    const endless = bufferWith(2, (w) =>
+      Object.assign(w.nodes['api'] ?? {}, { queueLength: Infinity }),
+    );
+    const drawnRows = buildRows(endless, layout, [{ id: 'api', columns: ['queueLength'] }]).rows;
+    expect(drawnRows.map((r) => r[nodeKey('queueLength', 'api')])).toEqual([undefined, undefined]);
     expect(rows[1]?.['total']).toBe(40);
   });
 

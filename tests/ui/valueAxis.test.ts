@@ -33,6 +33,9 @@ describe('value axis', () => {
     ]);
     const narrow = valueAxis([12, 55], { unit: 'ms' }, { log: true });
     expect(narrow.ticks.map((t) => t.label)).toEqual(['10 ms', '20 ms', '50 ms', '100 ms']);
+    // A constant on a tick keeps a span to draw in.
+    const flat = valueAxis([20, 20], { unit: 'ms' }, { log: true });
+    expect(flat.max).toBeGreaterThan(flat.min);
     // Nothing positive to draw: a plain linear axis, not log(0).
     expect(valueAxis([], { unit: 'ms' }, { log: true }).log).toBe(false);
   });

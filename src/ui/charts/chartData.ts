@@ -78,7 +78,7 @@ function globalFigures(data: Float64Array, at: number, row: ChartRow, reasons: S
   if (answered > 0)
     for (const [key, column] of LATENCY) {
       const v = get(column);
-      if (!Number.isNaN(v)) row[key] = v;
+      if (Number.isFinite(v)) row[key] = v;
     }
   let failures = 0;
   for (const reason of ERROR_REASONS) failures += get(`err_${reason}`) || 0;
@@ -157,7 +157,8 @@ export function buildRows(
     if (ok !== undefined && goodput !== undefined && goodputDiffers(ok, goodput)) goodputGap = true;
     for (const { key, offset, okOffset } of readers) {
       const v = data[at + offset] ?? NaN;
-      if (Number.isNaN(v)) continue;
+      // NaN: not reported this window; ±Infinity (no limit, say) has no place on an axis.
+      if (!Number.isFinite(v)) continue;
       if (okOffset !== undefined && !((data[at + okOffset] ?? 0) > 0)) continue;
       row[key] = v;
       const before = first.get(key);
@@ -169,7 +170,7 @@ export function buildRows(
       let n = 0;
       for (let k = 0; k < offsets.length; k++) {
         const v = data[at + (offsets[k] ?? 0)] ?? NaN;
-        if (Number.isNaN(v)) continue;
+        if (!Number.isFinite(v)) continue;
         sum += v;
         n += 1;
       }

@@ -103,10 +103,10 @@ function logAxis(values: readonly number[], kind: ValueKind): ValueAxis {
     for (const m of steps)
       if (d * m <= max * (1 + 1e-9)) ticks.push({ v: d * m, label: label(d * m) });
   // Trim empty decades at the ends only when 1-2-5 ticks leave some on either side.
-  if (decades === 1 && ticks.length > 3) {
-    min = ticks.filter((t) => t.v <= lo).at(-1)?.v ?? min;
-    max = ticks.find((t) => t.v >= hi)?.v ?? max;
-  }
+  // (Values all on one tick, e.g. a constant 20 ms, keep the whole decade: a span of 0 is none.)
+  const below = ticks.filter((t) => t.v <= lo).at(-1)?.v ?? min;
+  const above = ticks.find((t) => t.v >= hi)?.v ?? max;
+  if (decades === 1 && ticks.length > 3 && above > below) [min, max] = [below, above];
   return {
     min,
     max,
@@ -133,6 +133,7 @@ export function valueAxis(
 export function axisFraction(axis: ValueAxis, v: number): number {
   const f = axis.log
     ? (Math.log10(v) - Math.log10(axis.min)) / (Math.log10(axis.max) - Math.log10(axis.min))
-    : (v - axis.min) / (axis.max - axis.min || 1);
-  return Math.min(1, Math.max(0, f));
+    : (v - axis.min) / (axis.max - axis.min);
+  // An axis with no span (never built so, but a NaN in SVG is an error the page logs): bottom.
+  return Number.isFinite(f) ? Math.min(1, Math.max(0, f)) : 0;
 }
