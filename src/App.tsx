@@ -24,6 +24,7 @@ import { LazyFaultTimeline, LazyInspector } from './ui/lazy/chunks.ts';
 const INSPECTOR_ROOM = <aside className="inspector" aria-label="Inspector" aria-busy="true" />;
 const TIMELINE_ROOM = <section className="fault-timeline fault-timeline--room" aria-busy="true" />;
 const CHARTS_ROOM = <div className="charts-panel" aria-busy="true" />;
+import { LazyRunReport } from './ui/report/LazyRunReport.tsx';
 
 export function App() {
   const readOnly = useAppStore((s) => s.readOnly);
@@ -75,6 +76,7 @@ export function App() {
             </PanelBoundary>
           )}
         </div>
+        <LazyRunReport />
         {!readOnly && (
           <PanelBoundary name="analysis drawer" className="panel-failed--overlay">
             <LazyAnalysisPanel />

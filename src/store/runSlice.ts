@@ -5,6 +5,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { AppState } from './index.ts';
+import type { SimResult } from '../engine/types.ts';
 import type { RunStatus, Speed } from '../worker/protocol.ts';
 
 export type { RunStatus, Speed };
@@ -30,6 +31,8 @@ export interface RunState {
   runSpeed: Speed;
   runEvents: number;
   runFigures: RunFigures | null;
+  /** The whole run's results once it has ended (the run report reads them); else null. */
+  runResult: SimResult | null;
   /** Something to read: a restart, a recovered worker. Cleared by the next Run or Reset. */
   runMessage: string | null;
   runError: string | null;
@@ -49,6 +52,7 @@ export const initialRunState: RunState = {
   runSpeed: 10,
   runEvents: 0,
   runFigures: null,
+  runResult: null,
   runMessage: null,
   runError: null,
   runTruncated: null,

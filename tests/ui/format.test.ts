@@ -4,6 +4,7 @@ import {
   formatCompact,
   formatCount,
   formatDuration,
+  formatExact,
   formatNumber,
   formatPercent,
   formatRate,
@@ -92,5 +93,25 @@ describe('formatSimTime (the clock, from seconds)', () => {
     expect(formatSimTime(12.34)).toBe('12.3 s');
     expect(formatSimTime(245)).toBe('4 min 5 s');
     expect(formatSimTime(7800)).toBe('2 h 10 min');
+  });
+});
+
+describe('formatExact (every digit the JSON has)', () => {
+  it.each([
+    [0, '0'],
+    [7, '7'],
+    [4103, '4,103'],
+    [79_942.1234, '79,942.1234'],
+    [-1234567.5, '-1,234,567.5'],
+    [0.0001, '0.0001'],
+    [1e-7, '1e-7'],
+  ])('%d reads %s', (x, text) => {
+    expect(formatExact(x)).toBe(text);
+  });
+
+  it('reads back to the same number once the separators go', () => {
+    for (const x of [52.4912, 1 / 3, 123456789.0123, 0.1 + 0.2]) {
+      expect(Number(formatExact(x).replaceAll(',', ''))).toBe(x);
+    }
   });
 });

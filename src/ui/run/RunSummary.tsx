@@ -4,6 +4,7 @@
  * any notice about the run (a restart, a cap reached, a document that cannot run).
  */
 import { useAppStore } from '../../store/index.ts';
+import { RunReportButton } from '../report/RunReportButton.tsx';
 import {
   formatDuration,
   formatPercent,
@@ -58,6 +59,7 @@ export function RunSummary() {
           </>
         )}
       </div>
+      <RunReportButton />
       {notice !== null && (
         <div
           role="alert"

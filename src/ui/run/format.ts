@@ -97,3 +97,18 @@ const GOODPUT_GAP = 0.005;
 export function goodputDiffers(okRps: number, goodputRps: number): boolean {
   return okRps - goodputRps > Math.max(0.5, okRps * GOODPUT_GAP);
 }
+
+/**
+ * A number to its last digit, the way the headless JSON writes it, with thousands separators:
+ * 79,942.1234. For reports that must equal `npm run sim -- FILE --json`.
+ */
+export function formatExact(x: number): string {
+  if (!Number.isFinite(x)) return NONE;
+  const text = String(x);
+  if (/e/i.test(text)) return text;
+  const [whole = '', fraction] = text.split('.');
+  const sign = whole.startsWith('-') ? '-' : '';
+  const digits = sign ? whole.slice(1) : whole;
+  const groupedWhole = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}${groupedWhole}${fraction === undefined ? '' : `.${fraction}`}`;
+}

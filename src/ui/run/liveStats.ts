@@ -5,7 +5,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import type { EdgeWindow, NodeWindow } from '../../engine/types.ts';
-import { readEdge, readNode } from '../../worker/frame.ts';
+import { globalOffset, readEdge, readNode } from '../../worker/frame.ts';
 import { metricsHub, type MetricsHub } from '../../store/metricsHub.ts';
 
 /** Relative change below which a figure counts as unchanged. */
@@ -78,4 +78,17 @@ export function useLiveNodeStats(nodeId: string): NodeWindow | undefined {
 /** The latest window's figures for one edge, or undefined when nothing has run. */
 export function useLiveEdgeStats(edgeId: string): EdgeWindow | undefined {
   return useSyncExternalStore(metricsHub.live.subscribe, () => shared.edge(edgeId));
+}
+
+/** Every node's figures in the newest window, and the window's end (simulated seconds). */
+export function latestNodeWindows(
+  hub: MetricsHub,
+): { tS: number; nodes: Record<string, NodeWindow> } | undefined {
+  const layout = hub.layout;
+  const latest = hub.buffer.latest();
+  if (layout === undefined || latest === undefined) return undefined;
+  const row = latest[1] / layout.stride;
+  const nodes: Record<string, NodeWindow> = {};
+  layout.nodeIds.forEach((id, i) => (nodes[id] = readNode(layout, latest[0], row, i)));
+  return { tS: latest[0][latest[1] + globalOffset('tS')] ?? NaN, nodes };
 }

@@ -79,6 +79,9 @@ export function connectRun(
     const state = store.getState();
     const patch: Partial<RunState> = {};
     if (frame.layout !== undefined && state.runId !== frame.runId) patch.runId = frame.runId;
+    // A new run's first frame drops the last run's results; the frame that ends it brings them.
+    if (frame.result !== undefined) patch.runResult = frame.result;
+    else if (frame.layout !== undefined && state.runResult !== null) patch.runResult = null;
     const statusChanged = state.runStatus !== frame.status;
     if (statusChanged) patch.runStatus = frame.status;
     const now = performance.now();
@@ -100,7 +103,8 @@ export function connectRun(
 
   const client = makeClient({
     onFrame,
-    onRestart: (message) => set({ runStatus: 'idle', simNowS: 0, runMessage: message }),
+    onRestart: (message) =>
+      set({ runStatus: 'idle', simNowS: 0, runMessage: message, runResult: null }),
     // A long build is said while it lasts; its notice goes when it ends (not another message).
     onBuilding: (message) => {
       if (message !== null) set({ runMessage: message });
