@@ -1,6 +1,7 @@
 /**
- * The report's tables, one per section: the figures as rows (named, with their unit and what
- * they mean on hover), the section's nodes as columns.
+ * The report's tables, one per section: the figures as rows (named, with their unit; on hover
+ * their name in the JSON, as lessons quote it, and what they mean), the section's nodes as
+ * columns.
  */
 import type { ReportSection } from './reportModel.ts';
 import { cellText, rowHeading, type ReportMode } from './reportText.ts';
@@ -36,7 +37,7 @@ export function ReportTables({
                     data-figure={r.path.join('.')}
                     data-source={r.fromWindow ? 'window' : 'result'}
                   >
-                    <th scope="row" title={r.help || undefined}>
+                    <th scope="row" title={`${r.path.join('.')}${r.help ? `: ${r.help}` : ''}`}>
                       {rowHeading(r, mode)}
                     </th>
                     {r.cells.map((v, i) => (

@@ -7,9 +7,8 @@
  */
 import type { NodeResult, NodeWindow, SimResult } from '../../engine/types.ts';
 import type { FigureDescriptor } from '../../model/kinds/figures.ts';
-import { reportedIn } from '../../model/kinds/figures.ts';
+import { COMMON_FIGURES, reportedIn } from '../../model/kinds/figures.ts';
 import { KIND_DESCRIPTIONS, NODE_TYPES } from '../../model/kinds/index.ts';
-import { figuresOf } from '../../model/kinds/kindFigures.ts';
 import type { NodeType } from '../../model/types.ts';
 
 /** How one cell reads: the figure's own nature, down to one number (or a list, or text). */
@@ -123,7 +122,8 @@ function kindSection(
   input: ReportInput,
   partName: (part: string) => string,
 ): ReportSection {
-  const figures = figuresOf(type);
+  // The kind's own figures first: they are what its lessons point at.
+  const figures = [...KIND_DESCRIPTIONS[type].figures, ...COMMON_FIGURES];
   const fromResult = input.result?.nodes;
   const windowSources = nodes.map((n) => input.window?.[n.id] as Figures | undefined);
   const rows: ReportRow[] = [];

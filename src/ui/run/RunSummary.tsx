@@ -31,35 +31,43 @@ export function RunSummary() {
   const notice = error ?? truncated ?? message;
   return (
     <div className="run-summary">
-      <div role="status" aria-label="Run summary" aria-atomic="true" className="run-summary__line">
-        <span className={`run-summary__status is-${status}`}>{STATUS_TEXT[status]}</span>{' '}
-        <span>t = {formatSimTime(nowS)}</span>
-        {figures === null ? (
-          // A run that has just started has no window yet: it is not waiting for Run.
-          status !== 'running' && <span className="run-summary__hint"> · press Run to start</span>
-        ) : (
-          <>
-            {' · '}
-            <span title={figures.final ? 'Whole run, after warm-up' : 'Last window'}>
-              throughput {formatRate(figures.throughputRps)}
-            </span>
-            {figures.goodputRps !== undefined &&
-              goodputDiffers(figures.throughputRps, figures.goodputRps) && (
-                <>
-                  {' · '}
-                  <span title="OK answers within the deadline and not degraded by a fallback">
-                    goodput {formatRate(figures.goodputRps)}
-                  </span>
-                </>
-              )}
-            {' · '}
-            <span>p99 {formatDuration(figures.p99Ms)}</span>
-            {' · '}
-            <span>errors {formatPercent(figures.errorRate)}</span>
-          </>
-        )}
+      {/* The report's button keeps to the line's end: the line's text wraps, not the button. */}
+      <div className="run-summary__main">
+        <div
+          role="status"
+          aria-label="Run summary"
+          aria-atomic="true"
+          className="run-summary__line"
+        >
+          <span className={`run-summary__status is-${status}`}>{STATUS_TEXT[status]}</span>{' '}
+          <span>t = {formatSimTime(nowS)}</span>
+          {figures === null ? (
+            // A run that has just started has no window yet: it is not waiting for Run.
+            status !== 'running' && <span className="run-summary__hint"> · press Run to start</span>
+          ) : (
+            <>
+              {' · '}
+              <span title={figures.final ? 'Whole run, after warm-up' : 'Last window'}>
+                throughput {formatRate(figures.throughputRps)}
+              </span>
+              {figures.goodputRps !== undefined &&
+                goodputDiffers(figures.throughputRps, figures.goodputRps) && (
+                  <>
+                    {' · '}
+                    <span title="OK answers within the deadline and not degraded by a fallback">
+                      goodput {formatRate(figures.goodputRps)}
+                    </span>
+                  </>
+                )}
+              {' · '}
+              <span>p99 {formatDuration(figures.p99Ms)}</span>
+              {' · '}
+              <span>errors {formatPercent(figures.errorRate)}</span>
+            </>
+          )}
+        </div>
+        <RunReportButton />
       </div>
-      <RunReportButton />
       {notice !== null && (
         <div
           role="alert"

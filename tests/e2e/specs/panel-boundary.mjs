@@ -28,7 +28,7 @@ export default async function panelBoundary({ page, baseUrl, screenshot }) {
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await page.waitForFunction(() => {
     const text = document.querySelector('[aria-label="Run summary"]')?.textContent ?? '';
-    return /throughput [\d.]+ req\/s/.test(text) && !/t = 0\.0 s/.test(text);
+    return /throughput [\d.]+k? rps/.test(text) && !/t = 0\.0 s/.test(text);
   });
   console.log(`  while the charts are down: ${await summaryText(page)}`);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
