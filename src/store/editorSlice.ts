@@ -24,6 +24,9 @@ export interface EditorSlice {
 
 let nextNoticeId = 1;
 
+/** At most this many messages stack at once: a new one pushes out the oldest. */
+export const MAX_NOTICES = 3;
+
 export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = (set) => ({
   notices: [],
   readOnly: false,
@@ -33,7 +36,7 @@ export const createEditorSlice: StateCreator<AppState, [], [], EditorSlice> = (s
       // The same message twice in a row is shown once.
       notices: s.notices.some((n) => n.text === text)
         ? s.notices
-        : [...s.notices.slice(-3), { id: nextNoticeId++, kind, text }],
+        : [...s.notices.slice(-(MAX_NOTICES - 1)), { id: nextNoticeId++, kind, text }],
     })),
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   setReadOnly: (readOnly) => set({ readOnly }),

@@ -52,7 +52,7 @@ export interface GraphSlice {
   copy: (ids: readonly string[]) => void;
   /** Pastes the clipboard; with `at` (canvas coordinates) its top-left node lands there. */
   paste: (at?: { x: number; y: number }) => string[];
-  /** Loads dagre on first use (it is not needed for the first paint), then lays out. */
+  /** Lays the design out in tiers (ELK, loaded on first use: not needed for the first paint). */
   autoLayout: (sizes?: Record<string, { width: number; height: number }>) => Promise<void>;
   updateDocFields: (fields: DocFields) => EditResult;
   /** Faults are known by their index in `doc.faults`; a new one goes last (the engine orders
@@ -220,9 +220,10 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
 
     autoLayout: async (sizes) => {
       const { layoutPositions } = await import('./layout.ts');
-      // Read the document after the load, so an edit made meanwhile is laid out too.
+      // Read the document after the load, so an edit made meanwhile is laid out too; and again
+      // after the layout, so one made while it ran is kept (a node it did not place stays put).
+      const placed = await layoutPositions(get().doc, sizes);
       const { doc } = get();
-      const placed = layoutPositions(doc, sizes);
       const nodes = doc.nodes.map((n) => ({ ...n, position: placed[n.id] ?? n.position }));
       set({ doc: { ...doc, nodes } });
     },

@@ -21,6 +21,7 @@ import { KIND_DRAG_TYPE, type ArchFlowEdge, type ArchFlowNode } from './flowType
 import { useFlowElements, type Sizes } from './useFlowElements.ts';
 import { useEditorShortcuts } from './useEditorShortcuts.ts';
 import { LiveLayer } from './LiveLayer.tsx';
+import { TidyButton } from '../layout/TidyButton.tsx';
 
 const SNAP: [number, number] = [10, 10];
 /** Half a node's usual size: a dropped node lands centred under the pointer. */
@@ -174,14 +175,7 @@ export function Canvas() {
         )}
         {!readOnly && (
           <Panel position="top-right">
-            <button
-              type="button"
-              className="btn btn--small"
-              onClick={() => void useAppStore.getState().autoLayout(sizes)}
-              title="Arrange the nodes left to right (dagre)"
-            >
-              Tidy layout
-            </button>
+            <TidyButton sizes={sizes} />
           </Panel>
         )}
       </ReactFlow>

@@ -1,20 +1,22 @@
 /**
  * Every node kind, drawn from the model's descriptions: drag one onto the canvas, or click it to
- * add it in the middle of the view. Each button's accessible name is exactly the kind's label;
+ * add it beside the selected node (connected to it where the rules allow) or, with nothing
+ * selected, in the middle of the view. Each button's accessible name is exactly the kind's label;
  * the one-line summary is its description.
  */
 import type { DragEvent } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { KIND_DESCRIPTIONS, NODE_TYPES } from '../../model/kinds/index.ts';
 import type { NodeType } from '../../model/types.ts';
-import { useAppStore } from '../../store/index.ts';
+import { beginBatch, useAppStore } from '../../store/index.ts';
+import { NODE_BOX, placeBeside } from './placeBeside.ts';
 import { KIND_DRAG_TYPE } from '../canvas/flowTypes.ts';
 import { KindIcon } from '../icons/KindIcon.tsx';
 
 const HALF_NODE = { x: 90, y: 32 };
 
 export function Palette() {
-  const { screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition, getNode } = useReactFlow();
 
   const addAtCentre = (type: NodeType) => {
     const pane = document.querySelector('.react-flow');
@@ -29,6 +31,34 @@ export function Palette() {
       at = { x: at.x + 30, y: at.y + 30 };
     }
     useAppStore.getState().addNode(type, at);
+  };
+
+  /** Beside the one selected node, linked to it in one undo step; false if none is selected. */
+  const addBesideSelected = (type: NodeType): boolean => {
+    const s = useAppStore.getState();
+    const selected =
+      s.selectedIds.length === 1 ? s.doc.nodes.find((n) => n.id === s.selectedIds[0]) : undefined;
+    if (!selected) return false;
+    const sizeOf = (id: string) => {
+      const m = getNode(id)?.measured;
+      return m?.width && m.height ? { width: m.width, height: m.height } : NODE_BOX;
+    };
+    const { position, link } = placeBeside(selected, type, s.doc.nodes, sizeOf);
+    const end = beginBatch();
+    let id: string;
+    try {
+      id = s.addNode(type, position);
+      if (link) {
+        const made = s.connect(link.source ?? id, link.target ?? id, link.kind);
+        if (!made.ok)
+          s.notify('info', `Added beside ${selected.label}, not connected: ${made.reason}`);
+      }
+    } finally {
+      end();
+    }
+    // Ending the batch steps the document back for an instant, which drops the selection.
+    s.select([id]);
+    return true;
   };
 
   const onDragStart = (e: DragEvent, type: NodeType) => {
@@ -50,7 +80,7 @@ export function Palette() {
                 className={`palette__item kind-${type}`}
                 draggable
                 onDragStart={(e) => onDragStart(e, type)}
-                onClick={() => addAtCentre(type)}
+                onClick={() => addBesideSelected(type) || addAtCentre(type)}
                 title={kind.summary}
                 aria-description={kind.summary}
               >
