@@ -14,12 +14,16 @@ import { Canvas } from './ui/canvas/Canvas.tsx';
 import { Palette } from './ui/palette/Palette.tsx';
 import { ChartsPanel } from './ui/charts/ChartsPanel.tsx';
 import { LazyAnalysisPanel } from './ui/lazy/LazyAnalysisPanel.tsx';
-import { LessonPanel } from './ui/lesson/LessonPanel.tsx';
+import { LessonRoom } from './ui/lazy/LessonRoom.tsx';
 import { ConflictNotice } from './ui/history/ConflictNotice.tsx';
-import { OpenInArchsim } from './ui/share/OpenInArchsim.tsx';
 import { PanelBoundary } from './ui/common/PanelBoundary.tsx';
 import { AfterFirstPaint } from './ui/lazy/AfterFirstPaint.tsx';
-import { LazyFaultTimeline, LazyInspector } from './ui/lazy/chunks.ts';
+import {
+  LazyFaultTimeline,
+  LazyInspector,
+  LazyLessonPanel,
+  LazyOpenInArchsim,
+} from './ui/lazy/chunks.ts';
 
 const INSPECTOR_ROOM = <aside className="inspector" aria-label="Inspector" aria-busy="true" />;
 const TIMELINE_ROOM = <section className="fault-timeline fault-timeline--room" aria-busy="true" />;
@@ -36,7 +40,13 @@ export function App() {
         </PanelBoundary>
         <PanelBoundary name="messages">
           <Notices />
-          {readOnly ? <OpenInArchsim /> : <ConflictNotice />}
+          {readOnly ? (
+            <AfterFirstPaint>
+              <LazyOpenInArchsim />
+            </AfterFirstPaint>
+          ) : (
+            <ConflictNotice />
+          )}
         </PanelBoundary>
         <div className="app__body">
           {!readOnly && (
@@ -65,7 +75,9 @@ export function App() {
           </main>
           {!readOnly && (
             <PanelBoundary name="lesson" className="lesson">
-              <LessonPanel />
+              <AfterFirstPaint fallback={<LessonRoom />}>
+                <LazyLessonPanel />
+              </AfterFirstPaint>
             </PanelBoundary>
           )}
           {!readOnly && (

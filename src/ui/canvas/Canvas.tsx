@@ -20,8 +20,9 @@ import { edgeTypes, nodeTypes } from './elementTypes.ts';
 import { KIND_DRAG_TYPE, type ArchFlowEdge, type ArchFlowNode } from './flowTypes.ts';
 import { useFlowElements, type Sizes } from './useFlowElements.ts';
 import { useEditorShortcuts } from './useEditorShortcuts.ts';
-import { LiveLayer } from './LiveLayer.tsx';
 import { TidyButton } from '../layout/TidyButton.tsx';
+import { AfterFirstPaint } from '../lazy/AfterFirstPaint.tsx';
+import { LazyLiveLayer } from '../lazy/chunks.ts';
 
 const SNAP: [number, number] = [10, 10];
 /** Half a node's usual size: a dropped node lands centred under the pointer. */
@@ -161,7 +162,10 @@ export function Canvas() {
         proOptions={PRO_OPTIONS}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
-        <LiveLayer />
+        {/* Traffic is drawn only while running: its code comes after the first paint. */}
+        <AfterFirstPaint>
+          <LazyLiveLayer />
+        </AfterFirstPaint>
         <Controls showInteractive={false} />
         {/* An embed is small and fits its view: a minimap there only covers nodes. */}
         {!readOnly && (

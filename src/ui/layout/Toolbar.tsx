@@ -3,15 +3,14 @@
  * 1. app name, the scenario's name, undo/redo, and the run controls (speed, clock);
  * 2. a status strip: the Run summary as one line that may wrap, and the secondary actions
  *    (Presets, Share, Export, Import, Analyze) grouped at its right.
- * Every button keeps its own accessible name; nothing hides behind a menu. The secondary actions
- * arrive just after the first paint (their code is not needed to draw the canvas).
+ * Every button keeps its own accessible name; nothing hides behind a menu. The run controls, the
+ * summary and the secondary actions arrive just after the first paint (a run needs the worker,
+ * which comes then too; none of them is needed to draw the canvas).
  */
 import { useAppStore, useHistory } from '../../store/index.ts';
-import { RunControls } from '../run/RunControls.tsx';
-import { RunSummary } from '../run/RunSummary.tsx';
 import { PanelBoundary } from '../common/PanelBoundary.tsx';
 import { AfterFirstPaint } from '../lazy/AfterFirstPaint.tsx';
-import { LazyScenarioActions } from '../lazy/chunks.ts';
+import { LazyRunControls, LazyRunSummary, LazyScenarioActions } from '../lazy/chunks.ts';
 
 function HistoryButtons() {
   const canUndo = useHistory((h) => h.pastStates.length > 0);
@@ -61,13 +60,17 @@ export function Toolbar() {
         </h1>
         {!readOnly && <HistoryButtons />}
         <div className="toolbar__run">
-          <RunControls />
+          <AfterFirstPaint>
+            <LazyRunControls />
+          </AfterFirstPaint>
         </div>
       </div>
       <div className="toolbar__row toolbar__row--status">
         {/* Its own boundary: a summary that fails leaves Run, Pause and Reset working. */}
         <PanelBoundary name="run summary" className="run-summary">
-          <RunSummary />
+          <AfterFirstPaint>
+            <LazyRunSummary />
+          </AfterFirstPaint>
         </PanelBoundary>
         {!readOnly && (
           <div className="toolbar__actions">

@@ -9,7 +9,7 @@
  * (a misspelt field it dropped, with its "did you mean") is shown in a note, as Import does.
  */
 import { loadScenario, type LoadResult } from '../../model/load.ts';
-import { decodeShareLink, parseLocation, type ParsedLocation } from '../../model/shareLink.ts';
+import { parseLocation, type ParsedLocation } from '../../model/location.ts';
 import type { AppStore } from '../../store/index.ts';
 import { warningNote } from '../../store/warningNote.ts';
 import { openWorkspace } from '../../store/workspace.ts';
@@ -80,6 +80,9 @@ async function openAddress(
     } catch {
       // Left as it is: the decoder names what is wrong with it.
     }
+    // The decoder (and its inflater) is a chunk of its own: a page opened without a share link,
+    // the usual case, does not fetch it before its first paint.
+    const { decodeShareLink } = await import('../../model/shareLink.ts');
     const shared = decodeShareLink(text);
     if (shared.ok) {
       openLinked(store, shared, `the share link "${shared.scenario.name}"`);

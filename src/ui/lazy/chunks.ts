@@ -16,6 +16,21 @@ export const LazyFaultTimeline = lazy(() =>
 export const LazyScenarioActions = lazy(() =>
   import('./ScenarioActions.tsx').then((m) => ({ default: m.ScenarioActions })),
 );
+export const LazyLessonPanel = lazy(() =>
+  import('../lesson/LessonPanel.tsx').then((m) => ({ default: m.LessonPanel })),
+);
+export const LazyRunControls = lazy(() =>
+  import('../run/RunControls.tsx').then((m) => ({ default: m.RunControls })),
+);
+export const LazyRunSummary = lazy(() =>
+  import('../run/RunSummary.tsx').then((m) => ({ default: m.RunSummary })),
+);
+export const LazyLiveLayer = lazy(() =>
+  import('../canvas/LiveLayer.tsx').then((m) => ({ default: m.LiveLayer })),
+);
+export const LazyOpenInArchsim = lazy(() =>
+  import('../share/OpenInArchsim.tsx').then((m) => ({ default: m.OpenInArchsim })),
+);
 
 /** After the first paint: the charts (shown after a run) first, then the Analyze drawer. */
 export function preloadSoonNeeded(): void {

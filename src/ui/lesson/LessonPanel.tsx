@@ -8,25 +8,9 @@ import { useMemo, useState } from 'react';
 import { useAppStore } from '../../store/index.ts';
 import { LazyMarkdown } from './LazyMarkdown.tsx';
 import { boundLesson } from './boundLesson.ts';
+import { COLLAPSED_KEY, readCollapsed } from './lessonCollapsed.ts';
 import '../share/dialogs.css';
 import './lesson.css';
-
-const COLLAPSED_KEY = 'archsim.lessonCollapsed';
-
-/** Below this width the canvas needs the room: the lesson starts collapsed. */
-export const LESSON_AUTO_COLLAPSE_PX = 1400;
-
-/** The user's own choice when there is one; otherwise collapsed on a narrow window. */
-function readCollapsed(): boolean {
-  let saved: string | null = null;
-  try {
-    saved = globalThis.localStorage?.getItem(COLLAPSED_KEY) ?? null;
-  } catch {
-    // Storage may be unavailable (private mode): fall back to the width.
-  }
-  if (saved === '1' || saved === '0') return saved === '1';
-  return (globalThis.innerWidth ?? Infinity) < LESSON_AUTO_COLLAPSE_PX;
-}
 
 export function LessonPanel() {
   const description = useAppStore((s) => s.doc.description);
