@@ -23,8 +23,12 @@ const MAX_LIMIT_MS = 50;
 const BUSY_LIMIT = 0.3;
 const SIZES = [100, 200, 500];
 const MEASURE_MS = 3000;
-/** The runner stops a spec at 120 s: sizes not begun by then are reported as not measured. */
-const TIME_BUDGET_MS = 85_000;
+/**
+ * The runner stops a spec at 120 s, and this spec reports rather than fails: a size is begun only
+ * when it is expected to end by this time, taking its cost as the last size's, scaled by node
+ * count (a loaded machine can make a 200-node pass take over 30 s).
+ */
+const TIME_BUDGET_MS = 105_000;
 
 const shareLink = (doc) =>
   `#s=${deflateRawSync(Buffer.from(JSON.stringify(doc), 'utf8')).toString('base64url')}`;
@@ -236,11 +240,14 @@ export default async function ({ page, baseUrl, screenshot }) {
   await screenshot('max-speed');
 
   // 3. Generated designs at Max, still, then panned and zoomed while they run.
+  let lastPass = { size: 0, ms: 0 };
   for (const size of SIZES) {
-    if (Date.now() - began > TIME_BUDGET_MS) {
+    const expectedMs = lastPass.size === 0 ? 0 : (lastPass.ms * size) / lastPass.size;
+    if (Date.now() - began + expectedMs > TIME_BUDGET_MS) {
       console.log(`     ${size} nodes: not measured (the spec's time ran out at load ${load()})`);
       continue;
     }
+    const passBegan = Date.now();
     await open(page, baseUrl, generated(size));
     const count = await page.locator('.react-flow__node').count();
     if (count !== size) problems.push(`expected ${size} nodes on the canvas, found ${count}`);
@@ -261,6 +268,7 @@ export default async function ({ page, baseUrl, screenshot }) {
       problems.push(`${size} nodes: expected the run to be going on, summary: "${text}"`);
     if (size === 100) await screenshot('hundred-nodes');
     await page.getByRole('button', { name: 'Reset', exact: true }).click();
+    lastPass = { size, ms: Date.now() - passBegan };
   }
 
   const rough = results.filter((r) => !r.smooth && !r.what.startsWith('baseline'));
