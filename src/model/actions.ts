@@ -170,3 +170,23 @@ export function actionsInOrder(doc: Scenario): Array<{ action: Action; index: nu
     .map((action, index) => ({ action, index }))
     .sort((x, y) => x.action.atS - y.action.atS || x.index - y.index);
 }
+
+/**
+ * A node's params (or an edge) as the document's actions up to `tS` leave them: what the
+ * inspector shows while a run goes on. Defaults are not re-filled: a `set` holds whole values.
+ */
+export function effectiveAt<T extends ScenarioNode | ScenarioEdge>(
+  doc: Scenario,
+  target: T,
+  tS: number,
+): T {
+  let out = target;
+  for (const { action } of actionsInOrder(doc)) {
+    if (action.atS > tS || action.target !== target.id || !isEdit(action)) continue;
+    out =
+      'type' in out
+        ? ({ ...out, params: applySet(out.params, action.set) } as T)
+        : applySet(out, action.set);
+  }
+  return out;
+}

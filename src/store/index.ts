@@ -9,8 +9,9 @@ import { createGraphSlice, type GraphSlice } from './graphSlice.ts';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice.ts';
 import { createEditorSlice, type EditorSlice } from './editorSlice.ts';
 import { createRunSlice, type RunSlice } from './runSlice.ts';
+import { createActionsSlice, type ActionsSlice } from './actionsSlice.ts';
 
-export type AppState = GraphSlice & SelectionSlice & EditorSlice & RunSlice;
+export type AppState = GraphSlice & SelectionSlice & EditorSlice & RunSlice & ActionsSlice;
 export type History = TemporalState<Pick<AppState, 'doc'>>;
 
 const HISTORY_LIMIT = 100;
@@ -23,6 +24,7 @@ export function createAppStore() {
         ...createSelectionSlice(...a),
         ...createEditorSlice(...a),
         ...createRunSlice(...a),
+        ...createActionsSlice(...a),
       }),
       {
         partialize: (s) => ({ doc: s.doc }),

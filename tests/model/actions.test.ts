@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { liveSet } from '../../src/model/actions.ts';
 import { loadScenario } from '../../src/model/load.ts';
+import type { ScenarioNode } from '../../src/model/types.ts';
 import { serializeScenarioCompact } from '../../src/model/serialize.ts';
 import { decodeShareLink, encodeShareLink } from '../../src/model/shareLink.ts';
 
@@ -101,5 +103,25 @@ describe('actions in the document', () => {
     expect(back.ok && serializeScenarioCompact(back.scenario)).toBe(
       serializeScenarioCompact(r.scenario),
     );
+  });
+});
+
+describe('liveSet: what an inspector edit means while running', () => {
+  const r = loadScenario(base);
+  if (!r.ok) throw new Error(r.error);
+  const [users, api] = r.scenario.nodes as [ScenarioNode, ScenarioNode];
+
+  it('is the changed live params, as a set', () => {
+    const next = { ...users.params, arrival: { process: 'poisson', rps: 90 } };
+    expect(liveSet(users, users.params, next)).toEqual({ 'arrival.rps': 90 });
+    const fewer = { ...api.params, queueCapacity: 5, workers: 3 };
+    expect(liveSet(api, api.params, fewer)).toEqual({ workers: 3, queueCapacity: 5 });
+  });
+
+  it('is null when a param that is not live changed too, or nothing did', () => {
+    const closed = { ...users.params, arrival: { process: 'closed', users: 5, thinkMs: 100 } };
+    expect(liveSet(users, users.params, closed)).toBeNull();
+    expect(liveSet(api, api.params, { ...api.params, calls: 'parallel', workers: 2 })).toBeNull();
+    expect(liveSet(api, api.params, api.params)).toBeNull();
   });
 });

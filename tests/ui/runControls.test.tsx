@@ -16,6 +16,7 @@ function fakeClient() {
     reset: vi.fn(async () => {}),
     setSpeed: vi.fn(async () => {}),
     inject: vi.fn(async () => null),
+    act: vi.fn(async () => ({ ok: true as const })),
   } satisfies RunClient;
 }
 

@@ -10,6 +10,9 @@ import { faultEnd, faultLabel, faultName } from './faultInfo.ts';
 import { FaultBar, LANE_PX } from './FaultBar.tsx';
 import { FaultEditor } from './FaultEditor.tsx';
 import { timeTicks } from './timeTicks.ts';
+import { ActionEditor } from './ActionEditor.tsx';
+import { ACTION_LANE_PX, ActionMark } from './ActionMark.tsx';
+import { actionLabel, actionLabelPx, actionLanes, actionName } from './actionInfo.ts';
 import './faults.css';
 
 const AXIS_PX = 12;
@@ -79,6 +82,9 @@ export function FaultTimeline() {
   const doc = useAppStore((s) => s.doc);
   const simNowS = useAppStore((s) => s.simNowS);
   const [selected, setSelected] = useState<number | null>(null);
+  const [selectedAction, setSelectedAction] = useState<number | null>(null);
+  const actions = useMemo(() => doc.actions ?? [], [doc.actions]);
+  const chosenAction = selectedAction === null ? undefined : actions[selectedAction];
   const track = useRef<HTMLDivElement>(null);
   const durationS = Math.max(doc.durationS, 1);
   const trackPx = useTrackWidth(track);
@@ -99,6 +105,18 @@ export function FaultTimeline() {
   const laneCount = Math.max(1, ...lanes.map((l) => l + 1));
   const chosen = selected === null ? undefined : doc.faults[selected];
   const ticks = useMemo(() => timeTicks(durationS), [durationS]);
+  const actionLane = useMemo(
+    () =>
+      actionLanes(
+        actions.map((a) => ({
+          x: (a.atS / durationS) * trackPx,
+          width: actionLabelPx(actionLabel(doc, a)),
+          left: a.atS > durationS / 2,
+        })),
+      ),
+    [actions, doc, durationS, trackPx],
+  );
+  const actionLaneCount = Math.max(1, ...actionLane.map((l) => l + 1));
 
   return (
     <section className="fault-timeline" aria-label="Fault timeline">
@@ -146,6 +164,48 @@ export function FaultTimeline() {
           style={{ left: `${(Math.min(simNowS, durationS) / durationS) * 100}%` }}
         />
       </div>
+      <div className="fault-timeline__head">
+        <span className="fault-timeline__title">Actions</span>
+        <span>
+          {actions.length === 0
+            ? 'None yet: change a param while the run goes on and it is recorded here.'
+            : 'Changes made while running, replayed after Reset. Drag to move; click to edit.'}
+        </span>
+      </div>
+      {actions.length > 0 && (
+        <div
+          className="fault-timeline__track action-track"
+          aria-label="Actions"
+          style={{ height: actionLaneCount * ACTION_LANE_PX + 4 }}
+        >
+          {actions.map((a, i) => (
+            <ActionMark
+              key={i}
+              index={i}
+              action={a}
+              durationS={durationS}
+              lane={actionLane[i] ?? 0}
+              name={actionName(doc, a)}
+              label={actionLabel(doc, a)}
+              selected={i === selectedAction}
+              trackWidth={() => track.current?.getBoundingClientRect().width ?? 0}
+              onSelect={(index) => setSelectedAction(index === selectedAction ? null : index)}
+            />
+          ))}
+          <div
+            className="fault-timeline__playhead"
+            style={{ left: `${(Math.min(simNowS, durationS) / durationS) * 100}%` }}
+          />
+        </div>
+      )}
+      {chosenAction !== undefined && selectedAction !== null && (
+        <ActionEditor
+          index={selectedAction}
+          action={chosenAction}
+          name={actionName(doc, chosenAction)}
+          onClose={() => setSelectedAction(null)}
+        />
+      )}
       {chosen !== undefined && selected !== null && (
         <FaultEditor
           index={selected}

@@ -4,6 +4,10 @@ import { EDGE_PARAMS } from '../../model/kinds/index.ts';
 import { useAppStore } from '../../store/index.ts';
 import { getAt, setAt } from '../../store/docOps.ts';
 import { ParamField } from './ParamField.tsx';
+import { effectiveAt, liveSet } from '../../model/actions.ts';
+import { useRunClient } from '../run/RunClientContext.ts';
+import { commitLive, useLiveClock } from './liveCommit.ts';
+import { OperatorActions } from './OperatorActions.tsx';
 
 /** What each kind of edge is, and the fields that mean something for it. */
 const KIND_TEXT: Record<EdgeKind, { sub: string; fields: readonly string[] | 'all' }> = {
@@ -24,6 +28,16 @@ export function EdgeInspector({ edge }: { edge: ScenarioEdge }) {
   const remove = useAppStore((s) => s.removeElements);
   const name = (id: string) => nodes.find((n) => n.id === id)?.label ?? id;
   const text = KIND_TEXT[edge.kind];
+  const doc = useAppStore((s) => s.doc);
+  const client = useRunClient();
+  const clock = useLiveClock();
+  // While a run goes on, the edge as its actions so far have left it.
+  const shown = clock === null ? edge : effectiveAt(doc, edge, clock + 0.1);
+  const commit = (key: string, v: unknown) => {
+    const next = setAt(shown, key, v);
+    const set = clock === null ? null : liveSet(edge, shown, next);
+    return set === null ? replaceEdge(setAt(edge, key, v)) : commitLive(client, edge.id, set);
+  };
   return (
     <section className="inspector__section">
       <header className="inspector__head">
@@ -45,11 +59,12 @@ export function EdgeInspector({ edge }: { edge: ScenarioEdge }) {
           <ParamField
             key={desc.key}
             desc={desc}
-            value={getAt(edge, desc.key)}
-            onCommit={(v) => replaceEdge(setAt(edge, desc.key, v))}
+            value={getAt(shown, desc.key)}
+            onCommit={(v) => commit(desc.key, v)}
           />
         ),
       )}
+      {clock !== null && <OperatorActions target={shown} />}
       <div className="inspector__actions">
         <button type="button" className="btn btn--danger" onClick={() => remove([edge.id])}>
           Delete edge

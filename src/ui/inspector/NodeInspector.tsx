@@ -7,6 +7,10 @@ import { ParamField } from './ParamField.tsx';
 import { TextField } from './TextField.tsx';
 import { KindIcon } from '../icons/KindIcon.tsx';
 import { ConnectTo } from './ConnectTo.tsx';
+import { effectiveAt, liveSet } from '../../model/actions.ts';
+import { useRunClient } from '../run/RunClientContext.ts';
+import { commitLive, useLiveClock } from './liveCommit.ts';
+import { OperatorActions } from './OperatorActions.tsx';
 
 export function NodeInspector({ node }: { node: ScenarioNode }) {
   const kind = KIND_DESCRIPTIONS[node.type];
@@ -14,6 +18,18 @@ export function NodeInspector({ node }: { node: ScenarioNode }) {
   const updateLabel = useAppStore((s) => s.updateNodeLabel);
   const duplicate = useAppStore((s) => s.duplicate);
   const remove = useAppStore((s) => s.removeElements);
+  const doc = useAppStore((s) => s.doc);
+  const client = useRunClient();
+  const clock = useLiveClock();
+  // While a run goes on, the params as its actions so far have left them.
+  const shown = clock === null ? node : effectiveAt(doc, node, clock + 0.1);
+  const commit = (key: string, v: unknown) => {
+    const next = setAt(shown.params, key, v);
+    const set = clock === null ? null : liveSet(node, shown.params, next);
+    return set === null
+      ? updateParams(node.id, setAt(node.params, key, v))
+      : commitLive(client, node.id, set);
+  };
   return (
     <section className={`inspector__section kind-${node.type}`}>
       <header className="inspector__head">
@@ -34,10 +50,11 @@ export function NodeInspector({ node }: { node: ScenarioNode }) {
         <ParamField
           key={desc.key}
           desc={desc}
-          value={getAt(node.params, desc.key)}
-          onCommit={(v) => updateParams(node.id, setAt(node.params, desc.key, v))}
+          value={getAt(shown.params, desc.key)}
+          onCommit={(v) => commit(desc.key, v)}
         />
       ))}
+      {clock !== null && <OperatorActions target={node} />}
       <div className="inspector__actions">
         <button type="button" className="btn" onClick={() => duplicate([node.id])}>
           Duplicate

@@ -17,4 +17,5 @@ export const deferredRunClient: RunClient = {
   reset: () => connectRunClient().then((c) => c.reset()),
   setSpeed: (speed) => connectRunClient().then((c) => c.setSpeed(speed)),
   inject: (fault) => connectRunClient().then((c) => c.inject(fault)),
+  act: (action) => connectRunClient().then((c) => c.act(action)),
 };

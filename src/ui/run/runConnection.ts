@@ -8,7 +8,8 @@ import { BUILDING_MESSAGE, SimClient } from '../../worker/client.ts';
 import type { MetricFrame, Speed } from '../../worker/protocol.ts';
 import { globalOffset } from '../../worker/frame.ts';
 import { simulationKey } from '../../worker/liveEdit.ts';
-import type { Fault, Scenario } from '../../model/types.ts';
+import type { Action, EditAction, Fault, OperatorAction, Scenario } from '../../model/types.ts';
+import type { EditResult } from '../../store/graphSlice.ts';
 import { metricsHub, type MetricsHub } from '../../store/metricsHub.ts';
 import type { RunFigures, RunState } from '../../store/runSlice.ts';
 import { useAppStore } from '../../store/index.ts';
@@ -22,6 +23,8 @@ export interface RunClient {
   setSpeed(speed: Speed): Promise<void>;
   /** A fault by hand: it joins the document (answers with it as added, null if refused). */
   inject(fault: Fault): Promise<Fault | null>;
+  /** A live change as an action at the run's current time (answers the result of adding it). */
+  act(action: Omit<EditAction, 'atS'> | Omit<OperatorAction, 'atS'>): Promise<EditResult>;
 }
 
 /** The clock is written to the store at most this often while running. */
@@ -63,7 +66,7 @@ export function connectRun(
   hub: MetricsHub,
   makeClient: (
     o: ConstructorParameters<typeof SimClient>[0],
-  ) => Omit<RunClient, 'inject'> & Pick<SimClient, 'load' | 'applyDoc' | 'holdForFault'>,
+  ) => Omit<RunClient, 'inject' | 'act'> & Pick<SimClient, 'load' | 'applyDoc' | 'holdForFault'>,
 ): RunClient {
   let runId = -1;
   let clockWrittenAt = -Infinity;
@@ -160,6 +163,13 @@ export function connectRun(
       sendPending();
       return scheduled;
     },
+    // A live change is an action at the run's clock, taken the same way as a fault by hand.
+    act: async (action) => {
+      const atS = await client.holdForFault(store.getState().simNowS);
+      const result = store.getState().addAction({ ...action, atS } as Action);
+      if (result.ok) sendPending();
+      return result;
+    },
   };
 }
 
@@ -171,6 +181,8 @@ const inert: RunClient = {
   setSpeed: async () => {},
   // No simulation here: the fault only joins the document.
   inject: async (fault) => (useAppStore.getState().addFault(fault).ok ? fault : null),
+  act: async (action) =>
+    useAppStore.getState().addAction({ ...action, atS: useAppStore.getState().simNowS } as Action),
 };
 
 let shared: RunClient | undefined;
