@@ -3,12 +3,12 @@
  * NodeTheory). The analysis reads kinds only through this and `flow`, so a new kind is modelled
  * as its description says, never by falling into a branch meant for another kind.
  */
-import type { NodeTheory, StationTheory } from '../model/kinds/describe.ts';
+import type { StationTheory } from '../model/kinds/describe.ts';
 import { theoryOf } from '../model/kinds/index.ts';
 import type { ScenarioNode } from '../model/types.ts';
 import { serviceOf } from './stationTheory.ts';
 
-export type { NodeTheory, StationTheory };
+export type { StationTheory };
 export { theoryOf };
 
 /** The node's station, when its kind is one. */

@@ -19,7 +19,6 @@ import type {
   Action,
   EditAction,
   NodeType,
-  OperatorAction,
   OperatorOp,
   Scenario,
   ScenarioEdge,
@@ -93,10 +92,6 @@ export function isEdit(a: Action): a is EditAction {
   return 'set' in a;
 }
 
-export function isOperator(a: Action): a is OperatorAction {
-  return 'op' in a;
-}
-
 /** The params of a node (or the fields of an edge) that a run takes while it goes on. */
 export function liveKeys(target: ScenarioNode | ScenarioEdge): readonly string[] {
   return 'type' in target ? (KIND_DESCRIPTIONS[target.type].live ?? []) : EDGE_LIVE;
@@ -165,7 +160,7 @@ function sorted(v: unknown): unknown {
 }
 
 /** The document's actions, in replay order: by time, then by their place in the list. */
-export function actionsInOrder(doc: Scenario): Array<{ action: Action; index: number }> {
+function actionsInOrder(doc: Scenario): Array<{ action: Action; index: number }> {
   return (doc.actions ?? [])
     .map((action, index) => ({ action, index }))
     .sort((x, y) => x.action.atS - y.action.atS || x.index - y.index);

@@ -94,6 +94,3 @@ function tooBigMessage(cap: number): string {
 function bad(message: string): LoadResult {
   return { ok: false, error: `share link: ${message}`, path: '' };
 }
-
-export { parseLocation } from './location.ts';
-export type { ParsedLocation } from './location.ts';

@@ -45,12 +45,6 @@ export function timeTicks(durationS: number, target = 6): { t: number; label: st
   return ticks.map((t) => ({ t, label: formatTick(t, step) }));
 }
 
-/** A tick formatter for an axis spanning `spanS` seconds (the unit chosen once for the axis). */
-export function timeAxisFormatter(spanS: number): (t: number) => string {
-  const step = niceStepS(spanS);
-  return (t) => formatTick(t, step);
-}
-
 /** A span as "1–48 s", "2–15 min" or "0–4.6 h", in the unit an axis over it would use. */
 export function formatTimeRange(firstS: number, lastS: number): string {
   const [size, name] = unitFor(niceStepS(lastS - firstS));

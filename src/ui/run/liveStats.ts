@@ -3,10 +3,9 @@
  * window, at most LIVE_INTERVAL_MS apart, and re-renders only when they changed noticeably (so
  * a hundred nodes do not all redraw for a flicker in the third digit).
  */
-import { useSyncExternalStore } from 'react';
 import type { EdgeWindow, NodeWindow } from '../../engine/types.ts';
 import { globalOffset, readEdge, readNode } from '../../worker/frame.ts';
-import { metricsHub, type MetricsHub } from '../../store/metricsHub.ts';
+import type { MetricsHub } from '../../store/metricsHub.ts';
 
 /** Relative change below which a figure counts as unchanged. */
 const NOTICEABLE = 0.02;
@@ -66,18 +65,6 @@ function readEdgeOf(hub: MetricsHub, id: string): EdgeWindow | undefined {
 
 export function createLiveStats(hub: MetricsHub) {
   return { node: createLiveReader(hub, readNodeOf), edge: createLiveReader(hub, readEdgeOf) };
-}
-
-const shared = createLiveStats(metricsHub);
-
-/** The latest window's figures for one node, or undefined when nothing has run. */
-export function useLiveNodeStats(nodeId: string): NodeWindow | undefined {
-  return useSyncExternalStore(metricsHub.live.subscribe, () => shared.node(nodeId));
-}
-
-/** The latest window's figures for one edge, or undefined when nothing has run. */
-export function useLiveEdgeStats(edgeId: string): EdgeWindow | undefined {
-  return useSyncExternalStore(metricsHub.live.subscribe, () => shared.edge(edgeId));
 }
 
 /** Every node's figures in the newest window, and the window's end (simulated seconds). */
