@@ -13,7 +13,8 @@ import * as z from 'zod';
 import { idSchema, int, num, oneOf } from './kinds/common.ts';
 import { EDGE_LIVE } from './kinds/edge.ts';
 import { MAX_DURATION_S } from './kinds/fault.ts';
-import { KIND_DESCRIPTIONS } from './kinds/index.ts';
+import type { KindOp } from './kinds/describe.ts';
+import { KIND_DESCRIPTIONS, NODE_TYPES } from './kinds/index.ts';
 import { MAX_REPLICAS } from './kinds/service.ts';
 import type {
   Action,
@@ -34,20 +35,29 @@ export interface OperatorOpDescription {
   nodeTypes?: readonly NodeType[];
 }
 
+/** The kinds whose descriptions list `op` (read when asked, like the fault targets). */
+function kindsTaking(op: KindOp): NodeType[] {
+  return NODE_TYPES.filter((t) => KIND_DESCRIPTIONS[t].ops?.includes(op) === true);
+}
+
 export const OPERATOR_OPS: Record<OperatorOp, OperatorOpDescription> = {
   drain: {
     op: 'drain',
     label: 'Drain a replica',
     help: 'The replica takes no new work, finishes what it holds and what waits for it, then stops (one replica fewer).',
     target: 'node',
-    nodeTypes: ['service'],
+    get nodeTypes() {
+      return kindsTaking('drain');
+    },
   },
   promote: {
     op: 'promote',
     label: 'Promote to primary',
     help: 'This replica becomes the primary now, as a failover would make it: its old primary passes every call to it; writes still in the replication lag are lost.',
     target: 'node',
-    nodeTypes: ['database'],
+    get nodeTypes() {
+      return kindsTaking('promote');
+    },
   },
   openBreaker: {
     op: 'openBreaker',

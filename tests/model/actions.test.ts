@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { liveSet } from '../../src/model/actions.ts';
+import { liveSet, OPERATOR_OPS } from '../../src/model/actions.ts';
+import { KIND_DESCRIPTIONS, NODE_TYPES } from '../../src/model/kinds/index.ts';
 import { loadScenario } from '../../src/model/load.ts';
 import type { ScenarioNode } from '../../src/model/types.ts';
 import { serializeScenarioCompact } from '../../src/model/serialize.ts';
@@ -123,5 +124,19 @@ describe('liveSet: what an inspector edit means while running', () => {
     expect(liveSet(users, users.params, closed)).toBeNull();
     expect(liveSet(api, api.params, { ...api.params, calls: 'parallel', workers: 2 })).toBeNull();
     expect(liveSet(api, api.params, api.params)).toBeNull();
+  });
+});
+
+describe('operator actions', () => {
+  it('apply to the node kinds whose descriptions take them', () => {
+    for (const d of Object.values(OPERATOR_OPS)) {
+      if (d.target !== 'node') continue;
+      const takes = NODE_TYPES.filter((t) =>
+        (KIND_DESCRIPTIONS[t].ops as readonly string[] | undefined)?.includes(d.op),
+      );
+      expect(d.nodeTypes, d.op).toEqual(takes);
+    }
+    expect(OPERATOR_OPS.drain.nodeTypes).toEqual(['service']);
+    expect(OPERATOR_OPS.promote.nodeTypes).toEqual(['database']);
   });
 });

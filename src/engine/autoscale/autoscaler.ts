@@ -39,6 +39,7 @@ export class Autoscaler {
   ) {
     if (a.mode === 'predictive') {
       for (const n of nodes)
+        // The forecast reads the workload, which is the client kind's own params.
         if (n.type === 'client' && n.params.arrival.process !== 'closed')
           this.profiles.push({
             rps: n.params.arrival.rps,

@@ -52,6 +52,7 @@ export class ResiliencePolicy implements CallPolicy {
     this.degradation = new Degradation(
       docs.map((e) => e.fallback === true),
       doc.nodes.map((_, n) => clientDeadlineS(edges, n)),
+      // Requests start at clients only: the client kind is where a request's deadline begins.
       doc.nodes.map((n) => n.type === 'client'),
     );
     this.counters = new EdgeCounters(edges.length);
@@ -196,7 +197,7 @@ export function createCallPolicy(k: Kernel, doc: Scenario, live = false): CallPo
 /** Some client has outgoing edges with and without a timeout: an OK answer may be late. */
 function hasMixedDeadline(k: Kernel, doc: Scenario): boolean {
   return doc.nodes.some((n, i) => {
-    if (n.type !== 'client') return false;
+    if (n.type !== 'client') return false; // requests, and their deadlines, start at clients
     const out = k.edges.filter((e) => e.source === i && e.doc.kind === 'call');
     return out.some((e) => e.timeoutS > 0) && out.some((e) => e.timeoutS === 0);
   });

@@ -194,6 +194,7 @@ export const DATABASE_DESCRIPTION = defineKind({
   faults: ['slow'],
   pricePerHour: 0.5, // a managed database instance (each replica is its own node)
   live: ['readTimeMs', 'writeTimeMs', 'connections', 'queueCapacity'],
+  ops: ['promote'],
   edges: {
     call: {
       targets: [],

@@ -6,7 +6,7 @@
  * field needs no edit elsewhere.
  */
 import type * as z from 'zod';
-import type { Dist, EdgeKind, FaultKind, NodeType } from '../types.ts';
+import type { Dist, EdgeKind, FaultKind, NodeType, OperatorOp } from '../types.ts';
 import type { FigureDescriptor } from './figures.ts';
 
 export type ParamControl =
@@ -203,7 +203,13 @@ export interface KindDescription<
   /** The params a run takes while it goes on (an action at time t, src/model/actions.ts), as
    *  dot paths into params ('arrival.rps'); any other edit restarts the run. Absent = none. */
   live?: readonly string[];
+  /** The operator actions a run takes on it (src/model/actions.ts OPERATOR_OPS), besides param
+   *  edits; its behaviour carries them out. Absent = none. */
+  ops?: readonly KindOp[];
 }
+
+/** The node operator actions a kind takes only when its description lists them (see `ops`). */
+export type KindOp = Extract<OperatorOp, 'drain' | 'promote'>;
 
 /** The node faults a kind takes only when its description lists them (see `faults`). */
 export type KindFault = Extract<FaultKind, 'slow' | 'flush' | 'spike'>;

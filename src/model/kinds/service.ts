@@ -146,6 +146,7 @@ export const SERVICE_DESCRIPTION = defineKind({
   faults: ['slow'],
   pricePerHour: 0.1, // per replica: a small VM or container
   live: ['replicas', 'workers', 'serviceTimeMs', 'queueCapacity', 'blocking', 'shedQueueLength'],
+  ops: ['drain'],
   instances: (p, measured) => (p.autoscale && measured !== undefined ? measured : p.replicas),
   edges: { call: { targets: 'callable', why: '' } },
 });
