@@ -4,7 +4,6 @@ import {
   Background,
   BackgroundVariant,
   Controls,
-  MiniMap,
   Panel,
   ReactFlow,
   useReactFlow,
@@ -21,6 +20,7 @@ import { KIND_DRAG_TYPE, type ArchFlowEdge, type ArchFlowNode } from './flowType
 import { useFlowElements, type Sizes } from './useFlowElements.ts';
 import { useEditorShortcuts } from './useEditorShortcuts.ts';
 import { TidyButton } from '../layout/TidyButton.tsx';
+import { CanvasMiniMap } from './CanvasMiniMap.tsx';
 import { AfterFirstPaint } from '../lazy/AfterFirstPaint.tsx';
 import { LazyLiveLayer } from '../lazy/chunks.ts';
 
@@ -32,9 +32,6 @@ const HALF_NODE = { x: 90, y: 32 };
 const FIT_VIEW_OPTIONS = { padding: 0.25, maxZoom: 1.2 };
 const PRO_OPTIONS = { hideAttribution: true };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
-const miniNodeClass = (n: ArchFlowNode) => `mini-${n.data.node.type}`;
-/** Smaller than React Flow's 200 × 150: on a narrow canvas the default hid nodes. */
-const MINIMAP_STYLE = { width: 150, height: 100 };
 
 export function Canvas() {
   const [sizes, setSizes] = useState<Sizes>({});
@@ -168,15 +165,7 @@ export function Canvas() {
         </AfterFirstPaint>
         <Controls showInteractive={false} />
         {/* An embed is small and fits its view: a minimap there only covers nodes. */}
-        {!readOnly && (
-          <MiniMap<ArchFlowNode>
-            pannable
-            zoomable
-            ariaLabel="Mini map"
-            nodeClassName={miniNodeClass}
-            style={MINIMAP_STYLE}
-          />
-        )}
+        {!readOnly && <CanvasMiniMap />}
         {!readOnly && (
           <Panel position="top-right">
             <TidyButton sizes={sizes} />
