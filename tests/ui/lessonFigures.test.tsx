@@ -137,3 +137,26 @@ describe('every figure a lesson names is on screen', () => {
     unmount();
   });
 });
+
+/** Durations a lesson quotes, which the screen must read exactly as the lesson writes them. */
+const QUOTED: Array<{ preset: string; figure: string; text: string }> = [
+  { preset: 'failover-active-passive', figure: 'rpoMs', text: '1.48 s' },
+  { preset: 'failover-active-passive', figure: 'rtoMs', text: '15 s' },
+];
+
+describe('the lesson and the screen agree on the figures the lesson quotes', () => {
+  it.for(QUOTED)('$preset: $figure reads $text in both', async ({ preset, figure, text }) => {
+    const entry = (await loadCatalogue()).find((e) => e.id === preset);
+    if (entry === undefined) throw new Error(`${preset} is not in the catalogue`);
+    expect(entry.text).toContain(`${text}`);
+    const { result, last } = runHeadless(entry);
+    useAppStore.getState().setDoc(entry.doc);
+    const sections = reportSections({ nodes: entry.doc.nodes, result, window: last?.nodes });
+    const { container, unmount } = render(<ReportTables sections={sections} mode="readable" />);
+    const cells = [...container.querySelectorAll<HTMLTableRowElement>('tbody tr')]
+      .filter((tr) => (tr.dataset.figure ?? '').split('.')[0] === figure)
+      .flatMap((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''));
+    expect(cells).toContain(text);
+    unmount();
+  });
+});

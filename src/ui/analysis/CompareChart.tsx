@@ -1,4 +1,5 @@
 /** p99 over time, A and B overlaid: both runs saw the same arrivals, so gaps are the design's. */
+import { formatDuration } from '../run/format.ts';
 import {
   CartesianGrid,
   Legend,
@@ -40,7 +41,7 @@ export function CompareChart({ a, b }: Props) {
           <XAxis dataKey="tS" type="number" tick={axis} unit=" s" domain={['dataMin', 'dataMax']} />
           <YAxis tick={axis} width={48} />
           <Tooltip
-            formatter={(v) => `${Number(v).toFixed(1)} ms`}
+            formatter={(v) => formatDuration(Number(v))}
             labelFormatter={(t) => `t = ${Number(t)} s`}
           />
           <Legend />

@@ -29,7 +29,11 @@ export function formatNumber(x: number | null | undefined): string {
 /** Up to this many seconds a duration reads in whole seconds ("80 s"); beyond, in minutes. */
 const SECONDS_UP_TO = 120;
 
-/** A duration given in milliseconds, in the unit that fits: 850 µs, 12.3 ms, 1.2 s, 80 s. */
+/**
+ * A duration given in milliseconds, in the unit that fits: 850 µs, 12.3 ms, 1.48 s, 80 s. Below
+ * 10 s it keeps three significant figures, as the lessons quote them (an RPO of 1,478 ms reads
+ * 1.48 s, not 1.5 s).
+ */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms)) return NONE;
   if (ms < 0) return `-${formatDuration(-ms)}`;
@@ -40,8 +44,7 @@ export function formatDuration(ms: number): string {
   }
   if (Number(ms.toPrecision(3)) < 1000) return `${sig3(ms)} ms`;
   const s = ms / 1000;
-  const tenths = Math.round(s * 10) / 10;
-  if (tenths < 10) return `${tenths.toFixed(1)} s`;
+  if (Number(s.toPrecision(3)) < 10) return `${sig3(s)} s`;
   if (Math.round(s) <= SECONDS_UP_TO) return `${Math.round(s)} s`;
   const min = s / 60;
   if (min < 120) return `${Number(min.toFixed(min < 10 ? 1 : 0))} min`;
