@@ -46,8 +46,12 @@ export class CacheNode extends BaseNode {
     this.paths.start();
   }
 
-  /** Live params (src/engine/actions.ts): entries stored from now on take the new TTL. */
+  /**
+   * Live params (src/engine/actions.ts): entries stored from now on take the new TTL; a new
+   * capacity keeps the entries when it grows and evicts by the policy when it shrinks.
+   */
   retune(params: CacheParams): void {
+    if (params.capacity !== this.store.capacity) this.store.resize(params.capacity);
     if (params.hitMs !== this.params.hitMs) this.hit = new Sampler(params.hitMs, this.k.rng);
     this.params = params;
     this.paths.ttlS = params.ttlMs !== undefined ? params.ttlMs / 1000 : Infinity;

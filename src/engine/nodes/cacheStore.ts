@@ -52,7 +52,7 @@ export class CacheStore {
   private warmRange: WarmRange | null = null;
 
   constructor(
-    readonly capacity: number,
+    private capacityNow: number,
     readonly eviction: Eviction,
     keySpace: number,
     private readonly rng: Rng,
@@ -87,6 +87,103 @@ export class CacheStore {
     this.clock += count;
   }
 
+  get capacity(): number {
+    return this.capacityNow;
+  }
+
+  /**
+   * A new capacity while running (a live edit). Growing keeps every entry (slots are added as
+   * entries arrive). Shrinking evicts, by the policy, the entries over the new capacity: the ones
+   * the next puts would have evicted first (untouched warm entries, the oldest and least used of
+   * all, before any other under lru, fifo and lfu; uniformly among all entries under random);
+   * then the survivors move to the lowest slots, so that a full cache uses every slot below the
+   * capacity again (random eviction picks a slot by number).
+   */
+  resize(capacity: number): void {
+    if (capacity >= this.capacityNow) {
+      this.capacityNow = capacity;
+      return;
+    }
+    let over = this.size - capacity;
+    if (this.eviction === 'random') this.dropRandom(over);
+    else {
+      const warm = this.warmRange;
+      if (warm !== null && over > 0) over -= warm.dropOldest(over);
+      for (; over > 0; over--) this.removeSlot(this.victim());
+    }
+    this.capacityNow = capacity;
+    this.compact();
+  }
+
+  /** Drops `n` entries, each chosen uniformly among those left (warm or with a slot). */
+  private dropRandom(n: number): void {
+    const heldSlots: number[] = [];
+    for (let s = 0; s < this.slots; s++) if (this.keyOf[s]! >= 0) heldSlots.push(s);
+    for (; n > 0; n--) {
+      const warmCount = this.warmRange?.count ?? 0;
+      const pick = this.rng.int(heldSlots.length + warmCount);
+      if (pick < heldSlots.length) {
+        const s = heldSlots[pick]!;
+        heldSlots[pick] = heldSlots[heldSlots.length - 1]!;
+        heldSlots.pop();
+        this.removeSlot(s);
+      } else {
+        this.dropWarm(this.warmRange!.randomKey(this.rng));
+      }
+    }
+  }
+
+  /** Puts the entries with a slot in slots 0..held-1, keeping their order, uses and expiry. */
+  private compact(): void {
+    const n = this.held;
+    const keys = new Int32Array(n);
+    const expires = new Float64Array(n);
+    const freq = new Float64Array(n);
+    const tick = new Float64Array(n);
+    // Oldest first, so that inserting them again in this order rebuilds the same list.
+    let i = 0;
+    if (this.eviction === 'lfu') {
+      for (let h = 0; h < n; h++) {
+        const s = this.heap[h]!;
+        keys[i] = this.keyOf[s]!;
+        expires[i] = this.expires[s]!;
+        freq[i] = this.freq[s]!;
+        tick[i++] = this.tick[s]!;
+      }
+    } else {
+      for (let s = this.tail; s >= 0; s = this.prev[s]!) {
+        keys[i] = this.keyOf[s]!;
+        expires[i++] = this.expires[s]!;
+      }
+    }
+    for (let j = 0; j < n; j++) this.setSlot(keys[j]!, -1);
+    this.held = 0;
+    this.head = this.tail = -1;
+    this.slots = 0;
+    this.freeTop = 0;
+    this.keyOf = new Int32Array(0);
+    this.expires = new Float64Array(0);
+    this.prev = new Int32Array(0);
+    this.next = new Int32Array(0);
+    this.freq = new Float64Array(0);
+    this.tick = new Float64Array(0);
+    this.heap = new Int32Array(0);
+    this.heapPos = new Int32Array(0);
+    this.freeSlots = new Int32Array(0);
+    this.grow();
+    const clock = this.clock;
+    for (let j = 0; j < n; j++) {
+      this.insert(keys[j]!, expires[j]!, 1);
+      if (this.eviction !== 'lfu') continue;
+      const s = this.slotFor(keys[j]!);
+      this.freq[s] = freq[j]!;
+      this.tick[s] = tick[j]!;
+      this.siftDown(this.heapPos[s]!);
+      this.siftUp(this.heapPos[s]!);
+    }
+    this.clock = clock;
+  }
+
   /** Entries cached, with or without a slot. */
   get size(): number {
     return this.held + (this.warmRange?.count ?? 0);
@@ -109,7 +206,7 @@ export class CacheStore {
    */
   private grow(): void {
     const old = this.slots;
-    const n = Math.min(this.capacity, Math.max(FIRST_SLOTS, old * 2));
+    const n = Math.min(this.capacityNow, Math.max(FIRST_SLOTS, old * 2));
     if (n === old) return;
     const lfu = this.eviction === 'lfu';
     this.keyOf = resized(this.keyOf, new Int32Array(n).fill(-1));
@@ -147,14 +244,14 @@ export class CacheStore {
 
   /** Insert or refresh `key`, evicting one entry if full. */
   put(key: number, t: number, ttlS: number): void {
-    if (this.capacity === 0 || key >= this.keySpace) return;
+    if (this.capacityNow === 0 || key >= this.keySpace) return;
     const s = this.slotFor(key);
     if (s >= 0) {
       this.expires[s] = t + ttlS;
       return;
     }
     if (this.warmRange?.has(key)) return this.warmRange.refresh(key, t + ttlS);
-    if (this.size >= this.capacity) this.evict();
+    if (this.size >= this.capacityNow) this.evict();
     this.insert(key, t + ttlS, 1);
   }
 
@@ -231,7 +328,7 @@ export class CacheStore {
     if (warm === null || warm.count === 0) return this.removeSlot(this.victim());
     if (this.eviction !== 'random') return this.dropWarm(warm.oldest());
     // The slot a warm key would have had: key k in slot count - 1 - k.
-    const slot = this.rng.int(this.capacity);
+    const slot = this.rng.int(this.capacityNow);
     const key = warm.size - 1 - slot;
     if (key >= 0 && warm.has(key)) return this.dropWarm(key);
     if (this.held === 0) return this.dropWarm(warm.oldest());
@@ -246,7 +343,7 @@ export class CacheStore {
       case 'lfu':
         return this.heap[0]!;
       case 'random':
-        return this.rng.int(this.capacity); // only called when full: every slot is in use
+        return this.rng.int(this.capacityNow); // only called when full: every slot is in use
     }
   }
 

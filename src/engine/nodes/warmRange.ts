@@ -3,6 +3,8 @@
  * newest) minus those taken out, each put at t = 0 to expire at `ttlS` unless refreshed. Memory
  * grows with the keys taken out or refreshed, not with `size`.
  */
+import type { Rng } from '../rng.ts';
+
 export class WarmRange {
   /** Keys at or above `top` are all taken out. */
   private top: number;
@@ -36,6 +38,26 @@ export class WarmRange {
     this.taken.add(key);
     this.refreshed.delete(key);
     this.count--;
+  }
+
+  /** Takes out up to `n` of the oldest entries (a cache made smaller); returns how many. */
+  dropOldest(n: number): number {
+    const dropped = Math.min(n, this.count);
+    for (let left = dropped; left > 0; left--) {
+      const key = this.oldest();
+      this.refreshed.delete(key);
+      this.top = key; // every key above is gone: no need to remember it as taken
+      this.count--;
+    }
+    return dropped;
+  }
+
+  /** One of the untouched keys, uniformly (the range must not be empty). */
+  randomKey(rng: Rng): number {
+    for (;;) {
+      const key = rng.int(this.top);
+      if (!this.taken.has(key)) return key;
+    }
   }
 
   /** The oldest untouched entry: the highest key still here (-1 when none). */

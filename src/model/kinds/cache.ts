@@ -167,7 +167,7 @@ export const CACHE_DESCRIPTION = defineKind({
   }),
   faults: ['slow', 'flush'],
   pricePerHour: 0.2, // an in-memory cache node
-  live: ['hitMs', 'ttlMs'],
+  live: ['capacity', 'hitMs', 'ttlMs'],
   edges: {
     call: {
       targets: ['service', 'loadBalancer', 'database', 'shardRouter', 'cache'],
