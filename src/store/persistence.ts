@@ -11,8 +11,9 @@
  */
 import { loadScenario } from '../model/load.ts';
 import type { Scenario } from '../model/types.ts';
-import { entryFor, readRecent, withEntry, type RecentEntry } from './recentWork.ts';
+import { entryFor, readRecent, sameDocument, withEntry, type RecentEntry } from './recentWork.ts';
 import { Unreadable, type Backend } from './storage/backends.ts';
+import { judgeLastGasp, readLastGasps, removeLastGasp } from './storage/lastGasp.ts';
 
 export const DOC_KEY = 'archsim.doc.v1';
 export const BACKUP_KEY = 'archsim.doc.v1.backup';
@@ -25,6 +26,8 @@ export interface SavedRecord {
   rev: number;
   savedAt: number;
   tab: string;
+  /** The saving tab's count of edits (see storage/lastGasp.ts); missing in older saves. */
+  edit?: number;
   /** Set when the page could not show this document: the next start does not reopen it. */
   renderFailed?: boolean;
 }
@@ -41,12 +44,17 @@ export interface StartState {
   recent: RecentEntry[];
   /** Messages for the user (an unreadable save, a document that could not be shown). */
   problems: string[];
+  /** Quieter messages (edits of a closed tab kept in Recent work). */
+  notes: string[];
   /** What the loader warned about in the reopened document (fields it dropped, and why). */
   warnings: string[];
   /** A save that could not be read nor copied aside: saving over it is not allowed. */
   blocked: boolean;
-  /** The document came from wave 1's localStorage and is not yet in the store. */
+  /** The document came from wave 1's localStorage or a last-gasp copy and is not yet in the
+   *  store. */
   needsSave: boolean;
+  /** Last-gasp keys to remove once the document is saved. */
+  settled: string[];
 }
 
 function describe(value: unknown): string {
@@ -84,19 +92,26 @@ function backendName(backend: Backend): string {
   return backend.kind === 'indexedDB' ? "this browser's IndexedDB" : 'local storage';
 }
 
-/** Reads the saved work, recent work and wave 1's leftovers. Never throws. */
+/**
+ * Reads the saved work, recent work, the last-gasp copies of closed tabs (only with `gasps`: the
+ * embedded view leaves them for the editor) and wave 1's leftovers, all in the page's
+ * localStorage `local`. Never throws.
+ */
 export async function readStart(
   backend: Backend,
-  legacy: Storage | null,
+  local: Storage | null,
   now: number,
+  gasps = true,
 ): Promise<StartState> {
   const start: StartState = {
     rev: 0,
     recent: [],
     problems: [],
+    notes: [],
     warnings: [],
     blocked: false,
     needsSave: false,
+    settled: [],
   };
   let saved: unknown;
   try {
@@ -110,8 +125,8 @@ export async function readStart(
     start.recent = withEntry(start.recent, entryFor(doc, replacedBy, now));
   };
 
+  const record = asRecord(saved);
   if (saved !== undefined) {
-    const record = asRecord(saved);
     const loaded = record ? loadScenario(record.doc) : null;
     if (record) start.rev = record.rev;
     if (record && loaded?.ok && record.renderFailed) {
@@ -130,29 +145,111 @@ export async function readStart(
     }
   }
 
-  if (legacy) await migrateWave1(backend, legacy, start, remember, now);
+  const keptInRecent: string[] = [];
+  if (local && gasps && !start.blocked) {
+    await mergeLastGasps(backend, local, start, record, remember, keptInRecent, now);
+  }
+  if (local) await migrateWave1(backend, local, start, remember, now);
   if (start.recent !== recentBefore) {
     try {
       await backend.set('recent', start.recent);
+      for (const key of keptInRecent) if (local) removeLastGasp(local, key);
     } catch {
-      // Kept in this tab's list; the next successful write stores it.
+      // Kept in this tab's list (and the last-gasp copies stay, for the next start).
     }
   }
   return start;
 }
 
+/** The saved record changed under us (another tab): the copy goes to Recent work instead. */
+class SavedMeanwhile extends Error {}
+
+/**
+ * Merges the last-gasp copies (newest first) into the saved work: one newer than the save is
+ * opened and saved in its place; one already saved is dropped; one that another tab's newer save
+ * has overtaken goes to Recent work. An unreadable one is kept aside, told, and dropped.
+ */
+async function mergeLastGasps(
+  backend: Backend,
+  local: Storage,
+  start: StartState,
+  record: SavedRecord | null,
+  remember: (doc: Scenario, replacedBy: string) => void,
+  keptInRecent: string[],
+  now: number,
+): Promise<void> {
+  let current = record;
+  for (const found of readLastGasps(local)) {
+    const { gasp } = found;
+    const loaded = gasp ? loadScenario(gasp.doc) : null;
+    if (!gasp || !loaded?.ok) {
+      const key = await keepAside(backend, new Unreadable(found.raw), now);
+      if (key) removeLastGasp(local, found.key);
+      const why = loaded && !loaded.ok ? loaded.error : 'it is not readable JSON';
+      start.problems.push(
+        `The edits a tab wrote just before it closed could not be opened (${why}). ${
+          key
+            ? `They were kept aside under "${key}" in ${backendName(backend)}.`
+            : `They stay under "${found.key}" in local storage.`
+        }`,
+      );
+      continue;
+    }
+    const doc = loaded.scenario;
+    let verdict = judgeLastGasp(current, gasp);
+    const next: SavedRecord = {
+      doc,
+      rev: Math.max(current?.rev ?? 0, gasp.base) + 1,
+      savedAt: gasp.savedAt,
+      tab: gasp.tab,
+      edit: gasp.edit,
+    };
+    if (verdict === 'open' && !(start.doc && sameDocument(start.doc, doc))) {
+      try {
+        await backend.update('doc', (old) => {
+          if (judgeLastGasp(asRecord(old), gasp) !== 'open') throw new SavedMeanwhile();
+          return next;
+        });
+        start.rev = next.rev;
+        removeLastGasp(local, found.key);
+      } catch (e) {
+        if (e instanceof SavedMeanwhile) verdict = 'elsewhere';
+        else {
+          // Not written (storage full): opened here all the same, and saved by the tab.
+          start.needsSave = true;
+          start.settled.push(found.key);
+        }
+      }
+      if (verdict === 'open') {
+        start.doc = doc;
+        start.warnings = loaded.warnings;
+        // Older copies are judged against this one: none of them may replace it.
+        current = next;
+        continue;
+      }
+    }
+    if (verdict === 'elsewhere') {
+      remember(doc, 'newer work saved in another tab');
+      keptInRecent.push(found.key);
+      start.notes.push(
+        `Edits to "${doc.name}" made just before a tab closed were not opened: another tab has saved newer work since. They are in Recent work.`,
+      );
+    } else removeLastGasp(local, found.key);
+  }
+}
+
 async function migrateWave1(
   backend: Backend,
-  legacy: Storage,
+  local: Storage,
   start: StartState,
   remember: (doc: Scenario, replacedBy: string) => void,
   now: number,
 ): Promise<void> {
   let current: string | null, backup: string | null, previous: string | null;
   try {
-    current = legacy.getItem(DOC_KEY);
-    backup = legacy.getItem(BACKUP_KEY);
-    previous = legacy.getItem(PREVIOUS_KEY);
+    current = local.getItem(DOC_KEY);
+    backup = local.getItem(BACKUP_KEY);
+    previous = local.getItem(PREVIOUS_KEY);
   } catch {
     return;
   }
@@ -179,13 +276,13 @@ async function migrateWave1(
   }
   // Wave 1's slots are freed only once everything in them is stored again.
   if (!kept || start.needsSave) return;
-  forgetWave1(legacy);
+  forgetWave1(local);
 }
 
 /** Called once the migrated document is saved in its new place. */
-export function forgetWave1(legacy: Storage | null): void {
+export function forgetWave1(local: Storage | null): void {
   try {
-    for (const k of LEGACY_KEYS) legacy?.removeItem(k);
+    for (const k of LEGACY_KEYS) local?.removeItem(k);
   } catch {
     // Refused: the copies stay; they are read again (and found identical) next time.
   }

@@ -4,7 +4,9 @@
  * user when storage is full or refused (the work stays open in the tab either way), and keeps two
  * tabs from silently overwriting each other: every save bumps a revision number, a tab that finds
  * a newer one than it knows writes nothing and asks (see ui/history/ConflictNotice); tabs tell
- * each other of a save at once (storage/tabChannel.ts).
+ * each other of a save at once (storage/tabChannel.ts). A tab hidden or closed with an edit not
+ * yet saved leaves a last-gasp copy in localStorage, written synchronously, for the next start
+ * (storage/lastGasp.ts).
  */
 import { create } from 'zustand';
 import type { Scenario } from '../model/types.ts';
@@ -25,6 +27,7 @@ import {
   type BackendKind,
 } from './storage/backends.ts';
 import { defaultChannel, type Channel } from './storage/tabChannel.ts';
+import { lastGaspKey, removeLastGasp, writeLastGasp } from './storage/lastGasp.ts';
 import { loadScenario } from '../model/load.ts';
 import { warningNote } from './warningNote.ts';
 
@@ -68,8 +71,9 @@ class NewerElsewhere extends Error {
 
 export interface WorkspaceOptions {
   backend?: Backend;
-  /** Wave 1's localStorage, to migrate; by default the page's. */
-  legacy?: Storage | null;
+  /** The page's localStorage (wave 1's saves to migrate, the last-gasp copies); null when
+   *  refused. By default the page's own. */
+  local?: Storage | null;
   /** The embedded view restores but never writes. */
   readOnly?: boolean;
   channel?: Channel | null;
@@ -114,13 +118,13 @@ export async function openWorkspace(
 ): Promise<Workspace> {
   const now = options.now ?? Date.now;
   const backend = options.backend ?? (await openBackend());
-  const legacy = options.legacy === undefined ? pageLocalStorage() : options.legacy;
+  const local = options.local === undefined ? pageLocalStorage() : options.local;
   const readOnly = options.readOnly ?? false;
   const tab = `${now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const ui = useWorkspaceStore;
   ui.setState({ backend: backend.kind, recent: [], problem: null });
 
-  const start = await readStart(backend, legacy, now());
+  const start = await readStart(backend, local, now(), !readOnly);
   let knownRev = start.rev;
   const blocked = start.blocked;
   ui.setState({ recent: start.recent });
@@ -129,6 +133,7 @@ export async function openWorkspace(
     store.temporal.getState().clear();
   }
   for (const text of start.problems) store.getState().notify('error', text);
+  for (const text of start.notes) store.getState().notify('info', text);
   if (start.doc && start.warnings.length > 0) {
     store
       .getState()
@@ -146,6 +151,10 @@ export async function openWorkspace(
   let timer: ReturnType<typeof setTimeout> | undefined;
   let writing: Promise<void> | null = null;
   let dirty = false;
+  // This tab's count of edits, stored with each save and each last-gasp copy; `gasped` is the
+  // count in the copy this tab left in localStorage, if any.
+  let edits = 0;
+  let gasped: number | null = null;
 
   // In memory only, "saving" would promise what cannot be kept: the state stays "memory".
   const idle: SaveState = backend.kind === 'memory' ? 'memory' : 'saved';
@@ -190,7 +199,8 @@ export async function openWorkspace(
     const doc = store.getState().doc;
     dirty = false;
     setSave(busy);
-    const record: SavedRecord = { doc, rev: 0, savedAt: now(), tab };
+    const edit = edits;
+    const record: SavedRecord = { doc, rev: 0, savedAt: now(), tab, edit };
     if (failedToRender === doc) record.renderFailed = true;
     try {
       await backend.update('doc', (old) => {
@@ -203,7 +213,13 @@ export async function openWorkspace(
       stored = doc;
       if (start.needsSave) {
         start.needsSave = false;
-        forgetWave1(legacy);
+        forgetWave1(local);
+        for (const key of start.settled.splice(0)) if (local) removeLastGasp(local, key);
+      }
+      // The copy left at hiding is now in storage (this write began after it was taken).
+      if (local && gasped !== null && edit >= gasped) {
+        gasped = null;
+        removeLastGasp(local, lastGaspKey(tab));
       }
       setSave(dirty ? busy : idle);
       channel?.postMessage({ rev: knownRev, tab });
@@ -252,7 +268,10 @@ export async function openWorkspace(
     setSave('off');
   } else {
     unsubscribe = store.subscribe((s, prev) => {
-      if (s.doc !== prev.doc && s.doc !== stored) schedule();
+      if (s.doc !== prev.doc && s.doc !== stored) {
+        edits += 1;
+        schedule();
+      }
     });
     if (blocked) setSave('blocked');
     else setSave(idle);
@@ -267,13 +286,26 @@ export async function openWorkspace(
       );
   }
 
+  // An edit not yet in storage, copied synchronously: the write that flush starts is
+  // asynchronous, and a closing tab does not wait for it.
+  const leaveLastGasp = () => {
+    const doc = store.getState().doc;
+    if (readOnly || blocked || !local || doc === stored) return;
+    if (writeLastGasp(local, { doc, base: knownRev, edit: edits, savedAt: now(), tab })) {
+      gasped = edits;
+    }
+  };
   // A tab being closed, or put in the background (where timers are throttled and a mobile
   // browser may kill it without another event), writes the pending edit at once.
-  const onHide = () => void flush();
+  const onHide = () => {
+    leaveLastGasp();
+    void flush();
+  };
   const onVisibility = () => {
-    if (document.visibilityState === 'hidden') void flush();
+    if (document.visibilityState === 'hidden') onHide();
   };
   globalThis.addEventListener?.('pagehide', onHide);
+  globalThis.addEventListener?.('beforeunload', onHide);
   globalThis.document?.addEventListener('visibilitychange', onVisibility);
 
   const workspace: Workspace = {
@@ -334,6 +366,7 @@ export async function openWorkspace(
       unsubscribe();
       channel?.close();
       globalThis.removeEventListener?.('pagehide', onHide);
+      globalThis.removeEventListener?.('beforeunload', onHide);
       globalThis.document?.removeEventListener('visibilitychange', onVisibility);
       if (active === workspace) active = null;
     },

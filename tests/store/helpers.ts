@@ -1,5 +1,9 @@
-// A fresh store on its own in-memory storage, opened on the load-balancing preset.
+// A fresh store on its own in-memory storage, opened on the load-balancing preset; a workspace
+// opener for the persistence tests.
+import { afterEach } from 'vitest';
 import { createAppStore, type AppStore } from '../../src/store/index.ts';
+import type { Backend } from '../../src/store/storage/backends.ts';
+import { openWorkspace, type Workspace, type WorkspaceOptions } from '../../src/store/workspace.ts';
 import { loadScenarioOrThrow } from '../../src/model/load.ts';
 import type { Scenario } from '../../src/model/types.ts';
 import preset from '../../presets/load-balancing.json';
@@ -35,4 +39,24 @@ export function freshStore(doc = presetDoc()): AppStore {
   store.getState().setDoc(doc);
   store.temporal.getState().clear();
   return store;
+}
+
+/**
+ * `open(backend, options)` opens a page's workspace on a fresh store (no channel, no page
+ * localStorage unless given); every workspace opened is disposed after each test.
+ */
+export function workspaceOpener() {
+  const opened: Workspace[] = [];
+  afterEach(() => {
+    for (const ws of opened.splice(0)) ws.dispose();
+  });
+  return async (
+    backend: Backend,
+    options: WorkspaceOptions = {},
+  ): Promise<{ store: AppStore; ws: Workspace }> => {
+    const store = createAppStore();
+    const ws = await openWorkspace(store, { backend, local: null, channel: null, ...options });
+    opened.push(ws);
+    return { store, ws };
+  };
 }

@@ -2,8 +2,8 @@
 // aside under keys of their own, a full store told and the work kept, two tabs never overwriting
 // each other's newer work, wave 1's localStorage migrated, a document that failed to render not
 // reopened.
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createAppStore, type AppStore } from '../../src/store/index.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { createAppStore } from '../../src/store/index.ts';
 import {
   BACKUP_KEY,
   DOC_KEY,
@@ -16,31 +16,13 @@ import {
   memoryBackend,
   type Backend,
 } from '../../src/store/storage/backends.ts';
-import { SIGNAL_KEY, storageChannel } from '../../src/store/storage/tabChannel.ts';
-import {
-  keepReplacedWork,
-  openWorkspace,
-  type Workspace,
-  type WorkspaceOptions,
-} from '../../src/store/workspace.ts';
-import { MemoryStorage, freshStore, presetDoc } from './helpers.ts';
+import { SIGNAL_KEY, defaultChannel, storageChannel } from '../../src/store/storage/tabChannel.ts';
+import { keepReplacedWork } from '../../src/store/workspace.ts';
+import { MemoryStorage, freshStore, presetDoc, workspaceOpener } from './helpers.ts';
 
-const opened: Workspace[] = [];
 /** A store that keeps what it is given (unlike memory, which the app reports as not saving). */
 const durable = () => localStorageBackend(new MemoryStorage());
-afterEach(() => {
-  for (const ws of opened.splice(0)) ws.dispose();
-});
-
-async function open(
-  backend: Backend,
-  options: WorkspaceOptions = {},
-): Promise<{ store: AppStore; ws: Workspace }> {
-  const store = createAppStore();
-  const ws = await openWorkspace(store, { backend, legacy: null, channel: null, ...options });
-  opened.push(ws);
-  return { store, ws };
-}
+const open = workspaceOpener();
 
 async function saved(backend: Backend): Promise<SavedRecord> {
   return (await backend.get('doc')) as SavedRecord;
@@ -61,7 +43,7 @@ describe('saving the work in this browser', () => {
     await ws.flush();
     expect(ws.status()).toBe('saved');
     const record = await saved(backend);
-    expect(Object.keys(record).sort()).toEqual(['doc', 'rev', 'savedAt', 'tab']);
+    expect(Object.keys(record).sort()).toEqual(['doc', 'edit', 'rev', 'savedAt', 'tab']);
     ws.dispose();
 
     const again = await open(backend);
@@ -286,10 +268,8 @@ describe('two tabs', () => {
   it('where BroadcastChannel is missing, the page uses the storage event by itself', async () => {
     vi.stubGlobal('BroadcastChannel', undefined);
     try {
-      // The page's own channel: no `channel` option.
-      const store = createAppStore();
-      const ws = await openWorkspace(store, { backend: durable(), legacy: null });
-      opened.push(ws);
+      // The channel the page picks for itself.
+      const { store, ws } = await open(durable(), { channel: defaultChannel() });
       store.getState().setDoc(presetDoc());
       await ws.flush();
       // Its own save is announced through localStorage…
@@ -352,7 +332,7 @@ describe("wave 1's localStorage", () => {
     legacy.setItem(PREVIOUS_KEY, wave1('Previous'));
     legacy.setItem(BACKUP_KEY, 'garbage');
     const storage = new MemoryStorage();
-    const { store, ws } = await open(localStorageBackend(storage), { legacy });
+    const { store, ws } = await open(localStorageBackend(storage), { local: legacy });
     expect(store.getState().doc.name).toBe('Saved by wave 1');
     await ws.flush();
     expect(legacy.getItem(DOC_KEY)).toBeNull();

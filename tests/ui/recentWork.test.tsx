@@ -14,7 +14,7 @@ afterEach(() => currentWorkspace()?.dispose());
 
 async function withTwoEntries(backend: Backend) {
   resetStore();
-  const ws = await openWorkspace(useAppStore, { backend, legacy: null, channel: null });
+  const ws = await openWorkspace(useAppStore, { backend, local: null, channel: null });
   await ws.keepInRecent({ ...presetDoc(), name: 'First design' }, 'a link');
   await ws.keepInRecent({ ...presetDoc(), name: 'Second design' }, 'a preset');
   render(<RecentWorkMenu />);

@@ -4,10 +4,16 @@
 import assert from 'node:assert/strict';
 import { resetWork, waitSaved } from '../workspaceHelpers.mjs';
 
-/** The workspace's SAVE_DELAY_MS timer (150 ms) fires after an hour instead. */
+/** The workspace's SAVE_DELAY_MS timer (150 ms) fires after an hour instead; each one held is
+ *  counted in window.__heldSaves. */
 const HOLD_SAVE_TIMER = `(() => {
   const real = window.setTimeout;
-  window.setTimeout = (fn, ms, ...rest) => real(fn, ms === 150 ? 3600000 : ms, ...rest);
+  window.__heldSaves = 0;
+  window.setTimeout = (fn, ms, ...rest) => {
+    if (ms !== 150) return real(fn, ms, ...rest);
+    window.__heldSaves += 1;
+    return real(fn, 3600000, ...rest);
+  };
 })();`;
 
 async function rename(page, to) {
@@ -26,7 +32,8 @@ export default async function hideFlush({ page, baseUrl, screenshot }) {
 
   // Hidden: saved at once.
   await rename(page, 'Edited, then hidden');
-  await page.waitForTimeout(400);
+  // The pending save's timer (set by the preset link or by the edit) is held.
+  await page.waitForFunction(() => window.__heldSaves > 0);
   const status = page.getByTestId('save-status');
   assert.equal(await status.textContent(), 'Saving…', 'the held timer has not saved');
   await page.evaluate(() => {
