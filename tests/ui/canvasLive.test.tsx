@@ -9,6 +9,7 @@ import { dotCount, dotOutcomes, parseCubic, pointOn } from '../../src/ui/canvas/
 import { edgeBadges } from '../../src/ui/canvas/edgeBadges.ts';
 import { LiveNodeOverlay } from '../../src/ui/canvas/LiveNodeOverlay.tsx';
 import { startLiveLayer } from '../../src/ui/canvas/liveLayer.ts';
+import { createTrafficPainter } from '../../src/ui/canvas/trafficPainter.ts';
 import { client, edge, scenario, service } from '../fixtures/docs.ts';
 
 const doc = scenario({
@@ -193,8 +194,15 @@ describe('the live layer', () => {
     Object.defineProperty(canvas, 'getContext', { value: () => ctx });
     const frames: Array<() => void> = [];
     const v = viewOf(window2s({ api: 0.5, inv: 0.5 }));
-    const stop = startLiveLayer({
+    const traffic = createTrafficPainter({
       canvas,
+      now: () => 0,
+      requestFrame: (fn) => frames.push(fn),
+      cancelFrame: () => {},
+    });
+    const stop = startLiveLayer({
+      traffic,
+      styled: canvas,
       flow: {
         getState: () =>
           ({
@@ -213,9 +221,6 @@ describe('the live layer', () => {
       running: () => true,
       subscribeRunning: () => () => {},
       reducedMotion: () => reducedMotion,
-      now: () => 0,
-      requestFrame: (fn) => frames.push(fn),
-      cancelFrame: () => {},
     });
     // Run up to 5 frames: a moving layer asks for the next one each time.
     let ran = 0;

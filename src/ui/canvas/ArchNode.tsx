@@ -2,7 +2,8 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { KIND_DESCRIPTIONS } from '../../model/kinds/index.ts';
-import { nodeSummary } from './nodeSummary.ts';
+import { liveNodeSummary } from './nodeSummary.ts';
+import { liveClockOf } from '../inspector/liveCommit.ts';
 import type { ArchFlowNode } from './flowTypes.ts';
 import { LiveNodeOverlay } from './LiveNodeOverlay.tsx';
 import { KindIcon } from '../icons/KindIcon.tsx';
@@ -14,6 +15,8 @@ function ArchNodeView({ id, data, selected }: NodeProps<ArchFlowNode>) {
   const { node, problems } = data;
   // A string (or undefined): the node re-renders only when its own role changes.
   const role = useAppStore((s) => roleNote(s.doc, id));
+  // A string too: while a run goes on, the params as its actions have left them.
+  const line = useAppStore((s) => liveNodeSummary(s.doc, node, liveClockOf(s)));
   return (
     <div
       className={`arch-node kind-${node.type}${selected ? ' is-selected' : ''}`}
@@ -40,7 +43,7 @@ function ArchNodeView({ id, data, selected }: NodeProps<ArchFlowNode>) {
         )}
       </div>
       {role !== undefined && <div className="arch-node__role">{role}</div>}
-      <div className="arch-node__summary">{nodeSummary(node)}</div>
+      <div className="arch-node__summary">{line}</div>
       <LiveNodeOverlay node={node} />
       <Handle type="source" position={Position.Right} />
     </div>

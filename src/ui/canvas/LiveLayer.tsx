@@ -5,19 +5,48 @@ import { useAppStore } from '../../store/index.ts';
 import { metricsHub } from '../../store/metricsHub.ts';
 import type { ArchFlowEdge, ArchFlowNode } from './flowTypes.ts';
 import { currentLiveView } from './liveSource.ts';
-import { startLiveLayer } from './liveLayer.ts';
+import { startLiveLayer, type TrafficSink } from './liveLayer.ts';
+import { createTrafficPainter, type TrafficMessage } from './trafficPainter.ts';
 
 const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
 
+/**
+ * The traffic's painter for a new canvas: in a worker when the browser can hand a canvas over
+ * (the main thread then does no work per frame), on the page otherwise.
+ */
+function trafficSink(canvas: HTMLCanvasElement): TrafficSink {
+  if (typeof canvas.transferControlToOffscreen === 'function' && typeof Worker === 'function') {
+    const worker = new Worker(new URL('./trafficWorker.ts', import.meta.url), {
+      type: 'module',
+      name: 'archsim-traffic',
+    });
+    const offscreen = canvas.transferControlToOffscreen();
+    const post = (m: TrafficMessage, transfer: Transferable[] = []) =>
+      worker.postMessage(m, transfer);
+    post({ canvas: offscreen }, [offscreen]);
+    return { set: (change) => post({ change }), stop: () => worker.terminate() };
+  }
+  return createTrafficPainter({
+    canvas,
+    now: () => performance.now(),
+    requestFrame: (fn) => requestAnimationFrame(fn),
+    cancelFrame: (handle) => cancelAnimationFrame(handle),
+  });
+}
+
 export function LiveLayer() {
   const flow = useStoreApi<ArchFlowNode, ArchFlowEdge>();
-  const canvas = useRef<HTMLCanvasElement>(null);
+  const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const el = canvas.current;
+    const el = host.current;
     if (el === null) return;
+    // A canvas per mount: one handed to a worker cannot be drawn on again, nor handed twice.
+    const canvas = document.createElement('canvas');
+    el.append(canvas);
     const motion = typeof matchMedia === 'function' ? matchMedia(REDUCED_MOTION) : undefined;
-    return startLiveLayer({
-      canvas: el,
+    const stop = startLiveLayer({
+      traffic: trafficSink(canvas),
+      styled: el,
       flow,
       liveView: currentLiveView,
       subscribeLive: metricsHub.live.subscribe,
@@ -28,10 +57,11 @@ export function LiveLayer() {
           if (s.runStatus !== prev.runStatus) listener();
         }),
       reducedMotion: () => motion?.matches ?? false,
-      now: () => performance.now(),
-      requestFrame: (fn) => requestAnimationFrame(fn),
-      cancelFrame: (handle) => cancelAnimationFrame(handle),
     });
+    return () => {
+      stop();
+      canvas.remove();
+    };
   }, [flow]);
-  return <canvas ref={canvas} className="traffic-layer" aria-hidden="true" />;
+  return <div ref={host} className="traffic-layer" aria-hidden="true" />;
 }

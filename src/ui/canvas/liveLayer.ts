@@ -1,8 +1,9 @@
 /**
  * Everything the canvas shows of a run, outside React: on each live tick (2.5 Hz) it writes the
- * node chips and edge strokes of what is in sight into the DOM, and it draws the traffic (dots
- * and rates) on one canvas over the flow, once per animation frame while the run goes on, once
- * per change otherwise. Nodes out of sight are written when they come into sight.
+ * node chips and edge strokes of what is in sight into the DOM, and it hands the traffic (dots
+ * and rates) to a painter (trafficPainter.ts) that draws it on one canvas over the flow, in a
+ * worker of its own where the browser allows. Nodes out of sight are written when they come
+ * into sight.
  *
  * Why not React: re-rendering a hundred React Flow nodes and edges per tick kept the main thread
  * busy most of the time at Max speed and made panning stall.
@@ -12,13 +13,22 @@ import type { ArchFlowEdge, ArchFlowNode } from './flowTypes.ts';
 
 type ReactFlowState = FlowState<ArchFlowNode, ArchFlowEdge>;
 import type { ScenarioNode } from '../../model/types.ts';
-import { formatRate } from '../run/format.ts';
 import type { EdgeLive, LiveView } from './liveView.ts';
 import { paintNodeChips } from './nodeChips.ts';
-import { drawTraffic, parseCubic, type Curve, type EdgeToDraw, type View } from './traffic.ts';
+import { parseCubic, type Curve, type EdgeToDraw, type View } from './traffic.ts';
+import type { TrafficColours, TrafficState } from './trafficPainter.ts';
+
+/** Where the traffic is drawn: `set` sends what changed. */
+export interface TrafficSink {
+  set(change: Partial<TrafficState>): void;
+  stop(): void;
+}
 
 export interface LiveLayerDeps {
-  canvas: HTMLCanvasElement;
+  /** The painter of the traffic (on the page or in a worker). */
+  traffic: TrafficSink;
+  /** The element whose CSS colours (--ok, --danger…) the traffic takes. */
+  styled: Element;
   /** React Flow's store: viewport, size, measured nodes, the flow's DOM. */
   flow: {
     getState: () => ReactFlowState;
@@ -31,15 +41,10 @@ export interface LiveLayerDeps {
   running: () => boolean;
   subscribeRunning: (listener: () => void) => () => void;
   reducedMotion: () => boolean;
-  now: () => number;
-  requestFrame: (fn: () => void) => number;
-  cancelFrame: (handle: number) => void;
 }
 
 /** Pixels around the viewport counted as in sight (a node half in view is in view). */
 const MARGIN = 40;
-/** The share of the main thread the dots may take: frames are skipped beyond it. */
-const DRAW_BUDGET = 0.15;
 
 const colourVars = {
   ok: '--ok',
@@ -57,28 +62,14 @@ export function edgeStroke(live: EdgeLive): { width: string; colour: string } {
   };
 }
 
-function rateLabel(live: EdgeLive): string | undefined {
-  return live.rps > 0 ? formatRate(live.rps) : undefined;
-}
-
 export function startLiveLayer(deps: LiveLayerDeps): () => void {
-  const { canvas, flow } = deps;
-  const ctx = canvas.getContext('2d');
+  const { flow, traffic } = deps;
   let view: LiveView | undefined;
   let paths = new Map<string, SVGPathElement>();
   const curves = new Map<string, { d: string; curve: Curve | undefined }>();
   /** Nodes whose chips were not written on the last tick: out of sight then. */
   const stale = new Set<string>();
-  let frame: number | undefined;
-  let lastDrawAt = -Infinity;
-  let drawCostMs = 0;
-  let colours: Record<keyof typeof colourVars, string> = {
-    ok: 'green',
-    error: 'red',
-    rejected: 'orange',
-    text: 'black',
-    halo: 'white',
-  };
+  let colours: TrafficColours | undefined;
 
   const viewport = (): View => {
     const s = flow.getState();
@@ -161,58 +152,31 @@ export function startLiveLayer(deps: LiveLayerDeps): () => void {
     return out;
   };
 
-  const animating = () => view !== undefined && deps.running() && !deps.reducedMotion();
-
-  const draw = () => {
-    if (ctx === null) return;
-    const start = deps.now();
-    const v = viewport();
-    const dpr = globalThis.devicePixelRatio || 1;
-    const w = Math.round(v.width * dpr);
-    const h = Math.round(v.height * dpr);
-    if (canvas.width !== w || canvas.height !== h) {
-      canvas.width = w;
-      canvas.height = h;
-    } else ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, w, h);
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    const moving = animating();
-    // Still dots (reduced motion, a pause) sit where the clock of the last frame left them.
-    drawTraffic(
-      ctx,
-      edgesToDraw(),
-      v,
-      moving ? start / 1000 : lastDrawAt / 1000,
-      colours,
-      rateLabel,
-    );
-    if (moving) lastDrawAt = start;
-    drawCostMs = drawCostMs * 0.8 + (deps.now() - start) * 0.2;
-    if (moving) schedule();
+  /** What the painter needs now: edges and rates, the viewport, whether the dots move. */
+  const sendTraffic = () => {
+    traffic.set({
+      edges: edgesToDraw(),
+      view: viewport(),
+      moving: view !== undefined && deps.running() && !deps.reducedMotion(),
+      dpr: globalThis.devicePixelRatio || 1,
+    });
   };
 
-  const onFrame = () => {
-    frame = undefined;
-    // Skip this frame when drawing is dear (a large graph): at most DRAW_BUDGET of the time.
-    if (animating() && deps.now() < lastDrawAt + drawCostMs / DRAW_BUDGET) schedule();
-    else draw();
-  };
-
-  const schedule = () => {
-    if (frame === undefined) frame = deps.requestFrame(onFrame);
-  };
-
+  /** The page's colours, sent when they change (a theme switch). */
   const readColours = () => {
-    const style = getComputedStyle(canvas);
+    const style = getComputedStyle(deps.styled);
     const read = (name: string, fallback: string) =>
       style.getPropertyValue(name).trim() || fallback;
-    colours = {
-      ok: read(colourVars.ok, colours.ok),
-      error: read(colourVars.error, colours.error),
-      rejected: read(colourVars.rejected, colours.rejected),
-      text: read(colourVars.text, colours.text),
-      halo: read(colourVars.halo, colours.halo),
+    const next = {
+      ok: read(colourVars.ok, 'green'),
+      error: read(colourVars.error, 'red'),
+      rejected: read(colourVars.rejected, 'orange'),
+      text: read(colourVars.text, 'black'),
+      halo: read(colourVars.halo, 'white'),
     };
+    if (colours !== undefined && JSON.stringify(colours) === JSON.stringify(next)) return;
+    colours = next;
+    traffic.set({ colours });
   };
 
   const onTick = () => {
@@ -220,7 +184,7 @@ export function startLiveLayer(deps: LiveLayerDeps): () => void {
     readColours();
     paintChips(false);
     paintEdges();
-    schedule();
+    sendTraffic();
   };
 
   let chipsTimer: ReturnType<typeof setTimeout> | undefined;
@@ -234,18 +198,19 @@ export function startLiveLayer(deps: LiveLayerDeps): () => void {
       }, 100);
     }
     if (s.edges !== prev.edges) paintEdges();
-    schedule();
+    if (s.edges !== prev.edges) sendTraffic();
+    else if (moved || s.height !== prev.height) traffic.set({ view: viewport() });
   };
 
   const unsubscribe = [
     deps.subscribeLive(onTick),
     flow.subscribe(onFlow),
-    deps.subscribeRunning(schedule),
+    deps.subscribeRunning(sendTraffic),
   ];
   onTick();
   return () => {
     unsubscribe.forEach((u) => u());
-    if (frame !== undefined) deps.cancelFrame(frame);
+    traffic.stop();
     if (chipsTimer !== undefined) clearTimeout(chipsTimer);
   };
 }

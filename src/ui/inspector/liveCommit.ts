@@ -12,11 +12,17 @@ import type { RunClient } from '../run/runConnection.ts';
 /** Wall time a field must rest before its change is taken as an action. */
 export const SETTLE_MS = 600;
 
+type RunState = Pick<ReturnType<typeof useAppStore.getState>, 'runStatus' | 'simNowS'>;
+
 /** The run's clock while it has started (running or paused), else null: edits are plain. */
+export function liveClockOf(s: RunState): number | null {
+  return (s.runStatus === 'running' || s.runStatus === 'paused') && s.simNowS > 0
+    ? s.simNowS
+    : null;
+}
+
 export function useLiveClock(): number | null {
-  return useAppStore((s) =>
-    (s.runStatus === 'running' || s.runStatus === 'paused') && s.simNowS > 0 ? s.simNowS : null,
-  );
+  return useAppStore(liveClockOf);
 }
 
 const pending = new Map<

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
  * Pairs are spaced by animation frames, not by a clock, so the sampling follows the page.
  */
 async function movingPairs(page, pairs) {
-  return page.locator('canvas.traffic-layer').evaluate(async (c, n) => {
+  return page.locator('.traffic-layer canvas').evaluate(async (c, n) => {
     const frame = () => new Promise((r) => requestAnimationFrame(r));
     let moved = 0;
     for (let i = 0; i < n; i++) {
@@ -49,12 +49,20 @@ export default async function ({ page, baseUrl, screenshot }) {
   assert.ok(rps > 150 && rps < 250, `the client sends about 200 rps, its chip says "${sends}"`);
 
   // Traffic is drawn and moves while the run goes on.
-  const drawn = await page.locator('canvas.traffic-layer').evaluate((c) =>
-    c
-      .getContext('2d')
-      .getImageData(0, 0, c.width, c.height)
-      .data.some((v, i) => i % 4 === 3 && v > 0),
-  );
+  // The layer is drawn from a worker (its canvas handed over): read back what it shows.
+  const drawn = await page.locator('.traffic-layer canvas').evaluate(async (c) => {
+    const img = new Image();
+    img.src = c.toDataURL();
+    await img.decode();
+    const copy = document.createElement('canvas');
+    copy.width = img.width;
+    copy.height = img.height;
+    const ctx = copy.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    return ctx
+      .getImageData(0, 0, copy.width, copy.height)
+      .data.some((v, i) => i % 4 === 3 && v > 0);
+  });
   assert.ok(drawn, 'the traffic layer has something drawn');
   assert.ok((await movingPairs(page, 3)) >= 2, 'the traffic moves while the run goes on');
   await screenshot('running-1440');
