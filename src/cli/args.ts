@@ -1,5 +1,5 @@
 /**
- * Command-line arguments of `sim`: FILE [--json] [--strict] [--seed N] [--duration S]. Kept apart from the
+ * Command-line arguments of `sim`: FILE [--json] [--strict] [--check] [--seed N] [--duration S]. Kept apart from the
  * runner so later flags (--sweep, --replications) are one more case here.
  */
 export interface SimArgs {
@@ -7,6 +7,8 @@ export interface SimArgs {
   json: boolean;
   /** Warnings (unknown fields, odd values) refuse the document instead of being printed. */
   strict: boolean;
+  /** Design CI: exit 3 when an objective of the document is missed. */
+  check: boolean;
   seed?: number;
   durationS?: number;
 }
@@ -14,12 +16,13 @@ export interface SimArgs {
 export type ParsedArgs = { ok: true; args: SimArgs } | { ok: false; error: string };
 
 export const USAGE =
-  'usage: npm run --silent sim -- FILE [--json] [--strict] [--seed N] [--duration S]';
+  'usage: npm run --silent sim -- FILE [--json] [--strict] [--check] [--seed N] [--duration S]';
 
 export function parseSimArgs(argv: readonly string[]): ParsedArgs {
   let file: string | undefined;
   let json = false;
   let strict = false;
+  let check = false;
   let seed: number | undefined;
   let durationS: number | undefined;
   for (let i = 0; i < argv.length; i++) {
@@ -27,6 +30,7 @@ export function parseSimArgs(argv: readonly string[]): ParsedArgs {
     const value = (): string | undefined => argv[++i];
     if (a === '--json') json = true;
     else if (a === '--strict') strict = true;
+    else if (a === '--check') check = true;
     else if (a === '--seed') {
       const v = Number(value());
       if (!Number.isInteger(v) || v < 0 || v > 0xffffffff) {
@@ -43,7 +47,7 @@ export function parseSimArgs(argv: readonly string[]): ParsedArgs {
     else return { ok: false, error: `unexpected argument ${a}` };
   }
   if (file === undefined) return { ok: false, error: 'missing FILE' };
-  const args: SimArgs = { file, json, strict };
+  const args: SimArgs = { file, json, strict, check };
   if (seed !== undefined) args.seed = seed;
   if (durationS !== undefined) args.durationS = durationS;
   return { ok: true, args };

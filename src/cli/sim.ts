@@ -1,14 +1,17 @@
 /**
- * Headless runner: `npm run --silent sim -- FILE [--json] [--seed N] [--duration S]`.
- * Exit 0 on a run, 2 on a document that breaks the contract (message on stderr), 1 otherwise.
+ * Headless runner: `npm run --silent sim -- FILE [--json] [--check] [--seed N] [--duration S]`.
+ * Exit 0 on a run, 2 on a document that breaks the contract (message on stderr), 1 otherwise;
+ * with `--check`, 3 when the run misses an objective of the document (design CI).
  */
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import { allMet, grade } from '../analysis/objectives.ts';
 import { createSimulation, HEADLESS_EVENT_BUDGET } from '../engine/index.ts';
 import type { SimResult, SimulationOptions } from '../engine/types.ts';
 import { runAnalysisCommand } from './analyse.ts';
 import { USAGE } from './args.ts';
 import { formatSummary } from './format.ts';
+import { formatObjectives } from './formatObjectives.ts';
 import { loadFromArgs, messageOf, processIo, type Io } from './loadArgs.ts';
 
 export type { Io };
@@ -32,8 +35,24 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     return 1;
   }
   if (result.truncated) io.err(`sim: warning: ${result.truncated.message}`);
-  io.out(args.json ? JSON.stringify(result) : formatSummary(result));
-  return 0;
+  const objectives = scenario.objectives ?? [];
+  if (objectives.length > 0) result.objectives = grade(objectives, result, scenario);
+  const text = args.json
+    ? JSON.stringify(result)
+    : [formatSummary(result), ...formatObjectives(result)].join('\n');
+  io.out(text);
+  if (!args.check) return 0;
+  if (objectives.length === 0) {
+    io.err(`sim: ${args.file}: --check: the document has no "objectives" to check`);
+    return 0;
+  }
+  const graded = result.objectives ?? [];
+  if (allMet(graded)) return 0;
+  const missed = graded.filter((g) => !g.met).map((g) => g.id);
+  io.err(
+    `sim: ${args.file}: missed ${missed.length} of ${graded.length} objectives: ${missed.join(', ')}`,
+  );
+  return 3;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -16,6 +16,7 @@
  * as no policy does, so `act()` may install them late.
  */
 import { applySet, isEdit } from '../model/actions.ts';
+import { alertResponses } from '../model/objectives.ts';
 import { edgeSchema } from '../model/kinds/edge.ts';
 import { paramsSchemaOf } from '../model/kinds/index.ts';
 import { replicaSlots } from './autoscale/replicaSlots.ts';
@@ -29,9 +30,10 @@ const ACTION_SEQ_BASE = -2e15;
 export function plannedReplicas(doc: Scenario): number[] {
   const index = new Map(doc.nodes.map((n, i) => [n.id, i]));
   const most = doc.nodes.map(() => 0);
-  for (const a of doc.actions ?? []) {
+  // An alert's response may scale a service too, at a time only the run will tell.
+  for (const a of [...(doc.actions ?? []), ...alertResponses(doc)]) {
     const n = index.get(a.target);
-    const r = isEdit(a) ? a.set['replicas'] : undefined;
+    const r = 'set' in a ? a.set['replicas'] : undefined;
     if (n !== undefined && typeof r === 'number') most[n] = Math.max(most[n]!, r);
   }
   return most;
@@ -40,7 +42,7 @@ export function plannedReplicas(doc: Scenario): number[] {
 /** Some action changes an edge's fields or acts on its breaker: the caller policies are needed. */
 export function actionsTouchEdges(doc: Scenario): boolean {
   const edges = new Set(doc.edges.map((e) => e.id));
-  return (doc.actions ?? []).some((a) => edges.has(a.target));
+  return [...(doc.actions ?? []), ...alertResponses(doc)].some((a) => edges.has(a.target));
 }
 
 /** The build-time choices actions decide (see the file comment), as a comparable text. */

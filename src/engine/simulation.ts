@@ -12,6 +12,7 @@ import { MAX_IN_FLIGHT } from './limits.ts';
 import { buildResult } from './metrics/result.ts';
 import { Windows } from './metrics/windows.ts';
 import { nodeRegistry, UnsupportedKindError } from './nodes/registry.ts';
+import { ObjectiveMonitor } from './objectives/monitor.ts';
 import { createCallPolicy, ResiliencePolicy } from './policies/resilience.ts';
 import { Rng } from './rng.ts';
 import type { RunProgress, SimResult, Simulation, SimulationOptions } from './types.ts';
@@ -67,10 +68,22 @@ export function createSimulation(doc: Scenario, opts: SimulationOptions = {}): S
   const faults = new Faults(k, nodeIndex, edgeIndex);
   const actions = new Actions(k, doc, nodeIndex, edgeIndex);
   const windows = new Windows(k, windowS, durationS);
+  const monitor =
+    (doc.objectives ?? []).length > 0
+      ? new ObjectiveMonitor(k, doc, nodeIndex, actions, durationS, windowS)
+      : null;
+  /** Close windows (`close` or `finish`); the objectives are watched at each timeline point. */
+  const closeWindows = (t: number, end: boolean): void => {
+    const points = windows.timeline.length;
+    if (end) windows.finish(t);
+    else windows.close(t);
+    if (monitor !== null && windows.timeline.length > points) monitor.onPoint(t);
+    if (monitor !== null && end) monitor.finish(t);
+  };
   k.hooks = {
     onFault: (i, start) => faults.onEvent(i, start),
     onWindow: (t) => {
-      windows.close(t);
+      closeWindows(t, false);
       if (t + windowS < durationS) k.queue.push(t + windowS, EV_WINDOW, 0, 0, 0);
     },
     onWarmup: (t) => k.nodes.forEach((n) => n.stats.markWarmup(t)),
@@ -109,7 +122,7 @@ export function createSimulation(doc: Scenario, opts: SimulationOptions = {}): S
             message: `stopped at ${atS.toFixed(3)} s of ${durationS} s: more than ${k.maxInFlight} calls (requests and their downstream calls) were in flight at once (the system cannot keep up with its load)`,
           };
     done = true;
-    windows.finish(atS);
+    closeWindows(atS, true);
   };
 
   return {
@@ -123,7 +136,7 @@ export function createSimulation(doc: Scenario, opts: SimulationOptions = {}): S
       if (stop === 'events') return progress('events');
       if (k.now >= durationS) {
         done = true;
-        windows.finish(durationS);
+        closeWindows(durationS, true);
         return progress('end');
       }
       return progress('time');
@@ -148,9 +161,21 @@ export function createSimulation(doc: Scenario, opts: SimulationOptions = {}): S
       return true;
     },
     drainWindows: () => windows.drain(),
+    drainObjectives: () => monitor?.drain() ?? null,
     snapshot(): SimResult {
       const meta = { name: doc.name, seed, durationS, warmupS: doc.warmupS };
-      return buildResult(k, windows, truncated === undefined ? meta : { ...meta, truncated });
+      const result = buildResult(
+        k,
+        windows,
+        truncated === undefined ? meta : { ...meta, truncated },
+      );
+      if (monitor !== null) {
+        result.alerts = monitor.alerts.slice();
+        result.budgets = monitor.budgets();
+        const worst = monitor.windows();
+        if (Object.keys(worst).length > 0) result.objectiveWindows = worst;
+      }
+      return result;
     },
     get nowS(): number {
       return k.now;

@@ -8,6 +8,13 @@
 import type { FigureFields } from '../model/kinds/figures.ts';
 import type { KindFigure } from '../model/kinds/index.ts';
 import type { Action, Fault, NodeType } from '../model/types.ts';
+import type {
+  AlertEvent,
+  BudgetReport,
+  GradedObjective,
+  ObjectivesFrame,
+  WindowedValue,
+} from './objectives/types.ts';
 
 /**
  * Why a request failed, everywhere in the engine and the charts. The order is the engine's
@@ -114,6 +121,14 @@ export interface SimResult {
   /** Set when the run stopped early: the event budget ran out. */
   /** `inFlight`: too many requests in flight at once (the document overloads its system). */
   truncated?: { reason: 'eventBudget' | 'inFlight'; atS: number; events: number; message: string };
+  /** The document's objectives, graded (src/analysis/objectives.ts); set by who grades. */
+  objectives?: GradedObjective[];
+  /** Alerts fired, escalated and resolved, in time order (documents with objectives). */
+  alerts?: AlertEvent[];
+  /** Error budgets of availability and error-rate objectives, by objective id. */
+  budgets?: Record<string, BudgetReport>;
+  /** Objectives graded per window (`windowS`): the worst window, by objective id. */
+  objectiveWindows?: Record<string, WindowedValue>;
 }
 
 /**
@@ -202,6 +217,8 @@ export interface Simulation {
   act(action: Action): boolean;
   /** The windows completed since the last call, oldest first. */
   drainWindows(): WindowStats[];
+  /** Alerts and budget points since the last call, and the objectives so far; null: none. */
+  drainObjectives?(): ObjectivesFrame | null;
   /** The results so far, in the contract's shape. */
   snapshot(): SimResult;
   readonly nowS: number;

@@ -75,28 +75,38 @@ export const OPERATOR_OPS: Record<OperatorOp, OperatorOpDescription> = {
 
 const OPS = Object.keys(OPERATOR_OPS) as [OperatorOp, ...OperatorOp[]];
 
+/** What an action does, without when: also an alert's automated response (`then`). */
+const ACTION_BODY = {
+  target: idSchema,
+  set: z
+    .record(z.string(), z.unknown(), { error: 'must be an object of param → value' })
+    .refine((s) => Object.keys(s).length > 0, { error: 'must name at least one param' })
+    .optional(),
+  op: oneOf(OPS).optional(),
+  replica: int(0, MAX_REPLICAS - 1).optional(),
+};
+
+function checkForm(
+  a: { set?: unknown; op?: OperatorOp | undefined; replica?: number | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if ((a.set === undefined) === (a.op === undefined)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [],
+      message: 'must have either "set" (a param edit) or "op" (an operator action)',
+    });
+  } else if (a.replica !== undefined && a.op !== 'drain') {
+    ctx.addIssue({ code: 'custom', path: ['replica'], message: 'belongs only to "op": "drain"' });
+  }
+}
+
 export const actionSchema = z
-  .strictObject({
-    atS: num(0, MAX_DURATION_S, 's'),
-    target: idSchema,
-    set: z
-      .record(z.string(), z.unknown(), { error: 'must be an object of param → value' })
-      .refine((s) => Object.keys(s).length > 0, { error: 'must name at least one param' })
-      .optional(),
-    op: oneOf(OPS).optional(),
-    replica: int(0, MAX_REPLICAS - 1).optional(),
-  })
-  .superRefine((a, ctx) => {
-    if ((a.set === undefined) === (a.op === undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [],
-        message: 'must have either "set" (a param edit) or "op" (an operator action)',
-      });
-    } else if (a.replica !== undefined && a.op !== 'drain') {
-      ctx.addIssue({ code: 'custom', path: ['replica'], message: 'belongs only to "op": "drain"' });
-    }
-  });
+  .strictObject({ atS: num(0, MAX_DURATION_S, 's'), ...ACTION_BODY })
+  .superRefine(checkForm);
+
+/** An action without its time: taken when something happens (an alert fires). */
+export const actionBodySchema = z.strictObject(ACTION_BODY).superRefine(checkForm);
 
 export function isEdit(a: Action): a is EditAction {
   return 'set' in a;

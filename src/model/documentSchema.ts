@@ -7,6 +7,7 @@ import { faultSchema, MAX_DURATION_S } from './kinds/fault.ts';
 import { KIND_DESCRIPTIONS, sealKinds } from './kinds/index.ts';
 import type { Action, Fault, ScenarioEdge, ScenarioNode } from './types.ts';
 import { actionSchema } from './actions.ts';
+import { alertsField, objectivesField } from './objectives.ts';
 
 export const LIMITS = { nodes: 1000, edges: 5000, faults: 1000, actions: 1000 } as const;
 
@@ -71,4 +72,6 @@ export const documentSchema = z.strictObject({
     })
     .max(LIMITS.actions, { error: `must have at most ${LIMITS.actions} entries` })
     .optional(),
+  objectives: objectivesField,
+  alerts: alertsField,
 });

@@ -3,7 +3,7 @@
  * `nodes[3].params.workers: must be an integer from 1 to 10000, got -3`.
  */
 import type * as z from 'zod';
-import { closest } from './suggest.ts';
+import { closest } from './closest.ts';
 
 export type Path = ReadonlyArray<PropertyKey>;
 

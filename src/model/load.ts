@@ -7,6 +7,7 @@ import { documentSchema } from './documentSchema.ts';
 import { checkActions } from './actionChecks.ts';
 import { checkFaults } from './faultChecks.ts';
 import { checkGraph } from './graphChecks.ts';
+import { checkObjectives } from './objectiveChecks.ts';
 import { withValue } from './issues.ts';
 import { migrate } from './migrate.ts';
 import { parseDroppingUnknown } from './strictParse.ts';
@@ -77,7 +78,8 @@ function loadUnsafe(input: unknown): LoadResult {
   const problem =
     checkGraph(scenario, warnings) ??
     checkFaults(scenario, warnings) ??
-    checkActions(scenario, warnings);
+    checkActions(scenario, warnings) ??
+    checkObjectives(scenario, warnings);
   if (problem) return fail(problem.path, problem.message);
   return { ok: true, scenario, warnings };
 }

@@ -31,6 +31,10 @@ const KEY_ORDER = [
   'actions',
   'set',
   'op',
+  'objectives',
+  'alerts',
+  'metric',
+  'objective',
 ];
 const RANK = new Map(KEY_ORDER.map((k, i) => [k, i]));
 

@@ -156,6 +156,63 @@ export interface OperatorAction {
 export type Action = EditAction | OperatorAction;
 
 // ---------------------------------------------------------------------------------------------
+// Objectives and alerts (src/model/objectives.ts, docs/format.md "Objectives")
+
+import type { ObjectiveMetric } from './objectiveMetrics.ts';
+export type { ObjectiveMetric };
+
+/** A target the run is graded against: `metric` at most `max` and/or at least `min`. */
+export interface Objective {
+  id: string;
+  metric: ObjectiveMetric;
+  /** Measured at this node instead of end to end. */
+  node?: string;
+  min?: number;
+  max?: number;
+  /** Graded over every window of this many seconds (the worst one counts); absent = the whole run. */
+  windowS?: number;
+  label?: string;
+}
+
+export type AlertKind = 'threshold' | 'burnRate' | 'anomaly' | 'predictive';
+export type Severity = 'page' | 'ticket';
+
+/** One pair of a multi-window burn-rate alert: both windows must burn faster than `burnRate`. */
+export interface BurnWindow {
+  name?: string;
+  longS: number;
+  shortS: number;
+  burnRate: number;
+  severity?: Severity;
+}
+
+/** An action without its time: what an alert does when it fires. */
+export type AlertResponse = Omit<EditAction, 'atS'> | Omit<OperatorAction, 'atS'>;
+
+export interface AlertRule {
+  id: string;
+  /** The objective watched: its metric, node and target. */
+  objective: string;
+  kind: AlertKind;
+  severity?: Severity;
+  /** threshold: the breach must last this long before the alert fires. */
+  forS?: number;
+  /** Still firing after this long: escalated (a ticket becomes a page; a page goes up a level). */
+  escalateAfterS?: number;
+  /** burnRate: the window pairs; absent = the SRE workbook's three, scaled to the run. */
+  windows?: BurnWindow[];
+  /** anomaly: z-score that fires, EWMA weight of a new window, seconds learned before firing. */
+  z?: number;
+  alpha?: number;
+  learnS?: number;
+  /** predictive: how far ahead the trend is extended, over how many seconds it is fitted. */
+  horizonS?: number;
+  lookbackS?: number;
+  /** Automated response: the action taken when the alert fires. */
+  then?: AlertResponse;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The document
 
 export interface Scenario {
@@ -173,6 +230,10 @@ export interface Scenario {
   faults: Fault[];
   /** Changes made while running, replayed at their times; absent = none. */
   actions?: Action[];
+  /** Targets every run is graded against; absent = none. */
+  objectives?: Objective[];
+  /** Alerts on the objectives, evaluated as the run goes; absent = none. */
+  alerts?: AlertRule[];
   /** Optional lesson/UI metadata: the preset's topic, for grouping in the presets menu. */
   topic?: string;
 }

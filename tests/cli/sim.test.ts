@@ -112,7 +112,7 @@ describe('sim', () => {
   it('parses arguments', () => {
     expect(parseSimArgs(['f', '--json', '--seed', '3'])).toEqual({
       ok: true,
-      args: { file: 'f', json: true, strict: false, seed: 3 },
+      args: { file: 'f', json: true, strict: false, check: false, seed: 3 },
     });
     expect(parseSimArgs(['f', '--frobnicate']).ok).toBe(false);
   });

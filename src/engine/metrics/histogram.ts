@@ -61,6 +61,39 @@ export class Histogram {
     return this.max;
   }
 
+  /** An empty histogram with the same buckets: a base for `quantileSince` and `copyTo`. */
+  emptyLike(): Histogram {
+    return new Histogram(this.subBits);
+  }
+
+  /**
+   * The q-quantile of the values recorded since `base` was last brought level by `copyTo`
+   * (NaN when none were): a window's percentile read from a run's histogram, with no work per
+   * recorded value. Not clamped to the window's own min and max, which are not kept.
+   */
+  quantileSince(q: number, base: Histogram): number {
+    const n = this.count - base.count;
+    if (n <= 0) return NaN;
+    const rank = Math.max(1, Math.ceil(q * n));
+    const counts = this.counts;
+    const old = base.counts;
+    let acc = 0;
+    for (let i = this.lowIdx; i <= this.highIdx; i++) {
+      acc += counts[i]! - (i < old.length ? old[i]! : 0);
+      if (acc >= rank) return this.midpointOf(i) / 1e6;
+    }
+    return this.max;
+  }
+
+  /** Make `base` hold what this holds (see `quantileSince`). */
+  copyTo(base: Histogram): void {
+    if (base.counts.length !== this.counts.length)
+      base.counts = new Float64Array(this.counts.length);
+    base.counts.set(this.counts);
+    base.count = this.count;
+    base.sum = this.sum;
+  }
+
   /** Empty it, touching only the buckets used since the last reset. */
   reset(): void {
     if (this.highIdx >= 0) this.counts.fill(0, this.lowIdx, this.highIdx + 1);
