@@ -3,14 +3,20 @@
  * `--sweep FROM:TO:STEP` (percent of the document's client rates, or of `--base-rps N`),
  * `--slo-ms N` (p99 SLO for the capacity, default 200), `--deadline-ms N` (goodput counts only
  * answers within it),
- * `--replications N` (seeds doc.seed .. doc.seed+N-1), `--workers N` (threads; default one per
+ * `--sweep-param PATH=FROM:TO:STEP` (once or twice: a param sweep, `--sweep-seeds N` seeds a
+ * point), `--replications N` (seeds doc.seed .. doc.seed+N-1), `--workers N` (threads; default one per
  * core), `--theory` (queueing theory beside the measurement; implied by --replications, else
  * on one run). `takeAnalysisArgs` removes what it recognises and returns the rest untouched.
  */
+import { parseAxis, type ParamAxis } from './paramSweep.ts';
 import type { SweepSpec } from './sweep.ts';
 
 export interface AnalysisArgs {
   sweep?: SweepSpec;
+  /** `--sweep-param PATH=FROM:TO:STEP`, given once or twice. */
+  sweepParams?: ParamAxis[];
+  /** `--sweep-seeds N`: seeds per point of a param sweep (default 1). */
+  sweepSeeds?: number;
   /** 100 % of the sweep, rps; default the document's own client rates. */
   baseRps?: number;
   sloMs: number;
@@ -74,6 +80,8 @@ export function takeAnalysisArgs(argv: readonly string[]): {
       '--deadline-ms',
       '--replications',
       '--workers',
+      '--sweep-param',
+      '--sweep-seeds',
     ];
     if (!known.includes(flag)) {
       rest.push(arg);
@@ -81,7 +89,13 @@ export function takeAnalysisArgs(argv: readonly string[]): {
     }
     const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
     if (flag === '--sweep') analysis.sweep = parseSweepSpec(value ?? '');
-    else if (flag === '--base-rps') analysis.baseRps = positive(flag, value, false);
+    else if (flag === '--sweep-param') {
+      analysis.sweepParams = [...(analysis.sweepParams ?? []), parseAxis(value ?? '')];
+      if (analysis.sweepParams.length > 2) throw new Error('--sweep-param: at most two params');
+    } else if (flag === '--sweep-seeds') {
+      analysis.sweepSeeds = positive(flag, value, true);
+      if (analysis.sweepSeeds > 100) throw new Error('--sweep-seeds: at most 100');
+    } else if (flag === '--base-rps') analysis.baseRps = positive(flag, value, false);
     else if (flag === '--slo-ms') analysis.sloMs = positive(flag, value, false);
     else if (flag === '--deadline-ms') analysis.deadlineMs = positive(flag, value, false);
     else if (flag === '--replications') {
@@ -94,4 +108,7 @@ export function takeAnalysisArgs(argv: readonly string[]): {
 
 /** True when the flags ask for an analysis rather than a single run. */
 export const wantsAnalysis = (a: AnalysisArgs): boolean =>
-  a.sweep !== undefined || a.replications !== undefined || a.theory === true;
+  a.sweep !== undefined ||
+  a.sweepParams !== undefined ||
+  a.replications !== undefined ||
+  a.theory === true;

@@ -1,5 +1,6 @@
 /**
- * The analysis side of `sim`: `--sweep FROM:TO:STEP [--base-rps N] [--slo-ms N] [--deadline-ms N]` and
+ * The analysis side of `sim`: `--sweep FROM:TO:STEP [--base-rps N] [--slo-ms N] [--deadline-ms N]`,
+ * `--sweep-param PATH=FROM:TO:STEP` (once or twice) and
  * `--replications N`, with `--workers N` threads (default one per core). The logic lives in
  * src/analysis; this file reads the document, starts the threads and prints. Returns null when
  * the arguments ask for no analysis, so `sim` goes on with a single run.
@@ -13,12 +14,14 @@ import {
   type CliRunOptions,
 } from '../analysis/cli.ts';
 import { takeAnalysisArgs, wantsAnalysis } from '../analysis/cliArgs.ts';
+import { formatParamSweepText, runParamSweepCli } from '../analysis/paramSweepCli.ts';
 import { USAGE } from './args.ts';
 import { loadFromArgs, messageOf, type Io } from './loadArgs.ts';
 import { createThreadPool } from './pool.ts';
 
 export const ANALYSIS_USAGE =
   '       npm run --silent sim -- FILE --sweep FROM:TO:STEP [--base-rps N] [--slo-ms N] [--deadline-ms N] [--workers N] [--json] [--seed N] [--duration S]\n' +
+  '       npm run --silent sim -- FILE --sweep-param PATH=FROM:TO:STEP [--sweep-param PATH=FROM:TO:STEP] [--sweep-seeds N] [--slo-ms N] [--workers N] [--json] [--seed N] [--duration S]\n' +
   '       npm run --silent sim -- FILE --replications N [--workers N] [--json] [--seed N] [--duration S]\n' +
   '       npm run --silent sim -- FILE --theory [--json] [--seed N] [--duration S]';
 
@@ -35,7 +38,7 @@ export async function runAnalysisCommand(argv: readonly string[], io: Io): Promi
   const loaded = loadFromArgs(rest, io, `${USAGE}\n${ANALYSIS_USAGE}`);
   if (typeof loaded === 'number') return loaded;
   const { args, scenario } = loaded;
-  const jobs = analysis.sweep ? 0 : (analysis.replications ?? 1);
+  const jobs = analysis.sweep || analysis.sweepParams ? 0 : (analysis.replications ?? 1);
   const threads = Math.max(
     1,
     Math.min(analysis.workers ?? os.availableParallelism(), jobs || Infinity),
@@ -56,6 +59,16 @@ export async function runAnalysisCommand(argv: readonly string[], io: Io): Promi
       const r = await runSweepCli(scenario, spec, opts);
       json.sweep = r;
       text.push(formatSweepText(r));
+    }
+    if (analysis.sweepParams) {
+      const r = await runParamSweepCli(
+        scenario,
+        analysis.sweepParams,
+        analysis.sweepSeeds ?? 1,
+        opts,
+      );
+      json.paramSweep = r;
+      text.push(formatParamSweepText(r));
     }
     // --theory alone: one run, with the theory rows (no intervals).
     const seeds = analysis.replications ?? (analysis.theory ? 1 : undefined);

@@ -1,11 +1,12 @@
 /**
- * The "Analyze" drawer: Compare, Load sweep, Replications, Theory. It stays mounted while closed
+ * The "Analyze" drawer: Compare, Load sweep, Param sweep, Replications, Theory. It stays mounted while closed
  * so a running sweep goes on and the last results are still there when it opens again.
  */
 import { useEffect, useRef } from 'react';
 import { useAnalysisStore, type AnalysisTab } from './analysisStore.ts';
 import { ANALYSIS_DRAWER_ID, ANALYZE_BUTTON_ID } from './AnalyzeButton.tsx';
 import { ComparePanel } from './ComparePanel.tsx';
+import { ParamSweepPanel } from './ParamSweepPanel.tsx';
 import { ReplicationsPanel } from './ReplicationsPanel.tsx';
 import { SweepPanel } from './SweepPanel.tsx';
 import { TheoryPanel } from './TheoryPanel.tsx';
@@ -14,6 +15,7 @@ import './analysis.css';
 const TABS: Array<{ id: AnalysisTab; name: string }> = [
   { id: 'compare', name: 'Compare' },
   { id: 'sweep', name: 'Load sweep' },
+  { id: 'params', name: 'Param sweep' },
   { id: 'replications', name: 'Replications' },
   { id: 'theory', name: 'Theory' },
 ];
@@ -21,6 +23,7 @@ const TABS: Array<{ id: AnalysisTab; name: string }> = [
 const PANES: Record<AnalysisTab, () => React.JSX.Element> = {
   compare: ComparePanel,
   sweep: SweepPanel,
+  params: ParamSweepPanel,
   replications: ReplicationsPanel,
   theory: TheoryPanel,
 };

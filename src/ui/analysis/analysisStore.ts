@@ -11,7 +11,7 @@ import { loadScenario } from '../../model/load.ts';
 import { guardedLocalStorage } from '../../store/storage/guardedLocalStorage.ts';
 import { tellSaveRefused } from '../../store/workspace.ts';
 
-export type AnalysisTab = 'compare' | 'sweep' | 'replications' | 'theory';
+export type AnalysisTab = 'compare' | 'sweep' | 'params' | 'replications' | 'theory';
 
 export const ANALYSIS_KEY = 'archsim.analysis.v1';
 
