@@ -54,7 +54,6 @@ export function paretoSentence(a: ParamSweepAnalysis): string {
     .join('; ')}.`;
 }
 
-
 /**
  * The pass region of a one-param sweep as x ranges: each run of consecutive passing values,
  * widened by half a step each side so a single passing value is a band, not a line.
