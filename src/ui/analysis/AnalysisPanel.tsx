@@ -69,7 +69,7 @@ export function AnalysisPanel() {
     <div
       ref={drawer}
       id={ANALYSIS_DRAWER_ID}
-      className="an-drawer"
+      className="overlay-panel an-drawer"
       role="dialog"
       aria-label="Analysis"
       hidden={!open}

@@ -20,6 +20,7 @@ const MODES: Array<{ id: ReportMode; name: string; title: string }> = [
   { id: 'exact', name: 'Exact', title: 'Every digit the engine gives, as the headless JSON' },
 ];
 
+const COPY_FORMATS = ['Markdown', 'CSV'] as const;
 type CopyState = { what: string; ok: boolean } | null;
 
 export default function RunReport() {
@@ -46,7 +47,7 @@ export default function RunReport() {
     setOpen(false);
     document.getElementById(REPORT_BUTTON_ID)?.focus();
   };
-  const copy = async (what: 'Markdown' | 'CSV') => {
+  const copy = async (what: (typeof COPY_FORMATS)[number]) => {
     const text = what === 'CSV' ? reportCsv(sections) : reportMarkdown(sections, mode);
     setCopied({ what, ok: await copyText(text) });
   };
@@ -59,7 +60,7 @@ export default function RunReport() {
   return (
     <div
       id={REPORT_PANEL_ID}
-      className="rr-panel"
+      className="overlay-panel rr-panel"
       role="dialog"
       aria-label="Run report"
       hidden={!open}
@@ -86,22 +87,17 @@ export default function RunReport() {
             </button>
           ))}
         </div>
-        <button
-          type="button"
-          className="btn btn--small"
-          disabled={sections.length === 0}
-          onClick={() => void copy('Markdown')}
-        >
-          Copy as Markdown
-        </button>
-        <button
-          type="button"
-          className="btn btn--small"
-          disabled={sections.length === 0}
-          onClick={() => void copy('CSV')}
-        >
-          Copy as CSV
-        </button>
+        {COPY_FORMATS.map((what) => (
+          <button
+            key={what}
+            type="button"
+            className="btn btn--small"
+            disabled={sections.length === 0}
+            onClick={() => void copy(what)}
+          >
+            Copy as {what}
+          </button>
+        ))}
         <button
           type="button"
           className="btn btn--small rr-close"
