@@ -2,56 +2,6 @@
 // from Chromium itself: a CPU profile (self time per script file, so the chart chunks' share is
 // separated from React Flow's and the app's) and the renderer's task time, plus the gaps between
 // animation frames. Printed as a report; speed is never asserted (the machine is shared).
-import { deflateRawSync } from 'node:zlib';
-
-export const shareLink = (doc) =>
-  `#s=${deflateRawSync(Buffer.from(JSON.stringify(doc), 'utf8')).toString('base64url')}`;
-
-/** A client, a load balancer and `services` services behind it in chains of 7, on a grid. */
-export function bigDesign(services) {
-  const nodes = [
-    {
-      id: 'users',
-      type: 'client',
-      label: 'Users',
-      position: { x: 0, y: 600 },
-      params: { arrival: { process: 'poisson', rps: 400 } },
-    },
-    { id: 'lb', type: 'loadBalancer', label: 'LB', position: { x: 260, y: 600 }, params: {} },
-  ];
-  const edges = [{ id: 'e-users-lb', source: 'users', target: 'lb', latencyMs: 1 }];
-  for (let i = 0; i < services; i++) {
-    const chain = Math.floor(i / 7);
-    const k = i % 7;
-    const id = `s${chain}_${k}`;
-    nodes.push({
-      id,
-      type: 'service',
-      label: `Service ${chain}.${k}`,
-      position: { x: 520 + k * 240, y: chain * 90 },
-      // Chains get slower further down the list, so the busiest few are clear.
-      params: {
-        replicas: 1,
-        workers: 2,
-        serviceTimeMs: { dist: 'exponential', meanMs: 1 + i / 10 },
-      },
-    });
-    const source = k === 0 ? 'lb' : `s${chain}_${k - 1}`;
-    edges.push({ id: `e-${id}`, source, target: id, latencyMs: 1 });
-  }
-  return {
-    version: 1,
-    name: `${services + 2} nodes`,
-    description: '',
-    seed: 1,
-    durationS: 100_000,
-    warmupS: 0,
-    nodes,
-    edges,
-    faults: [],
-  };
-}
-
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))];
 
 /** Self time (ms) per script file name in a CDP CPU profile. */

@@ -1,22 +1,5 @@
-// Shared by the workspace specs (kept out of specs/, where every file is run as a spec).
-import { deflateRawSync } from 'node:zlib';
-
-/** A two-node document named `name`. */
-export function smallDoc(name) {
-  return {
-    version: 1,
-    name,
-    nodes: [
-      { id: 'c', type: 'client', label: 'Users', position: { x: 0, y: 0 }, params: {} },
-      { id: 's', type: 'service', label: 'API', position: { x: 260, y: 0 }, params: {} },
-    ],
-    edges: [{ id: 'e', source: 'c', target: 's' }],
-  };
-}
-
-export function shareFragment(doc) {
-  return Buffer.from(deflateRawSync(Buffer.from(JSON.stringify(doc)))).toString('base64url');
-}
+// Shared by the workspace specs (kept out of specs/, where every file is run as a spec): what
+// the browser keeps for archsim, and storage refused or full.
 
 /** Forget everything this browser saved for archsim (IndexedDB and localStorage). */
 export async function resetWork(page) {

@@ -2,58 +2,19 @@
 // a small load sweep and see the curve and the capacity sentence, then time a 15-point sweep of
 // the standard 10-service scenario across the worker pool.
 import assert from 'node:assert/strict';
-
-const DOC_KEY = 'archsim.doc.v1';
+import { servicesBehindBalancer, shareLink } from '../designs.mjs';
 
 /** The bench's 10-service scenario: 5000 rps → LB → 10 services of 8 workers, exp 10 ms. */
-function tenServices() {
-  const ten = Array.from({ length: 10 }, (_, i) => `svc${i}`);
-  const edge = (id, source, target) => ({
-    id,
-    source,
-    target,
-    latencyMs: { dist: 'constant', ms: 0 },
-    weight: 1,
-    kind: 'call',
-  });
-  return {
-    version: 1,
-    name: 'Ten services behind a balancer',
-    description: '',
-    seed: 1,
-    durationS: 60,
-    warmupS: 0,
-    nodes: [
-      {
-        id: 'users',
-        type: 'client',
-        label: 'Users',
-        position: { x: 0, y: 300 },
-        params: { arrival: { process: 'poisson', rps: 5000 } },
-      },
-      {
-        id: 'lb',
-        type: 'loadBalancer',
-        label: 'LB',
-        position: { x: 250, y: 300 },
-        params: { strategy: 'roundRobin' },
-      },
-      ...ten.map((id, i) => ({
-        id,
-        type: 'service',
-        label: id,
-        position: { x: 520, y: i * 70 },
-        params: {
-          replicas: 1,
-          workers: 8,
-          serviceTimeMs: { dist: 'exponential', meanMs: 10 },
-        },
-      })),
-    ],
-    edges: [edge('u-lb', 'users', 'lb'), ...ten.map((id) => edge(`lb-${id}`, 'lb', id))],
-    faults: [],
-  };
-}
+const tenServices = servicesBehindBalancer({
+  name: 'Ten services behind a balancer',
+  rps: 5000,
+  services: 10,
+  chain: 1,
+  balancer: { strategy: 'roundRobin' },
+  service: { replicas: 1, workers: 8, serviceTimeMs: { dist: 'exponential', meanMs: 10 } },
+  edgeLatencyMs: { dist: 'constant', ms: 0 },
+  durationS: 60,
+});
 
 async function setField(drawer, label, value) {
   await drawer.getByLabel(label, { exact: true }).fill(String(value));
@@ -146,12 +107,9 @@ export default async function ({ page, baseUrl, screenshot }) {
   await screenshot('3c-theory');
 
   // The standard 10-service scenario: 15 points, 60 s each, across the pool.
-  await page.evaluate(
-    ([key, doc]) => localStorage.setItem(key, JSON.stringify({ state: { doc }, version: 1 })),
-    [DOC_KEY, tenServices()],
-  );
-  await page.goto(baseUrl);
-  await page.locator('[data-testid="node-svc9"]').waitFor();
+  await page.goto('about:blank'); // a new hash alone would not reload the app
+  await page.goto(`${baseUrl}/${shareLink(tenServices)}`);
+  await page.locator('[data-testid="node-s9_0"]').waitFor();
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   await page.getByRole('button', { name: 'Analyze', exact: true }).click();
   await drawer.getByRole('tab', { name: 'Load sweep' }).click();

@@ -2,7 +2,8 @@
 // charts panel drawing. Reports the main thread's busy share, the chart code's own time and the
 // frame gaps (chartsCost.mjs); asserts only what the app must do: the utilization chart draws
 // the busiest few nodes and one "others" line, never a line per node.
-import { bigDesign, describeCost, measureMainThread, shareLink } from '../chartsCost.mjs';
+import { describeCost, measureMainThread } from '../chartsCost.mjs';
+import { bigDesign, shareLink } from '../designs.mjs';
 
 const CHART_FILES = ['LiveCharts-', 'LineChart-', 'plot'];
 

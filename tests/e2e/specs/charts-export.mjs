@@ -9,36 +9,16 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { shareLink } from '../chartsCost.mjs';
+import { shareLink, usersCallingApi } from '../designs.mjs';
 
 const shotsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../screenshots');
 
-const outage = {
-  version: 1,
+const outage = usersCallingApi({
   name: 'Total outage',
-  description: '',
-  seed: 3,
-  durationS: 60,
-  warmupS: 0,
-  nodes: [
-    {
-      id: 'users',
-      type: 'client',
-      label: 'Users',
-      position: { x: 0, y: 0 },
-      params: { arrival: { process: 'poisson', rps: 100 } },
-    },
-    {
-      id: 'api',
-      type: 'service',
-      label: 'API',
-      position: { x: 260, y: 0 },
-      params: { replicas: 1, workers: 4, serviceTimeMs: { dist: 'exponential', meanMs: 20 } },
-    },
-  ],
-  edges: [{ id: 'e1', source: 'users', target: 'api', latencyMs: 1 }],
+  rps: 100,
+  api: { replicas: 1, workers: 4, serviceTimeMs: { dist: 'exponential', meanMs: 20 } },
   faults: [{ atS: 20, kind: 'crash', target: 'api', forS: 20 }],
-};
+});
 
 async function download(page, buttonName) {
   await page.getByRole('button', { name: 'Export', exact: true }).click();

@@ -2,7 +2,8 @@
 // opens, and a note names the field and the loader's suggestion; the same for a link pasted over
 // it later (hashchange). Looked at in both window sizes.
 import assert from 'node:assert/strict';
-import { resetWork, shareFragment, smallDoc } from '../workspaceHelpers.mjs';
+import { resetWork } from '../workspaceHelpers.mjs';
+import { shareFragment, smallDoc } from '../designs.mjs';
 
 function typoDoc(name) {
   const doc = smallDoc(name);

@@ -3,13 +3,11 @@
 // 60 s of simulated time within 8 s with no restart notice; (2) Run pressed right after an Undo
 // (before the edit had settled) runs the undone document, with no restart notice.
 import { readFileSync } from 'node:fs';
-import { deflateRawSync } from 'node:zlib';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { shareLink } from '../designs.mjs';
 
 const presetsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../presets');
-const shareLink = (doc) =>
-  `#s=${deflateRawSync(Buffer.from(JSON.stringify(doc), 'utf8')).toString('base64url')}`;
 const summaryText = (page) => page.getByRole('status', { name: 'Run summary' }).innerText();
 
 /** Seconds of simulated time in the summary ("t = 12.3 s", "t = 1 min 5 s", "t = 1 h 2 min"). */

@@ -1,37 +1,16 @@
 // A scenario that cannot keep up with its load: the run stops on its hard cap and says why,
 // and Reset brings it back to 0 s.
-import { deflateRawSync } from 'node:zlib';
+import { shareLink, usersCallingApi } from '../designs.mjs';
 
-const overloaded = {
-  version: 1,
+const overloaded = usersCallingApi({
   name: 'Overloaded',
-  description: '',
-  seed: 3,
+  rps: 2000,
   durationS: 100000,
-  warmupS: 0,
-  nodes: [
-    {
-      id: 'users',
-      type: 'client',
-      label: 'Users',
-      position: { x: 0, y: 0 },
-      params: { arrival: { process: 'poisson', rps: 2000 } },
-    },
-    {
-      id: 'api',
-      type: 'service',
-      label: 'API',
-      position: { x: 300, y: 0 },
-      params: { replicas: 1, workers: 1, serviceTimeMs: { dist: 'constant', ms: 50 } },
-    },
-  ],
-  edges: [{ id: 'e1', source: 'users', target: 'api', latencyMs: 1 }],
-  faults: [],
-};
+  api: { replicas: 1, workers: 1, serviceTimeMs: { dist: 'constant', ms: 50 } },
+});
 
 export default async function ({ page, baseUrl, screenshot }) {
-  const link = deflateRawSync(Buffer.from(JSON.stringify(overloaded))).toString('base64url');
-  await page.goto(`${baseUrl}/#s=${link}`);
+  await page.goto(`${baseUrl}/${shareLink(overloaded)}`);
   const summary = page.getByRole('status', { name: 'Run summary' });
   await summary.waitFor();
   await page.getByLabel('Speed').selectOption('max');

@@ -13,9 +13,9 @@
 // tasks (> 50 ms) come from the Performance timeline.
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { deflateRawSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gridDesign as generated, shareLink } from '../designs.mjs';
 
 const presetsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../presets');
 const P95_LIMIT_MS = 20;
@@ -30,9 +30,6 @@ const MEASURE_MS = 3000;
  */
 const TIME_BUDGET_MS = 105_000;
 
-const shareLink = (doc) =>
-  `#s=${deflateRawSync(Buffer.from(JSON.stringify(doc), 'utf8')).toString('base64url')}`;
-
 const load = () => loadavg()[0].toFixed(1);
 
 function largestPreset() {
@@ -45,52 +42,6 @@ function largestPreset() {
     .sort(
       (a, b) => b.doc.nodes.length + b.doc.edges.length - (a.doc.nodes.length + a.doc.edges.length),
     )[0];
-}
-
-/** A client, a load balancer, then services in chains of 7 on a grid: `size` nodes in all. */
-function generated(size) {
-  const nodes = [
-    {
-      id: 'users',
-      type: 'client',
-      label: 'Users',
-      position: { x: 0, y: 600 },
-      params: { arrival: { process: 'poisson', rps: 200 } },
-    },
-    {
-      id: 'lb',
-      type: 'loadBalancer',
-      label: 'LB',
-      position: { x: 260, y: 600 },
-      params: { strategy: 'roundRobin' },
-    },
-  ];
-  const edges = [{ id: 'e-users-lb', source: 'users', target: 'lb', latencyMs: 1 }];
-  for (let chain = 0; nodes.length < size; chain++) {
-    for (let k = 0; k < 7 && nodes.length < size; k++) {
-      const id = `s${chain}_${k}`;
-      nodes.push({
-        id,
-        type: 'service',
-        label: `Service ${chain}.${k}`,
-        position: { x: 520 + k * 240, y: chain * 90 },
-        params: { replicas: 2, workers: 4, serviceTimeMs: { dist: 'exponential', meanMs: 2 } },
-      });
-      const source = k === 0 ? 'lb' : `s${chain}_${k - 1}`;
-      edges.push({ id: `e-${id}`, source, target: id, latencyMs: 1 });
-    }
-  }
-  return {
-    version: 1,
-    name: `${size} nodes`,
-    description: '',
-    seed: 1,
-    durationS: 100_000,
-    warmupS: 0,
-    nodes,
-    edges,
-    faults: [],
-  };
 }
 
 /** Starts recording frame gaps and long tasks in the page, and the main thread's counters. */

@@ -2,13 +2,8 @@
 // quota and left a blank page), the user is told once that edits are not saved, the work stays
 // in the tab, and saving resumes by itself when there is room again.
 import assert from 'node:assert/strict';
-import {
-  FULL_STORAGE,
-  resetWork,
-  shareFragment,
-  smallDoc,
-  waitSaved,
-} from '../workspaceHelpers.mjs';
+import { FULL_STORAGE, resetWork, waitSaved } from '../workspaceHelpers.mjs';
+import { shareFragment, smallDoc } from '../designs.mjs';
 
 export default async function storageFull({ page, baseUrl, screenshot }) {
   await page.goto(`${baseUrl}/`);

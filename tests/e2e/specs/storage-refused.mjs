@@ -1,7 +1,8 @@
 // Storage refused (privacy settings): the app opens, edits and runs on memory, with a quiet note
 // and "This tab only" where "Saved" would be; Recent work still works within the tab.
 import assert from 'node:assert/strict';
-import { refuseStorage, smallDoc, shareFragment } from '../workspaceHelpers.mjs';
+import { refuseStorage } from '../workspaceHelpers.mjs';
+import { shareFragment, smallDoc } from '../designs.mjs';
 
 export default async function storageRefused({ page, baseUrl, screenshot }) {
   await page.addInitScript(refuseStorage());

@@ -2,10 +2,11 @@
 // after a preset link, README's own `npm run dev` address); a link, a preset or Blank canvas that
 // replaces the work puts it into Recent work, restorable from the menu, and Undo steps back over
 // the replacement; a share link pasted into the address bar later opens like a fresh load, and a
-// broken or empty one says so.
+// broken or empty one says so. Import and a preset chosen from the menu keep the replaced work too.
 import assert from 'node:assert/strict';
 import { deflateRawSync } from 'node:zlib';
-import { resetWork, shareFragment, smallDoc, waitSaved } from '../workspaceHelpers.mjs';
+import { resetWork, waitSaved } from '../workspaceHelpers.mjs';
+import { shareFragment, smallDoc } from '../designs.mjs';
 
 export default async function workspace({ page, baseUrl, screenshot }) {
   await page.goto(`${baseUrl}/`);
@@ -115,4 +116,31 @@ export default async function workspace({ page, baseUrl, screenshot }) {
     .first()
     .waitFor();
   assert.equal(await linkOne.count(), 0);
+  await page.keyboard.press('Escape');
+
+  // Import, then a preset from the menu: each replaced document is in Recent work.
+  await page.getByLabel('Import JSON').setInputFiles({
+    name: 'imported.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(smallDoc('Imported'))),
+  });
+  await page.getByRole('heading', { name: 'Imported', level: 1 }).waitFor();
+  await page.getByRole('button', { name: 'Presets' }).click();
+  const presets = page.getByRole('dialog', { name: 'Presets' });
+  await presets.getByLabel('Search presets').fill('knee');
+  await presets.getByRole('button', { name: /Latency vs throughput/ }).click();
+  await page.getByTestId('node-load').waitFor();
+  await page.getByRole('button', { name: 'Recent work' }).click();
+  await menu
+    .getByRole('button', { name: /^Restore "Imported", 2 nodes, replaced at .* by "Latency/ })
+    .waitFor();
+  await menu
+    .getByRole('button', { name: /^Restore "Link three", 2 nodes, replaced at .* by "Imported"$/ })
+    .waitFor();
+  await page.keyboard.press('Escape');
+  // Undo steps back over both.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('heading', { name: 'Imported', level: 1 }).waitFor();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('heading', { name: 'Link three', level: 1 }).waitFor();
 }
