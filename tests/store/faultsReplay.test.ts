@@ -2,11 +2,10 @@
 // can state, joins the run through the document (so Reset replays it), and gives the same
 // numbers as the same fault scheduled in the document from the start.
 import { describe, expect, it } from 'vitest';
-import { RunLoop } from '../../src/worker/runLoop.ts';
 import { createSimulation } from '../../src/engine/simulation.ts';
 import type { SimResult } from '../../src/engine/types.ts';
 import type { Fault } from '../../src/model/types.ts';
-import { frameSink, manualTime } from '../worker/harness.ts';
+import { engineLoop } from '../worker/harness.ts';
 import { presetDoc } from './helpers.ts';
 
 const figures = (r: SimResult | undefined) => ({
@@ -16,36 +15,12 @@ const figures = (r: SimResult | undefined) => ({
   throughputRps: r?.throughputRps,
 });
 
-function runToEnd(
-  loop: RunLoop,
-  time: ReturnType<typeof manualTime>,
-  sink: ReturnType<typeof frameSink>,
-) {
-  loop.setSpeed('max');
-  loop.start();
-  time.runTasks();
-  const last = sink.last();
-  expect(last?.status).toBe('done');
-  return last?.result;
-}
-
 describe('a fault injected while running', () => {
   it('is scheduled at the next tenth of a second and replays exactly', () => {
     const doc = { ...presetDoc(), durationS: 20, warmupS: 1 };
-    const time = manualTime();
-    const sink = frameSink();
-    const loop = new RunLoop({
-      createSimulation,
-      now: time.now,
-      schedule: time.schedule,
-      emit: sink.emit,
-    });
+    const { loop, runToEnd, runFor } = engineLoop();
     loop.load(doc);
-    loop.setSpeed(1);
-    loop.start();
-    time.runTasks(10_000, 3_250); // about 3.25 simulated seconds at real-time speed
-    loop.pause();
-    const nowS = sink.last()?.nowS ?? 0;
+    const nowS = runFor(3.25);
     expect(nowS).toBeGreaterThan(2);
     const asked: Fault = { atS: 0, forS: 4, kind: 'crash', target: 'api' };
     const atS = loop.holdForFault(asked.atS);
@@ -57,11 +32,11 @@ describe('a fault injected while running', () => {
       Number.isInteger(Math.round(atS * 10)) && Math.abs(atS * 10 - Math.round(atS * 10)),
     ).toBe(0);
 
-    const live = runToEnd(loop, time, sink);
+    const live = runToEnd();
     expect(live?.errorRate).toBeGreaterThan(0); // the crash cost something
 
     loop.reset();
-    const replayed = runToEnd(loop, time, sink);
+    const replayed = runToEnd();
     expect(figures(replayed)).toEqual(figures(live));
 
     const scheduledFromStart = createSimulation(withFault);
@@ -70,14 +45,7 @@ describe('a fault injected while running', () => {
   });
 
   it('honours a start time still ahead of the clock', () => {
-    const time = manualTime();
-    const sink = frameSink();
-    const loop = new RunLoop({
-      createSimulation,
-      now: time.now,
-      schedule: time.schedule,
-      emit: sink.emit,
-    });
+    const { loop } = engineLoop();
     loop.load({ ...presetDoc(), durationS: 20 });
     expect(loop.holdForFault(7.5)).toBe(7.5);
   });

@@ -2,48 +2,21 @@
 // clock keeps its place), and the run gives the same numbers as the document with the action
 // run headless from the start, and as a Reset.
 import { describe, expect, it } from 'vitest';
-import { RunLoop } from '../../src/worker/runLoop.ts';
 import { createSimulation } from '../../src/engine/simulation.ts';
 import type { SimResult } from '../../src/engine/types.ts';
 import type { Action, Scenario } from '../../src/model/types.ts';
-import { frameSink, manualTime } from './harness.ts';
+import { engineLoop } from './harness.ts';
 import { smallDoc } from './docs.ts';
 
 const comparable = (r: SimResult | undefined) => r && { ...r, wallMs: 0 };
-
-function setUp() {
-  const time = manualTime();
-  const sink = frameSink();
-  const loop = new RunLoop({
-    createSimulation,
-    now: time.now,
-    schedule: time.schedule,
-    emit: sink.emit,
-  });
-  const runToEnd = () => {
-    loop.setSpeed('max');
-    loop.start();
-    time.runTasks();
-    expect(sink.last()?.status).toBe('done');
-    return comparable(sink.last()?.result);
-  };
-  /** Runs at real-time speed for about `s` simulated seconds, then pauses; the clock. */
-  const runFor = (s: number) => {
-    loop.setSpeed(1);
-    loop.start();
-    time.runTasks(10_000, s * 1000);
-    loop.pause();
-    return sink.last()?.nowS ?? 0;
-  };
-  return { loop, sink, runToEnd, runFor };
-}
 
 describe('a live edit in the worker', () => {
   const doc: Scenario = { ...smallDoc(), durationS: 20, warmupS: 1 };
   const client = doc.nodes[0]!.id;
 
   it('joins the run as an action and replays exactly', () => {
-    const { loop, sink, runToEnd, runFor } = setUp();
+    const { loop, sink, runToEnd: run, runFor } = engineLoop();
+    const runToEnd = () => comparable(run());
     loop.load(doc);
     const nowS = runFor(3.25);
     expect(nowS).toBeGreaterThan(2);
@@ -63,7 +36,7 @@ describe('a live edit in the worker', () => {
   });
 
   it('restarts for a change that is not live, and for an action in the past', () => {
-    const { loop, runFor } = setUp();
+    const { loop, runFor } = engineLoop();
     loop.load(doc);
     const nowS = runFor(3);
     const past: Action = { atS: nowS - 1, target: client, set: { 'arrival.rps': 150 } };
