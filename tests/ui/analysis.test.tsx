@@ -27,7 +27,7 @@ beforeEach(() => {
 });
 
 describe('compare', () => {
-  it('edits B on the canvas, runs A and B under one seed and colours the differences', async () => {
+  it('edits B on the canvas, runs A and B under common seeds and colours the differences', async () => {
     const user = userEvent.setup();
     // p99 grows as replicas shrink: 3 replicas → 40 ms, 2 → 60 ms.
     const pools = fakePools((job) =>
@@ -43,10 +43,22 @@ describe('compare', () => {
     expect(useAppStore.getState().doc.name).toMatch(/\(B\)$/);
     useAppStore.getState().setDoc(withReplicas(useAppStore.getState().doc, 2));
 
+    const seeds = screen.getByLabelText('Seeds');
+    await user.clear(seeds);
+    await user.type(seeds, '3');
     await user.click(screen.getByRole('button', { name: 'Run A and B' }));
     const table = await screen.findByRole('table', { name: 'Comparison A and B' });
-    expect(pools.jobs.map((j) => replicasOf(j.doc))).toEqual([3, 2]);
-    expect(pools.jobs.map((j) => j.opts.seed)).toEqual([42, 42]);
+    expect(pools.jobs.map((j) => replicasOf(j.doc))).toEqual([3, 3, 3, 2, 2, 2]);
+    expect(pools.jobs.map((j) => j.opts.seed)).toEqual([42, 43, 44, 42, 43, 44]);
+    // Over the three seeds: the paired verdict in words (no spread: the fake is exact).
+    const verdicts = screen.getByRole('list', { name: 'Verdict' });
+    expect(verdicts.textContent).toContain("B's p99 is 20 ms higher (worse)");
+    expect(verdicts.textContent).toContain("B's cost is 0.1 $/h lower (better)");
+    const paired = screen.getByRole('table', { name: 'Paired comparison over 3 seeds' });
+    expect(within(paired).getByRole('row', { name: /p99/ })).toHaveProperty(
+      'dataset.verdict',
+      'worse',
+    );
 
     const row = (name: RegExp) => within(table).getByRole('row', { name });
     expect(row(/p99 latency/)).toHaveProperty('dataset.verdict', 'worse');

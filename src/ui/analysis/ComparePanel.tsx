@@ -1,20 +1,27 @@
 /**
  * Compare: make variant B, edit it on the canvas (Editing: B), then run A and B to the end in
- * analysis workers under the same seed and read the differences.
+ * analysis workers under the same k seeds (common random numbers) and read the differences:
+ * the first seed's run side by side, and over all seeds each figure's paired 95 % interval.
  */
 import { useState } from 'react';
 import { compareRuns, type Comparison } from '../../analysis/compare.ts';
+import { pairedComparison, type PairedComparison } from '../../analysis/paired.ts';
+import { replicationSeeds } from '../../analysis/replications.ts';
 import type { TimelinePoint } from '../../engine/types.ts';
 import { useAppStore } from '../../store/index.ts';
 import { useAnalysisStore } from './analysisStore.ts';
 import { CompareChart } from './CompareChart.tsx';
 import { CompareTable } from './CompareTable.tsx';
+import { NumberField } from './NumberField.tsx';
+import { PairedTable } from './PairedTable.tsx';
+import { ProgressLine } from './ProgressLine.tsx';
 import { isAbort, runAll, useRunnerPoolFactory } from './runners.ts';
 import { currentVariants, discardVariantB, makeVariantB } from './variants.ts';
 import { VariantSwitch } from './VariantSwitch.tsx';
 
 interface Outcome {
   comparison: Comparison;
+  paired: PairedComparison;
   timelines: { a: TimelinePoint[]; b: TimelinePoint[] };
   seed: number;
 }
@@ -24,33 +31,44 @@ export function ComparePanel() {
   const editing = useAnalysisStore((s) => s.editing);
   const hasB = useAnalysisStore((s) => s.variantB !== null || s.editing === 'B');
   const canvasName = useAppStore((s) => s.doc.name);
-  const [busy, setBusy] = useState(false);
+  const [seedCount, setSeedCount] = useState(5);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const busy = progress !== null;
   const [error, setError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   const run = async () => {
     const { a, b } = currentVariants();
     if (!b) return;
-    setBusy(true);
+    if (!(seedCount >= 1 && seedCount <= 50)) {
+      setError('Compare: seeds must be from 1 to 50.');
+      return;
+    }
     setError(null);
+    // The same seeds for both: each client's arrivals come from its own stream, so A and B
+    // see the same traffic under each seed, and its luck cancels in the difference.
+    const seeds = replicationSeeds(a.seed, Math.round(seedCount));
+    const jobs = [
+      ...seeds.map((seed) => ({ doc: a, opts: { seed } })),
+      ...seeds.map((seed) => ({ doc: b, opts: { seed } })),
+    ];
+    setProgress({ done: 0, total: jobs.length });
     try {
-      // One seed for both: each client's arrivals come from its own stream, so A and B see
-      // the same traffic.
-      const seed = a.seed;
-      const [ra, rb] = await runAll(factory, [
-        { doc: a, opts: { seed } },
-        { doc: b, opts: { seed } },
-      ]);
-      if (!ra || !rb) throw new Error('a run gave no result');
+      const results = await runAll(factory, jobs, { onProgress: setProgress });
+      const ra = results.slice(0, seeds.length);
+      const rb = results.slice(seeds.length);
+      const [a0, b0] = [ra[0], rb[0]];
+      if (!a0 || !b0) throw new Error('a run gave no result');
       setOutcome({
-        comparison: compareRuns({ doc: a, result: ra }, { doc: b, result: rb }),
-        timelines: { a: ra.timeline, b: rb.timeline },
-        seed,
+        comparison: compareRuns({ doc: a, result: a0 }, { doc: b, result: b0 }),
+        paired: pairedComparison(a, b, ra, rb),
+        timelines: { a: a0.timeline, b: b0.timeline },
+        seed: seeds[0]!,
       });
     } catch (e) {
       if (!isAbort(e)) setError(e instanceof Error ? e.message : String(e));
     } finally {
-      setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -68,12 +86,21 @@ export function ComparePanel() {
         ) : (
           <>
             <VariantSwitch />
+            <NumberField label="Seeds" value={seedCount} min={1} onChange={setSeedCount} />
             <button type="button" className="btn" onClick={() => void run()} disabled={busy}>
               {busy ? 'Running A and B…' : 'Run A and B'}
             </button>
             <button type="button" className="btn btn--small" onClick={() => discardVariantB()}>
               Discard B
             </button>
+            {progress && (
+              <ProgressLine
+                label="Compare progress"
+                done={progress.done}
+                total={progress.total}
+                unit="runs"
+              />
+            )}
           </>
         )}
       </div>
@@ -90,10 +117,15 @@ export function ComparePanel() {
       )}
       {outcome && (
         <section aria-label="Comparison results">
+          <h3 className="an-subhead">
+            Over {outcome.paired.seeds.length} seeds ({outcome.paired.seeds.join(', ')}), A and B
+            under each
+          </h3>
+          <PairedTable c={outcome.paired} />
+          <h3 className="an-subhead">One run each, seed {outcome.seed}</h3>
           <CompareTable comparison={outcome.comparison} />
           <p className="an-note">
-            Same seed ({outcome.seed}) for both runs: identical arrivals. Cost: instances × price
-            per hour by kind (illustrative prices).
+            Same seed for both runs: identical arrivals. Cost: instances × price per hour by kind.
           </p>
           <CompareChart a={outcome.timelines.a} b={outcome.timelines.b} />
         </section>
