@@ -12,6 +12,7 @@ beforeEach(resetStore);
 describe('fault marks and badges', () => {
   it('draws a fault on the chart at its place in the visible time range', () => {
     const rows = Array.from({ length: 101 }, (_, t) => ({ t, ok: 10 }));
+    const className = 'fault-marker';
     const spec = {
       key: 'x',
       title: 'x',
@@ -20,8 +21,9 @@ describe('fault marks and badges', () => {
       series: [{ key: 'ok', name: 'ok', color: '#000' }],
     };
     const svg = plotSvg(spec, 446, 100, [
-      { key: 'a', startS: 20, endS: 30, color: '#d64545', label: 'crash api all' },
-      { key: 'b', startS: 150, endS: 160, color: '#d64545', label: 'later' },
+      { key: 'a', startS: 20, endS: 30, color: '#d64545', label: 'crash api all', className },
+      { key: 'b', startS: 150, endS: 160, color: '#d64545', label: 'later', className },
+      { key: 'c', startS: 50, endS: 50, color: '#555', label: 'rate 900', className: 'action' },
     ]);
     const { container } = render(<div dangerouslySetInnerHTML={{ __html: svg }} />);
     const marks = container.querySelectorAll('.fault-marker');
@@ -33,6 +35,13 @@ describe('fault marks and badges', () => {
     expect(Number(rect?.getAttribute('width'))).toBeCloseTo(10 * perS, 1);
     expect(rect?.getAttribute('fill')).toBe('#d64545');
     expect(marks[0]?.querySelector('title')?.textContent).toBe('crash api all');
+    // An instant (an action) is a line at its time, with no band.
+    const action = container.querySelector('.action');
+    expect(action?.querySelector('rect')).toBeNull();
+    expect(Number(action?.querySelector('line')?.getAttribute('x1'))).toBeCloseTo(
+      left + 50 * perS,
+      1,
+    );
   });
 
   it('shows a bolt and the kind on a target only while its fault is active during a run', () => {

@@ -29,6 +29,8 @@ export interface FigureChart {
    * reports it: every such node ('all'), or only those where it changed ('varying').
    */
   overview?: 'all' | 'varying';
+  /** The line's name in a chart's legend where the label alone would not say it (default: label). */
+  legend?: string;
 }
 
 /** The fields of a 'summary' figure: each a number, but `list`, every value (numbers). */

@@ -30,7 +30,8 @@ const SERVICE_FIGURES = [
     help: 'Replicas provisioned: in a window, at its end; in the result, the time-average since warm-up.',
     nature: 'level',
     where: 'both',
-    chart: { group: 'replicas', style: 'step', overview: 'varying' },
+    // Beside the healthy ones, the number provisioned is what the autoscaler (or the user) asked for.
+    chart: { group: 'replicas', style: 'step', overview: 'varying', legend: 'asked for' },
   },
   {
     key: 'healthyReplicas',
@@ -39,7 +40,7 @@ const SERVICE_FIGURES = [
     help: 'Replicas up at the end of the window (not crashed, not starting).',
     nature: 'level',
     where: 'window',
-    chart: { group: 'replicas', style: 'step' },
+    chart: { group: 'replicas', style: 'step', legend: 'healthy (up)' },
   },
   {
     key: 'replicasMax',

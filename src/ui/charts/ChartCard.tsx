@@ -1,12 +1,18 @@
 /**
- * One chart card: its title, the plot (plotSvg.ts, redrawn as one SVG string when its rows
- * change: no chart library renders on the page), the legend, and a readout of the values at
- * the time under the pointer. The same spec is what the charts export draws.
+ * One chart card: its title, the plot (plotSvg.ts, one SVG string: no chart library renders on
+ * the page), the legend, and a readout of the values at the time under the pointer. The same
+ * spec is what the charts export draws.
+ *
+ * React renders the card when its shape changes (title, series); new rows are drawn straight
+ * into the plot when the shown specs move (shownCharts.ts), and only while the card is in
+ * sight: four React renders of every chart a second took a fifth of the main thread at Max.
  */
 import { memo, useLayoutEffect, useRef, useState, type PointerEvent } from 'react';
 import { plotArea, plotSvg, timeRange, type PlotSpec } from './plotSvg.ts';
 import { formatValue } from './valueAxis.ts';
-import { useFaultSpans } from '../faults/faultSpans.ts';
+import { useChartMarks, type ChartMark } from './chartMarks.ts';
+import { shownChart, subscribeShownCharts } from './shownCharts.ts';
+import { hottestAt } from './heatmap.ts';
 import { formatSimTime } from '../run/format.ts';
 import type { ChartRow } from './chartData.ts';
 
@@ -46,8 +52,18 @@ function rowAt(rows: readonly ChartRow[], t: number): ChartRow | undefined {
   return best;
 }
 
+/** A heatmap's busiest bands in `row`: what its readout and name say. */
+function hottest(spec: PlotSpec, row: ChartRow | undefined) {
+  const i = row === undefined ? -1 : spec.rows.indexOf(row);
+  return spec.heat === undefined || i < 0 ? [] : hottestAt(spec.heat, i, 3);
+}
+
 /** "p50 12 ms, p99 55 ms": the values of one row, for the readout and the plot's name. */
 function valuesText(spec: PlotSpec, row: ChartRow | undefined): string {
+  if (spec.heat !== undefined)
+    return `busiest ${hottest(spec, row)
+      .map((b) => `${b.name} ${formatValue(b.u, spec.kind)}`)
+      .join(', ')}`;
   return spec.series
     .map((s) => {
       const v = row?.[s.key];
@@ -56,19 +72,82 @@ function valuesText(spec: PlotSpec, row: ChartRow | undefined): string {
     .join(', ');
 }
 
+/** "Latency at 12 s: p50 12 ms, …": the plot's name, with the newest values. */
+function plotName(spec: PlotSpec): string {
+  const last = spec.rows.at(-1);
+  return last === undefined
+    ? spec.title
+    : `${spec.title} at ${formatSimTime(last['t'] ?? 0)}: ${valuesText(spec, last)}`;
+}
+
+function paintPlot(
+  box: HTMLElement,
+  host: HTMLElement,
+  spec: PlotSpec,
+  width: number,
+  height: number,
+  marks: readonly ChartMark[],
+): void {
+  // Markup from plotSvg: every text in it is escaped there.
+  host.innerHTML = plotSvg(spec, width, height, marks);
+  box.setAttribute('aria-label', plotName(spec));
+}
+
+/**
+ * Draws the newest spec of the card into `plot` now, and again whenever the shown specs move
+ * while the plot is in sight (once when it comes back into sight).
+ */
+function useLivePlot(
+  plot: React.RefObject<HTMLDivElement | null>,
+  svg: React.RefObject<HTMLDivElement | null>,
+  spec: PlotSpec,
+  width: number,
+  height: number,
+) {
+  const marks = useChartMarks();
+  useLayoutEffect(() => {
+    const box = plot.current;
+    const host = svg.current;
+    if (box === null || host === null) return;
+    let inSight = true;
+    let stale = false;
+    const draw = () => paintPlot(box, host, shownChart(spec.key) ?? spec, width, height, marks);
+    const sight =
+      typeof IntersectionObserver === 'function'
+        ? new IntersectionObserver(([entry]) => {
+            inSight = entry?.isIntersecting ?? true;
+            if (inSight && stale) draw();
+            stale = false;
+          })
+        : undefined;
+    sight?.observe(box);
+    draw();
+    const stop = subscribeShownCharts(() => {
+      if (inSight) draw();
+      else stale = true;
+    });
+    return () => {
+      stop();
+      sight?.disconnect();
+    };
+  }, [plot, svg, spec, width, height, marks]);
+}
+
 function ChartCardInner({ spec }: { spec: PlotSpec }) {
-  const faults = useFaultSpans();
   const plot = useRef<HTMLDivElement>(null);
+  const svg = useRef<HTMLDivElement>(null);
   const { width, height } = useSize(plot);
+  useLivePlot(plot, svg, spec, width, height);
   const [hoverT, setHoverT] = useState<number | undefined>(undefined);
-  const { rows, series } = spec;
-  const last = rows.at(-1);
-  const hovered = hoverT === undefined ? undefined : rowAt(rows, hoverT);
+  const { series } = spec;
+  // The readout reads the newest rows (the card's own spec is as of its last render).
+  const rowsNow = () => (shownChart(spec.key) ?? spec).rows;
+  const hovered = hoverT === undefined ? undefined : rowAt(rowsNow(), hoverT);
 
   const onMove = (e: PointerEvent<HTMLDivElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
     const area = plotArea(width, height);
-    const [first, end] = timeRange(rows);
+    const [first, end] = timeRange(rowsNow());
     const f = (e.clientX - box.left - area.left) / (area.right - area.left);
     setHoverT(f < 0 || f > 1 ? undefined : first + f * (end - first));
   };
@@ -80,26 +159,23 @@ function ChartCardInner({ spec }: { spec: PlotSpec }) {
         ref={plot}
         className="chart-card__plot"
         role="img"
-        aria-label={
-          last === undefined
-            ? spec.title
-            : `${spec.title} at ${formatSimTime(last['t'] ?? 0)}: ${valuesText(spec, last)}`
-        }
+        // Named with the newest values by useLivePlot (a render would name it with older ones).
         onPointerMove={onMove}
         onPointerLeave={() => setHoverT(undefined)}
       >
-        <div
-          className="chart-card__svg"
-          // Markup from plotSvg: every text in it is escaped there.
-          dangerouslySetInnerHTML={{ __html: plotSvg(spec, width, height, faults) }}
-        />
+        <div ref={svg} className="chart-card__svg" />
         {series.length === 0 && spec.emptyNote !== undefined && (
           <p className="chart-card__note">{spec.emptyNote}</p>
         )}
         {hovered !== undefined && (
           <div className="chart-card__readout">
             <b>t = {formatSimTime(hovered['t'] ?? 0)}</b>
-            {series.map((s) => (
+            {hottest(shownChart(spec.key) ?? spec, hovered).map((b) => (
+              <span key={b.name}>
+                {b.name} {formatValue(b.u, spec.kind)}
+              </span>
+            ))}
+            {(spec.heat === undefined ? series : []).map((s) => (
               <span key={s.key} style={{ color: s.color }}>
                 {s.name}{' '}
                 {hovered[s.key] === undefined ? '–' : formatValue(hovered[s.key] ?? 0, spec.kind)}
@@ -112,7 +188,7 @@ function ChartCardInner({ spec }: { spec: PlotSpec }) {
         {series.map((s) => (
           <li key={s.key} title={s.name}>
             <span
-              className={`chart-card__swatch${s.dashed ? ' is-dashed' : ''}`}
+              className={`chart-card__swatch${s.dashed ? ' is-dashed' : ''}${spec.heat ? ' is-cell' : ''}`}
               style={{ borderColor: s.color }}
             />
             {s.name}

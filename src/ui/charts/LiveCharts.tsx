@@ -6,7 +6,7 @@
  * when they vary…), and the selected node's own charts, one per chart group its kind declares
  * (figureCharts.ts). Each chart is a spec (plotSvg.ts), drawn by ChartCard and by the export.
  */
-import { startTransition, useEffect, useMemo, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { metricsHub } from '../../store/metricsHub.ts';
 import { useAppStore } from '../../store/index.ts';
 import {
@@ -27,6 +27,8 @@ import {
   type OverviewChart,
 } from './figureCharts.ts';
 import { setShownCharts } from './shownCharts.ts';
+import type { FigureDescriptor } from '../../model/kinds/figures.ts';
+import { HEAT_LEGEND, heatOf } from './heatmap.ts';
 
 const PALETTE = ['#3b6cf6', '#f06543', '#14a06f', '#a855f7', '#e0a100', '#0ea5a4'];
 const REASON_COLORS: Record<ErrorReason, string> = {
@@ -52,32 +54,38 @@ const NODES_PER_OVERVIEW = 6;
 
 const color = (i: number) => PALETTE[i % PALETTE.length] ?? '#333';
 
-/**
- * The buffer's version, moved in a transition: React renders the charts in slices between
- * animation frames instead of in one long task, so the canvas keeps drawing at Max speed.
- */
-function useChartsVersion(): number {
-  const [version, setVersion] = useState(metricsHub.charts.getVersion);
-  useEffect(
-    () =>
-      metricsHub.charts.subscribe(() =>
-        startTransition(() => setVersion(metricsHub.charts.getVersion())),
-      ),
-    [],
-  );
-  return version;
+/** What React renders of a chart: everything but its rows (the cards draw those). */
+function shapeOf(spec: PlotSpec): string {
+  const series = spec.series.map((x) => [x.key, x.name, x.color, x.dashed, x.step]);
+  return JSON.stringify([spec.key, spec.title, spec.emptyNote, series]);
 }
 
+const sameShape = (a: readonly PlotSpec[] | undefined, b: readonly PlotSpec[] | undefined) =>
+  a === b ||
+  (a !== undefined &&
+    b !== undefined &&
+    a.length === b.length &&
+    a.every((spec, i) => shapeOf(spec) === shapeOf(b[i] as PlotSpec)));
+
+/**
+ * The charts, worked out from the buffer at most every CHART_INTERVAL_MS and handed to the cards
+ * (shownCharts.ts), which draw their new rows themselves. React renders the grid only when its
+ * shape changes (a chart or a series comes or goes, a legend's name changes), in a transition.
+ */
 export default function LiveCharts() {
-  const version = useChartsVersion();
   const selectedIds = useAppStore((s) => s.selectedIds);
   const nodes = useAppStore((s) => s.doc.nodes);
-  const specs = useMemo(() => {
-    void version; // recompute when the buffer moved
+  const [specs, setSpecs] = useState<PlotSpec[] | undefined>(undefined);
+  useEffect(() => {
     const labels = new Map(nodes.map((n) => [n.id, n.label]));
-    return chartSpecs(selectedIds, (id) => labels.get(id) ?? id);
-  }, [version, selectedIds, nodes]);
-  useEffect(() => setShownCharts(specs ?? []), [specs]);
+    const update = () => {
+      const next = chartSpecs(selectedIds, (id) => labels.get(id) ?? id);
+      setShownCharts(next ?? []);
+      startTransition(() => setSpecs((old) => (sameShape(old, next) ? old : next)));
+    };
+    update();
+    return metricsHub.charts.subscribe(update);
+  }, [selectedIds, nodes]);
 
   if (specs === undefined) {
     return (
@@ -208,7 +216,7 @@ function chartSpecs(
             .filter((f) => seen.has(nodeKey(f.key, selected.id)))
             .map((f, i) => ({
               key: nodeKey(f.key, selected.id),
-              name: f.label,
+              name: legendName(f),
               color: color(i),
               step: spec.step,
             })),
@@ -231,6 +239,18 @@ function chartSpecs(
       series: load('queueLength', 'sum'),
     },
   ];
+  // Beyond a handful of nodes, where every one of them stands (the lines show the top five).
+  if (busiest.others.length > 0) {
+    const ranked = [...busiest.top, ...busiest.others];
+    loadCharts.splice(1, 0, {
+      key: 'heatmap',
+      title: `Utilization of all ${ranked.length} nodes`,
+      rows,
+      kind: { unit: '', ratio: true },
+      series: HEAT_LEGEND,
+      heat: heatOf(metricsHub.buffer, layout, ranked, label),
+    });
+  }
   const overviewSpecs = overviews.flatMap((spec): PlotSpec[] => {
     const ids = overviewIds(spec, changed);
     if (ids.length === 0) return [];
@@ -269,7 +289,7 @@ function overviewSeries(
   return ids.flatMap((id, i) =>
     spec.figures.map((f, k) => ({
       key: nodeKey(f.key, id),
-      name: spec.figures.length === 1 ? label(id) : `${label(id)} ${f.label.toLowerCase()}`,
+      name: spec.figures.length === 1 ? label(id) : `${label(id)}: ${legendName(f)}`,
       color: color(i),
       step: spec.step,
       dashed: k > 0,
@@ -278,6 +298,9 @@ function overviewSeries(
 }
 
 const keysOf = (spec: FigureChartSpec) => spec.figures.map((f) => f.key);
+
+/** A figure's line in a legend: "asked for" beside "healthy (up)", not "Replicas", "Healthy". */
+const legendName = (f: FigureDescriptor) => f.chart?.legend ?? f.label;
 
 /** How a chart of a kind's figures is scaled: its unit, ratios on 0..1, times on a log axis. */
 function figureScale(spec: FigureChartSpec): Pick<PlotSpec, 'kind' | 'yMax' | 'log'> {

@@ -1,13 +1,14 @@
 /**
  * A chart drawn as SVG text: axes with round ticks and units, a time axis, one path per series
- * with a gap wherever a row has no value, and the faults' spans. One pure function draws the
+ * with a gap wherever a row has no value, and the marks (faults, actions: chartMarks.ts). One pure function draws the
  * plot on the page (a few path strings from ≤ 150 points: microseconds, where a recharts chart
  * costs tens of milliseconds) and in the exported pictures, so the two never disagree.
  */
 import type { ChartRow } from './chartData.ts';
 import { axisFraction, valueAxis, type ValueAxis, type ValueKind } from './valueAxis.ts';
 import { formatTick, niceStepS } from '../faults/timeTicks.ts';
-import type { FaultSpan } from '../faults/faultSpans.ts';
+import type { ChartMark } from './chartMarks.ts';
+import { heatCells, type Heat } from './heatmap.ts';
 import { escapeXml } from '../export/xml.ts';
 
 export interface PlotSeries {
@@ -32,6 +33,11 @@ export interface PlotSpec {
   yMax?: number;
   /** Shown over the plot when there is no series to draw. */
   emptyNote?: string;
+  /**
+   * A heatmap (heatmap.ts): bands of cells, one column per row, in place of lines; the series
+   * are then its colour steps, for the legend.
+   */
+  heat?: Heat;
 }
 
 export const AXIS_FONT = 10;
@@ -97,27 +103,28 @@ function seriesPath(
   return d;
 }
 
-function faultMarks(
-  faults: readonly FaultSpan[],
+/** The marks (chartMarks.ts) in the time range: a band and its start line, or a line. */
+function markElements(
+  marks: readonly ChartMark[],
   [first, last]: [number, number],
   x: (t: number) => number,
   top: number,
   bottom: number,
 ): string {
-  return faults
-    .filter((f) => f.startS <= last && f.endS >= first)
-    .map((f) => {
-      const a = x(Math.max(f.startS, first));
-      const b = x(Math.min(f.endS, last));
-      const start =
-        f.startS >= first
-          ? `<line x1="${f1(a)}" x2="${f1(a)}" y1="${top}" y2="${bottom}" stroke="${f.color}" stroke-dasharray="3 2"/>`
+  return marks
+    .filter((m) => m.startS <= last && m.endS >= first)
+    .map((m) => {
+      const a = x(Math.max(m.startS, first));
+      const b = x(Math.min(m.endS, last));
+      const band =
+        m.endS > m.startS
+          ? `<rect x="${f1(a)}" y="${top}" width="${f1(Math.max(b - a, 0))}" height="${bottom - top}" fill="${m.color}" fill-opacity="0.1"/>`
           : '';
-      return (
-        `<g class="fault-marker"><title>${escapeXml(f.label)}</title>` +
-        `<rect x="${f1(a)}" y="${top}" width="${f1(Math.max(b - a, 0))}" height="${bottom - top}" fill="${f.color}" fill-opacity="0.1"/>` +
-        `${start}</g>`
-      );
+      const start =
+        m.startS >= first
+          ? `<line x1="${f1(a)}" x2="${f1(a)}" y1="${top}" y2="${bottom}" stroke="${m.color}" stroke-dasharray="3 2"/>`
+          : '';
+      return `<g class="${m.className}"><title>${escapeXml(m.label)}</title>${band}${start}</g>`;
     })
     .join('');
 }
@@ -127,7 +134,7 @@ export function plotBody(
   spec: PlotSpec,
   width: number,
   height: number,
-  faults: readonly FaultSpan[] = [],
+  marks: readonly ChartMark[] = [],
 ): string {
   const { left, top, right, bottom } = plotArea(width, height);
   const axis = axisFor(spec);
@@ -136,14 +143,22 @@ export function plotBody(
   const x = (t: number) => left + ((t - first) / (last - first)) * (right - left);
   const y = (v: number) => bottom - axisFraction(axis, v) * (bottom - top);
   const out: string[] = [];
-  for (const t of axis.ticks) {
+  const heat = spec.heat;
+  if (heat !== undefined) {
+    const times = spec.rows.map((r) => r['t'] ?? 0);
+    out.push(
+      heatCells(heat, times, x, top, bottom),
+      `<text x="2" y="${top - 9}" font-size="${AXIS_FONT}" fill="${TEXT}">${heat.names.length === 1 ? 'one node' : 'nodes, busiest on top'}</text>`,
+    );
+  }
+  for (const t of heat === undefined ? axis.ticks : []) {
     const ty = f1(y(t.v));
     out.push(
       `<line x1="${left}" x2="${right}" y1="${ty}" y2="${ty}" stroke="${GRID}"/>`,
       `<text x="${left - 4}" y="${ty}" dy="0.32em" text-anchor="end" font-size="${AXIS_FONT}" fill="${TEXT}">${escapeXml(t.label)}</text>`,
     );
   }
-  if (axis.unitLabel !== '')
+  if (axis.unitLabel !== '' && heat === undefined)
     out.push(
       `<text x="2" y="${top - 9}" font-size="${AXIS_FONT}" fill="${TEXT}">${escapeXml(axis.unitLabel)}</text>`,
     );
@@ -151,7 +166,7 @@ export function plotBody(
     out.push(
       `<text x="${right}" y="${top - 9}" text-anchor="end" font-size="${AXIS_FONT}" fill="${TEXT}">log scale</text>`,
     );
-  out.push(faultMarks(faults, range, x, top, bottom));
+  out.push(markElements(marks, range, x, top, bottom));
   const step = niceStepS(last - first, Math.max(3, Math.floor((right - left) / 60)));
   for (let t = Math.ceil(first / step - 1e-9) * step; t <= last + 1e-9; t += step) {
     const px = x(t);
@@ -166,7 +181,7 @@ export function plotBody(
     `<line x1="${left}" x2="${right}" y1="${bottom}" y2="${bottom}" stroke="${AXIS}"/>`,
     `<line x1="${left}" x2="${left}" y1="${top}" y2="${bottom}" stroke="${AXIS}"/>`,
   );
-  for (const s of spec.series) {
+  for (const s of heat === undefined ? spec.series : []) {
     const d = seriesPath(spec.rows, s, x, y, axis.log);
     const dash = s.dashed ? ' stroke-dasharray="4 3"' : '';
     out.push(
@@ -181,10 +196,10 @@ export function plotSvg(
   spec: PlotSpec,
   width: number,
   height: number,
-  faults: readonly FaultSpan[] = [],
+  marks: readonly ChartMark[] = [],
 ): string {
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" aria-hidden="true">` +
-    `${plotBody(spec, width, height, faults)}</svg>`
+    `${plotBody(spec, width, height, marks)}</svg>`
   );
 }

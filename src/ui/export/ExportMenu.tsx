@@ -10,7 +10,7 @@ import { metricsHub } from '../../store/metricsHub.ts';
 import { Popover } from '../share/Popover.tsx';
 import { downloadBlob, downloadText, fileStem } from './download.ts';
 import { shownCharts } from '../charts/shownCharts.ts';
-import { faultSpans } from '../faults/faultSpans.ts';
+import { chartMarks } from '../charts/chartMarks.ts';
 
 /** The formats load on first use (their own chunk); the JSON export needs none of them. */
 const loadExporters = () => import('./exporters.ts');
@@ -63,7 +63,7 @@ function ExportList({ onDone }: { onDone: () => void }) {
     if (specs.length === 0) return undefined;
     const summary = document.querySelector('[role="status"][aria-label="Run summary"]');
     const heading = { title: doc.name, summary: summary?.textContent?.trim() ?? '' };
-    return chartsSvg(specs, heading, faultSpans(doc));
+    return chartsSvg(specs, heading, chartMarks(doc));
   };
   const NO_CHARTS = 'There are no charts to export yet: run the scenario first.';
   const chartsPng = async () => {

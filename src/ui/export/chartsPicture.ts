@@ -4,7 +4,7 @@
  * code as the page (plotSvg.ts). The grid's columns are chosen so the whole is near 16:9.
  */
 import { plotBody, type PlotSpec } from '../charts/plotSvg.ts';
-import type { FaultSpan } from '../faults/faultSpans.ts';
+import type { ChartMark } from '../charts/chartMarks.ts';
 import { escapeXml } from './xml.ts';
 
 const CARD_W = 560;
@@ -30,7 +30,10 @@ function legend(spec: PlotSpec, width: number): { svg: string; height: number } 
     const y = line * 16 + 8;
     const dash = s.dashed ? ' stroke-dasharray="4 3"' : '';
     const item =
-      `<line x1="${x}" x2="${x + 16}" y1="${y}" y2="${y}" stroke="${s.color}" stroke-width="2"${dash}/>` +
+      // A heatmap's colour step is a cell; a series, a line.
+      (spec.heat
+        ? `<rect x="${x + 3}" y="${y - 5}" width="10" height="10" fill="${s.color}"/>`
+        : `<line x1="${x}" x2="${x + 16}" y1="${y}" y2="${y}" stroke="${s.color}" stroke-width="2"${dash}/>`) +
       `<text x="${x + 22}" y="${y}" dy="0.32em" font-size="${LEGEND_FONT}" fill="#3b4352">${escapeXml(s.name)}</text>`;
     x += w;
     return item;
@@ -38,7 +41,7 @@ function legend(spec: PlotSpec, width: number): { svg: string; height: number } 
   return { svg: items.join(''), height: spec.series.length === 0 ? 0 : (line + 1) * 16 + 4 };
 }
 
-function card(spec: PlotSpec, faults: readonly FaultSpan[]): string {
+function card(spec: PlotSpec, marks: readonly ChartMark[]): string {
   const inner = CARD_W - 24;
   const { svg: keys, height: keysH } = legend(spec, inner);
   const plotTop = 30 + keysH;
@@ -50,7 +53,7 @@ function card(spec: PlotSpec, faults: readonly FaultSpan[]): string {
     `<rect width="${CARD_W}" height="${CARD_H}" rx="6" fill="#ffffff" stroke="#dfe3e8"/>` +
     `<text x="12" y="20" font-size="13" font-weight="600" fill="#1c2330">${escapeXml(spec.title)}</text>` +
     `<g transform="translate(12,${28})">${keys}</g>` +
-    `<g transform="translate(4,${plotTop})">${plotBody(spec, CARD_W - 8, CARD_H - plotTop - 4, faults)}</g>` +
+    `<g transform="translate(4,${plotTop})">${plotBody(spec, CARD_W - 8, CARD_H - plotTop - 4, marks)}</g>` +
     note
   );
 }
@@ -79,7 +82,7 @@ export interface ChartsHeading {
 export function chartsSvg(
   specs: readonly PlotSpec[],
   heading: ChartsHeading,
-  faults: readonly FaultSpan[] = [],
+  marks: readonly ChartMark[] = [],
 ): { svg: string; width: number; height: number } {
   const columns = columnsFor(specs.length);
   const rows = Math.ceil(specs.length / columns);
@@ -88,7 +91,7 @@ export function chartsSvg(
   const cards = specs.map((spec, i) => {
     const x = PAD + (i % columns) * (CARD_W + GAP);
     const y = HEADER_H + Math.floor(i / columns) * (CARD_H + GAP);
-    return `<g transform="translate(${x},${y})">${card(spec, faults)}</g>`;
+    return `<g transform="translate(${x},${y})">${card(spec, marks)}</g>`;
   });
   const svg = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif">`,

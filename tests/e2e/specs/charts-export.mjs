@@ -74,7 +74,7 @@ export default async function ({ page, baseUrl, screenshot }) {
     await replicas.waitFor();
     const legend = await replicas.locator('li').allTextContents();
     assert.ok(
-      legend.some((l) => /healthy/i.test(l)) && legend.some((l) => /replicas$/i.test(l)),
+      legend.some((l) => /healthy/i.test(l)) && legend.some((l) => /asked for$/i.test(l)),
       `replicas legend: ${legend.join(' | ')}`,
     );
     await replicas.scrollIntoViewIfNeeded();

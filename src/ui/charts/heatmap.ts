@@ -1,0 +1,132 @@
+/**
+ * Every node's utilization over time as one picture: a band per node (busiest on top), its
+ * colour by utilization in five steps (the canvas's own thresholds: 70 % warm, 90 % hot). With
+ * more nodes than MAX_BANDS, a band stands for a group of neighbours in that order and shows
+ * the busiest of them, so a hot node is never averaged away. The utilization chart draws the
+ * top five as lines; this shows where the other ninety-five stand.
+ */
+import type { MetricsBuffer } from '../../store/metricsBuffer.ts';
+import { nodeOffset, type FrameLayout } from '../../worker/frame.ts';
+import { MAX_POINTS } from './chartData.ts';
+import { escapeXml } from '../export/xml.ts';
+import type { PlotSeries } from './plotSvg.ts';
+
+export const MAX_BANDS = 100;
+
+/** Upper bounds of the steps (0..1) and their colours, light to dark. */
+const STEPS = [
+  { below: 0.5, color: '#dbe7fb', name: 'under 50 %' },
+  { below: 0.7, color: '#8fb3ee', name: '50–70 %' },
+  { below: 0.8, color: '#f3c96b', name: '70–80 %' },
+  { below: 0.9, color: '#e8873a', name: '80–90 %' },
+  { below: Infinity, color: '#c92f2f', name: '90 % and over' },
+] as const;
+
+/** The legend of the colour steps, as a chart's series (no line of their own). */
+export const HEAT_LEGEND: PlotSeries[] = STEPS.map((s, i) => ({
+  key: `heat:${i}`,
+  name: s.name,
+  color: s.color,
+}));
+
+export interface Heat {
+  /** A band's name: the node's label, or "Service 3.1 and 4 more" for a group. */
+  names: string[];
+  /** Per band, one value per chart row (NaN: not reported in that window). */
+  values: Float64Array[];
+}
+
+const stepOf = (u: number) => STEPS.findIndex((s) => u < s.below);
+
+/**
+ * The bands for `ranked` node ids (busiest first), read from the buffer row for row as the
+ * other charts read it (every k-th row, MAX_POINTS at most), so its columns match their times.
+ */
+export function heatOf(
+  buffer: MetricsBuffer,
+  layout: FrameLayout,
+  ranked: readonly string[],
+  label: (id: string) => string,
+  maxPoints = MAX_POINTS,
+): Heat {
+  const indexOf = new Map(layout.nodeIds.map((id, i) => [id, i]));
+  const per = Math.ceil(ranked.length / MAX_BANDS);
+  const groups: string[][] = [];
+  for (let i = 0; i < ranked.length; i += per) groups.push(ranked.slice(i, i + per));
+  const offsets = groups.map((ids) =>
+    ids.flatMap((id) => {
+      const o = nodeOffset(layout, indexOf.get(id) ?? -1, 'utilization');
+      return o === undefined ? [] : [o];
+    }),
+  );
+  const every = Math.max(1, Math.ceil(buffer.length / maxPoints));
+  const columns = Math.ceil(buffer.length / every);
+  const values = groups.map(() => new Float64Array(columns).fill(NaN));
+  let col = 0;
+  buffer.forEachRow((data, at) => {
+    offsets.forEach((os, band) => {
+      let top = NaN;
+      for (const o of os) {
+        const v = data[at + o] ?? NaN;
+        if (!Number.isNaN(v) && !(v <= top)) top = v; // the first value, then any larger
+      }
+      const row = values[band];
+      if (row !== undefined && col < row.length) row[col] = top;
+    });
+    col += 1;
+  }, every);
+  const names = groups.map((ids) =>
+    ids.length === 1 ? label(ids[0] ?? '') : `${label(ids[0] ?? '')} and ${ids.length - 1} more`,
+  );
+  return { names, values };
+}
+
+/**
+ * The cells as SVG: per band, runs of one colour step merged into one rect, so a steady node is
+ * a handful of rects, not one per window. Column i is centred on its row's time `times[i]`
+ * (older rows stand for more windows: the columns are as wide as the time they cover).
+ */
+export function heatCells(
+  heat: Heat,
+  times: readonly number[],
+  xOf: (t: number) => number,
+  top: number,
+  bottom: number,
+): string {
+  const n = times.length;
+  const x = (edge: number) =>
+    edge <= 0
+      ? xOf(times[0] ?? 0)
+      : edge >= n
+        ? xOf(times[n - 1] ?? 0)
+        : xOf(((times[edge - 1] ?? 0) + (times[edge] ?? 0)) / 2);
+  const h = (bottom - top) / Math.max(1, heat.values.length);
+  const out: string[] = [];
+  heat.values.forEach((row, band) => {
+    const y = (top + band * h).toFixed(1);
+    const name = escapeXml(heat.names[band] ?? '');
+    let start = 0;
+    for (let i = 1; i <= row.length; i++) {
+      const step = (k: number) => (Number.isNaN(row[k] ?? NaN) ? -1 : stepOf(row[k] ?? 0));
+      if (i < row.length && step(i) === step(start)) continue;
+      const s = step(start);
+      if (s >= 0) {
+        const x0 = x(start);
+        out.push(
+          `<rect x="${x0.toFixed(1)}" y="${y}" width="${(x(i) - x0).toFixed(1)}" height="${h.toFixed(1)}" fill="${STEPS[s]?.color ?? '#ccc'}"><title>${name}</title></rect>`,
+        );
+      }
+      start = i;
+    }
+  });
+  return out.join('');
+}
+
+/** The hottest bands in column `i`, for a readout: "Service 3.2 94 %", at most `n`. */
+export function hottestAt(heat: Heat, i: number, n: number): Array<{ name: string; u: number }> {
+  return heat.values
+    .map((row, band) => ({ name: heat.names[band] ?? '', u: row[i] ?? NaN }))
+    .filter((b) => !Number.isNaN(b.u))
+    .sort((a, b) => b.u - a.u)
+    .slice(0, n);
+}
