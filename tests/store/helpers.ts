@@ -60,3 +60,19 @@ export function workspaceOpener() {
     return { store, ws };
   };
 }
+
+/** The quota error a full browser store throws. */
+export const quotaError = () =>
+  new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+
+/** `inner` whose writes (`update`) are refused with `error()` while `refusing()` is true. */
+export function refusingWrites(
+  inner: Backend,
+  refusing: () => boolean,
+  error: () => Error = quotaError,
+): Backend {
+  return {
+    ...inner,
+    update: (key, change) => (refusing() ? Promise.reject(error()) : inner.update(key, change)),
+  };
+}

@@ -11,7 +11,13 @@ import {
   writeLastGasp,
   type LastGasp,
 } from '../../src/store/storage/lastGasp.ts';
-import { MemoryStorage, presetDoc, workspaceOpener } from './helpers.ts';
+import {
+  MemoryStorage,
+  presetDoc,
+  quotaError,
+  refusingWrites,
+  workspaceOpener,
+} from './helpers.ts';
 
 const open = workspaceOpener();
 
@@ -176,13 +182,7 @@ describe('the copy at the next start', () => {
   it('a copy that cannot be saved at start (storage full) opens, and is saved later', async () => {
     const inner = localStorageBackend(new MemoryStorage());
     let full = true;
-    const backend: Backend = {
-      ...inner,
-      update: (key, change) =>
-        full
-          ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
-          : inner.update(key, change),
-    };
+    const backend = refusingWrites(inner, () => full);
     const local = new MemoryStorage();
     await inner.set('doc', record({}));
     writeLastGasp(local, gasp({}));
@@ -202,7 +202,7 @@ describe('storage refusing the copy', () => {
   it('a full or blocked localStorage: no copy, no exception, the save goes on', async () => {
     const refusing = new MemoryStorage();
     refusing.setItem = () => {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      throw quotaError();
     };
     expect(writeLastGasp(refusing, gasp({}))).toBe(false);
 

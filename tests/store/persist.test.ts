@@ -18,7 +18,13 @@ import {
 } from '../../src/store/storage/backends.ts';
 import { SIGNAL_KEY, defaultChannel, storageChannel } from '../../src/store/storage/tabChannel.ts';
 import { keepReplacedWork } from '../../src/store/workspace.ts';
-import { MemoryStorage, freshStore, presetDoc, workspaceOpener } from './helpers.ts';
+import {
+  MemoryStorage,
+  freshStore,
+  presetDoc,
+  refusingWrites,
+  workspaceOpener,
+} from './helpers.ts';
 
 /** A store that keeps what it is given (unlike memory, which the app reports as not saving). */
 const durable = () => localStorageBackend(new MemoryStorage());
@@ -103,13 +109,7 @@ describe('saving the work in this browser', () => {
   it('tells the user once when the store is full, keeps the work, and recovers', async () => {
     const inner = durable();
     let refuse = true;
-    const backend: Backend = {
-      ...inner,
-      update: (key, change) =>
-        refuse
-          ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
-          : inner.update(key, change),
-    };
+    const backend = refusingWrites(inner, () => refuse);
     const { store, ws } = await open(backend);
     store.getState().setDoc(presetDoc());
     await ws.flush();

@@ -7,7 +7,7 @@ import { useAppStore } from '../../src/store/index.ts';
 import { localStorageBackend, type Backend } from '../../src/store/storage/backends.ts';
 import { currentWorkspace, openWorkspace } from '../../src/store/workspace.ts';
 import { RecentWorkMenu } from '../../src/ui/history/RecentWorkMenu.tsx';
-import { MemoryStorage, presetDoc } from '../store/helpers.ts';
+import { MemoryStorage, presetDoc, refusingWrites } from '../store/helpers.ts';
 import { resetStore } from './editorHelpers.ts';
 
 afterEach(() => currentWorkspace()?.dispose());
@@ -46,11 +46,11 @@ describe('deleting from Recent work', () => {
   it('storage refusing the change: gone from the list, and the user is told it may return', async () => {
     const inner = localStorageBackend(new MemoryStorage());
     let refuse = false;
-    const backend: Backend = {
-      ...inner,
-      update: (key, change) =>
-        refuse ? Promise.reject(new Error('refused')) : inner.update(key, change),
-    };
+    const backend = refusingWrites(
+      inner,
+      () => refuse,
+      () => new Error('refused'),
+    );
     const list = await withTwoEntries(backend);
     refuse = true;
     await userEvent.click(within(list).getByRole('button', { name: /^Delete "Second design"/ }));

@@ -2,14 +2,8 @@
 // inspector, see the error rate rise and fall back, the fault's marks on the charts, its bar on
 // the timeline and its badge on the canvas. The injection joins the run going on (simulated time
 // keeps going, no restart notice); Reset + Run replays the same totals.
-const summaryText = (page) => page.getByRole('status', { name: 'Run summary' }).innerText();
+import { simulatedSeconds, summaryText } from '../runHelpers.mjs';
 
-function simulatedSeconds(text) {
-  const min = text.match(/t = (\d+) min (\d+) s/);
-  if (min) return Number(min[1]) * 60 + Number(min[2]);
-  const s = text.match(/t = ([\d.]+) s/);
-  return s ? Number(s[1]) : NaN;
-}
 const errorPercent = (text) => Number(text.match(/errors ([\d.]+) %/)?.[1] ?? NaN);
 
 async function waitUntil(what, test, ms = 30_000) {

@@ -1,19 +1,7 @@
 // Live changes: run a preset, raise the client's rate twice while it runs (no restart: the
 // simulated clock keeps going, no restart notice), see both actions on the timeline, move one,
 // Reset, and a run to the end replays the same figures twice.
-const summaryText = (page) => page.getByRole('status', { name: 'Run summary' }).innerText();
-
-function simulatedSeconds(text) {
-  const min = text.match(/t = (\d+) min (\d+) s/);
-  if (min) return Number(min[1]) * 60 + Number(min[2]);
-  const s = text.match(/t = ([\d.]+) s/);
-  return s ? Number(s[1]) : NaN;
-}
-
-async function restartNotices(page) {
-  const alerts = await page.getByRole('alert').allInnerTexts();
-  return alerts.filter((t) => /restarted/i.test(t));
-}
+import { restartNotices, simulatedSeconds, summaryText } from '../runHelpers.mjs';
 
 async function clockAfter(page, s, timeoutMs = 20_000) {
   const started = Date.now();

@@ -6,24 +6,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { shareLink } from '../designs.mjs';
+import { restartNotices, simulatedSeconds, summaryText } from '../runHelpers.mjs';
 
 const presetsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../presets');
-const summaryText = (page) => page.getByRole('status', { name: 'Run summary' }).innerText();
-
-/** Seconds of simulated time in the summary ("t = 12.3 s", "t = 1 min 5 s", "t = 1 h 2 min"). */
-function simulatedSeconds(text) {
-  const h = text.match(/t = (\d+) h (\d+) min/);
-  if (h) return Number(h[1]) * 3600 + Number(h[2]) * 60;
-  const min = text.match(/t = (\d+) min (\d+) s/);
-  if (min) return Number(min[1]) * 60 + Number(min[2]);
-  const s = text.match(/t = ([\d.]+) s/);
-  return s ? Number(s[1]) : NaN;
-}
-
-async function restartNotices(page) {
-  const alerts = await page.getByRole('alert').allInnerTexts();
-  return alerts.filter((t) => /restarted/i.test(t));
-}
 
 /**
  * Waits until the run's clock passes `pastS` simulated seconds, or a restart notice shows (runs in

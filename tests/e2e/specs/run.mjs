@@ -1,13 +1,5 @@
 // Run a preset in the browser: the summary's text moves, a chart draws, Pause and Reset work.
-const summaryText = (page) => page.getByRole('status', { name: 'Run summary' }).innerText();
-
-/** Seconds of simulated time in the summary ("t = 12.3 s" or "t = 1 min 5 s"). */
-function simulatedSeconds(text) {
-  const min = text.match(/t = (\d+) min (\d+) s/);
-  if (min) return Number(min[1]) * 60 + Number(min[2]);
-  const s = text.match(/t = ([\d.]+) s/);
-  return s ? Number(s[1]) : NaN;
-}
+import { simulatedSeconds, summaryText } from '../runHelpers.mjs';
 
 async function waitUntil(what, test, ms = 20_000) {
   const end = Date.now() + ms;
