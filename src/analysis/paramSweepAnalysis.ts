@@ -7,6 +7,7 @@
 import type { SimResult } from '../engine/types.ts';
 import { designCost } from './cost.ts';
 import { goodputRps } from './figures.ts';
+import { grade } from './objectives.ts';
 import type { ParamSweepPlan } from './paramSweep.ts';
 import { estimate } from './stats.ts';
 
@@ -24,7 +25,11 @@ export interface ParamPointSummary {
   costPerHour: number;
   /** The busiest node and its utilization (mean over seeds). */
   busiest: { nodeId: string; utilization: number } | null;
+  /** The point passes: every objective of the design met under every seed, or, for a design
+   *  without objectives, p99 ≤ the SLO and errors within the budget (mean over the seeds). */
   meetsSlo: boolean;
+  /** The objectives (ids) some seed missed at this point; empty without objectives. */
+  objectivesMissed: string[];
   /** Some seed stopped early (event budget, in-flight cap): an overloaded point. */
   truncated: boolean;
 }
@@ -34,6 +39,8 @@ export interface ParamSweepAnalysis {
   seeds: number[];
   sloP99Ms: number;
   maxErrorRate: number;
+  /** What decides a pass: the design's own objectives when it has any, else the SLO. */
+  passBy: 'objectives' | 'slo';
   points: ParamPointSummary[];
   /** The cheapest point meeting the SLO (ties: the lower p99); null when none does. */
   best: ParamPointSummary | null;
@@ -68,6 +75,14 @@ function summarise(
   );
   // The cost of an autoscaled design follows its measured replicas: averaged over the seeds.
   const costPerHour = runs.reduce((s, r) => s + designCost(doc, r).perHour, 0) / runs.length;
+  const objectives = doc.objectives ?? [];
+  const missed = new Set(
+    runs.flatMap((r) =>
+      grade(objectives, r, doc)
+        .filter((g) => !g.met)
+        .map((g) => g.id),
+    ),
+  );
   return {
     values,
     p50Ms: avg((r) => r.latencyMs.p50).mean,
@@ -80,7 +95,8 @@ function summarise(
     meanHalfWidthMs: mean.halfWidth,
     costPerHour,
     busiest: top ? { nodeId: top[0], utilization: top[1] } : null,
-    meetsSlo: p99.mean <= slo && errorRate <= maxErr,
+    meetsSlo: objectives.length > 0 ? missed.size === 0 : p99.mean <= slo && errorRate <= maxErr,
+    objectivesMissed: [...missed],
     truncated: runs.some((r) => r.truncated !== undefined),
   };
 }
@@ -133,6 +149,7 @@ export function analyseParamSweep(
     seeds: plan.seeds,
     sloP99Ms: opts.sloP99Ms,
     maxErrorRate: maxErr,
+    passBy: (plan.points[0]?.doc.objectives?.length ?? 0) > 0 ? 'objectives' : 'slo',
     points,
     best,
     pareto: paretoFrontier(points, maxErr),

@@ -61,6 +61,10 @@ export function formatParamSweepText(r: ParamSweepReport): string {
   const seeds = r.seeds.length === 1 ? `seed ${r.seeds[0]}` : `${r.seeds.length} seeds`;
   const head = `${r.name}: sweep of ${r.axes.map((a) => `${a.label} (${a.path})`).join(' × ')}: ${r.points.length} points, ${r.durationS} s each, ${seeds}, ${r.workers} workers, ${r.wallMs} ms`;
   const lines = [head];
+  const goal =
+    r.passBy === 'objectives'
+      ? "the design's objectives"
+      : `p99 ≤ ${r.sloP99Ms} ms and errors ≤ ${r.maxErrorRate * 100} %`;
   if (r.axes.length === 1) {
     lines.push('  value        p50 ms          p99 ms   errors    $/hour   p99 ≤ SLO');
     for (const p of r.points)
@@ -80,8 +84,8 @@ export function formatParamSweepText(r: ParamSweepReport): string {
   }
   lines.push(
     r.best
-      ? `cheapest meeting p99 ≤ ${r.sloP99Ms} ms and errors ≤ ${r.maxErrorRate * 100} %: ${at(r, r.best)} (${money(r.best.costPerHour)}/hour, p99 ${f1(r.best.p99Ms)} ms)`
-      : `no point meets p99 ≤ ${r.sloP99Ms} ms and errors ≤ ${r.maxErrorRate * 100} %`,
+      ? `cheapest meeting ${goal}: ${at(r, r.best)} (${money(r.best.costPerHour)}/hour, p99 ${f1(r.best.p99Ms)} ms)`
+      : `no point meets ${goal}`,
     `cost–latency frontier: ${r.pareto.map((i) => `${at(r, r.points[i]!)} (${money(r.points[i]!.costPerHour)}, ${f1(r.points[i]!.p99Ms)} ms)`).join('; ') || '—'}`,
   );
   return lines.join('\n');

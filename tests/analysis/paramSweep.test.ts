@@ -182,3 +182,40 @@ describe('reading a param sweep', () => {
     expect(paretoFrontier(pts, 0.01)).toEqual([0, 2]);
   });
 });
+
+describe('a design with objectives', () => {
+  it('passes a point only where every objective is met under every seed', () => {
+    const withObjectives = {
+      ...doc,
+      objectives: [
+        { id: 'fast', metric: 'p99Ms', max: 100 },
+        { id: 'cheap', metric: 'costPerHour', max: 0.4 },
+      ],
+    } as typeof doc;
+    const plan = planParamSweep(withObjectives, [parseAxis('nodes.api.params.replicas=1:4:1')], 2);
+    const p99 = [900, 140, 90, 88];
+    const results = plan.points.flatMap((_, i) =>
+      [0, 1].map((s) => fakeResult({ p99: p99[i]! + s * 20 })),
+    );
+    // The SLO given (1000 ms) is not what decides: the objectives are.
+    const a = analyseParamSweep(plan, results, { sloP99Ms: 1000 });
+    expect(a.passBy).toBe('objectives');
+    expect(a.points.map((p) => p.objectivesMissed)).toEqual([
+      ['fast'],
+      ['fast'],
+      ['fast'], // seed 2: 110 ms
+      ['cheap', 'fast'],
+    ]);
+    expect(a.best).toBeNull();
+    const lenient = analyseParamSweep(
+      plan,
+      results.map((r) => ({
+        ...r,
+        latencyMs: { ...r.latencyMs, p99: Math.min(r.latencyMs.p99, 95) },
+      })),
+      { sloP99Ms: 1000 },
+    );
+    expect(lenient.points.map((p) => p.meetsSlo)).toEqual([true, true, true, false]);
+    expect(lenient.best?.values).toEqual([1]);
+  });
+});

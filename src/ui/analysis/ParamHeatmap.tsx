@@ -6,6 +6,7 @@
 import type { ParamSweepAnalysis } from '../../analysis/paramSweepAnalysis.ts';
 import { formatDuration } from '../run/format.ts';
 import { fmtMoney } from './format.ts';
+import { passGoal } from './paramSweepView.ts';
 
 function shade(p99: number, slo: number, errors: boolean): string {
   if (errors) return 'ps-cell--fail';
@@ -18,8 +19,8 @@ export function ParamHeatmap({ a }: { a: ParamSweepAnalysis }) {
   return (
     <figure className="an-chart" aria-label="p99 latency heatmap">
       <figcaption>
-        p99 by {rows.label} (rows) and {cols.label} (columns); outlined: p99 ≤ {a.sloP99Ms} ms and
-        errors ≤ {a.maxErrorRate * 100} %; ★ the cheapest of them
+        p99 by {rows.label} (rows) and {cols.label} (columns); outlined: meets {passGoal(a)}; ★ the
+        cheapest of them
       </figcaption>
       <div className="ps-heat-wrap">
         <table className="ps-heat" aria-label={`p99 by ${rows.label} and ${cols.label}`}>
@@ -46,7 +47,7 @@ export function ParamHeatmap({ a }: { a: ParamSweepAnalysis }) {
                     <td
                       key={cv}
                       className={`ps-cell ${shade(p.p99Ms, a.sloP99Ms, p.errorRate > a.maxErrorRate)}${p.meetsSlo ? ' ps-cell--in' : ''}`}
-                      title={`${rows.label} = ${rv}, ${cols.label} = ${cv}: p99 ${formatDuration(p.p99Ms)}, errors ${(p.errorRate * 100).toFixed(2)} %, ${fmtMoney(p.costPerHour)}/h`}
+                      title={`${rows.label} = ${rv}, ${cols.label} = ${cv}: p99 ${formatDuration(p.p99Ms)}, errors ${(p.errorRate * 100).toFixed(2)} %, ${fmtMoney(p.costPerHour)}/h${p.objectivesMissed.length ? `; missed: ${p.objectivesMissed.join(', ')}` : ''}`}
                     >
                       {best ? '★ ' : ''}
                       {formatDuration(p.p99Ms)}

@@ -15,7 +15,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { ParamSweepAnalysis } from '../../analysis/paramSweepAnalysis.ts';
-import { passRuns } from './paramSweepView.ts';
+import { passGoal, passRuns } from './paramSweepView.ts';
 
 const axis = { fontSize: 11, fill: '#566173' };
 const line = { dot: { r: 2 }, isAnimationActive: false, type: 'linear' as const };
@@ -32,7 +32,7 @@ export function ParamLineChart({ a }: { a: ParamSweepAnalysis }) {
   return (
     <figure className="an-chart" aria-label={`Latency and cost against ${ax.label}`}>
       <figcaption>
-        {title}; shaded: p99 ≤ {a.sloP99Ms} ms and errors ≤ {a.maxErrorRate * 100} %
+        {title}; shaded: meets {passGoal(a)}
       </figcaption>
       <ResponsiveContainer width="100%" height={260}>
         <ComposedChart data={rows} margin={{ top: 14, right: 8, bottom: 4, left: 0 }} title={title}>

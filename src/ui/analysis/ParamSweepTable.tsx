@@ -19,7 +19,7 @@ export function ParamSweepTable({ a }: { a: ParamSweepAnalysis }) {
           <th scope="col">p99</th>
           <th scope="col">Errors</th>
           <th scope="col">Cost / h</th>
-          <th scope="col">Meets SLO</th>
+          <th scope="col">{a.passBy === 'objectives' ? 'Objectives' : 'Meets SLO'}</th>
         </tr>
       </thead>
       <tbody>
@@ -36,7 +36,11 @@ export function ParamSweepTable({ a }: { a: ParamSweepAnalysis }) {
             <td>{formatPercent(p.errorRate)}</td>
             <td>{fmtMoney(p.costPerHour)}</td>
             <td>
-              {p.meetsSlo ? 'yes' : 'no'}
+              {p.meetsSlo
+                ? 'yes'
+                : p.objectivesMissed.length
+                  ? `missed ${p.objectivesMissed.join(', ')}`
+                  : 'no'}
               {a.best === p ? ' ★ cheapest' : ''}
               {frontier.has(i) ? ' · frontier' : ''}
             </td>

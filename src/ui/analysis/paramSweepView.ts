@@ -15,6 +15,13 @@ function roundStep(span: number, count: number): number {
   return [1, 2, 5, 10].map((m) => m * p).find((s) => s >= raw) ?? raw;
 }
 
+/** What a pass means: the design's objectives, or the SLO. */
+export function passGoal(a: ParamSweepAnalysis): string {
+  return a.passBy === 'objectives'
+    ? "the design's objectives"
+    : `p99 ≤ ${formatDuration(a.sloP99Ms)} with errors ≤ ${a.maxErrorRate * 100} %`;
+}
+
 /** Half to twice the value, clamped to the limits, in about six steps. */
 export function defaultAxis(info: ParamInfo): ParamAxis {
   const { min, max, integer, minExclusive } = info.bounds;
@@ -37,7 +44,7 @@ const valuesAt = (a: ParamSweepAnalysis, p: ParamPointSummary): string =>
 
 /** "Cheapest meeting p99 ≤ 150 ms: Checkout API · Replicas = 3 ($0.325/h, p99 80 ms)." */
 export function bestSentence(a: ParamSweepAnalysis): string {
-  const goal = `p99 ≤ ${formatDuration(a.sloP99Ms)} with errors ≤ ${a.maxErrorRate * 100} %`;
+  const goal = passGoal(a);
   if (!a.best) return `No point meets ${goal}.`;
   return `Cheapest meeting ${goal}: ${valuesAt(a, a.best)} (${fmtMoney(a.best.costPerHour)}/h, p99 ${formatDuration(a.best.p99Ms)}).`;
 }
