@@ -64,6 +64,9 @@ export class SimClient {
   private buildingSince: number | undefined;
   private toldBuilding = false;
   private readonly timer: ReturnType<typeof setInterval>;
+  private readonly beatMs: number;
+  /** When the last pulse check ran (see checkPulse). */
+  private lastCheckAt: number;
   private readonly opts: Required<Omit<SimClientOptions, 'onFrame' | 'onRestart' | 'onBuilding'>> &
     SimClientOptions;
 
@@ -77,7 +80,9 @@ export class SimClient {
       ...options,
     };
     this.spawn();
-    this.timer = setInterval(() => this.checkPulse(), Math.min(500, this.opts.watchdogMs / 2));
+    this.beatMs = Math.min(500, this.opts.watchdogMs / 2);
+    this.lastCheckAt = this.opts.now();
+    this.timer = setInterval(() => this.checkPulse(), this.beatMs);
   }
 
   private spawn(): void {
@@ -118,6 +123,12 @@ export class SimClient {
 
   private checkPulse(): void {
     const now = this.opts.now();
+    // A check that comes late means the page itself was stalled (a long task, a starved
+    // machine): the worker's frames may be queued behind this very check, so the silence is
+    // not the worker's. Judged again on the next check, after those frames.
+    const late = now - this.lastCheckAt > 2 * this.beatMs;
+    this.lastCheckAt = now;
+    if (late) return;
     if (this.buildingSince !== undefined) {
       const buildingMs = now - this.buildingSince;
       if (buildingMs > this.opts.buildTimeoutMs)
