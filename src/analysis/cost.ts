@@ -1,7 +1,8 @@
 /**
  * A simple cost model for comparing designs: instances × price per hour, by node kind. The
  * prices are round, illustrative figures in the range of small cloud instances and managed
- * services, not any provider's list price; pass `prices` to use your own.
+ * services, not any provider's list price; a document's `prices` table (per instance-hour by
+ * kind) replaces them, and `prices` given here replace both.
  */
 import type { SimResult } from '../engine/types.ts';
 import { KIND_DESCRIPTIONS } from '../model/kinds/index.ts';
@@ -41,7 +42,8 @@ export function designCost(
 ): Cost {
   const lines = doc.nodes.map((n): CostLine => {
     const instances = instancesOf(n, result);
-    const price = prices[n.type] ?? pricePerHour(n.type);
+    // A price given to the call, else the document's own table, else the kind's default.
+    const price = prices[n.type] ?? doc.prices?.[n.type] ?? pricePerHour(n.type);
     return {
       nodeId: n.id,
       type: n.type,

@@ -72,6 +72,15 @@ export const documentSchema = z.strictObject({
     })
     .max(LIMITS.actions, { error: `must have at most ${LIMITS.actions} entries` })
     .optional(),
+  // The design's own price table: US dollars per instance-hour by kind, over the kinds' defaults.
+  prices: z
+    .strictObject(
+      Object.fromEntries(kinds.map((k) => [k, num(0, 1_000_000, '$/h').optional()])) as Record<
+        string,
+        z.ZodOptional<ReturnType<typeof num>>
+      >,
+    )
+    .optional(),
   objectives: objectivesField,
   alerts: alertsField,
 });

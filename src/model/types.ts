@@ -230,6 +230,8 @@ export interface Scenario {
   faults: Fault[];
   /** Changes made while running, replayed at their times; absent = none. */
   actions?: Action[];
+  /** US dollars per instance-hour by kind, over each kind's `pricePerHour`; absent = defaults. */
+  prices?: Partial<Record<NodeType, number>>;
   /** Targets every run is graded against; absent = none. */
   objectives?: Objective[];
   /** Alerts on the objectives, evaluated as the run goes; absent = none. */
