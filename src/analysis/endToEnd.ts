@@ -29,7 +29,8 @@ type Path = { meanMs: number; p99Ms: number | null } | string;
 
 /** A leaf station's model at `rps` (reads only: writes are not modelled end to end). */
 function leafStation(id: string, st: StationTheory, rps: number): NodeStation | string {
-  if (st.unmodelled !== undefined || st.queueCapacity !== undefined) return `${id}: no closed form`;
+  if (st.unmodelled !== undefined || st.queueCapacity !== undefined || st.loadDependence)
+    return `${id}: no closed form`;
   return {
     lambda: rps / 1000,
     replicas: st.replicas,

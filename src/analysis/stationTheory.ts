@@ -8,6 +8,13 @@ import type { Dist } from '../model/types.ts';
 import { distMeanMs, distScv, mgcApprox, mg1 } from './queueing/general.ts';
 import { mmc, mmcSojournPercentile, erlangLoss } from './queueing/markov.ts';
 import { mmck } from './queueing/finite.ts';
+import { birthDeath } from './queueing/birthDeath.ts';
+import {
+  loadFactor,
+  loadFormula,
+  loadOf,
+  type LoadDependence,
+} from '../model/kinds/loadDependence.ts';
 
 export interface Station {
   /** Arrivals per ms to one replica. */
@@ -21,6 +28,8 @@ export interface Station {
   queueCapacity?: number;
   /** True when service times are exponential (SCV 1 from an exponential distribution). */
   exponential: boolean;
+  /** Service slows with the load (the kind's `loadDependence`). */
+  loadDependence?: LoadDependence;
 }
 
 export interface Prediction {
@@ -60,6 +69,7 @@ export function serviceOf(parts: Array<{ share: number; dist: Dist }>): {
 export function predictStation(s: Station): Prediction | null {
   const { lambda, meanMs, scv, servers: c } = s;
   if (!(lambda > 0) || !(meanMs > 0)) return null;
+  if (s.loadDependence) return loadDependentStation(s, s.loadDependence);
   const mu = 1 / meanMs;
   const offeredUtil = (lambda * meanMs) / c;
   if (s.queueCapacity === 0) {
@@ -125,5 +135,44 @@ export function predictStation(s: Station): Prediction | null {
       c === 1
         ? `Pollaczek-Khinchine, SCV ${scv.toFixed(2)}`
         : `Allen-Cunneen approximation, SCV ${scv.toFixed(2)}`,
+  };
+}
+
+/**
+ * A station whose service slows with its load: with n present, min(n, c) serve, each at
+ * 1 / (mean · factor(load)); a birth-death chain (./queueing/birthDeath.ts), exact when the
+ * work is exponential (the engine re-times work in service at every change of load).
+ */
+function loadDependentStation(s: Station, ld: LoadDependence): Prediction {
+  const c = s.servers;
+  const factorAt = (n: number) =>
+    loadFactor(ld, loadOf(ld.on, Math.min(n, c), Math.max(0, n - c), c));
+  const mu = (n: number) => Math.min(n, c) / (s.meanMs * factorAt(n));
+  // For many present: inService and utilization stop growing at c busy; present reaches the cap.
+  const limitFactor = ld.on === 'present' ? loadFactor(ld, Infinity) : factorAt(c);
+  const muLimit = c / (s.meanMs * (Number.isFinite(limitFactor) ? limitFactor : ld.maxFactor));
+  const capacity = s.queueCapacity === undefined ? Infinity : c + s.queueCapacity;
+  const m = birthDeath(s.lambda, mu, c, muLimit, capacity);
+  const model = `M/M/${c} load-dependent${s.exponential ? '' : ' (approx.)'}`;
+  const curve = `service × (${loadFormula(ld)})`;
+  if (m === null) {
+    return {
+      model,
+      meanMs: null,
+      p99Ms: null,
+      utilization: 1,
+      meanQueueLength: null,
+      blocking: null,
+      note: `${curve}: unstable, a full replica serves ${(muLimit * 1000).toPrecision(3)}/s, below the ${(s.lambda * 1000).toPrecision(3)}/s arriving; once a queue builds it never drains`,
+    };
+  }
+  return {
+    model,
+    meanMs: m.W,
+    p99Ms: null,
+    utilization: m.busy / c,
+    meanQueueLength: m.Lq,
+    blocking: m.blocking,
+    note: `${curve}: birth-death chain${s.exponential ? '' : ', exponential approximation'}`,
   };
 }

@@ -74,6 +74,7 @@ function leafStation(
     station: { servers: st.servers, ...stationService(st, read, write) },
   };
   if (st.queueCapacity !== undefined) s.station.queueCapacity = st.queueCapacity;
+  if (st.loadDependence) s.station.loadDependence = st.loadDependence;
   return s;
 }
 

@@ -5,15 +5,18 @@
  * written in the document replay identically.
  *
  * On every start or end, the state of the fault's target is recomputed from all active faults
- * of that kind on it (crash replicas add up; slow factors, spike multipliers and loss survival
- * multiply; added latencies add), so overlapping faults compose and undo exactly.
+ * of that kind on it (crash replicas add up; slow factors, cpu speeds (1 − share), spike
+ * multipliers, loss and error survival multiply; added latencies add; the latest pause fault
+ * sets the pause schedule), so overlapping faults compose and undo exactly.
  */
-import { FAULT_DEFAULTS } from '../model/kinds/faultDefaults.ts';
+import { FAULT_DEFAULTS, FAULT_TARGETS } from '../model/kinds/faultDefaults.ts';
 import type { Fault } from '../model/types.ts';
 import { EV_FAULT, type Kernel } from './kernel.ts';
 
 const FAULT_SEQ_BASE = -1e15;
-const NODE_KINDS = new Set(['crash', 'slow', 'spike', 'flush']);
+const isNodeFault = (f: Fault) => FAULT_TARGETS[f.kind] === 'node';
+/** Faults that slow a node's work compose into one factor: slow multiplies, cpu divides. */
+const slowsWork = (f: Fault) => f.kind === 'slow' || f.kind === 'cpu';
 
 export class Faults {
   readonly list: Fault[] = [];
@@ -26,7 +29,7 @@ export class Faults {
   ) {}
 
   add(f: Fault): void {
-    const isNode = NODE_KINDS.has(f.kind);
+    const isNode = isNodeFault(f);
     const known = isNode ? this.nodeIndex.has(f.target) : this.edgeIndex.has(f.target);
     if (!known) {
       throw new Error(`fault ${f.kind}: target "${f.target}" is not a ${isNode ? 'node' : 'edge'}`);
@@ -54,12 +57,27 @@ export class Faults {
     const same = this.list.filter(
       (g, j) => this.active[j] && g.kind === f.kind && g.target === f.target,
     );
-    if (NODE_KINDS.has(f.kind)) {
+    if (isNodeFault(f)) {
       const node = this.k.nodes[this.nodeIndex.get(f.target)!]!;
       if (f.kind === 'crash') {
         node.setDown(same.reduce((n, g) => n + (g.replicas ?? Number.MAX_SAFE_INTEGER), 0));
-      } else if (f.kind === 'slow') {
-        node.setSlow(same.reduce((m, g) => m * (g.factor ?? FAULT_DEFAULTS.factor), 1));
+      } else if (slowsWork(f)) {
+        node.setSlow(this.slowFactor(f.target));
+      } else if (f.kind === 'error') {
+        const pass = same.reduce(
+          (keep, g) => keep * (1 - (g.probability ?? FAULT_DEFAULTS.errorProbability)),
+          1,
+        );
+        node.setErrorShare?.(1 - pass);
+      } else if (f.kind === 'pause') {
+        // The latest pause fault on the node sets its schedule; none left: no more pauses.
+        const g = same.at(-1);
+        if (g === undefined) node.setPause?.(0, 0);
+        else
+          node.setPause?.(
+            g.everyS ?? FAULT_DEFAULTS.pauseEveryS,
+            (g.pauseMs ?? FAULT_DEFAULTS.pauseMs) / 1000,
+          );
       } else if (f.kind === 'spike') {
         node.setSpike(same.reduce((m, g) => m * (g.multiplier ?? FAULT_DEFAULTS.multiplier), 1));
       }
@@ -75,5 +93,17 @@ export class Faults {
       edge.loss =
         1 - same.reduce((keep, g) => keep * (1 - (g.probability ?? FAULT_DEFAULTS.probability)), 1);
     }
+  }
+
+  /** The factor a node's work is slowed by: slow factors multiply, each cpu loss divides by
+   *  (1 − share), so a node losing half its CPU takes twice as long. */
+  private slowFactor(target: string): number {
+    let m = 1;
+    this.list.forEach((g, j) => {
+      if (!this.active[j] || g.target !== target) return;
+      if (g.kind === 'slow') m *= g.factor ?? FAULT_DEFAULTS.factor;
+      else if (g.kind === 'cpu') m /= 1 - (g.share ?? FAULT_DEFAULTS.cpuShare);
+    });
+    return m;
   }
 }

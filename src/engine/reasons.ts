@@ -12,6 +12,7 @@ export const SHED = code('shed');
 export const RATE_LIMITED = code('rateLimited');
 export const CIRCUIT_OPEN = code('circuitOpen');
 export const LOST = code('lost');
+export const FAILED = code('error');
 export const REASON_COUNT = ERROR_REASONS.length + 1;
 
 export function reasonName(code: number): ErrorReason {

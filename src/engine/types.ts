@@ -28,6 +28,7 @@ export const ERROR_REASONS = [
   'rateLimited', // a rate limiter refused it
   'circuitOpen', // the caller's breaker refused it
   'lost', // dropped on an edge (loss fault)
+  'error', // the node failed it at once (error fault)
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];

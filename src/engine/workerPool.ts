@@ -36,6 +36,11 @@ export class WorkerPool {
     return this.waiting.length;
   }
 
+  /** The id of the call holding worker `i` (0 ≤ i < busy). */
+  holderAt(i: number): number {
+    return this.holders[i]!;
+  }
+
   /** Nothing held and nothing waiting. */
   get idle(): boolean {
     return this.busy === 0 && this.waiting.length === 0;

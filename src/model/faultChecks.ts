@@ -23,6 +23,15 @@ export function checkFaults(s: Scenario, warnings: string[]): CheckError | null 
           message: `a ${f.kind} fault applies to ${list(desc.nodeTypes)}, not to ${node.type} "${node.id}"`,
         };
       }
+      if (f.kind === 'pause' && f.pauseMs !== undefined && f.everyS !== undefined) {
+        // A pause as long as the gap between pauses would stop the node for good: say so.
+        if (f.pauseMs >= f.everyS * 1000) {
+          return {
+            path: `${p}.pauseMs`,
+            message: `a pause of ${f.pauseMs} ms must be shorter than the ${f.everyS} s between pauses`,
+          };
+        }
+      }
       if (f.kind === 'crash' && f.replicas !== undefined) {
         // Replicas are a service's param: only its behaviour crashes some of them.
         if (node.type !== 'service') {

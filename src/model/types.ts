@@ -110,22 +110,27 @@ export interface ScenarioEdge {
 // ---------------------------------------------------------------------------------------------
 // Faults
 
-export type FaultKind =
-  'crash' | 'slow' | 'partition' | 'loss' | 'latency' | 'flush' | 'spike' | 'lag';
+import type { FaultKind } from './kinds/faultDefaults.ts';
+export type { FaultKind };
 
 export interface Fault {
   atS: number;
   /** How long it lasts; absent = to the end of the run. */
   forS?: number;
   kind: FaultKind;
-  /** A node id (crash, slow, flush, spike) or an edge id (partition, loss, latency, lag). */
+  /** A node id or an edge id, as the kind's target says (kinds/faultDefaults.ts). */
   target: string;
   /** crash: how many replicas; absent = all. */
   replicas?: number;
   /** slow: service times multiplied by this. */
   factor?: number;
-  /** loss: share of calls dropped. */
+  /** loss: share of calls dropped; error: share of requests failed. */
   probability?: number;
+  /** cpu: share of the node's capacity lost (service times ÷ (1 − share)). */
+  share?: number;
+  /** pause: a stop-the-world pause of `pauseMs` every `everyS`. */
+  everyS?: number;
+  pauseMs?: number;
   /** latency, lag: added milliseconds. */
   addMs?: number;
   /** spike: rate multiplied by this. */

@@ -79,9 +79,38 @@ const crashedShard = scenario({
   faults: [{ atS: 5, forS: 5, kind: 'crash', target: 'a' }],
 });
 
+/** A service and a database whose service slows with their load: the slowdown figure. */
+const loadDependent = scenario({
+  durationS: 20,
+  nodes: [
+    client('c', { arrival: { process: 'poisson', rps: 80 } }),
+    service('api', {
+      workers: 4,
+      loadDependence: {
+        on: 'inService',
+        curve: 'linear',
+        coefficient: 0.2,
+        exponent: 2,
+        maxFactor: 100,
+      },
+    }),
+    database('db', {
+      connections: 2,
+      loadDependence: {
+        on: 'present',
+        curve: 'exponential',
+        coefficient: 0.1,
+        exponent: 2,
+        maxFactor: 10,
+      },
+    }),
+  ],
+  edges: [edge('c', 'api'), edge('api', 'db')],
+});
+
 export function figureDocs(): Scenario[] {
   const presets = PRESETS.map((name) =>
     loadScenarioOrThrow(JSON.parse(readFileSync(join(presetsDir, `${name}.json`), 'utf8'))),
   );
-  return [...presets, writeBehind, refreshAhead, fullPriorityQueue, crashedShard];
+  return [...presets, writeBehind, refreshAhead, fullPriorityQueue, crashedShard, loadDependent];
 }

@@ -1,3 +1,4 @@
+import { FAULT_KIND_NAMES, FAULT_TARGETS } from '../../src/model/kinds/faultDefaults.ts';
 import { describe, expect, it } from 'vitest';
 import {
   EDGE_PARAMS,
@@ -133,7 +134,8 @@ describe('kind descriptions', () => {
       const r = loadScenarioEdgeField(p.key, p.defaults ?? {});
       expect(r, p.key).toEqual(p.defaults);
     }
-    expect(groups).toBe(8); // retry, breaker, health check, outliers, failover, 3 autoscale modes
+    // retry, breaker, health check, outliers, failover, 3 autoscale modes, 2 load dependences
+    expect(groups).toBe(10);
     const json = [...NODE_TYPES.flatMap((t) => KIND_DESCRIPTIONS[t].params), ...EDGE_PARAMS];
     expect(json.filter((d) => d.control === 'json').map((d) => d.key)).toEqual([]);
   });
@@ -148,16 +150,22 @@ describe('kind descriptions', () => {
       'circuitBreaker',
       'fallback',
     ]);
-    expect(Object.keys(FAULT_KINDS).sort()).toEqual([
+    // One list of fault kinds: the descriptions follow it, in its order.
+    expect(Object.keys(FAULT_KINDS)).toEqual(FAULT_KIND_NAMES);
+    expect(FAULT_KIND_NAMES).toEqual([
       'crash',
-      'flush',
-      'lag',
-      'latency',
-      'loss',
-      'partition',
       'slow',
+      'cpu',
+      'error',
+      'pause',
+      'partition',
+      'loss',
+      'latency',
+      'flush',
       'spike',
+      'lag',
     ]);
+    for (const kind of FAULT_KIND_NAMES) expect(FAULT_KINDS[kind].target).toBe(FAULT_TARGETS[kind]);
     expect(FAULT_KINDS.lag.edgeKinds).toEqual(['replication']);
     expect(FAULT_KINDS.flush.nodeTypes).toEqual(['cache']);
   });

@@ -46,7 +46,7 @@ describe('fault injector', () => {
   it('lists only the fault kinds that apply to the selected node or edge', () => {
     act(() => useAppStore.getState().select(['api']));
     const { unmount } = render(<Inspector />);
-    expect(kindOptions()).toEqual(['Crash', 'Slow down']);
+    expect(kindOptions()).toEqual(['Crash', 'Slow down', 'CPU loss', 'Errors', 'GC pauses']);
     act(() => useAppStore.getState().select(['lb']));
     expect(kindOptions()).toEqual(['Crash']);
     act(() => useAppStore.getState().select(['users']));

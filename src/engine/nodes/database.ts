@@ -8,7 +8,10 @@
 import type { DatabaseParams } from '../../model/types.ts';
 import type { Call } from '../call.ts';
 import { Sampler } from '../dists.ts';
-import { REJECTED, UNAVAILABLE } from '../reasons.ts';
+import { LoadClock } from '../overload/loadClock.ts';
+import { Pauses, SUB_PAUSE_END, SUB_PAUSE_START } from '../overload/pauses.ts';
+import { r4 } from '../metrics/summary.ts';
+import { FAILED, REJECTED, UNAVAILABLE } from '../reasons.ts';
 import type { NodeResult, NodeWindow } from '../types.ts';
 import { QUEUE_FULL, TOOK_WORKER, WorkerPool } from '../workerPool.ts';
 import { BaseNode } from './base.ts';
@@ -18,6 +21,8 @@ import { redirect } from './replication.ts';
 import type { NodeContext } from './types.ts';
 
 const SUB_DONE = 0;
+/** A load-dependent query's work is done (a = call id, b = its clock's stamp). */
+const SUB_WORKED = 3;
 
 export class DatabaseNode extends BaseNode {
   params: DatabaseParams;
@@ -27,6 +32,12 @@ export class DatabaseNode extends BaseNode {
   private conns: number;
   /** The connections and the queue for one. */
   private readonly pool: WorkerPool;
+  /** With `loadDependence`: the clock that re-times queries as the load changes. */
+  private clock: LoadClock | null;
+  /** Once a pause fault has hit it: the stop-the-world pauses. */
+  private pauses: Pauses | null = null;
+  /** The error fault: the share of queries that fail at once. */
+  private errorShare = 0;
 
   constructor(ctx: NodeContext) {
     super(ctx);
@@ -42,6 +53,7 @@ export class DatabaseNode extends BaseNode {
       this.params.queueCapacity ?? Infinity,
     );
     this.stats.addCapacity(0, this.conns);
+    this.clock = this.newClock(this.params);
     this.data = new DataState(this, ctx);
   }
 
@@ -63,16 +75,48 @@ export class DatabaseNode extends BaseNode {
     if (c.write && d.role === 'replica' && d.root >= 0) {
       return redirect(this.k, c, this.index, d.root);
     }
+    if (this.errorShare > 0 && this.k.rng.next() < this.errorShare) {
+      return this.k.respond(c, FAILED);
+    }
     const got = this.pool.offer(c);
     if (got === TOOK_WORKER) this.startQuery(c);
     else if (got === QUEUE_FULL) this.k.respond(c, REJECTED);
+    else if (this.clock !== null && this.clock.ld.on === 'present') this.retime();
   }
 
   override onEvent(sub: number, a: number, b: number): void {
     if (sub === SUB_APPLY) return this.data.applyDue(a, b);
     if (sub === SUB_PROMOTE) return this.data.promote(b);
+    if (sub === SUB_PAUSE_START || sub === SUB_PAUSE_END) return this.pauses?.onEvent(sub, b);
+    if (sub === SUB_WORKED) {
+      const c = this.clock?.due(a, b) ?? null;
+      if (c !== null) this.answered(c);
+      return;
+    }
     const c = this.k.pool.alive(a, b);
     if (c === null) return;
+    if (this.pauses !== null && this.pauses.owes(c, SUB_DONE)) return;
+    this.answered(c);
+  }
+
+  override setSlow(factor: number): void {
+    super.setSlow(factor);
+    this.retime();
+  }
+
+  /** The pause fault: stop the world for `pauseS` every `everyS` (0: no more pauses). */
+  setPause(everyS: number, pauseS: number): void {
+    this.pauses ??= new Pauses(this.k, this.index, () => this.retime());
+    this.pauses.set(everyS, pauseS);
+  }
+
+  /** The error fault: this share of queries fails at once. */
+  setErrorShare(share: number): void {
+    this.errorShare = share;
+  }
+
+  /** `c`'s query is done: commit or read, give the connection back, answer. */
+  private answered(c: Call): void {
     if (c.write) this.data.commit(c.key);
     else this.data.read(c);
     this.release(c);
@@ -91,6 +135,8 @@ export class DatabaseNode extends BaseNode {
 
   override describe(out: NodeResult | NodeWindow, window: boolean): void {
     this.data.describe(out, window);
+    const slowdown = this.clock?.slowdown(window);
+    if (slowdown !== undefined) out.slowdown = r4(slowdown);
   }
 
   /** Operator action: this replica becomes the primary of its primary's group (failover.ts). */
@@ -109,6 +155,10 @@ export class DatabaseNode extends BaseNode {
     if (params.writeTimeMs !== old.writeTimeMs)
       this.writeS = new Sampler(params.writeTimeMs, this.k.rng);
     this.pool.queueCapacity = params.queueCapacity ?? Infinity;
+    // Queries under way keep the clock they started with; a new one applies to new queries.
+    if (params.loadDependence === undefined) this.clock = null;
+    else if (this.clock === null) this.clock = this.newClock(params);
+    else this.clock.ld = params.loadDependence;
     if (params.connections === this.conns) return;
     if (!this.down) this.stats.addCapacity(this.k.now, params.connections - this.conns);
     this.conns = params.connections;
@@ -116,21 +166,39 @@ export class DatabaseNode extends BaseNode {
     if (!this.down) for (const c of started) this.startQuery(c);
   }
 
+  private newClock(p: DatabaseParams): LoadClock | null {
+    const ld = p.loadDependence;
+    return ld === undefined ? null : new LoadClock(this.k, this.index, SUB_WORKED, ld);
+  }
+
   /** `c` holds a connection: its query starts. */
   private startQuery(c: Call): void {
-    const ms = (c.write ? this.writeS : this.readS).sample() * this.slow;
-    this.k.scheduleNode(ms / 1000, this.index, SUB_DONE, c.id, c.gen);
+    const work = (c.write ? this.writeS : this.readS).sample();
+    if (this.clock !== null) return this.clock.begin(c, this.pool, work, this.outside());
+    if (this.pauses !== null) this.pauses.markStart(c);
+    this.k.scheduleNode((work * this.slow) / 1000, this.index, SUB_DONE, c.id, c.gen);
+  }
+
+  /** What slows the work beyond its load: the slow and cpu faults, a pause (no progress). */
+  private outside(): number {
+    return this.pauses !== null && this.pauses.paused ? Infinity : this.slow;
+  }
+
+  private retime(): void {
+    this.clock?.retime(this.pool, this.outside());
   }
 
   private release(c: Call): void {
     this.pool.release(c);
     const next = this.down ? null : this.pool.takeNext();
     if (next !== null) this.startQuery(next);
+    else this.retime();
   }
 
   /** A crash loses every query in service or waiting: each answers 'unavailable'. */
   private killAll(): void {
     const { held, waiting } = this.pool.evict();
+    if (this.clock !== null) for (const id of held) this.clock.end(id);
     this.failCrashed(held, waiting);
   }
 }

@@ -23,7 +23,9 @@ import {
   SUB_READY,
   SUB_SCALE,
 } from '../autoscale/replicaSlots.ts';
-import { REJECTED, SHED, UNAVAILABLE } from '../reasons.ts';
+import { LoadClock } from '../overload/loadClock.ts';
+import { Pauses, SUB_PAUSE_END, SUB_PAUSE_START } from '../overload/pauses.ts';
+import { FAILED, REJECTED, SHED, UNAVAILABLE } from '../reasons.ts';
 import { r4 } from '../metrics/summary.ts';
 import type { NodeResult, NodeWindow } from '../types.ts';
 import { QUEUE_FULL, TOOK_WORKER, WorkerPool } from '../workerPool.ts';
@@ -31,6 +33,8 @@ import { BaseNode } from './base.ts';
 import type { NodeContext } from './types.ts';
 
 const SUB_DONE = 0;
+/** A load-dependent request's work is done (a = call id, b = its clock's stamp). */
+const SUB_WORKED = 3;
 
 export class ServiceNode extends BaseNode {
   readonly replicas: number;
@@ -45,6 +49,12 @@ export class ServiceNode extends BaseNode {
   private rr = 0;
   readonly slots: ReplicaSlots;
   private readonly scaler: Autoscaler | null;
+  /** With `loadDependence`: the clock that re-times work as the load changes. */
+  private clock: LoadClock | null;
+  /** Once a pause fault has hit it: the stop-the-world pauses. */
+  private pauses: Pauses | null = null;
+  /** The error fault: the share of arrivals that fail at once. */
+  private errorShare = 0;
 
   constructor(ctx: NodeContext) {
     super(ctx);
@@ -64,6 +74,10 @@ export class ServiceNode extends BaseNode {
     this.stats.addCapacity(0, initial * this.workers);
     this.slots = new ReplicaSlots(this.k, this, this.replicas, initial);
     const a = this.p.autoscale;
+    this.clock =
+      this.p.loadDependence === undefined
+        ? null
+        : new LoadClock(this.k, this.index, SUB_WORKED, this.p.loadDependence);
     this.scaler =
       a === undefined
         ? null
@@ -84,6 +98,11 @@ export class ServiceNode extends BaseNode {
     const queueCapacity = params.queueCapacity ?? Infinity;
     for (const pool of this.pools) pool.queueCapacity = queueCapacity;
     if (params.replicas !== old.replicas) this.slots.scaleTo(params.replicas, 0);
+    // Work under way keeps the clock it started with; a clock switched on applies to new work.
+    if (params.loadDependence === undefined) this.clock = null;
+    else if (this.clock === null)
+      this.clock = new LoadClock(this.k, this.index, SUB_WORKED, params.loadDependence);
+    else this.clock.ld = params.loadDependence;
   }
 
   drain(replica: number): void {
@@ -119,6 +138,10 @@ export class ServiceNode extends BaseNode {
       this.k.respond(c, UNAVAILABLE);
       return;
     }
+    if (this.errorShare > 0 && this.k.rng.next() < this.errorShare) {
+      this.k.respond(c, FAILED);
+      return;
+    }
     c.replica = r;
     const pool = this.pools[r]!;
     const shed = this.p.shedQueueLength;
@@ -130,13 +153,42 @@ export class ServiceNode extends BaseNode {
     const got = pool.offer(c);
     if (got === TOOK_WORKER) this.startService(c);
     else if (got === QUEUE_FULL) this.k.respond(c, REJECTED);
+    else if (this.clock !== null && this.clock.ld.on === 'present') this.retime(pool);
   }
 
   override onEvent(sub: number, a: number, b: number): void {
     if (sub === SUB_SCALE) return this.scaler?.onTick(a);
     if (sub === SUB_READY) return this.slots.ready(a, b);
+    if (sub === SUB_PAUSE_START || sub === SUB_PAUSE_END) return this.pauses?.onEvent(sub, b);
+    if (sub === SUB_WORKED) {
+      const c = this.clock?.due(a, b) ?? null;
+      if (c !== null) this.worked(c);
+      return;
+    }
     const c = this.k.pool.alive(a, b);
     if (c === null) return;
+    if (this.pauses !== null && this.pauses.owes(c, SUB_DONE)) return;
+    this.worked(c);
+  }
+
+  override setSlow(factor: number): void {
+    super.setSlow(factor);
+    this.retimeAll();
+  }
+
+  /** The pause fault: stop the world for `pauseS` every `everyS` (0: no more pauses). */
+  setPause(everyS: number, pauseS: number): void {
+    this.pauses ??= new Pauses(this.k, this.index, () => this.retimeAll());
+    this.pauses.set(everyS, pauseS);
+  }
+
+  /** The error fault: this share of arrivals fails at once. */
+  setErrorShare(share: number): void {
+    this.errorShare = share;
+  }
+
+  /** `c`'s local work is done: its calls, or its answer. */
+  private worked(c: Call): void {
     const n = this.out.length;
     if (n === 0) return this.finish(c, 0);
     if (!this.p.blocking) this.releaseWorker(c);
@@ -188,9 +240,13 @@ export class ServiceNode extends BaseNode {
     if (window) {
       out.replicas = this.slots.provisioned;
       (out as NodeWindow).healthyReplicas = this.slots.up;
+      const slowdown = this.clock?.slowdown(true);
+      if (slowdown !== undefined) out.slowdown = r4(slowdown);
       return;
     }
     out.replicas = r4(this.slots.average(this.k.now));
+    const slowdown = this.clock?.slowdown(false);
+    if (slowdown !== undefined) out.slowdown = r4(slowdown);
     if (this.scaler !== null) {
       out.replicasMax = this.slots.peak;
       out.replicasNow = this.slots.provisioned;
@@ -220,7 +276,25 @@ export class ServiceNode extends BaseNode {
 
   /** `c` holds a worker: its local work starts. */
   private startService(c: Call): void {
+    if (this.clock !== null) {
+      this.clock.begin(c, this.pools[c.replica]!, this.svc.sample(), this.outside());
+      return;
+    }
+    if (this.pauses !== null) this.pauses.markStart(c);
     this.k.scheduleNode((this.svc.sample() * this.slow) / 1000, this.index, SUB_DONE, c.id, c.gen);
+  }
+
+  /** What slows the work beyond its load: the slow and cpu faults, a pause (no progress). */
+  private outside(): number {
+    return this.pauses !== null && this.pauses.paused ? Infinity : this.slow;
+  }
+
+  private retime(pool: WorkerPool): void {
+    this.clock?.retime(pool, this.outside());
+  }
+
+  private retimeAll(): void {
+    if (this.clock !== null) for (const pool of this.pools) this.retime(pool);
   }
 
   private finish(c: Call, reason: number): void {
@@ -234,11 +308,15 @@ export class ServiceNode extends BaseNode {
     pool.release(c);
     const next = this.downR[r] === 0 ? pool.takeNext() : null;
     if (next !== null) this.startService(next);
-    else this.slots.idle(r);
+    else {
+      this.retime(pool);
+      this.slots.idle(r);
+    }
   }
 
   private killReplica(r: number): void {
     const { held, waiting } = this.pools[r]!.evict();
+    if (this.clock !== null) for (const id of held) this.clock.end(id);
     this.failCrashed(held, waiting);
   }
 }

@@ -28,6 +28,10 @@ export interface NodeBehaviour {
   setSlow(factor: number): void;
   setSpike(multiplier: number): void;
   flush(): void;
+  /** The error fault: this share of arrivals fails at once (kinds that list `error`). */
+  setErrorShare?(share: number): void;
+  /** The pause fault: stop the world for `pauseS` every `everyS` from now (0: stop pausing). */
+  setPause?(everyS: number, pauseS: number): void;
   /** Kind-specific figures (hitRatio, replicas, …) for the results and the windows. */
   describe(out: NodeResult | NodeWindow, window: boolean): void;
   /** An action changed live params (src/engine/actions.ts): the whole params, defaults filled. */

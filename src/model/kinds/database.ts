@@ -17,6 +17,7 @@ import { defineKind } from './define.ts';
 import { distText } from './lineText.ts';
 import { describeFields } from './schemaInfo.ts';
 import type { FigureDescriptor } from './figures.ts';
+import { LOAD_DEPENDENCE_PARAM, loadDependenceSchema, SLOWDOWN_FIGURE } from './loadDependence.ts';
 
 /** A failover given as `{}` takes these: 5 s to notice, 15 s to promote a replica. */
 const failoverSchema = z.strictObject({
@@ -31,6 +32,7 @@ export const databaseParamsSchema = z.strictObject({
   queueCapacity: int(0, MAX_COUNT).optional(),
   failover: failoverSchema.optional(),
   multiPrimary: bool().default(false),
+  loadDependence: loadDependenceSchema.optional(),
 });
 
 /** The database's own figures, beyond the common ones. */
@@ -130,6 +132,7 @@ const DATABASE_FIGURES = [
     where: 'result',
     optional: true,
   },
+  SLOWDOWN_FIGURE,
 ] as const satisfies readonly FigureDescriptor[];
 
 export const DATABASE_DESCRIPTION = defineKind({
@@ -146,40 +149,52 @@ export const DATABASE_DESCRIPTION = defineKind({
   colour: '#2f4a6d',
   summary: 'Reads and writes on a connection pool; replicas over replication edges; failover.',
   schema: databaseParamsSchema,
-  params: describeFields(databaseParamsSchema, [
-    { key: 'readTimeMs', label: 'Read time', help: 'Service time of a read query.', unit: 'ms' },
-    { key: 'writeTimeMs', label: 'Write time', help: 'Service time of a write query.', unit: 'ms' },
-    { key: 'connections', label: 'Connections', help: 'Connection pool: queries served at once.' },
-    {
-      key: 'queueCapacity',
-      label: 'Queue capacity',
-      help: 'Queries that may wait for a connection; a full queue rejects. Empty = unbounded.',
-    },
-    {
-      key: 'failover',
-      label: 'Failover',
-      help: 'When this primary crashes, a replica takes over. Writes inside the replication lag are lost. Off = no failover.',
-      control: 'group',
-      defaults: defaultsOf(failoverSchema),
-      fields: [
-        {
-          key: 'detectionMs',
-          label: 'Detection time',
-          help: 'Time to notice that the primary is gone.',
-        },
-        {
-          key: 'promotionMs',
-          label: 'Promotion time',
-          help: 'Time to promote a replica once noticed; writes fail meanwhile.',
-        },
-      ],
-    },
-    {
-      key: 'multiPrimary',
-      label: 'Multi-primary',
-      help: 'Accept writes on every primary of a replication group; conflicting writes are counted.',
-    },
-  ]),
+  params: [
+    ...describeFields(databaseParamsSchema, [
+      { key: 'readTimeMs', label: 'Read time', help: 'Service time of a read query.', unit: 'ms' },
+      {
+        key: 'writeTimeMs',
+        label: 'Write time',
+        help: 'Service time of a write query.',
+        unit: 'ms',
+      },
+      {
+        key: 'connections',
+        label: 'Connections',
+        help: 'Connection pool: queries served at once.',
+      },
+      {
+        key: 'queueCapacity',
+        label: 'Queue capacity',
+        help: 'Queries that may wait for a connection; a full queue rejects. Empty = unbounded.',
+      },
+      {
+        key: 'failover',
+        label: 'Failover',
+        help: 'When this primary crashes, a replica takes over. Writes inside the replication lag are lost. Off = no failover.',
+        control: 'group',
+        defaults: defaultsOf(failoverSchema),
+        fields: [
+          {
+            key: 'detectionMs',
+            label: 'Detection time',
+            help: 'Time to notice that the primary is gone.',
+          },
+          {
+            key: 'promotionMs',
+            label: 'Promotion time',
+            help: 'Time to promote a replica once noticed; writes fail meanwhile.',
+          },
+        ],
+      },
+      {
+        key: 'multiPrimary',
+        label: 'Multi-primary',
+        help: 'Accept writes on every primary of a replication group; conflicting writes are counted.',
+      },
+    ]),
+    LOAD_DEPENDENCE_PARAM,
+  ],
   line: (p) => `${p.connections} conns · read ${distText(p.readTimeMs)}`,
   flow: (p) => ({ split: 'every', writesToPrimary: !p.multiPrimary }),
   theory: (p) => ({
@@ -188,12 +203,13 @@ export const DATABASE_DESCRIPTION = defineKind({
     replicas: 1,
     serviceMs: { read: p.readTimeMs, write: p.writeTimeMs },
     ...(p.queueCapacity !== undefined && { queueCapacity: p.queueCapacity }),
+    ...(p.loadDependence && { loadDependence: p.loadDependence }),
     varyingReplicas: false,
     holdsWorkerDuringCalls: true,
   }),
-  faults: ['slow'],
+  faults: ['slow', 'cpu', 'error', 'pause'],
   pricePerHour: 0.5, // a managed database instance (each replica is its own node)
-  live: ['readTimeMs', 'writeTimeMs', 'connections', 'queueCapacity'],
+  live: ['readTimeMs', 'writeTimeMs', 'connections', 'queueCapacity', 'loadDependence'],
   ops: ['promote'],
   edges: {
     call: {

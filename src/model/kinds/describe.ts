@@ -6,8 +6,10 @@
  * field needs no edit elsewhere.
  */
 import type * as z from 'zod';
-import type { Dist, EdgeKind, FaultKind, NodeType, OperatorOp } from '../types.ts';
+import type { Dist, EdgeKind, Fault, FaultKind, NodeType, OperatorOp } from '../types.ts';
 import type { FigureDescriptor } from './figures.ts';
+import type { LoadDependence } from './loadDependence.ts';
+import type { NodeFaultKind } from './faultDefaults.ts';
 
 export type ParamControl =
   | 'number'
@@ -58,6 +60,8 @@ export interface ParamDescriptor {
   defaults?: Record<string, unknown>;
   /** For 'variant': the discriminating key (e.g. 'mode') and its cases, first = default. */
   variant?: { key: string; label: string; cases: VariantCase[] };
+  /** For a 'group': a picture the inspector draws of the object (the load curve's plot). */
+  plot?: 'loadCurve';
 }
 
 /** One stroke of a kind's line icon, as SVG: a path, a circle, a rounded rect or an ellipse. */
@@ -115,6 +119,8 @@ export interface StationTheory {
   queueCapacity?: number;
   /** Why no stationary model fits (the capacity changes, load is shed), when none does. */
   unmodelled?: string;
+  /** Service slows with the load: a birth-death chain, when the work is exponential. */
+  loadDependence?: LoadDependence;
   /** The replica count changes during the run (measured capacity is an average). */
   varyingReplicas: boolean;
   /** A worker stays held while the node's own downstream calls run. */
@@ -191,8 +197,9 @@ export interface KindDescription<
   edges: { call: EdgeRule } & Partial<Record<Exclude<EdgeKind, 'call'>, EdgeRule>>;
   /**
    * The node faults its behaviour honours, beyond a crash (which hits every kind that answers
-   * calls): `slow` multiplies its service times, `flush` empties its store, `spike` multiplies
-   * the traffic it sends. A fault it does not list is refused on it, naming the kinds that take it.
+   * calls): `slow` multiplies its service times, `cpu` takes a share of its capacity, `error`
+   * fails a share of arrivals at once, `pause` stops the world now and then, `flush` empties its
+   * store, `spike` multiplies the traffic it sends. A fault it does not list is refused on it, naming the kinds that take it.
    */
   faults: readonly KindFault[];
   /** Why nothing may call into it; absent = it answers calls. */
@@ -212,13 +219,17 @@ export interface KindDescription<
 export type KindOp = Extract<OperatorOp, 'drain' | 'promote'>;
 
 /** The node faults a kind takes only when its description lists them (see `faults`). */
-export type KindFault = Extract<FaultKind, 'slow' | 'flush' | 'spike'>;
+export type KindFault = Exclude<NodeFaultKind, 'crash'>;
 
 export interface FaultKindDescription {
   kind: FaultKind;
   label: string;
   help: string;
-  /** Whether the target is a node id or an edge id. */
+  /** The timeline bar's, the chart markers' and the canvas badge's colour. */
+  colour: string;
+  /** The fault's own strength, short, for its bar: "×5", "10%", "+200 ms", "" for none. */
+  amount(f: Fault): string;
+  /** Whether the target is a node id or an edge id (FAULT_TARGETS, ./faultDefaults.ts). */
   target: 'node' | 'edge';
   /** Node types it may hit (target 'node'). */
   nodeTypes?: readonly NodeType[];

@@ -1,12 +1,18 @@
 /** Faults: scheduled (or injected) trouble on a node or an edge. */
 import * as z from 'zod';
 import { idSchema, int, MAX_MS, num, positive, ratio } from './common.ts';
-import { FAULT_DEFAULTS } from './faultDefaults.ts';
+import { FAULT_DEFAULTS, FAULT_KIND_NAMES } from './faultDefaults.ts';
 import { MAX_REPLICAS } from './service.ts';
 
 export const MAX_DURATION_S = 86_400 * 7;
 
 export { FAULT_DEFAULTS };
+
+/** "a", "b" or "c". */
+function quotedList(names: readonly string[]): string {
+  const q = names.map((n) => `"${n}"`);
+  return `${q.slice(0, -1).join(', ')} or ${q.at(-1)}`;
+}
 
 const base = {
   atS: num(0, MAX_DURATION_S, 's'),
@@ -26,6 +32,22 @@ export const faultSchema = z.discriminatedUnion(
       ...base,
       kind: z.literal('slow'),
       factor: positive(1000).default(FAULT_DEFAULTS.factor),
+    }),
+    z.strictObject({
+      ...base,
+      kind: z.literal('cpu'),
+      share: num(0, 0.99).default(FAULT_DEFAULTS.cpuShare),
+    }),
+    z.strictObject({
+      ...base,
+      kind: z.literal('error'),
+      probability: ratio().default(FAULT_DEFAULTS.errorProbability),
+    }),
+    z.strictObject({
+      ...base,
+      kind: z.literal('pause'),
+      everyS: positive(MAX_DURATION_S, 's').default(FAULT_DEFAULTS.pauseEveryS),
+      pauseMs: positive(MAX_MS, 'ms').default(FAULT_DEFAULTS.pauseMs),
     }),
     z.strictObject({ ...base, kind: z.literal('partition') }),
     z.strictObject({
@@ -50,8 +72,5 @@ export const faultSchema = z.discriminatedUnion(
       addMs: num(0, MAX_MS, 'ms').default(FAULT_DEFAULTS.lagAddMs),
     }),
   ],
-  {
-    error:
-      'must be a fault of kind "crash", "slow", "partition", "loss", "latency", "flush", "spike" or "lag"',
-  },
+  { error: `must be a fault of kind ${quotedList(FAULT_KIND_NAMES)}` },
 );

@@ -3,9 +3,10 @@
  * kinds a node fault may hit is read from the kinds' descriptions (`refusesCalls` for a crash,
  * `faults` for the rest); the fields' limits and defaults are read from the fault's schema.
  */
-import type { FaultKind, NodeType } from '../types.ts';
+import type { Fault, FaultKind, NodeType } from '../types.ts';
 import type { FaultKindDescription, KindFault } from './describe.ts';
 import { faultSchema } from './fault.ts';
+import { FAULT_TARGETS } from './faultDefaults.ts';
 import { callableNodeTypes, KIND_DESCRIPTIONS, NODE_TYPES } from './index.ts';
 import { describeFields, type FieldWords } from './schemaInfo.ts';
 
@@ -31,11 +32,17 @@ const forS: FieldWords = {
 /** The fault's fields: its words here, its limits and defaults from its schema. */
 const fields = (kind: FaultKind, ...words: FieldWords[]) => describeFields(schemaOf(kind), words);
 
+const times = (x: number | undefined) => `×${x ?? ''}`;
+const percent = (x: number | undefined) => `${+((x ?? 0) * 100).toPrecision(3)}%`;
+const none = () => '';
+
 export const FAULT_KINDS: Record<FaultKind, FaultKindDescription> = {
   crash: {
     kind: 'crash',
+    target: FAULT_TARGETS.crash,
+    colour: '#d64545',
+    amount: (f: Fault) => (f.replicas === undefined ? 'all' : `×${f.replicas}`),
     label: 'Crash',
-    target: 'node',
     help: 'The node stops answering: calls to it fail. On a service, only some replicas may crash.',
     // Read when asked: a kind registered at run time is callable too.
     get nodeTypes() {
@@ -49,8 +56,10 @@ export const FAULT_KINDS: Record<FaultKind, FaultKindDescription> = {
   },
   slow: {
     kind: 'slow',
+    target: FAULT_TARGETS.slow,
+    colour: '#e08a00',
+    amount: (f: Fault) => times(f.factor),
     label: 'Slow down',
-    target: 'node',
     help: 'Service times are multiplied by a factor (a noisy neighbour, a GC storm).',
     get nodeTypes() {
       return kindsTaking('slow');
@@ -61,18 +70,74 @@ export const FAULT_KINDS: Record<FaultKind, FaultKindDescription> = {
       help: 'Service times multiplied by this.',
     }),
   },
+  cpu: {
+    kind: 'cpu',
+    target: FAULT_TARGETS.cpu,
+    colour: '#c2410c',
+    amount: (f: Fault) => `−${percent(f.share)}`,
+    label: 'CPU loss',
+    help: 'The node loses a share of its CPU (a noisy neighbour, throttling): its work runs at (1 − share) speed, so utilization rises from ρ to ρ / (1 − share).',
+    get nodeTypes() {
+      return kindsTaking('cpu');
+    },
+    fields: fields('cpu', at, forS, {
+      key: 'share',
+      label: 'Share lost',
+      help: 'Share of the capacity lost.',
+      step: 0.05,
+    }),
+  },
+  error: {
+    kind: 'error',
+    target: FAULT_TARGETS.error,
+    colour: '#b4235a',
+    amount: (f: Fault) => percent(f.probability),
+    label: 'Errors',
+    help: 'A share of the requests reaching the node fail at once (a bad deploy, a poisoned dependency): fast failures a balancer may prefer.',
+    get nodeTypes() {
+      return kindsTaking('error');
+    },
+    fields: fields('error', at, forS, {
+      key: 'probability',
+      label: 'Share failing',
+      help: 'Share of arrivals answered with an error.',
+      step: 0.05,
+    }),
+  },
+  pause: {
+    kind: 'pause',
+    target: FAULT_TARGETS.pause,
+    colour: '#4d7c0f',
+    amount: (f: Fault) => `${f.pauseMs ?? ''} ms/${f.everyS ?? ''} s`,
+    label: 'GC pauses',
+    help: 'Stop-the-world pauses: every so often the node stops for a while; work in service makes no progress and arrivals wait. The first pause starts with the fault.',
+    get nodeTypes() {
+      return kindsTaking('pause');
+    },
+    fields: fields(
+      'pause',
+      at,
+      forS,
+      { key: 'everyS', label: 'Every', help: 'Time from one pause’s start to the next.' },
+      { key: 'pauseMs', label: 'Pause', help: 'How long each pause stops the node.' },
+    ),
+  },
   partition: {
     kind: 'partition',
+    target: FAULT_TARGETS.partition,
+    colour: '#7c3aed',
+    amount: none,
     label: 'Partition',
-    target: 'edge',
     edgeKinds: ['call', 'replication', 'deadLetter'],
     help: 'The link is cut: every call over it fails after its timeout (or hangs without one).',
     fields: fields('partition', at, forS),
   },
   loss: {
     kind: 'loss',
+    target: FAULT_TARGETS.loss,
+    colour: '#c026d3',
+    amount: (f: Fault) => percent(f.probability),
     label: 'Packet loss',
-    target: 'edge',
     edgeKinds: ['call', 'replication', 'deadLetter'],
     help: 'A share of calls over the edge is dropped and fails after the timeout.',
     fields: fields('loss', at, forS, {
@@ -84,8 +149,10 @@ export const FAULT_KINDS: Record<FaultKind, FaultKindDescription> = {
   },
   latency: {
     kind: 'latency',
+    target: FAULT_TARGETS.latency,
+    colour: '#0ea5a4',
+    amount: (f: Fault) => `+${f.addMs ?? ''} ms`,
     label: 'Added latency',
-    target: 'edge',
     edgeKinds: ['call', 'replication', 'deadLetter'],
     help: 'Extra one-way delay on the edge.',
     fields: fields('latency', at, forS, {
@@ -96,8 +163,10 @@ export const FAULT_KINDS: Record<FaultKind, FaultKindDescription> = {
   },
   flush: {
     kind: 'flush',
+    target: FAULT_TARGETS.flush,
+    colour: '#2f7dd1',
+    amount: none,
     label: 'Flush cache',
-    target: 'node',
     get nodeTypes() {
       return kindsTaking('flush');
     },
@@ -106,8 +175,10 @@ export const FAULT_KINDS: Record<FaultKind, FaultKindDescription> = {
   },
   spike: {
     kind: 'spike',
+    target: FAULT_TARGETS.spike,
+    colour: '#b7791f',
+    amount: (f: Fault) => times(f.multiplier),
     label: 'Traffic spike',
-    target: 'node',
     get nodeTypes() {
       return kindsTaking('spike');
     },
@@ -120,8 +191,10 @@ export const FAULT_KINDS: Record<FaultKind, FaultKindDescription> = {
   },
   lag: {
     kind: 'lag',
+    target: FAULT_TARGETS.lag,
+    colour: '#64748b',
+    amount: (f: Fault) => `+${f.addMs ?? ''} ms`,
     label: 'Replication lag',
-    target: 'edge',
     edgeKinds: ['replication'],
     help: 'The replica falls behind: reads from it get staler, a failover loses more writes.',
     fields: fields('lag', at, forS, {

@@ -6,6 +6,12 @@ import { defineKind } from './define.ts';
 import { distText } from './lineText.ts';
 import { describeFields } from './schemaInfo.ts';
 import type { FigureDescriptor } from './figures.ts';
+import {
+  LOAD_DEPENDENCE_PARAM,
+  loadDependenceSchema,
+  loadFormula,
+  SLOWDOWN_FIGURE,
+} from './loadDependence.ts';
 
 export { MAX_REPLICAS } from './autoscale.ts';
 
@@ -19,6 +25,7 @@ export const serviceParamsSchema = z.strictObject({
   autoscale: autoscaleSchema.optional(),
   // 0: shed whenever a request would wait (the engine sheds only when no worker is free).
   shedQueueLength: int(0, MAX_COUNT).optional(),
+  loadDependence: loadDependenceSchema.optional(),
 });
 
 /** The service's own figures, beyond the common ones. */
@@ -69,6 +76,7 @@ const SERVICE_FIGURES = [
     where: 'result',
     optional: true,
   },
+  SLOWDOWN_FIGURE,
 ] as const satisfies readonly FigureDescriptor[];
 
 export const SERVICE_DESCRIPTION = defineKind({
@@ -123,9 +131,11 @@ export const SERVICE_DESCRIPTION = defineKind({
         help: 'Load shedding: reject at once when this many already wait per replica (0: whenever a request would wait). Empty = no shedding.',
       },
     ]),
+    LOAD_DEPENDENCE_PARAM,
   ],
   line: (p) =>
-    `${p.replicas} × ${p.workers} ${p.workers === 1 ? 'worker' : 'workers'} · ${distText(p.serviceTimeMs)}`,
+    `${p.replicas} × ${p.workers} ${p.workers === 1 ? 'worker' : 'workers'} · ${distText(p.serviceTimeMs)}` +
+    (p.loadDependence ? ` ×(${loadFormula(p.loadDependence)})` : ''),
   flow: (p) => ({ split: p.calls === 'oneOf' ? 'weight' : 'every' }),
   theory: (p) => {
     const unmodelled = p.autoscale
@@ -133,6 +143,7 @@ export const SERVICE_DESCRIPTION = defineKind({
       : p.shedQueueLength !== undefined
         ? 'load shedding is not modelled'
         : undefined;
+    const byLoad = p.loadDependence && { loadDependence: p.loadDependence };
     return {
       as: 'station',
       servers: p.workers,
@@ -140,13 +151,22 @@ export const SERVICE_DESCRIPTION = defineKind({
       serviceMs: p.serviceTimeMs,
       ...(p.queueCapacity !== undefined && { queueCapacity: p.queueCapacity }),
       ...(unmodelled !== undefined && { unmodelled }),
+      ...byLoad,
       varyingReplicas: p.autoscale !== undefined,
       holdsWorkerDuringCalls: p.blocking,
     };
   },
-  faults: ['slow'],
+  faults: ['slow', 'cpu', 'error', 'pause'],
   pricePerHour: 0.1, // per replica: a small VM or container
-  live: ['replicas', 'workers', 'serviceTimeMs', 'queueCapacity', 'blocking', 'shedQueueLength'],
+  live: [
+    'replicas',
+    'workers',
+    'serviceTimeMs',
+    'queueCapacity',
+    'blocking',
+    'shedQueueLength',
+    'loadDependence',
+  ],
   ops: ['drain'],
   instances: (p, measured) => (p.autoscale && measured !== undefined ? measured : p.replicas),
   edges: { call: { targets: 'callable', why: '' } },

@@ -39,6 +39,7 @@ const REASON_COLORS: Record<ErrorReason, string> = {
   rateLimited: '#e0a100',
   circuitOpen: '#2f4a6d',
   lost: '#8a93a3',
+  error: '#b4235a',
 };
 /** Nodes with a line of their own on the utilization and queue charts; the rest are "others". */
 const NODES_PER_CHART = 5;

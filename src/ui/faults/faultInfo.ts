@@ -7,17 +7,11 @@ import { FAULT_KINDS } from '../../model/kinds/index.ts';
 import { loadScenario } from '../../model/load.ts';
 import type { EditResult } from '../../store/graphSlice.ts';
 
-/** One colour per kind, used by the timeline bars, the chart markers and the canvas badge. */
-export const FAULT_COLORS: Record<FaultKind, string> = {
-  crash: '#d64545',
-  slow: '#e08a00',
-  partition: '#7c3aed',
-  loss: '#c026d3',
-  latency: '#0ea5a4',
-  flush: '#2f7dd1',
-  spike: '#b7791f',
-  lag: '#64748b',
-};
+/** One colour per kind (the model's descriptions), used by the timeline bars, the chart markers
+ *  and the canvas badge. */
+export const FAULT_COLORS = Object.fromEntries(
+  Object.values(FAULT_KINDS).map((d) => [d.kind, d.colour]),
+) as Record<FaultKind, string>;
 
 const KIND_ORDER = Object.keys(FAULT_KINDS) as FaultKind[];
 
@@ -43,22 +37,7 @@ export function targetName(doc: Scenario, id: string): string {
 
 /** The kind's own figure, short: "×1", "all", "×5", "10%", "+200 ms". */
 export function faultAmount(f: Fault): string {
-  switch (f.kind) {
-    case 'crash':
-      return f.replicas === undefined ? 'all' : `×${f.replicas}`;
-    case 'slow':
-      return `×${f.factor ?? ''}`;
-    case 'spike':
-      return `×${f.multiplier ?? ''}`;
-    case 'loss':
-      return `${+((f.probability ?? 0) * 100).toPrecision(3)}%`;
-    case 'latency':
-    case 'lag':
-      return `+${f.addMs ?? ''} ms`;
-    case 'partition':
-    case 'flush':
-      return '';
-  }
+  return FAULT_KINDS[f.kind].amount(f);
 }
 
 const seconds = (s: number) => `${+s.toFixed(1)} s`;

@@ -10,6 +10,7 @@ import { setAt } from '../../store/docOps.ts';
 import { ParamField, type ParamFieldProps } from './ParamField.tsx';
 import { FieldError } from './controls/FieldError.tsx';
 import { VariantSelect, caseOf } from './VariantSelect.tsx';
+import { LoadCurvePlot } from './LoadCurvePlot.tsx';
 import './group.css';
 
 type Obj = Record<string, unknown>;
@@ -70,6 +71,7 @@ export function GroupField({ desc, value, onCommit }: ParamFieldProps) {
               onCommit={(v) => onCommit(setAt(obj, f.key, v))}
             />
           ))}
+          {desc.plot === 'loadCurve' && <LoadCurvePlot value={obj} />}
         </div>
       )}
     </fieldset>

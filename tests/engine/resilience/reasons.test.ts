@@ -21,6 +21,7 @@ function allReasons() {
       durationS: 20,
       faults: [
         { atS: 5, forS: 10, kind: 'crash', target: 'down' },
+        { atS: 0, forS: 5, kind: 'error', target: 'down', probability: 0.5 },
         { atS: 0, kind: 'loss', target: 'c4-lossy', probability: 0.5 },
         { atS: 0, kind: 'partition', target: 'c6-cut' },
       ],
