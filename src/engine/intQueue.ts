@@ -1,4 +1,4 @@
-/** A growable FIFO ring buffer of integers (call ids waiting at a replica). */
+/** A growable ring buffer of integers (call ids waiting at a replica), taken from either end. */
 export class IntQueue {
   private buf = new Int32Array(16);
   private head = 0;
@@ -15,6 +15,12 @@ export class IntQueue {
     this.head = (this.head + 1) & (this.buf.length - 1);
     this.length--;
     return v;
+  }
+
+  /** The last pushed, removed (last in, first out). */
+  pop(): number {
+    this.length--;
+    return this.buf[(this.head + this.length) & (this.buf.length - 1)]!;
   }
 
   /** Remove everything, returning it in FIFO order. */

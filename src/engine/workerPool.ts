@@ -9,15 +9,19 @@ import type { Call } from './call.ts';
 import { IntQueue } from './intQueue.ts';
 import type { Kernel } from './kernel.ts';
 import type { NodeStats } from './metrics/nodeStats.ts';
+import type { Discipline, WaitingLine } from './overload/discipline.ts';
 
 /** What `offer` did with a call. */
 export const TOOK_WORKER = 0;
 export const QUEUED = 1;
 export const QUEUE_FULL = 2;
 
-export class WorkerPool {
+export class WorkerPool implements WaitingLine {
   /** Workers held now (the first `busy` entries of `holders`). */
   busy = 0;
+  /** How the line is served when not first in, first out, every call served (see
+   *  ./overload/discipline.ts); null keeps the plain path. */
+  discipline: Discipline | null = null;
   private readonly waiting = new IntQueue();
   private holders: Int32Array;
 
@@ -75,10 +79,29 @@ export class WorkerPool {
   takeNext(): Call | null {
     // After a live cut in workers, more may hold one than there are: none is handed on.
     if (this.waiting.length === 0 || this.busy >= this.workers) return null;
-    const next = this.k.pool.calls[this.waiting.shift()]!;
-    this.stats.addQueue(this.k.now, -1);
-    this.hold(next);
+    const d = this.discipline;
+    if (d === null) {
+      const next = this.k.pool.calls[this.waiting.shift()]!;
+      this.stats.addQueue(this.k.now, -1);
+      this.hold(next);
+      return next;
+    }
+    const next = d.pick(this);
+    if (next !== null) this.hold(next);
+    d.flush();
     return next;
+  }
+
+  /** The call waiting longest leaves the line (for a discipline). */
+  takeOldest(): number {
+    this.stats.addQueue(this.k.now, -1);
+    return this.waiting.shift();
+  }
+
+  /** The call waiting least leaves the line (for a discipline). */
+  takeNewest(): number {
+    this.stats.addQueue(this.k.now, -1);
+    return this.waiting.pop();
   }
 
   /**
@@ -94,7 +117,11 @@ export class WorkerPool {
     }
     this.workers = workers;
     const started: Call[] = [];
-    while (this.busy < workers && this.waiting.length > 0) started.push(this.takeNext()!);
+    while (this.busy < workers && this.waiting.length > 0) {
+      const next = this.takeNext(); // null: a discipline dropped every waiting call
+      if (next === null) break;
+      started.push(next);
+    }
     return started;
   }
 

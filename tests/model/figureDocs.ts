@@ -79,13 +79,15 @@ const crashedShard = scenario({
   faults: [{ atS: 5, forS: 5, kind: 'crash', target: 'a' }],
 });
 
-/** A service and a database whose service slows with their load: the slowdown figure. */
+/** A service and a database whose service slows with their load (the slowdown figure), with
+ *  queue disciplines that drop work (the dropped figure). */
 const loadDependent = scenario({
   durationS: 20,
   nodes: [
     client('c', { arrival: { process: 'poisson', rps: 80 } }),
+    client('c2', { arrival: { process: 'poisson', rps: 150 } }),
     service('api', {
-      workers: 4,
+      workers: 1,
       loadDependence: {
         on: 'inService',
         curve: 'linear',
@@ -93,9 +95,11 @@ const loadDependent = scenario({
         exponent: 2,
         maxFactor: 100,
       },
+      discipline: { order: 'lifo', lifoAbove: 10, codelIntervalMs: 100, dropAbandoned: true },
     }),
     database('db', {
-      connections: 2,
+      connections: 1,
+      readTimeMs: exp(8),
       loadDependence: {
         on: 'present',
         curve: 'exponential',
@@ -103,9 +107,17 @@ const loadDependent = scenario({
         exponent: 2,
         maxFactor: 10,
       },
+      discipline: {
+        order: 'fifo',
+        lifoAbove: 10,
+        codelTargetMs: 5,
+        codelIntervalMs: 100,
+        dropAbandoned: true,
+      },
     }),
   ],
-  edges: [edge('c', 'api'), edge('api', 'db')],
+  // Both overloaded: the api's callers give up after 50 ms, the database's line stands.
+  edges: [edge('c', 'api', { timeoutMs: 50 }), edge('c2', 'db')],
 });
 
 export function figureDocs(): Scenario[] {

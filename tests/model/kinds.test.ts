@@ -134,8 +134,9 @@ describe('kind descriptions', () => {
       const r = loadScenarioEdgeField(p.key, p.defaults ?? {});
       expect(r, p.key).toEqual(p.defaults);
     }
-    // retry, breaker, health check, outliers, failover, 3 autoscale modes, 2 load dependences
-    expect(groups).toBe(10);
+    // retry, breaker, health check, outliers, failover, 3 autoscale modes, and on services and
+    // databases a load dependence and a queue discipline
+    expect(groups).toBe(12);
     const json = [...NODE_TYPES.flatMap((t) => KIND_DESCRIPTIONS[t].params), ...EDGE_PARAMS];
     expect(json.filter((d) => d.control === 'json').map((d) => d.key)).toEqual([]);
   });

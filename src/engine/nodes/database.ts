@@ -8,6 +8,7 @@
 import type { DatabaseParams } from '../../model/types.ts';
 import type { Call } from '../call.ts';
 import { Sampler } from '../dists.ts';
+import { Discipline } from '../overload/discipline.ts';
 import { LoadClock } from '../overload/loadClock.ts';
 import { Pauses, SUB_PAUSE_END, SUB_PAUSE_START } from '../overload/pauses.ts';
 import { r4 } from '../metrics/summary.ts';
@@ -54,6 +55,7 @@ export class DatabaseNode extends BaseNode {
     );
     this.stats.addCapacity(0, this.conns);
     this.clock = this.newClock(this.params);
+    this.setDiscipline(this.params);
     this.data = new DataState(this, ctx);
   }
 
@@ -137,6 +139,11 @@ export class DatabaseNode extends BaseNode {
     this.data.describe(out, window);
     const slowdown = this.clock?.slowdown(window);
     if (slowdown !== undefined) out.slowdown = r4(slowdown);
+    const d = this.pool.discipline;
+    if (d !== null) {
+      out.dropped = window ? d.windowDropped : d.dropped;
+      if (window) d.windowDropped = 0;
+    }
   }
 
   /** Operator action: this replica becomes the primary of its primary's group (failover.ts). */
@@ -155,6 +162,7 @@ export class DatabaseNode extends BaseNode {
     if (params.writeTimeMs !== old.writeTimeMs)
       this.writeS = new Sampler(params.writeTimeMs, this.k.rng);
     this.pool.queueCapacity = params.queueCapacity ?? Infinity;
+    if (params.discipline !== old.discipline) this.setDiscipline(params);
     // Queries under way keep the clock they started with; a new one applies to new queries.
     if (params.loadDependence === undefined) this.clock = null;
     else if (this.clock === null) this.clock = this.newClock(params);
@@ -164,6 +172,14 @@ export class DatabaseNode extends BaseNode {
     this.conns = params.connections;
     const started = this.pool.resize(params.connections);
     if (!this.down) for (const c of started) this.startQuery(c);
+  }
+
+  /** The line served as `p.discipline` says (a live change keeps the counts). */
+  private setDiscipline(p: DatabaseParams): void {
+    const d = p.discipline;
+    if (d === undefined) this.pool.discipline = null;
+    else if (this.pool.discipline === null) this.pool.discipline = new Discipline(this.k, d);
+    else this.pool.discipline.p = d;
   }
 
   private newClock(p: DatabaseParams): LoadClock | null {

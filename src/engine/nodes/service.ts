@@ -23,6 +23,7 @@ import {
   SUB_READY,
   SUB_SCALE,
 } from '../autoscale/replicaSlots.ts';
+import { Discipline } from '../overload/discipline.ts';
 import { LoadClock } from '../overload/loadClock.ts';
 import { Pauses, SUB_PAUSE_END, SUB_PAUSE_START } from '../overload/pauses.ts';
 import { FAILED, REJECTED, SHED, UNAVAILABLE } from '../reasons.ts';
@@ -70,6 +71,7 @@ export class ServiceNode extends BaseNode {
       { length: this.replicas },
       () => new WorkerPool(this.k, this.stats, this.workers, queueCapacity),
     );
+    this.disciplines(this.p);
     const initial = initialReplicas(this.p);
     this.stats.addCapacity(0, initial * this.workers);
     this.slots = new ReplicaSlots(this.k, this, this.replicas, initial);
@@ -98,6 +100,7 @@ export class ServiceNode extends BaseNode {
     const queueCapacity = params.queueCapacity ?? Infinity;
     for (const pool of this.pools) pool.queueCapacity = queueCapacity;
     if (params.replicas !== old.replicas) this.slots.scaleTo(params.replicas, 0);
+    if (params.discipline !== old.discipline) this.disciplines(params);
     // Work under way keeps the clock it started with; a clock switched on applies to new work.
     if (params.loadDependence === undefined) this.clock = null;
     else if (this.clock === null)
@@ -242,16 +245,39 @@ export class ServiceNode extends BaseNode {
       (out as NodeWindow).healthyReplicas = this.slots.up;
       const slowdown = this.clock?.slowdown(true);
       if (slowdown !== undefined) out.slowdown = r4(slowdown);
+      if (this.p.discipline) out.dropped = this.dropped(true);
       return;
     }
     out.replicas = r4(this.slots.average(this.k.now));
     const slowdown = this.clock?.slowdown(false);
     if (slowdown !== undefined) out.slowdown = r4(slowdown);
+    if (this.p.discipline) out.dropped = this.dropped(false);
     if (this.scaler !== null) {
       out.replicasMax = this.slots.peak;
       out.replicasNow = this.slots.provisioned;
       out.scalingActions = this.scaler.actions;
     }
+  }
+
+  /** Each replica's line served as `p.discipline` says (a live change keeps the counts). */
+  private disciplines(p: ServiceParams): void {
+    for (const pool of this.pools) {
+      if (p.discipline === undefined) pool.discipline = null;
+      else if (pool.discipline === null) pool.discipline = new Discipline(this.k, p.discipline);
+      else pool.discipline.p = p.discipline;
+    }
+  }
+
+  /** Calls the disciplines dropped: in the window just closed (then restart), or since warm-up. */
+  private dropped(window: boolean): number {
+    let n = 0;
+    for (const pool of this.pools) {
+      const d = pool.discipline;
+      if (d === null) continue;
+      n += window ? d.windowDropped : d.dropped;
+      if (window) d.windowDropped = 0;
+    }
+    return n;
   }
 
   private pickReplica(): number {

@@ -17,6 +17,7 @@ import { defineKind } from './define.ts';
 import { distText } from './lineText.ts';
 import { describeFields } from './schemaInfo.ts';
 import type { FigureDescriptor } from './figures.ts';
+import { DISCIPLINE_PARAM, disciplineSchema, DROPPED_FIGURE, isPlainFifo } from './discipline.ts';
 import { LOAD_DEPENDENCE_PARAM, loadDependenceSchema, SLOWDOWN_FIGURE } from './loadDependence.ts';
 
 /** A failover given as `{}` takes these: 5 s to notice, 15 s to promote a replica. */
@@ -33,6 +34,7 @@ export const databaseParamsSchema = z.strictObject({
   failover: failoverSchema.optional(),
   multiPrimary: bool().default(false),
   loadDependence: loadDependenceSchema.optional(),
+  discipline: disciplineSchema.optional(),
 });
 
 /** The database's own figures, beyond the common ones. */
@@ -133,6 +135,7 @@ const DATABASE_FIGURES = [
     optional: true,
   },
   SLOWDOWN_FIGURE,
+  DROPPED_FIGURE,
 ] as const satisfies readonly FigureDescriptor[];
 
 export const DATABASE_DESCRIPTION = defineKind({
@@ -194,6 +197,7 @@ export const DATABASE_DESCRIPTION = defineKind({
       },
     ]),
     LOAD_DEPENDENCE_PARAM,
+    DISCIPLINE_PARAM,
   ],
   line: (p) => `${p.connections} conns · read ${distText(p.readTimeMs)}`,
   flow: (p) => ({ split: 'every', writesToPrimary: !p.multiPrimary }),
@@ -204,12 +208,20 @@ export const DATABASE_DESCRIPTION = defineKind({
     serviceMs: { read: p.readTimeMs, write: p.writeTimeMs },
     ...(p.queueCapacity !== undefined && { queueCapacity: p.queueCapacity }),
     ...(p.loadDependence && { loadDependence: p.loadDependence }),
+    ...(!isPlainFifo(p.discipline) && { unmodelled: 'LIFO and CoDel queues are not modelled' }),
     varyingReplicas: false,
     holdsWorkerDuringCalls: true,
   }),
   faults: ['slow', 'cpu', 'error', 'pause'],
   pricePerHour: 0.5, // a managed database instance (each replica is its own node)
-  live: ['readTimeMs', 'writeTimeMs', 'connections', 'queueCapacity', 'loadDependence'],
+  live: [
+    'readTimeMs',
+    'writeTimeMs',
+    'connections',
+    'queueCapacity',
+    'loadDependence',
+    'discipline',
+  ],
   ops: ['promote'],
   edges: {
     call: {

@@ -6,6 +6,7 @@ import { defineKind } from './define.ts';
 import { distText } from './lineText.ts';
 import { describeFields } from './schemaInfo.ts';
 import type { FigureDescriptor } from './figures.ts';
+import { DISCIPLINE_PARAM, disciplineSchema, DROPPED_FIGURE, isPlainFifo } from './discipline.ts';
 import {
   LOAD_DEPENDENCE_PARAM,
   loadDependenceSchema,
@@ -26,6 +27,7 @@ export const serviceParamsSchema = z.strictObject({
   // 0: shed whenever a request would wait (the engine sheds only when no worker is free).
   shedQueueLength: int(0, MAX_COUNT).optional(),
   loadDependence: loadDependenceSchema.optional(),
+  discipline: disciplineSchema.optional(),
 });
 
 /** The service's own figures, beyond the common ones. */
@@ -77,6 +79,7 @@ const SERVICE_FIGURES = [
     optional: true,
   },
   SLOWDOWN_FIGURE,
+  DROPPED_FIGURE,
 ] as const satisfies readonly FigureDescriptor[];
 
 export const SERVICE_DESCRIPTION = defineKind({
@@ -132,6 +135,7 @@ export const SERVICE_DESCRIPTION = defineKind({
       },
     ]),
     LOAD_DEPENDENCE_PARAM,
+    DISCIPLINE_PARAM,
   ],
   line: (p) =>
     `${p.replicas} × ${p.workers} ${p.workers === 1 ? 'worker' : 'workers'} · ${distText(p.serviceTimeMs)}` +
@@ -142,7 +146,9 @@ export const SERVICE_DESCRIPTION = defineKind({
       ? 'autoscaled: the replica count changes'
       : p.shedQueueLength !== undefined
         ? 'load shedding is not modelled'
-        : undefined;
+        : !isPlainFifo(p.discipline)
+          ? 'LIFO and CoDel queues are not modelled'
+          : undefined;
     const byLoad = p.loadDependence && { loadDependence: p.loadDependence };
     return {
       as: 'station',
@@ -166,6 +172,7 @@ export const SERVICE_DESCRIPTION = defineKind({
     'blocking',
     'shedQueueLength',
     'loadDependence',
+    'discipline',
   ],
   ops: ['drain'],
   instances: (p, measured) => (p.autoscale && measured !== undefined ? measured : p.replicas),
