@@ -1,12 +1,15 @@
 /**
- * The selected action's form: its time and each value it sets (as JSON), validated by the
- * model as typed, and a delete. Operator actions have only their time.
+ * The selected action's form: its time and each value it sets, each with the field the
+ * inspector shows for that param (a number with its unit and limits, a choice, a distribution),
+ * found in the kind's (or the edge's) descriptions. Operator actions have only their time.
  */
-import { useEffect, useRef } from 'react';
 import { isEdit } from '../../model/actions.ts';
+import type { ParamDescriptor } from '../../model/kinds/index.ts';
 import type { Action } from '../../model/types.ts';
 import { useAppStore } from '../../store/index.ts';
 import { ParamField } from '../inspector/ParamField.tsx';
+import { setFieldDescriptor } from './actionInfo.ts';
+import { TimelineItemEditor } from './TimelineItemEditor.tsx';
 
 interface Props {
   index: number;
@@ -15,35 +18,31 @@ interface Props {
   onClose: () => void;
 }
 
+const AT_FIELD: ParamDescriptor = {
+  key: 'atS',
+  label: 'At',
+  help: 'When it takes effect.',
+  unit: 's',
+  control: 'number',
+  min: 0,
+};
+
 export function ActionEditor({ index, action, name, onClose }: Props) {
   const updateAction = useAppStore((s) => s.updateAction);
   const removeAction = useAppStore((s) => s.removeAction);
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.querySelector('input')?.focus(), [index]);
+  const doc = useAppStore((s) => s.doc);
   return (
-    <div
-      ref={ref}
-      className="fault-editor"
-      role="dialog"
-      aria-label={`Edit action: ${name}`}
-      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    <TimelineItemEditor
+      name={`Edit action: ${name}`}
+      heading={name}
+      what="action"
+      itemKey={index}
+      onDelete={() => removeAction(index)}
+      onClose={onClose}
     >
-      <div className="fault-editor__head">
-        <span>{name}</span>
-        <button type="button" className="btn btn--small" onClick={onClose}>
-          Close
-        </button>
-      </div>
       <ParamField
         key={`${index}-atS`}
-        desc={{
-          key: 'atS',
-          label: 'At',
-          help: 'When it takes effect.',
-          unit: 's',
-          control: 'number',
-          min: 0,
-        }}
+        desc={AT_FIELD}
         value={action.atS}
         onCommit={(v) => updateAction(index, { ...action, atS: v as number })}
       />
@@ -51,28 +50,14 @@ export function ActionEditor({ index, action, name, onClose }: Props) {
         Object.entries(action.set).map(([key, value]) => (
           <ParamField
             key={`${index}-${key}`}
-            desc={{
-              key,
-              label: key,
-              help: 'The value it sets (JSON; null = absent).',
-              control: 'json',
-            }}
-            value={value}
-            onCommit={(v) => updateAction(index, { ...action, set: { ...action.set, [key]: v } })}
+            desc={setFieldDescriptor(doc, action.target, key)}
+            // An action sets null for "absent" (an optional param switched off).
+            value={value ?? undefined}
+            onCommit={(v) =>
+              updateAction(index, { ...action, set: { ...action.set, [key]: v ?? null } })
+            }
           />
         ))}
-      <div className="fault-editor__actions">
-        <button
-          type="button"
-          className="btn btn--danger"
-          onClick={() => {
-            removeAction(index);
-            onClose();
-          }}
-        >
-          Delete action
-        </button>
-      </div>
-    </div>
+    </TimelineItemEditor>
   );
 }

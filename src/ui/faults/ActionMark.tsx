@@ -1,11 +1,11 @@
 /**
- * One action on the timeline: a flag at its time. Dragging moves it (snapped to a tenth of a
- * second, one undo step per drag); a click (or Enter) opens its editor; the arrow keys move it
- * by a second (Shift: ten).
+ * One action on the timeline: a flag at its time, its label right of it in the first half of
+ * the run and left of it in the second. Moving snaps it to a tenth of a second (TimelineMark
+ * handles the gestures).
  */
-import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import type { Action } from '../../model/types.ts';
-import { beginBatch, useAppStore } from '../../store/index.ts';
+import { useAppStore } from '../../store/index.ts';
+import { TimelineMark } from './TimelineMark.tsx';
 
 interface Props {
   index: number;
@@ -19,65 +19,28 @@ interface Props {
   onSelect: (index: number) => void;
 }
 
-const DRAG_THRESHOLD_PX = 3;
 export const ACTION_LANE_PX = 20;
 
 export function ActionMark(props: Props) {
-  const { index, action, durationS, lane, name, label, selected } = props;
-  const drag = useRef<{
-    x0: number;
-    atS: number;
-    sPerPx: number;
-    moved: boolean;
-    end: () => void;
-  } | null>(null);
-  const moveTo = (atS: number) => {
+  // The rest (name, label, selected, durationS, trackWidth) is the mark's as it is.
+  const { index, action, lane, onSelect, ...shared } = props;
+  const { durationS } = shared;
+  const moveTo = (base: Action, atS: number) => {
     const t = Math.min(Math.max(0, Math.round(atS * 10) / 10), Math.max(0, durationS - 0.1));
-    useAppStore.getState().updateAction(index, { ...action, atS: t });
-  };
-  const onPointerDown = (e: PointerEvent<HTMLElement>) => {
-    if (e.button !== 0) return;
-    (e.currentTarget as Partial<HTMLElement>).setPointerCapture?.(e.pointerId);
-    const sPerPx = durationS / Math.max(1, props.trackWidth());
-    drag.current = { x0: e.clientX, atS: action.atS, sPerPx, moved: false, end: beginBatch() };
-  };
-  const onPointerMove = (e: PointerEvent<HTMLElement>) => {
-    const d = drag.current;
-    if (d === null) return;
-    const dx = e.clientX - d.x0;
-    if (!d.moved && Math.abs(dx) < DRAG_THRESHOLD_PX) return;
-    d.moved = true;
-    moveTo(d.atS + dx * d.sPerPx);
-  };
-  const onPointerUp = () => {
-    const d = drag.current;
-    if (d === null) return;
-    drag.current = null;
-    d.end();
-    if (!d.moved) props.onSelect(index);
-  };
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
-    e.preventDefault();
-    moveTo(action.atS + (e.shiftKey ? 10 : 1) * (e.key === 'ArrowLeft' ? -1 : 1));
+    useAppStore.getState().updateAction(index, { ...base, atS: t });
   };
   const rightHalf = action.atS > durationS / 2;
   return (
-    <button
-      type="button"
-      className={`action-mark${selected ? ' is-selected' : ''}${rightHalf ? ' action-mark--left' : ''}`}
-      aria-label={name}
-      aria-pressed={selected}
-      title={name}
+    <TimelineMark
+      className={`action-mark${rightHalf ? ' action-mark--left' : ''}`}
       style={{ left: `${(action.atS / durationS) * 100}%`, top: lane * ACTION_LANE_PX + 2 }}
-      onPointerDown={onPointerDown}
-      onPointerMove={onPointerMove}
-      onPointerUp={onPointerUp}
-      onPointerCancel={onPointerUp}
-      onClick={(e) => e.detail === 0 && props.onSelect(index)}
-      onKeyDown={onKeyDown}
-    >
-      <span className="action-mark__label">{label}</span>
-    </button>
+      {...shared}
+      onSelect={() => onSelect(index)}
+      onDrag={() => {
+        const base = action;
+        return (dtS) => moveTo(base, base.atS + dtS);
+      }}
+      onStep={(s) => moveTo(action, action.atS + s)}
+    />
   );
 }

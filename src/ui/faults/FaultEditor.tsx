@@ -1,14 +1,11 @@
-/**
- * The selected fault's form: its start, length and kind fields, drawn from the model's
- * description and validated by the model as typed (one undo step per field visit), and a delete.
- */
-import { useEffect, useRef } from 'react';
+/** The selected fault's form: its start, length and kind fields, from the fault's description. */
 import type { Fault } from '../../model/types.ts';
 import { FAULT_KINDS } from '../../model/kinds/index.ts';
 import { useAppStore } from '../../store/index.ts';
 import { getAt, setAt } from '../../store/docOps.ts';
 import { ParamField } from '../inspector/ParamField.tsx';
 import { targetName } from './faultInfo.ts';
+import { TimelineItemEditor } from './TimelineItemEditor.tsx';
 
 interface Props {
   index: number;
@@ -22,24 +19,15 @@ export function FaultEditor({ index, fault, name, onClose }: Props) {
   const removeFault = useAppStore((s) => s.removeFault);
   const doc = useAppStore((s) => s.doc);
   const desc = FAULT_KINDS[fault.kind];
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.querySelector('input')?.focus(), [index]);
   return (
-    <div
-      ref={ref}
-      className="fault-editor"
-      role="dialog"
-      aria-label={`Edit fault: ${name}`}
-      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    <TimelineItemEditor
+      name={`Edit fault: ${name}`}
+      heading={`${desc.label} · ${targetName(doc, fault.target)}`}
+      what="fault"
+      itemKey={index}
+      onDelete={() => removeFault(index)}
+      onClose={onClose}
     >
-      <div className="fault-editor__head">
-        <span>
-          {desc.label} · {targetName(doc, fault.target)}
-        </span>
-        <button type="button" className="btn btn--small" onClick={onClose}>
-          Close
-        </button>
-      </div>
       {desc.fields.map((d) => (
         <ParamField
           key={`${index}-${d.key}`}
@@ -48,18 +36,6 @@ export function FaultEditor({ index, fault, name, onClose }: Props) {
           onCommit={(v) => updateFault(index, setAt(fault, d.key, v))}
         />
       ))}
-      <div className="fault-editor__actions">
-        <button
-          type="button"
-          className="btn btn--danger"
-          onClick={() => {
-            removeFault(index);
-            onClose();
-          }}
-        >
-          Delete fault
-        </button>
-      </div>
-    </div>
+    </TimelineItemEditor>
   );
 }

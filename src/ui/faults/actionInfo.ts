@@ -1,7 +1,60 @@
 /** How an action reads on the timeline: "users arrival.rps 900", "api drain 2". */
 import { isEdit, OPERATOR_OPS } from '../../model/actions.ts';
+import { EDGE_PARAMS, KIND_DESCRIPTIONS, type ParamDescriptor } from '../../model/kinds/index.ts';
 import type { Action, Scenario } from '../../model/types.ts';
 import { targetName } from './faultInfo.ts';
+
+/** The descriptor of the field at `path` (a dot path) among `descs`, nested ones included. */
+function findField(descs: readonly ParamDescriptor[], path: string): ParamDescriptor | undefined {
+  for (const d of descs) {
+    if (d.key === path) return d;
+    if (!path.startsWith(`${d.key}.`)) continue;
+    const rest = path.slice(d.key.length + 1);
+    if (d.control === 'arrival') return arrivalField(d, path, rest);
+    const inner = [...(d.fields ?? []), ...(d.variant?.cases.flatMap((c) => c.fields) ?? [])];
+    const found = findField(inner, rest);
+    if (found) return { ...found, key: path };
+  }
+  return undefined;
+}
+
+/** The arrival control's own numbers (its process is a union the schema reader cannot walk):
+ *  named as the control names them; the model checks the limits on commit. */
+const ARRIVAL_NUMBERS: Record<string, { label: string; unit?: string }> = {
+  rps: { label: 'rate', unit: 'rps' },
+  users: { label: 'users' },
+};
+
+function arrivalField(d: ParamDescriptor, path: string, rest: string): ParamDescriptor | undefined {
+  const words = ARRIVAL_NUMBERS[rest];
+  if (words === undefined) return undefined;
+  return {
+    key: path,
+    label: `${d.label} ${words.label}`,
+    help: d.help,
+    control: 'number',
+    min: 0,
+    ...(words.unit ? { unit: words.unit } : {}),
+  };
+}
+
+/**
+ * The field an action's value is edited with: the param's own descriptor (its control, unit,
+ * limits and help), as the inspector shows it; JSON text only for a param no description has
+ * (a document written by hand for another version).
+ */
+export function setFieldDescriptor(doc: Scenario, target: string, key: string): ParamDescriptor {
+  const node = doc.nodes.find((n) => n.id === target);
+  const descs = node ? KIND_DESCRIPTIONS[node.type].params : EDGE_PARAMS;
+  return (
+    findField(descs, key) ?? {
+      key,
+      label: key,
+      help: 'The value it sets (JSON; null = absent).',
+      control: 'json',
+    }
+  );
+}
 
 export function actionLabel(doc: Scenario, a: Action): string {
   const who = targetName(doc, a.target);
