@@ -2,6 +2,7 @@
 import { beforeAll, beforeEach } from 'vitest';
 import { loadSafeMarkdown } from '../../src/ui/lesson/LazyMarkdown.tsx';
 import { useAppStore } from '../../src/store/index.ts';
+import { usePanels } from '../../src/ui/layout/panelPrefs.ts';
 import { resetStore } from './editorHelpers.ts';
 
 /**
@@ -13,6 +14,7 @@ export function setUpLessonTests(): void {
   beforeAll(() => loadSafeMarkdown());
   beforeEach(() => {
     resetStore();
+    usePanels.setState({ prefs: {} });
     window.innerWidth = 1600;
   });
 }

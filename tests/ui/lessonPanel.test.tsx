@@ -3,6 +3,7 @@ import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { LessonPanel } from '../../src/ui/lesson/LessonPanel.tsx';
 import { safeUrl } from '../../src/ui/lesson/SafeMarkdown.tsx';
+import { usePanels } from '../../src/ui/layout/panelPrefs.ts';
 import { setDescription, setUpLessonTests } from './lessonHelpers.ts';
 
 setUpLessonTests();
@@ -37,14 +38,14 @@ describe('lesson panel', () => {
   });
 
   it('stays collapsed without a lesson (the room goes to the canvas), and says so when opened', async () => {
-    localStorage.setItem('archsim.lessonCollapsed', '0'); // the user had it open
+    usePanels.getState().setCollapsed('lesson', false); // the user had it open
     setDescription('   ');
     render(<LessonPanel />);
     expect(screen.queryByText(/no lesson yet/)).toBeNull();
-    await userEvent.click(screen.getByRole('button', { name: 'Show the lesson' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Show lesson' }));
     expect(screen.getByText(/no lesson yet/)).toBeTruthy();
     // Opening the empty one is not remembered as a choice.
-    expect(localStorage.getItem('archsim.lessonCollapsed')).toBe('0');
+    expect(usePanels.getState().prefs.lesson?.collapsed).toBe(false);
     act(() => {
       setDescription('# Title');
     });
@@ -54,12 +55,15 @@ describe('lesson panel', () => {
   it('collapses and expands, and remembers the choice', async () => {
     setDescription('# Title');
     const first = render(<LessonPanel />);
-    await userEvent.click(screen.getByRole('button', { name: 'Hide the lesson' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Hide lesson' }));
     expect(screen.queryByRole('heading', { name: 'Title' })).toBeNull();
     first.unmount();
+    expect(JSON.parse(localStorage.getItem('archsim.panels') ?? '{}')).toMatchObject({
+      lesson: { collapsed: true },
+    });
     render(<LessonPanel />);
     expect(screen.queryByRole('heading', { name: 'Title' })).toBeNull();
-    await userEvent.click(screen.getByRole('button', { name: 'Show the lesson' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Show lesson' }));
     expect(screen.getByRole('heading', { name: 'Title' })).toBeTruthy();
   });
 
@@ -93,6 +97,9 @@ describe('lesson panel on a narrow window', () => {
     await userEvent.click(screen.getByRole('heading', { name: 'Lesson' }));
     expect(screen.getByRole('heading', { name: 'Title' })).toBeTruthy();
     first.unmount();
+    expect(JSON.parse(localStorage.getItem('archsim.panels') ?? '{}')).toMatchObject({
+      lesson: { collapsed: false },
+    });
     render(<LessonPanel />);
     expect(screen.getByRole('heading', { name: 'Title' })).toBeTruthy(); // the choice wins
   });

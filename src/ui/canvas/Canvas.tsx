@@ -1,5 +1,5 @@
 /** The editing canvas: React Flow over the document, with drops from the palette. */
-import { useCallback, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -7,11 +7,13 @@ import {
   Panel,
   ReactFlow,
   useReactFlow,
+  useStore,
   type Connection,
   type EdgeChange,
+  type FitViewOptions,
   type NodeChange,
 } from '@xyflow/react';
-import { useEmbedRefit } from './useEmbedRefit.ts';
+import { useKeepFitted } from './useKeepFitted.ts';
 import { beginBatch, useAppStore } from '../../store/index.ts';
 import { isNodeType } from '../../model/kinds/index.ts';
 import { edgeKindBetween } from '../../model/connections.ts';
@@ -20,7 +22,7 @@ import { KIND_DRAG_TYPE, type ArchFlowEdge, type ArchFlowNode } from './flowType
 import { useFlowElements, type Sizes } from './useFlowElements.ts';
 import { useEditorShortcuts } from './useEditorShortcuts.ts';
 import { TidyButton } from '../layout/TidyButton.tsx';
-import { CanvasMiniMap } from './CanvasMiniMap.tsx';
+import { CanvasMiniMap, MINIMAP_SIZE, MinimapToggle, useMinimapOpen } from './CanvasMiniMap.tsx';
 import { AfterFirstPaint } from '../lazy/AfterFirstPaint.tsx';
 import { LazyLiveLayer } from '../lazy/chunks.ts';
 
@@ -29,7 +31,33 @@ const SNAP: [number, number] = [10, 10];
 const HALF_NODE = { x: 90, y: 32 };
 // Props as constants: a new object or function per render makes React Flow redo work (the mini
 // map redraws every node when its class function changes).
-const FIT_VIEW_OPTIONS = { padding: 0.25, maxZoom: 1.2 };
+const EMBED_FIT = { padding: 0.25, maxZoom: 1.2 };
+/** Where React Flow draws its panels: this far in from the canvas's edges. */
+const PANEL_MARGIN_PX = 15;
+/** Room beside the zoom buttons (left) and under Tidy layout (top), and at the other edges. */
+const CONTROLS_ROOM_PX = 56;
+const TOOLBAR_ROOM_PX = 52;
+const EDGE_ROOM_PX = 24;
+
+/**
+ * The editor fits the design clear of what the canvas draws over it: the zoom buttons, Tidy
+ * layout and, when shown, the minimap, in whichever corner's direction costs the smaller share
+ * of the canvas (below it on a wide canvas, left of it on a tall one).
+ */
+function editorFit(minimap: 'none' | 'below' | 'beside'): FitViewOptions {
+  const px = (n: number) => `${n}px` as const;
+  const bottom = minimap === 'below' ? MINIMAP_SIZE.height + PANEL_MARGIN_PX * 2 : EDGE_ROOM_PX;
+  const right = minimap === 'beside' ? MINIMAP_SIZE.width + PANEL_MARGIN_PX * 2 : EDGE_ROOM_PX;
+  return {
+    padding: {
+      top: px(TOOLBAR_ROOM_PX),
+      left: px(CONTROLS_ROOM_PX),
+      bottom: px(bottom),
+      right: px(right),
+    },
+    maxZoom: 1.2,
+  };
+}
 const PRO_OPTIONS = { hideAttribution: true };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
@@ -53,7 +81,20 @@ export function Canvas() {
     const el = root.current;
     if (el && !el.contains(document.activeElement)) el.focus({ preventScroll: true });
   }, []);
-  useEmbedRefit(readOnly, root, sizes, FIT_VIEW_OPTIONS);
+  const minimapOpen = useMinimapOpen() && !readOnly;
+  const minimapPlace = useStore((s) =>
+    !minimapOpen
+      ? 'none'
+      : (MINIMAP_SIZE.height + PANEL_MARGIN_PX * 2) / s.height <
+          (MINIMAP_SIZE.width + PANEL_MARGIN_PX * 2) / s.width
+        ? 'below'
+        : 'beside',
+  );
+  const fitOptions = useMemo(
+    () => (readOnly ? EMBED_FIT : editorFit(minimapPlace)),
+    [readOnly, minimapPlace],
+  );
+  const { onMoveStart, markFitted } = useKeepFitted(readOnly, root, sizes, fitOptions);
 
   const onNodesChange = useCallback((changes: NodeChange<ArchFlowNode>[]) => {
     const s = useAppStore.getState();
@@ -153,7 +194,8 @@ export function Canvas() {
         snapToGrid
         snapGrid={SNAP}
         fitView
-        fitViewOptions={FIT_VIEW_OPTIONS}
+        fitViewOptions={fitOptions}
+        onMoveStart={onMoveStart}
         minZoom={0.2}
         maxZoom={2.5}
         proOptions={PRO_OPTIONS}
@@ -163,12 +205,14 @@ export function Canvas() {
         <AfterFirstPaint>
           <LazyLiveLayer />
         </AfterFirstPaint>
-        <Controls showInteractive={false} />
-        {/* An embed is small and fits its view: a minimap there only covers nodes. */}
-        {!readOnly && <CanvasMiniMap />}
+        <Controls showInteractive={false} fitViewOptions={fitOptions} onFitView={markFitted}>
+          {/* An embed is small and fits its view: a minimap there only covers nodes. */}
+          {!readOnly && <MinimapToggle open={minimapOpen} />}
+        </Controls>
+        {minimapOpen && <CanvasMiniMap />}
         {!readOnly && (
           <Panel position="top-right">
-            <TidyButton sizes={sizes} />
+            <TidyButton sizes={sizes} fit={fitOptions} onFitted={markFitted} />
           </Panel>
         )}
       </ReactFlow>

@@ -1,38 +1,57 @@
 /**
- * The embedded view keeps the whole design in its frame: React Flow fits the view once, at
- * start, but nodes grow a row of live figures when the run starts (autorun) and an iframe may be
- * resized, so the embed fits again, shortly after either. The editor never moves the user's view.
+ * The design stays in view while the view is as fitted: React Flow fits the view once, at
+ * start, but the canvas changes size (a panel opened, hidden or resized, the window resized,
+ * an iframe resized), the minimap comes and goes, and in the embed nodes grow a row of live
+ * figures when the run starts; each time the view fits again, shortly after. Once the user pans
+ * or zooms it is theirs and stays where they put it (the embed, which only shows, always fits),
+ * until Fit view or Tidy layout fits it again (`markFitted`).
  */
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, type FitViewOptions } from '@xyflow/react';
 
 const SETTLE_MS = 150;
 
-export function useEmbedRefit(
-  enabled: boolean,
+export function useKeepFitted(
+  embed: boolean,
   container: RefObject<HTMLElement | null>,
   nodeSizes: unknown,
-  options: { padding: number; maxZoom: number },
-): void {
+  options: FitViewOptions,
+): { onMoveStart: (event: unknown) => void; markFitted: () => void } {
   const { fitView } = useReactFlow();
+  const fitted = useRef(true);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const refit = useCallback(() => {
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => void fitView(options), SETTLE_MS);
+    timer.current = setTimeout(() => {
+      if (fitted.current) void fitView(options);
+    }, SETTLE_MS);
   }, [fitView, options]);
 
   useEffect(() => {
-    if (enabled) refit();
-  }, [enabled, nodeSizes, refit]);
+    if (embed) refit();
+  }, [embed, nodeSizes, refit]);
 
+  // A new `options` (the minimap shown or hidden) fits again too.
   useEffect(() => {
     const el = container.current;
-    if (!enabled || el === null || typeof ResizeObserver === 'undefined') return;
+    if (el === null || typeof ResizeObserver === 'undefined') return;
     const ro = new ResizeObserver(refit);
     ro.observe(el);
     return () => {
       ro.disconnect();
       clearTimeout(timer.current);
     };
-  }, [enabled, container, refit]);
+  }, [container, refit]);
+
+  // React Flow passes the user's event; a move of our own (a fit) comes without one.
+  const onMoveStart = useCallback(
+    (event: unknown) => {
+      if (event && !embed) fitted.current = false;
+    },
+    [embed],
+  );
+  const markFitted = useCallback(() => {
+    fitted.current = true;
+  }, []);
+  return { onMoveStart, markFitted };
 }

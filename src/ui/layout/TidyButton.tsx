@@ -1,15 +1,20 @@
 /** "Tidy layout": lays the design out in tiers, then fits it in the view. */
 import { useState } from 'react';
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, type FitViewOptions } from '@xyflow/react';
 import { useAppStore } from '../../store/index.ts';
 
-/** Fits what was laid out, with room around it and never zoomed in past readable. */
-export const TIDY_FIT = { padding: 0.15, maxZoom: 1.2, duration: 300 };
+/** The fit moves the view in this long, so the user sees where the nodes went. */
+const FIT_MS = 300;
 
 export function TidyButton({
   sizes,
+  fit,
+  onFitted,
 }: {
   sizes: Record<string, { width: number; height: number }>;
+  /** The canvas's fit: clear of its controls and minimap. */
+  fit: FitViewOptions;
+  onFitted: () => void;
 }) {
   const { fitView } = useReactFlow();
   const [busy, setBusy] = useState(false);
@@ -19,7 +24,8 @@ export function TidyButton({
       await useAppStore.getState().autoLayout(sizes);
       // React Flow fits the nodes it has: wait a frame for the moved ones.
       await new Promise((done) => requestAnimationFrame(done));
-      await fitView(TIDY_FIT);
+      await fitView({ ...fit, duration: FIT_MS });
+      onFitted();
     } finally {
       setBusy(false);
     }

@@ -1,36 +1,29 @@
 /**
  * The lesson beside the canvas: the document's description as Markdown (safely: no raw HTML,
- * only http(s) links). Collapsible; the choice is remembered in this browser. Without a choice
- * it starts collapsed on a window narrower than 1400 px, where it took a quarter of the width,
- * and a document with no lesson keeps it collapsed.
+ * only http(s) links). Collapsible and resizable (its splitter is in App.tsx); the choice is
+ * remembered in this browser (panelPrefs.ts). Without a choice it starts collapsed on a window
+ * narrower than 1400 px, and a document with no lesson keeps it collapsed.
  */
 import { useMemo, useState } from 'react';
 import { useAppStore } from '../../store/index.ts';
 import { LazyMarkdown } from './LazyMarkdown.tsx';
 import { boundLesson } from './boundLesson.ts';
-import { COLLAPSED_KEY, readCollapsed } from './lessonCollapsed.ts';
+import { lessonCollapsedByDefault, useCollapsed, usePanels } from '../layout/panelPrefs.ts';
+import { PanelToggle } from '../layout/PanelToggle.tsx';
 import '../share/dialogs.css';
 import './lesson.css';
 
 export function LessonPanel() {
   const description = useAppStore((s) => s.doc.description);
   const lesson = useMemo(() => boundLesson(description), [description]);
-  const [chosen, setCollapsed] = useState(readCollapsed);
+  const chosen = useCollapsed('lesson', lessonCollapsedByDefault());
   // A document without a lesson (a blank canvas, a design of one's own) leaves the room to the
   // canvas: collapsed unless opened for it, without touching the remembered choice.
   const empty = description.trim() === '';
   const [openEmpty, setOpenEmpty] = useState(false);
   const collapsed = empty ? !openEmpty : chosen;
-  const toggle = () => {
-    if (empty) return setOpenEmpty(!openEmpty);
-    const next = !collapsed;
-    setCollapsed(next);
-    try {
-      globalThis.localStorage?.setItem(COLLAPSED_KEY, next ? '1' : '0');
-    } catch {
-      // Storage may be unavailable (private mode): the panel still toggles.
-    }
-  };
+  const setCollapsed = usePanels((s) => s.setCollapsed);
+  const toggle = () => (empty ? setOpenEmpty(!openEmpty) : setCollapsed('lesson', !collapsed));
 
   return (
     <aside className={`lesson${collapsed ? ' lesson--collapsed' : ''}`} aria-label="Lesson">
@@ -39,15 +32,13 @@ export function LessonPanel() {
         <h2 className="lesson__title" onClick={collapsed ? toggle : undefined}>
           Lesson
         </h2>
-        <button
-          type="button"
-          className="btn btn--icon"
-          aria-expanded={!collapsed}
-          aria-label={collapsed ? 'Show the lesson' : 'Hide the lesson'}
-          onClick={toggle}
-        >
-          {collapsed ? '‹' : '›'}
-        </button>
+        <PanelToggle
+          panel="lesson"
+          title="lesson"
+          collapsed={collapsed}
+          place="side"
+          onToggle={toggle}
+        />
       </div>
       {!collapsed && (
         // Scrolls, so Chromium lets Tab reach it: named for that stop.

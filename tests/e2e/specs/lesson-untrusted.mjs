@@ -79,7 +79,7 @@ export default async function lessonUntrusted({ page, baseUrl, screenshot }) {
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto('about:blank');
   await page.goto(`${baseUrl}/${linkWith(LESSONS.quotes.text)}`);
-  await page.getByRole('button', { name: 'Show the lesson' }).click();
+  await page.getByRole('button', { name: 'Show lesson' }).click();
   await page.getByRole('note').filter({ hasText: LESSONS.quotes.note }).waitFor();
   await screenshot('3-quotes-1024');
 }

@@ -14,9 +14,9 @@ export default async function ({ page, baseUrl, screenshot }) {
 
   // The lesson is collapsed at 1280 px, and opens on request.
   const lesson = page.getByRole('complementary', { name: 'Lesson' });
-  await lesson.getByRole('button', { name: 'Show the lesson' }).click();
+  await lesson.getByRole('button', { name: 'Show lesson' }).click();
   await lesson.getByRole('heading', { name: 'Load balancing' }).waitFor();
-  await lesson.getByRole('button', { name: 'Hide the lesson' }).click();
+  await lesson.getByRole('button', { name: 'Hide lesson' }).click();
 
   // Paste at the pointer: the copy's top-left corner is where the pointer was.
   await page.getByTestId('node-api').click();
