@@ -26,15 +26,23 @@ import {
   LazyInspector,
   LazyLessonPanel,
   LazyOpenInArchsim,
+  LazySplitter,
 } from './ui/lazy/chunks.ts';
 import { LazyRunReport } from './ui/report/LazyRunReport.tsx';
-import { Splitter } from './ui/layout/Splitter.tsx';
 import { PanelStrip, PanelToggle } from './ui/layout/PanelToggle.tsx';
-import { lessonCollapsedByDefault, useCollapsed } from './ui/layout/panelPrefs.ts';
+import { lessonCollapsedByDefault, useCollapsed, type SizedPanel } from './ui/layout/panelPrefs.ts';
 
 const INSPECTOR_ROOM = <aside className="inspector" aria-label="Inspector" aria-busy="true" />;
 const TIMELINE_ROOM = <section className="fault-timeline fault-timeline--room" aria-busy="true" />;
 const CHARTS_ROOM = <div className="charts-panel" aria-busy="true" />;
+
+function Splitter({ panel }: { panel: SizedPanel }) {
+  return (
+    <AfterFirstPaint>
+      <LazySplitter panel={panel} />
+    </AfterFirstPaint>
+  );
+}
 
 /** The charts below the canvas: sized by the splitter above them, or collapsed to a bar. */
 function ChartsRoom({ readOnly }: { readOnly: boolean }) {

@@ -28,6 +28,10 @@ export const LazyRunSummary = lazy(() =>
 export const LazyLiveLayer = lazy(() =>
   import('../canvas/LiveLayer.tsx').then((m) => ({ default: m.LiveLayer })),
 );
+/** A splitter has no width of its own in the layout: it arrives after the paint, moving nothing. */
+export const LazySplitter = lazy(() =>
+  import('../layout/Splitter.tsx').then((m) => ({ default: m.Splitter })),
+);
 export const LazyOpenInArchsim = lazy(() =>
   import('../share/OpenInArchsim.tsx').then((m) => ({ default: m.OpenInArchsim })),
 );
