@@ -51,26 +51,31 @@ export function grade(
 ): GradedObjective[] {
   return objectives.map((o) => {
     const worst = o.windowS === undefined ? undefined : result.objectiveWindows?.[o.id];
-    const raw = worst !== undefined ? (worst.value ?? NaN) : measure(o, result, doc);
-    const value = Number.isFinite(raw) ? round(raw) : null;
-    const margin = value === null ? null : round(marginOf(o, value));
-    const g: GradedObjective = {
-      id: o.id,
-      metric: o.metric,
-      target: {
-        ...(o.min !== undefined && { min: o.min }),
-        ...(o.max !== undefined && { max: o.max }),
-      },
-      value,
-      met: margin !== null && margin >= 0,
-      margin,
-    };
-    if (o.node !== undefined) g.node = o.node;
-    if (o.windowS !== undefined) g.windowS = o.windowS;
+    const g = gradeValue(o, worst !== undefined ? (worst.value ?? NaN) : measure(o, result, doc));
     if (worst?.atS != null) g.worstAtS = worst.atS;
-    if (o.label !== undefined) g.label = o.label;
     return g;
   });
+}
+
+/** One objective against a value measured elsewhere (the live figures so far); NaN: none. */
+export function gradeValue(o: Objective, raw: number | null): GradedObjective {
+  const value = raw !== null && Number.isFinite(raw) ? round(raw) : null;
+  const margin = value === null ? null : round(marginOf(o, value));
+  const g: GradedObjective = {
+    id: o.id,
+    metric: o.metric,
+    target: {
+      ...(o.min !== undefined && { min: o.min }),
+      ...(o.max !== undefined && { max: o.max }),
+    },
+    value,
+    met: margin !== null && margin >= 0,
+    margin,
+  };
+  if (o.node !== undefined) g.node = o.node;
+  if (o.windowS !== undefined) g.windowS = o.windowS;
+  if (o.label !== undefined) g.label = o.label;
+  return g;
 }
 
 /** True when every objective is met (and there is at least one). */

@@ -7,7 +7,7 @@ import { faultSchema, MAX_DURATION_S } from './kinds/fault.ts';
 import { KIND_DESCRIPTIONS, sealKinds } from './kinds/index.ts';
 import type { Action, Fault, ScenarioEdge, ScenarioNode } from './types.ts';
 import { actionSchema } from './actions.ts';
-import { alertsField, objectivesField } from './objectives.ts';
+import { alertsField, challengeField, objectivesField } from './objectives.ts';
 
 export const LIMITS = { nodes: 1000, edges: 5000, faults: 1000, actions: 1000 } as const;
 
@@ -83,4 +83,5 @@ export const documentSchema = z.strictObject({
     .optional(),
   objectives: objectivesField,
   alerts: alertsField,
+  challenge: challengeField,
 });

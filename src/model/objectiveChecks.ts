@@ -44,6 +44,12 @@ export function checkObjectives(s: Scenario, warnings: string[]): CheckError | n
       );
     }
   }
+  if (s.challenge !== undefined && (s.objectives ?? []).length === 0) {
+    return {
+      path: 'challenge',
+      message: 'a challenge is graded by "objectives": add at least one',
+    };
+  }
   return checkAlerts(s, warnings);
 }
 

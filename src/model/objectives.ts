@@ -23,6 +23,7 @@ import type {
   AlertResponse,
   AlertRule,
   BurnWindow,
+  Challenge,
   Objective,
   Scenario,
   Severity,
@@ -180,6 +181,17 @@ function optionalList<T extends z.ZodType>(item: T, max: number) {
     .max(max, { error: `must have at most ${max} entries` })
     .optional();
 }
+
+/** A challenge: its goal and hints, Markdown-free text. */
+export const challengeField = typed<Challenge>(
+  z.strictObject({
+    goal: text(500),
+    hints: z
+      .array(text(500), { error: 'must be a list of texts' })
+      .max(10, { error: 'must have at most 10 hints' })
+      .default([]),
+  }),
+).optional();
 
 export const objectivesField = optionalList(objectiveSchema, OBJECTIVE_LIMITS.objectives);
 export const alertsField = optionalList(alertSchema, OBJECTIVE_LIMITS.alerts);

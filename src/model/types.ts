@@ -179,6 +179,12 @@ export interface Objective {
   label?: string;
 }
 
+/** What a challenge asks, and hints the learner may open one by one. */
+export interface Challenge {
+  goal: string;
+  hints: string[];
+}
+
 export type AlertKind = 'threshold' | 'burnRate' | 'anomaly' | 'predictive';
 export type Severity = 'page' | 'ticket';
 
@@ -241,6 +247,8 @@ export interface Scenario {
   objectives?: Objective[];
   /** Alerts on the objectives, evaluated as the run goes; absent = none. */
   alerts?: AlertRule[];
+  /** A graded challenge: passed when a finished run meets every objective. */
+  challenge?: Challenge;
   /** Optional lesson/UI metadata: the preset's topic, for grouping in the presets menu. */
   topic?: string;
 }

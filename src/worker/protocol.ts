@@ -2,6 +2,7 @@
  * What crosses the worker door besides the calls themselves: the run's status, the speed
  * setting, the answer to a load and the metric frames. Plain data only (structured-clonable).
  */
+import type { ObjectivesFrame } from '../engine/objectives/types.ts';
 import type { SimResult } from '../engine/types.ts';
 import type { FrameLayout } from './frame.ts';
 
@@ -44,6 +45,8 @@ export interface MetricFrame {
   error?: string;
   /** Set when the run stopped early on a hard cap. */
   truncated?: string;
+  /** Alerts and error-budget points since the last frame, and the objectives so far. */
+  objectives?: ObjectivesFrame;
   /** The results, on the frame that ends the run. */
   result?: SimResult;
   /**

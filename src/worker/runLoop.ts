@@ -345,6 +345,8 @@ export class RunLoop {
       frame.layout = layout;
       this.layoutPending = false;
     }
+    const objectives = this.sim?.drainObjectives?.();
+    if (objectives) frame.objectives = objectives;
     if (message !== undefined) frame.message = message;
     if (error !== undefined) frame.error = error;
     return frame;

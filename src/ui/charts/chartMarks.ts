@@ -8,6 +8,7 @@ import { useAppStore } from '../../store/index.ts';
 import type { Scenario } from '../../model/types.ts';
 import { faultSpans } from '../faults/faultSpans.ts';
 import { actionLabel } from '../faults/actionInfo.ts';
+import { useAlertSpans } from '../objectives/alertSpans.ts';
 
 export interface ChartMark {
   key: string;
@@ -42,8 +43,13 @@ export function useChartMarks(): ChartMark[] {
   const faults = useAppStore((s) => s.doc.faults);
   const durationS = useAppStore((s) => s.doc.durationS);
   const actions = useAppStore((s) => s.doc.actions);
+  // The run's alerts, fire to resolve (a span still firing is cut at the newest row).
+  const alerts = useAlertSpans(durationS);
   return useMemo(() => {
     void [faults, durationS, actions]; // the document as it is when these change
-    return chartMarks(useAppStore.getState().doc);
-  }, [faults, durationS, actions]);
+    const marks = chartMarks(useAppStore.getState().doc);
+    return alerts.length === 0
+      ? marks
+      : [...marks, ...alerts.map((a) => ({ ...a, className: 'alert-marker' }))];
+  }, [faults, durationS, actions, alerts]);
 }

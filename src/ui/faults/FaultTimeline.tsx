@@ -13,6 +13,7 @@ import { timeTicks } from './timeTicks.ts';
 import { ActionEditor } from './ActionEditor.tsx';
 import { ACTION_LANE_PX, ActionMark } from './ActionMark.tsx';
 import { actionLabel, actionLabelPx, actionLanes, actionName } from './actionInfo.ts';
+import { AlertTrack } from '../objectives/AlertTrack.tsx';
 import './faults.css';
 
 const AXIS_PX = 12;
@@ -198,6 +199,7 @@ export function FaultTimeline() {
           />
         </div>
       )}
+      <AlertTrack durationS={durationS} />
       {chosenAction !== undefined && selectedAction !== null && (
         <ActionEditor
           index={selectedAction}

@@ -12,6 +12,7 @@ import { formatSimTime } from '../run/format.ts';
 import { reportSections } from './reportModel.ts';
 import { REPORT_BUTTON_ID, REPORT_PANEL_ID, useReportStore } from './reportStore.ts';
 import { ReportTables } from './ReportTables.tsx';
+import { ReportObjectives } from '../objectives/ReportObjectives.tsx';
 import { reportCsv, reportMarkdown, type ReportMode } from './reportText.ts';
 import './report.css';
 
@@ -117,7 +118,10 @@ export default function RunReport() {
               : ` · Could not reach the clipboard.`}
         </span>
       </p>
-      <div className="rr-body">{open && <ReportTables sections={sections} mode={mode} />}</div>
+      <div className="rr-body">
+        {open && <ReportObjectives />}
+        {open && <ReportTables sections={sections} mode={mode} />}
+      </div>
     </div>
   );
 }

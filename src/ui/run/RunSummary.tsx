@@ -4,6 +4,7 @@
  * any notice about the run (a restart, a cap reached, a document that cannot run).
  */
 import { useAppStore } from '../../store/index.ts';
+import { ScorecardButton } from '../objectives/ScorecardButton.tsx';
 import { RunReportButton } from '../report/RunReportButton.tsx';
 import {
   formatDuration,
@@ -66,6 +67,7 @@ export function RunSummary() {
             </>
           )}
         </div>
+        <ScorecardButton />
         <RunReportButton />
       </div>
       {notice !== null && (

@@ -13,6 +13,7 @@ import type { EditResult } from '../../store/graphSlice.ts';
 import { metricsHub, type MetricsHub } from '../../store/metricsHub.ts';
 import type { RunFigures, RunState } from '../../store/runSlice.ts';
 import { useAppStore } from '../../store/index.ts';
+import { useLiveObjectives } from '../objectives/liveObjectives.ts';
 
 /** What the run controls may ask for. */
 export interface RunClient {
@@ -79,6 +80,8 @@ export function connectRun(
     }
     if (frame.runId !== runId) return; // a late frame from a run already replaced
     hub.push(frame.data, frame.count);
+    if (frame.layout !== undefined) useLiveObjectives.getState().reset();
+    if (frame.objectives !== undefined) useLiveObjectives.getState().add(frame.objectives);
     const state = store.getState();
     const patch: Partial<RunState> = {};
     if (frame.layout !== undefined && state.runId !== frame.runId) patch.runId = frame.runId;
@@ -106,8 +109,10 @@ export function connectRun(
 
   const client = makeClient({
     onFrame,
-    onRestart: (message) =>
-      set({ runStatus: 'idle', simNowS: 0, runMessage: message, runResult: null }),
+    onRestart: (message) => {
+      useLiveObjectives.getState().reset();
+      set({ runStatus: 'idle', simNowS: 0, runMessage: message, runResult: null });
+    },
     // A long build is said while it lasts; its notice goes when it ends (not another message).
     onBuilding: (message) => {
       if (message !== null) set({ runMessage: message });

@@ -1,0 +1,47 @@
+/**
+ * The timeline's alert track: each alert from fire to resolve (or to now), coloured by severity,
+ * its automated response marked at the fire time; hover or focus reads the reason.
+ */
+import { useAppStore } from '../../store/index.ts';
+import { useAlertSpans } from './alertSpans.ts';
+import './objectives.css';
+
+export function AlertTrack({ durationS }: { durationS: number }) {
+  const hasAlerts = useAppStore((s) => (s.doc.alerts ?? []).length > 0);
+  const nowS = useAppStore((s) => s.simNowS);
+  const spans = useAlertSpans(nowS);
+  if (!hasAlerts) return null;
+  const pct = (t: number) => `${(Math.min(t, durationS) / durationS) * 100}%`;
+  return (
+    <>
+      <div className="fault-timeline__head">
+        <span className="fault-timeline__title">Alerts</span>
+        <span>
+          {spans.length === 0
+            ? 'None fired yet.'
+            : `${spans.length} fired; ${spans.filter((s) => s.open).length} firing now.`}
+        </span>
+      </div>
+      {spans.length > 0 && (
+        <ul className="fault-timeline__track alert-track" aria-label="Alerts on the timeline">
+          {spans.map((s) => (
+            <li
+              key={s.key}
+              className={`alert-track__span is-${s.severity}`}
+              style={{
+                left: pct(s.startS),
+                width: `max(3px, calc(${pct(s.endS)} - ${pct(s.startS)}))`,
+                background: s.color,
+              }}
+              title={s.label}
+              tabIndex={0}
+              aria-label={s.label}
+            >
+              {s.response !== undefined && <span className="alert-track__response">◆</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
