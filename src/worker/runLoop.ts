@@ -6,6 +6,7 @@
  * It knows nothing of comlink or of `self`: the clock, the scheduler and the frame sink are
  * passed in, so tests drive it directly with the real engine and a fake clock.
  */
+import { grade } from '../analysis/objectives.ts';
 import type { Scenario } from '../model/types.ts';
 import { BROWSER_EVENT_BUDGET } from '../engine/limits.ts';
 import type { Simulation, SimulationOptions, WindowStats } from '../engine/types.ts';
@@ -322,6 +323,10 @@ export class RunLoop {
   private finish(sim: Simulation): void {
     this.status = 'done';
     const result = sim.snapshot();
+    // Graded as `npm run sim` grades it, so the page's result is the headless JSON.
+    const objectives = this.doc?.objectives ?? [];
+    if (objectives.length > 0 && this.doc !== undefined)
+      result.objectives = grade(objectives, result, this.doc);
     const frame = this.takeFrame(result.truncated?.message);
     frame.result = result;
     if (result.truncated !== undefined) frame.truncated = result.truncated.message;

@@ -10,8 +10,22 @@ import { headlessJson, presetDoc, readReport, runThroughPage } from './reportHel
 
 type Leaf = number | string | readonly number[];
 
-/** Fields of the result that are not the whole run's figures: its parts, and the wall clock. */
-const NOT_RUN_FIGURES = ['nodes', 'edges', 'timeline', 'truncated', 'wallMs', 'name'];
+/**
+ * Fields of the result that are not the whole run's figures: its parts, the wall clock, and the
+ * objectives' grading, alerts and budgets (the report's scorecard shows those, not its cells).
+ */
+const NOT_RUN_FIGURES = [
+  'nodes',
+  'edges',
+  'timeline',
+  'truncated',
+  'wallMs',
+  'name',
+  'objectives',
+  'alerts',
+  'budgets',
+  'objectiveWindows',
+];
 
 /** Every leaf of the JSON, keyed as the report's cells are: section|source|path|column. */
 function jsonLeaves(json: SimResult): Map<string, Leaf> {
