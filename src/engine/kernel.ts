@@ -64,15 +64,26 @@ export class Kernel {
     /** Someone drains the windows: keep per-window figures (see SimulationOptions.windows). */
     readonly liveWindows: boolean,
   ) {
-    this.global = new GlobalStats(liveWindows);
+    this.global = new GlobalStats(this, liveWindows);
   }
 
   scheduleNode(delayS: number, node: number, sub: number, a: number, b: number): void {
-    this.queue.push(this.now + delayS, EV_NODE, a, b, node * 16 + sub);
+    const q = this.queue;
+    q.at = this.now + delayS;
+    q.pushAt(EV_NODE, a, b, node * 16 + sub);
   }
 
   schedulePolicy(delayS: number, a: number, b: number, c: number): void {
-    this.queue.push(this.now + delayS, EV_POLICY, a, b, c);
+    const q = this.queue;
+    q.at = this.now + delayS;
+    q.pushAt(EV_POLICY, a, b, c);
+  }
+
+  /** A call's event `delayS` from now (see EventQueue: the time goes through a field). */
+  private scheduleCall(delayS: number, kind: number, c: Call): void {
+    const q = this.queue;
+    q.at = this.now + delayS;
+    q.pushAt(kind, c.id, c.gen, 0);
   }
 
   /** A new root request at a client node. */
@@ -90,9 +101,8 @@ export class Kernel {
 
   /** A root request is over: count it end to end and recycle it. */
   finishRoot(root: Call, reason: number): void {
-    const ms = (this.now - root.rootT) * 1000;
-    this.nodes[root.node]!.stats.departure(root.counted, reason, ms);
-    this.global.requestDone(root.counted, reason, ms);
+    this.nodes[root.node]!.stats.rootDeparture(root, reason);
+    this.global.requestDone(root, reason);
     this.pool.free(root);
   }
 
@@ -126,7 +136,7 @@ export class Kernel {
     if (e.partitioned) {
       if (e.timeoutS === 0) return this.failNow(c, UNAVAILABLE);
       c.lost = LOST_BY_PARTITION;
-      this.queue.push(this.now + e.timeoutS, EV_TIMEOUT, c.id, c.gen, 0);
+      this.scheduleCall(e.timeoutS, EV_TIMEOUT, c);
       return;
     }
     if (e.loss > 0 && this.rng.next() < e.loss) {
@@ -134,23 +144,23 @@ export class Kernel {
       // after a round trip's worth of time (as a connection reset would tell it).
       c.lost = LOST_BY_LOSS;
       const wait = e.timeoutS > 0 ? e.timeoutS : e.oneWayS() + e.oneWayS();
-      this.queue.push(this.now + wait, EV_TIMEOUT, c.id, c.gen, 0);
+      this.scheduleCall(wait, EV_TIMEOUT, c);
       return;
     }
-    if (e.timeoutS > 0) this.queue.push(this.now + e.timeoutS, EV_TIMEOUT, c.id, c.gen, 0);
+    if (e.timeoutS > 0) this.scheduleCall(e.timeoutS, EV_TIMEOUT, c);
     const lat = e.oneWayS();
     if (lat === 0) this.arrive(c);
-    else this.queue.push(this.now + lat, EV_ARRIVE, c.id, c.gen, 0);
+    else this.scheduleCall(lat, EV_ARRIVE, c);
     // `c` may be answered and recycled by now: do not touch it here.
   }
 
   /** The callee is done with `c` (reason 0 = ok): count it and send the answer back. */
   respond(c: Call, reason: number): void {
-    this.nodes[c.node]!.stats.departure(c.counted, reason, (this.now - c.arriveT) * 1000);
+    this.nodes[c.node]!.stats.departure(c, reason);
     c.result = reason;
     const lat = this.edges[c.edge]!.oneWayS();
     if (lat === 0) this.responseArrived(c);
-    else this.queue.push(this.now + lat, EV_RESPONSE, c.id, c.gen, 0);
+    else this.scheduleCall(lat, EV_RESPONSE, c);
   }
 
   /** Hand an answer to the parent's node, unless the parent is gone (recycled or killed). */

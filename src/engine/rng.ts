@@ -1,25 +1,31 @@
 /**
  * The engine's one source of randomness: a seeded xoroshiro128+ stream.
  *
- * Why pure-rand's xoroshiro128plus: it is fast (a handful of 32-bit integer operations per
- * draw, no BigInt), its `next()` mutates in place (no allocation per draw, unlike the pure
- * `generate` API), it passes BigCrush apart from the lowest bits (which we discard), and it is
- * specified bit for bit, so a seed gives the same stream in Node, in every browser, and in a
- * Web Worker. We build a 53-bit double from two 32-bit outputs so that `-ln(1 - u)` never
- * sees a zero and tails are resolved to 2^-53.
+ * Why xoroshiro128+: it is fast (a handful of 32-bit integer operations per draw, no BigInt),
+ * it passes BigCrush apart from the lowest bits (which we discard), and it is specified bit for
+ * bit, so a seed gives the same stream in Node, in every browser, and in a Web Worker. We build
+ * a 53-bit double from two 32-bit outputs so that `-ln(1 - u)` never sees a zero and tails are
+ * resolved to 2^-53.
+ *
+ * The step is pure-rand's `xoroshiro128plus` (v8), written out here with the state in four
+ * integer fields of this class: one small method V8 inlines into its callers, where calling the
+ * library's generator object twice per draw was a call it did not inline, each returning a
+ * boxed double. tests/engine/rng.test.ts checks, draw for draw, that the outputs are the
+ * library's.
  *
  * pure-rand's own `xoroshiro128plus(seed)` puts the seed straight into the state, and its first
  * outputs are then close to 1 for every small seed (a poorly mixed start). We expand the seed
  * with splitmix32 into four well-mixed state words instead.
  */
-import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
-import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
-
 const TWO_POW_26 = 67108864;
 const TWO_POW_53 = 9007199254740992;
 
 export class Rng {
-  private readonly gen: RandomGenerator;
+  // xoroshiro128+ state: two 64-bit words as four signed 32-bit halves (pure-rand's names).
+  private s01: number;
+  private s00: number;
+  private s11: number;
+  private s10: number;
   /** Box-Muller gives two normals per pair of uniforms; the second is kept for the next call. */
   private spareNormal = 0;
   private hasSpare = false;
@@ -38,14 +44,33 @@ export class Rng {
       z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
       words.push(z ^ (z >>> 16));
     }
-    this.gen = xoroshiro128plusFromState(words);
+    this.s01 = words[0]!;
+    this.s00 = words[1]!;
+    this.s11 = words[2]!;
+    this.s10 = words[3]!;
   }
 
   /** A double uniform in [0, 1) with 53 random bits. */
   next(): number {
-    const hi = this.gen.next() >>> 5; // 27 bits
-    const lo = this.gen.next() >>> 6; // 26 bits
+    const hi = this.step() >>> 5; // 27 bits
+    const lo = this.step() >>> 6; // 26 bits
     return (hi * TWO_POW_26 + lo) / TWO_POW_53;
+  }
+
+  /** One xoroshiro128+ output (a signed 32-bit integer), advancing the state. */
+  private step(): number {
+    const s00 = this.s00;
+    const s01 = this.s01;
+    const s10 = this.s10;
+    const s11 = this.s11;
+    const out = (s00 + s10) | 0;
+    const a0 = s10 ^ s00;
+    const a1 = s11 ^ s01;
+    this.s00 = (s00 << 24) ^ (s01 >>> 8) ^ a0 ^ (a0 << 16);
+    this.s01 = (s01 << 24) ^ (s00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+    this.s10 = (a1 << 5) ^ (a0 >>> 27);
+    this.s11 = (a0 << 5) ^ (a1 >>> 27);
+    return out;
   }
 
   /** An integer uniform in [0, n). */

@@ -3,7 +3,9 @@
  * (counted requests only), for the current window (all, warm-up flagged) and for the current
  * timeline point (which may span several windows when the run is long).
  */
+import type { Call } from '../call.ts';
 import { Histogram, RESULT_SUB_BITS, WINDOW_SUB_BITS } from './histogram.ts';
+import type { Clock } from './nodeStats.ts';
 import { REASON_COUNT } from '../reasons.ts';
 
 export class Tally {
@@ -48,7 +50,10 @@ export class GlobalStats {
   readonly point = new Tally(WINDOW_SUB_BITS);
 
   /** `liveWindows`: someone reads the window figures; the timeline's points are kept anyway. */
-  constructor(private readonly liveWindows: boolean) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly liveWindows: boolean,
+  ) {}
 
   /**
    * The only client's run histogram is this one, value for value: `finishRoot` records the same
@@ -59,7 +64,10 @@ export class GlobalStats {
     this.run = new Tally(RESULT_SUB_BITS, h);
   }
 
-  requestDone(counted: boolean, reason: number, ms: number): void {
+  /** A root request is over now (the call is passed, not its latency: see NodeStats.departure). */
+  requestDone(root: Call, reason: number): void {
+    const counted = root.counted;
+    const ms = (this.clock.now - root.rootT) * 1000;
     if (this.liveWindows) this.window.add(reason, ms);
     this.point.add(reason, ms);
     if (counted) this.run.add(reason, ms);

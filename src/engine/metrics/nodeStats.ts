@@ -3,8 +3,14 @@
  * warm-up), the same for the current window, and time integrals of busy workers, available
  * workers and waiting requests (so utilization and mean queue length are true time averages).
  */
+import type { Call } from '../call.ts';
 import { Histogram, RESULT_SUB_BITS, WINDOW_SUB_BITS } from './histogram.ts';
 import { REASON_COUNT } from '../reasons.ts';
+
+/** The simulated clock (the kernel), read where a time is needed instead of passed in. */
+export interface Clock {
+  readonly now: number;
+}
 
 /** The time integrals at one instant. */
 interface Mark {
@@ -38,7 +44,10 @@ export class NodeStats {
   private wMark: Mark = { busy: 0, cap: 0, queue: 0, t: 0 };
 
   /** `liveWindows`: someone reads the window figures; without it only run figures are kept. */
-  constructor(private readonly liveWindows: boolean) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly liveWindows: boolean,
+  ) {}
 
   /** Bring the integrals up to time t (seconds). */
   advance(t: number): void {
@@ -68,8 +77,21 @@ export class NodeStats {
     if (counted) this.arrivals++;
   }
 
-  /** A departure after `ms` at this node with `reason` (0 = ok). */
-  departure(counted: boolean, reason: number, ms: number): void {
+  /**
+   * `c` leaves this node now with `reason` (0 = ok), after its time here (since `arriveT`).
+   * The call, not its latency, is passed: a number passed to a function V8 does not inline is
+   * boxed, a heap allocation per departure.
+   */
+  departure(c: Call, reason: number): void {
+    this.departed(c.counted, reason, (this.clock.now - c.arriveT) * 1000);
+  }
+
+  /** A root request at its client, end to end (since `rootT`). */
+  rootDeparture(root: Call, reason: number): void {
+    this.departed(root.counted, reason, (this.clock.now - root.rootT) * 1000);
+  }
+
+  private departed(counted: boolean, reason: number, ms: number): void {
     if (reason === 0) {
       this.wOk++;
       if (this.liveWindows) this.wHist.record(ms);

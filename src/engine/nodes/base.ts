@@ -25,7 +25,7 @@ export abstract class BaseNode implements NodeBehaviour {
 
   constructor(ctx: NodeContext) {
     this.k = ctx.kernel;
-    this.stats = new NodeStats(ctx.kernel.liveWindows);
+    this.stats = new NodeStats(ctx.kernel, ctx.kernel.liveWindows);
     this.index = ctx.index;
     this.id = ctx.node.id;
     this.type = ctx.node.type;

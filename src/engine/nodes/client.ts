@@ -19,6 +19,8 @@ const SUB_USER = 1;
 export class ClientNode extends BaseNode {
   private p: ClientParams;
   private readonly profile: RateProfile;
+  /** No profile: the rate is always its peak (the same product), so it is not looked up. */
+  private readonly flat: boolean;
   private readonly keys: ZipfKeys | null;
   private readonly think: Sampler | null;
   /**
@@ -42,6 +44,7 @@ export class ClientNode extends BaseNode {
     this.rng = new Rng(streamSeed(this.k.rng.seed, 2 * ctx.index));
     this.attrRng = new Rng(streamSeed(this.k.rng.seed, 2 * ctx.index + 1));
     this.profile = new RateProfile(this.p.profile);
+    this.flat = this.p.profile.length === 0;
     this.keys = this.k.needKeys
       ? new ZipfKeys(this.p.keys.count, this.p.keys.zipf, this.attrRng)
       : null;
@@ -55,7 +58,7 @@ export class ClientNode extends BaseNode {
       // Users start spread over one think time, so they do not all fire at t = 0.
       this.startUsers(0, arrival.users);
     } else {
-      this.scheduleArrival(this.k.now);
+      this.scheduleArrival();
     }
   }
 
@@ -64,7 +67,7 @@ export class ClientNode extends BaseNode {
     if (this.p.arrival.process === 'closed') return;
     // Memoryless: dropping the pending poisson arrival and drawing afresh is exact.
     this.arrivalGen++;
-    this.scheduleArrival(this.k.now);
+    this.scheduleArrival();
   }
 
   /**
@@ -80,7 +83,7 @@ export class ClientNode extends BaseNode {
       if (now.users > before.users) this.startUsers(before.users, now.users);
     } else if (now.process !== 'closed' && before.process !== 'closed' && now.rps !== before.rps) {
       this.arrivalGen++;
-      this.scheduleArrival(this.k.now);
+      this.scheduleArrival();
     }
   }
 
@@ -113,15 +116,15 @@ export class ClientNode extends BaseNode {
       return;
     }
     if (b !== this.arrivalGen) return;
-    const now = this.k.now;
     const arrival = this.p.arrival;
     if (arrival.process === 'poisson') {
       const peak = arrival.rps * this.profile.max * this.spike;
-      if (peak > 0 && this.rng.next() * peak < this.rate(now)) this.newRequest(-1);
-    } else if (this.rate(now) > 0) {
+      const rate = this.flat ? peak : this.rate(this.k.now);
+      if (peak > 0 && this.rng.next() * peak < rate) this.newRequest(-1);
+    } else if (this.rate(this.k.now) > 0) {
       this.newRequest(-1);
     }
-    this.scheduleArrival(now);
+    this.scheduleArrival();
   }
 
   override arrive(call: Call): void {
@@ -142,7 +145,8 @@ export class ClientNode extends BaseNode {
     return arrival.rps * this.profile.at(t) * this.spike;
   }
 
-  private scheduleArrival(now: number): void {
+  private scheduleArrival(): void {
+    const now = this.k.now;
     const arrival = this.p.arrival;
     let next: number;
     if (arrival.process === 'poisson') {
