@@ -43,6 +43,19 @@ export class Call {
   lost = 0;
   /** Its replica crashed: it was answered 'unavailable' and its pending events are void. */
   killed = false;
+  /**
+   * Relayed (Kernel.forward): the fields above are the relayed hop's, and the `relay…` fields
+   * below hold the sender's own (its node, the edge it was called over, …) until the answer
+   * comes back and swaps them again.
+   */
+  relayed = false;
+  relayNode = -1;
+  relayEdge = -1;
+  relayReplica = -1;
+  relayBackend = -1;
+  relayAttempt = 0;
+  relayHops = 0;
+  relaySendT = 0;
 
   constructor(readonly id: number) {}
 }
@@ -59,6 +72,32 @@ export function clearState(c: Call): void {
   c.answered = false;
   c.lost = 0;
   c.killed = false;
+  c.relayed = false;
+}
+
+/** Swap a relayed call's hop fields with its `relay…` fields (see `Call.relayed`). */
+export function swapRelay(c: Call): void {
+  let i = c.node;
+  c.node = c.relayNode;
+  c.relayNode = i;
+  i = c.edge;
+  c.edge = c.relayEdge;
+  c.relayEdge = i;
+  i = c.replica;
+  c.replica = c.relayReplica;
+  c.relayReplica = i;
+  i = c.backend;
+  c.backend = c.relayBackend;
+  c.relayBackend = i;
+  i = c.attempt;
+  c.attempt = c.relayAttempt;
+  c.relayAttempt = i;
+  i = c.hops;
+  c.hops = c.relayHops;
+  c.relayHops = i;
+  const t = c.sendT;
+  c.sendT = c.relaySendT;
+  c.relaySendT = t;
 }
 
 export class CallPool {
@@ -89,6 +128,15 @@ export class CallPool {
     c.backend = -1;
     c.attempt = 0;
     c.sendT = 0;
+    // Read only while `relayed`, and all set by Kernel.forward first: reset here, where a call
+    // must look fresh in every field, not on each hop.
+    c.relayNode = -1;
+    c.relayEdge = -1;
+    c.relayReplica = -1;
+    c.relayBackend = -1;
+    c.relayAttempt = 0;
+    c.relayHops = 0;
+    c.relaySendT = 0;
     clearState(c);
     return c;
   }

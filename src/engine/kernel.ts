@@ -4,10 +4,13 @@
  * decide what happens at a node; the kernel only moves calls between them.
  *
  * Edges with zero latency deliver synchronously (no event), which keeps a chain of
- * instantaneous hops (client → balancer → service) to the events that matter.
+ * instantaneous hops (client → balancer → service) to the events that matter. A client's or a
+ * balancer's hop over such an edge, where no policy needs a call of its own, is a relay
+ * (`forward`): the call goes on itself, with the same counts in the same order as a child call
+ * would give.
  */
 import type { Call } from './call.ts';
-import { CallPool, clearState } from './call.ts';
+import { CallPool, clearState, swapRelay } from './call.ts';
 import type { EdgeRuntime } from './edge.ts';
 import { EventQueue } from './eventQueue.ts';
 import { GlobalStats } from './metrics/globalStats.ts';
@@ -154,6 +157,44 @@ export class Kernel {
     // `c` may be answered and recycled by now: do not touch it here.
   }
 
+  /**
+   * `send` for a node that keeps nothing in its call while the hop is out (a client's root
+   * request, a balancer's call), over edge `edgeIdx`, pinned to `replica`, as its backend
+   * `backend`. A relay when nothing needs a call of its own for the hop: no policy, an
+   * instantaneous edge without timeout, loss or partition, and `c` not relayed already. `c` then
+   * goes on itself, the sender's fields kept aside (swapRelay) until the answer comes back
+   * (`unrelay`, then the sender's `onRelayAnswer`), with the edge's and the target's counts as
+   * `send` would keep them: no call allocated, reset, answered and freed for a hop that only
+   * passes through. Otherwise, a child call (`send`).
+   */
+  forward(c: Call, edgeIdx: number, replica: number, backend: number): void {
+    const e = this.edges[edgeIdx]!;
+    if (
+      this.policy !== noPolicy ||
+      c.relayed ||
+      c.hops >= MAX_HOPS ||
+      e.timeoutS > 0 ||
+      e.partitioned ||
+      e.loss > 0 ||
+      e.addMs !== 0 ||
+      !e.latency.isZero
+    ) {
+      return this.send(c, edgeIdx, replica, backend);
+    }
+    c.relayed = true;
+    c.relayNode = e.target;
+    c.relayEdge = edgeIdx;
+    c.relayReplica = replica;
+    c.relayBackend = backend;
+    c.relayAttempt = 0;
+    c.relayHops = c.hops + 1;
+    c.relaySendT = this.now;
+    swapRelay(c);
+    e.wCalls++;
+    e.calls++;
+    this.arrive(c);
+  }
+
   /** The callee is done with `c` (reason 0 = ok): count it and send the answer back. */
   respond(c: Call, reason: number): void {
     this.nodes[c.node]!.stats.departure(c, reason);
@@ -178,7 +219,9 @@ export class Kernel {
     while (q.size > 0 && q.peekTime() < limitT) {
       if (n >= maxEvents) return 'events';
       if (this.events >= this.eventBudget) return 'budget';
-      if ((n & 1023) === 0 && pool.live > this.maxInFlight) return 'inFlight';
+      // Every 1024 events of the run, not of this call: where it looks does not depend on how
+      // the run is cut into calls.
+      if ((this.events & 1023) === 0 && pool.live > this.maxInFlight) return 'inFlight';
       q.pop();
       this.now = q.t;
       this.events++;
@@ -237,6 +280,7 @@ export class Kernel {
   }
 
   private responseArrived(c: Call): void {
+    if (c.relayed) return this.unrelay(c);
     if (!c.answered) {
       c.answered = true;
       this.deliver(c, c.result);
@@ -246,10 +290,36 @@ export class Kernel {
 
   private timerFired(c: Call): void {
     c.answered = true;
+    if (c.relayed) {
+      // The sender's caller gave up while the relayed hop goes on: answer it as the sender's
+      // call, then let the hop carry on.
+      swapRelay(c);
+      this.deliver(c, TIMEOUT);
+      swapRelay(c);
+      return;
+    }
     const lost = c.lost;
     this.deliver(c, lost === LOST_BY_LOSS ? LOST : TIMEOUT);
     // A lost call has no callee holding it; otherwise it is recycled when its answer returns.
     if (lost !== 0) this.pool.free(c);
+  }
+
+  /**
+   * A relayed hop's answer is back at its sender: `c` is the sender's call again (the hop's
+   * backend and send time stay readable in `relayBackend` and `relaySendT`). The hop's failure
+   * is counted on its edge, and the sender hears of it, as `deliver` does for a child call.
+   * `killed` stays as the hop left it: a crashed replica's pending events for `c` stay void.
+   */
+  private unrelay(c: Call): void {
+    const reason = c.result;
+    swapRelay(c);
+    c.relayed = false;
+    if (reason !== 0) {
+      const e = this.edges[c.relayEdge]!;
+      e.wFailed++;
+      e.failed++;
+    }
+    this.nodes[c.node]!.onRelayAnswer!(c, reason);
   }
 
   private failNow(c: Call, reason: number): void {

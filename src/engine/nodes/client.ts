@@ -132,6 +132,10 @@ export class ClientNode extends BaseNode {
     this.k.respond(call, 0);
   }
 
+  onRelayAnswer(root: Call, reason: number): void {
+    this.onAnswer(root, root, reason);
+  }
+
   override onAnswer(root: Call, _child: Call, reason: number): void {
     const user = root.user;
     this.k.finishRoot(root, reason);
@@ -174,7 +178,7 @@ export class ClientNode extends BaseNode {
     if (this.p.writeRatio > 0) root.write = this.attrRng.next() < this.p.writeRatio;
     if (k.needSources) root.source = this.attrRng.int(this.p.sources);
     if (this.out.length > 0) {
-      k.send(root, this.pickEdgeByWeight(this.rng));
+      k.forward(root, this.pickEdgeByWeight(this.rng), -1, -1);
       return;
     }
     k.finishRoot(root, 0);

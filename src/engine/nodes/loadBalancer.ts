@@ -78,14 +78,23 @@ export class LoadBalancerNode extends BaseNode {
     const b = pickBackend(this.backends, this.params.strategy, this.k.rng, c.source);
     if (b < 0) return this.k.respond(c, UNAVAILABLE);
     this.backends.connect(b);
-    this.k.send(c, this.backends.edge[b]!, this.backends.replica[b]!, b);
+    this.k.forward(c, this.backends.edge[b]!, this.backends.replica[b]!, b);
   }
 
   override onAnswer(parent: Call, child: Call, reason: number): void {
-    const b = child.backend;
-    this.backends.release(b, reason === 0 ? this.k.now - child.sendT : NaN);
-    this.health?.onAnswer(b, reason);
+    this.answered(child.backend, child.sendT, reason);
     this.k.respond(parent, reason);
+  }
+
+  onRelayAnswer(c: Call, reason: number): void {
+    this.answered(c.relayBackend, c.relaySendT, reason);
+    this.k.respond(c, reason);
+  }
+
+  /** Backend b answered a call sent at `sentT`. */
+  private answered(b: number, sentT: number, reason: number): void {
+    this.backends.release(b, reason === 0 ? this.k.now - sentT : NaN);
+    this.health?.onAnswer(b, reason);
   }
 
   override describe(out: NodeResult | NodeWindow, window: boolean): void {

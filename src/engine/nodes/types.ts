@@ -21,6 +21,11 @@ export interface NodeBehaviour {
   arrive(call: Call): void;
   /** A call this node made has an answer (reason 0 = ok). */
   onAnswer(parent: Call, child: Call, reason: number): void;
+  /**
+   * A call this node relayed (`kernel.forward`) has its answer: `call` is this node's call
+   * again; `call.relayBackend` and `call.relaySendT` are the relayed hop's backend and send time.
+   */
+  onRelayAnswer?(call: Call, reason: number): void;
   /** An event this node scheduled with `kernel.scheduleNode(delayS, this.index, sub, a, b)`. */
   onEvent(sub: number, a: number, b: number): void;
   /** Faults: the combined state of all active faults on this node (0 down = healthy). */
