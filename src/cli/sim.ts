@@ -6,7 +6,12 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { allMet, grade } from '../analysis/objectives.ts';
-import { createSimulation, HEADLESS_EVENT_BUDGET } from '../engine/index.ts';
+import {
+  createSimulation,
+  HEADLESS_CLOCK_CHECK_EVENTS,
+  HEADLESS_EVENT_BUDGET,
+  HEADLESS_TIME_LIMIT_S,
+} from '../engine/index.ts';
 import type { SimResult, SimulationOptions } from '../engine/types.ts';
 import { runAnalysisCommand } from './analyse.ts';
 import { USAGE } from './args.ts';
@@ -16,7 +21,18 @@ import { loadFromArgs, messageOf, processIo, type Io } from './loadArgs.ts';
 
 export type { Io };
 
-export function main(argv: readonly string[], io: Io = processIo): number {
+/**
+ * `now`: the wall clock in ms (tests pass a fake one). The run stops HEADLESS_TIME_LIMIT_S after
+ * `startMs` (by default when main starts; the command passes 0, the process's start, so that
+ * start-up counts too), looked at every HEADLESS_CLOCK_CHECK_EVENTS events, as at the event
+ * budget: a warning, `truncated` in the result, exit 0.
+ */
+export function main(
+  argv: readonly string[],
+  io: Io = processIo,
+  now: () => number = () => performance.now(),
+  startMs: number = now(),
+): number {
   const loaded = loadFromArgs(argv, io, USAGE);
   if (typeof loaded === 'number') return loaded;
   const { args, scenario } = loaded;
@@ -25,11 +41,14 @@ export function main(argv: readonly string[], io: Io = processIo): number {
     const opts: SimulationOptions = { eventBudget: HEADLESS_EVENT_BUDGET, windows: false };
     if (args.seed !== undefined) opts.seed = args.seed;
     if (args.durationS !== undefined) opts.durationS = args.durationS;
-    const t0 = performance.now();
+    const t0 = now();
     const sim = createSimulation(scenario, opts);
-    sim.runUntil(Infinity);
+    while (!sim.runUntil(Infinity, HEADLESS_CLOCK_CHECK_EVENTS).done) {
+      if (now() - startMs > HEADLESS_TIME_LIMIT_S * 1000)
+        sim.stopAtTimeLimit(HEADLESS_TIME_LIMIT_S);
+    }
     result = sim.snapshot();
-    result.wallMs = Math.round(performance.now() - t0);
+    result.wallMs = Math.round(now() - t0);
   } catch (e) {
     io.err(`sim: ${messageOf(e)}`);
     return 1;
@@ -58,5 +77,8 @@ export function main(argv: readonly string[], io: Io = processIo): number {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   // --sweep / --replications run the what-if analyses (src/cli/analyse.ts); else a single run.
   const argv = process.argv.slice(2);
-  process.exitCode = (await runAnalysisCommand(argv, processIo)) ?? main(argv);
+  // performance.now() counts from the process's start: the time limit includes start-up.
+  process.exitCode =
+    (await runAnalysisCommand(argv, processIo)) ??
+    main(argv, processIo, () => performance.now(), 0);
 }

@@ -35,7 +35,7 @@ const LOST_BY_PARTITION = 2;
 /** A request passing more hops than this is in a zero-latency cycle: fail it. */
 const MAX_HOPS = 64;
 
-export type StopReason = 'time' | 'events' | 'budget' | 'inFlight';
+type StopReason = 'time' | 'events' | 'budget' | 'inFlight';
 
 export interface KernelHooks {
   onFault(index: number, start: boolean): void;

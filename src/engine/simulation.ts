@@ -7,7 +7,7 @@ import { KIND_DESCRIPTIONS } from '../model/kinds/index.ts';
 import { Actions, actionsTouchEdges, buildShape, plannedReplicas } from './actions.ts';
 import { EdgeRuntime } from './edge.ts';
 import { Faults } from './faults.ts';
-import { EV_WARMUP, EV_WINDOW, Kernel, type StopReason } from './kernel.ts';
+import { EV_WARMUP, EV_WINDOW, Kernel } from './kernel.ts';
 import { MAX_IN_FLIGHT } from './limits.ts';
 import { buildResult } from './metrics/result.ts';
 import { Windows } from './metrics/windows.ts';
@@ -105,22 +105,10 @@ export function createSimulation(doc: Scenario, opts: SimulationOptions = {}): S
     done,
     stoppedBy,
   });
-  const stopEarly = (why: StopReason): void => {
+  const stopEarly = (reason: NonNullable<SimResult['truncated']>['reason'], why: string): void => {
     const atS = k.now;
-    truncated =
-      why === 'budget'
-        ? {
-            reason: 'eventBudget',
-            atS,
-            events: k.events,
-            message: `stopped at ${atS.toFixed(3)} s of ${durationS} s: the event budget of ${budget} events ran out (shorten durationS or lower the load)`,
-          }
-        : {
-            reason: 'inFlight',
-            atS,
-            events: k.events,
-            message: `stopped at ${atS.toFixed(3)} s of ${durationS} s: more than ${k.maxInFlight} calls (requests and their downstream calls) were in flight at once (the system cannot keep up with its load)`,
-          };
+    const message = `stopped at ${atS.toFixed(3)} s of ${durationS} s: ${why}`;
+    truncated = { reason, atS, events: k.events, message };
     done = true;
     closeWindows(atS, true);
   };
@@ -129,8 +117,18 @@ export function createSimulation(doc: Scenario, opts: SimulationOptions = {}): S
     runUntil(tS: number, maxEvents = Infinity): RunProgress {
       if (done) return progress('end');
       const stop = k.run(Math.min(tS, durationS), maxEvents);
-      if (stop === 'budget' || stop === 'inFlight') {
-        stopEarly(stop);
+      if (stop === 'budget') {
+        stopEarly(
+          'eventBudget',
+          `the event budget of ${budget} events ran out (shorten durationS or lower the load)`,
+        );
+        return progress('budget');
+      }
+      if (stop === 'inFlight') {
+        stopEarly(
+          'inFlight',
+          `more than ${k.maxInFlight} calls (requests and their downstream calls) were in flight at once (the system cannot keep up with its load)`,
+        );
         return progress('budget');
       }
       if (stop === 'events') return progress('events');
@@ -159,6 +157,13 @@ export function createSimulation(doc: Scenario, opts: SimulationOptions = {}): S
       }
       actions.add(action);
       return true;
+    },
+    stopAtTimeLimit(limitS: number): void {
+      if (done) return;
+      stopEarly(
+        'timeLimit',
+        `the headless time limit of ${limitS} s of wall time ran out (shorten durationS or lower the load; where it stops depends on the machine)`,
+      );
     },
     drainWindows: () => windows.drain(),
     drainObjectives: () => monitor?.drain() ?? null,

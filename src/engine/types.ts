@@ -119,9 +119,18 @@ export interface SimResult {
   fallbacks?: number;
   /** Per edge: calls, failures and the caller policies' figures. */
   edges?: Record<string, EdgeResult>;
-  /** Set when the run stopped early: the event budget ran out. */
-  /** `inFlight`: too many requests in flight at once (the document overloads its system). */
-  truncated?: { reason: 'eventBudget' | 'inFlight'; atS: number; events: number; message: string };
+  /**
+   * Set when the run stopped early. `eventBudget`: the event budget ran out; `inFlight`: too many
+   * requests in flight at once (the document overloads its system); `timeLimit`: the headless
+   * runner's wall-clock limit ran out (src/engine/limits.ts), the one stop that depends on the
+   * machine.
+   */
+  truncated?: {
+    reason: 'eventBudget' | 'inFlight' | 'timeLimit';
+    atS: number;
+    events: number;
+    message: string;
+  };
   /** The document's objectives, graded (src/analysis/objectives.ts); set by who grades. */
   objectives?: GradedObjective[];
   /** Alerts fired, escalated and resolved, in time order (documents with objectives). */
@@ -222,6 +231,11 @@ export interface Simulation {
   drainObjectives?(): ObjectivesFrame | null;
   /** The results so far, in the contract's shape. */
   snapshot(): SimResult;
+  /**
+   * End the run now because the runner's wall-clock limit of `limitS` seconds ran out (the
+   * engine keeps no clock of its own): the results so far are final and `truncated` says why.
+   */
+  stopAtTimeLimit(limitS: number): void;
   readonly nowS: number;
   /**
    * Debug counters for tests: calls allocated from the pool now (requests in flight, pending

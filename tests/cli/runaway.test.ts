@@ -1,13 +1,14 @@
 /**
  * The headless runner on documents that would never end or never fit: they stop at the
- * in-flight cap with a clear message and exit 0 with `truncated`; and the same document and seed
- * print the same bytes in two processes (wallMs aside).
+ * in-flight cap or the time limit with a clear message and exit 0 with `truncated`; and the same
+ * document and seed print the same bytes in two processes (wallMs aside).
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { main, type Io } from '../../src/cli/sim.ts';
+import { HEADLESS_CLOCK_CHECK_EVENTS, HEADLESS_TIME_LIMIT_S } from '../../src/engine/limits.ts';
 
-function runMain(doc: unknown, argv: string[] = ['--json']) {
+function runMain(doc: unknown, argv: string[] = ['--json'], now?: () => number) {
   const out: string[] = [];
   const err: string[] = [];
   const io: Io = {
@@ -15,7 +16,7 @@ function runMain(doc: unknown, argv: string[] = ['--json']) {
     err: (t) => err.push(t),
     readFile: () => JSON.stringify(doc),
   };
-  const code = main(['doc.json', ...argv], io);
+  const code = main(['doc.json', ...argv], io, now);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -39,6 +40,46 @@ describe('runaway documents end bounded', () => {
     expect(o.truncated.reason).toBe('inFlight');
     expect(o.truncated.atS).toBeLessThan(1);
   }, 30_000);
+
+  it('1,000 replicas × 10,000 workers at 10^7 rps: stopped at the time limit, exit 0', () => {
+    // Some 2 µs per event: the 50 million events of the budget would take 100 s and more, so
+    // the wall-clock limit ends it. A fake clock finds 30 s more gone at each look: at the limit's
+    // start, then every HEADLESS_CLOCK_CHECK_EVENTS events, so over 50 s at the first of those.
+    let clockMs = 0;
+    const r = runMain(
+      {
+        version: 1,
+        name: 'extreme',
+        durationS: 60,
+        nodes: [
+          { id: 'c', type: 'client', params: { arrival: { process: 'poisson', rps: 1e7 } } },
+          { id: 'lb', type: 'loadBalancer' },
+          { id: 'api', type: 'service', params: { replicas: 1000, workers: 10000 } },
+        ],
+        edges: [
+          { id: 'c-lb', source: 'c', target: 'lb' },
+          { id: 'lb-api', source: 'lb', target: 'api' },
+        ],
+      },
+      ['--json'],
+      () => (clockMs += 30_000),
+    );
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(
+      new RegExp(
+        `warning: stopped at 0\\.\\d+ s of 60 s: the headless time limit of ${HEADLESS_TIME_LIMIT_S} s of wall time ran out`,
+      ),
+    );
+    const o = JSON.parse(r.out);
+    expect(o.truncated.reason).toBe('timeLimit');
+    expect(o.truncated.events).toBe(HEADLESS_CLOCK_CHECK_EVENTS);
+    expect(o.events).toBe(HEADLESS_CLOCK_CHECK_EVENTS);
+    // What ran is reported: 10^7 rps over the simulated time reached (about 10^5 arrivals, so
+    // a Poisson spread of 0.3 %), none refused.
+    expect(o.nodes.c.arrivals / o.truncated.atS).toBeGreaterThan(0.95e7);
+    expect(o.nodes.c.arrivals / o.truncated.atS).toBeLessThan(1.05e7);
+    expect(o.nodes.api.failed).toBe(0);
+  }, 60_000);
 
   it('a fan-out of 20 parallel calls, 5 levels deep: stopped at the in-flight cap', () => {
     const nodes: unknown[] = [

@@ -101,6 +101,9 @@ export function createFakeSimulation(
       log?.acted?.push(action);
       return true;
     },
+    stopAtTimeLimit() {
+      throw new Error('fake engine: only the headless runner stops at a time limit');
+    },
     drainWindows() {
       const out = pending;
       pending = [];
