@@ -1,11 +1,14 @@
 /**
  * `npm run bench [-- --json]`: the standard scenarios, timed. Reports simulated requests per
- * wall second, events per second, peak resident memory and peak heap (sampled between chunks of
- * 5 simulated seconds) and, where the scenario has a hand-written reference loop of the same model
+ * wall second, events per second, peak resident memory, and how much of it the run added to what
+ * Node and tsx hold before any run, peak heap (sampled between chunks of 5 simulated seconds)
+ * and, where the scenario has a hand-written reference loop of the same model
  * (bench/reference.ts), the engine's CPU time as a multiple of the loop's. The loop runs just
  * before and just after the engine in the same process, so the ratio holds on a loaded machine
- * where wall-clock figures do not. Timing is measured here, never inside the engine.
+ * where wall-clock figures do not; the load average is printed with the table. Timing is
+ * measured here, never inside the engine.
  */
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { runReference, type ReferenceModel, type ReferenceResult } from '../../bench/reference.ts';
@@ -22,6 +25,8 @@ export interface BenchRow {
   requestsPerS: number;
   eventsPerS: number;
   peakRssMB: number;
+  /** Peak RSS above the process's before any run (Node and tsx, in `baselineRssMB`). */
+  addedRssMB: number;
   /** Peak JavaScript heap plus typed-array memory: what the run holds, without Node and tsx. */
   peakHeapMB: number;
   /** The engine's CPU time (user + system) for the run. */
@@ -44,6 +49,9 @@ function heapBytes(): number {
   const m = process.memoryUsage();
   return m.heapUsed + m.external; // external includes the typed arrays
 }
+
+/** Resident memory before any run: Node, tsx and the loaded modules. */
+const baselineRss = process.memoryUsage().rss;
 
 function runEngine(doc: Scenario): { row: BenchRow; result: SimResult } {
   let peak = process.memoryUsage().rss;
@@ -71,6 +79,7 @@ function runEngine(doc: Scenario): { row: BenchRow; result: SimResult } {
     requestsPerS: Math.round((r.requests.total / wallMs) * 1000),
     eventsPerS: Math.round((r.events / wallMs) * 1000),
     peakRssMB: Math.round(peak / 1048576),
+    addedRssMB: Math.round((peak - baselineRss) / 1048576),
     peakHeapMB: Math.round(peakHeap / 1048576),
     cpuMs: Math.round(cpuMs),
   };
@@ -104,8 +113,12 @@ export function benchOne(doc: Scenario, reference?: ReferenceModel): BenchRow {
 
 function main(argv: string[]): void {
   const rows = benchScenarios().map((s) => benchOne(s.doc, s.reference));
+  const load = loadavg().map((x) => Number(x.toFixed(2)));
+  const baselineRssMB = Math.round(baselineRss / 1048576);
   if (argv.includes('--json')) {
-    process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+    process.stdout.write(
+      JSON.stringify({ loadAverage: load, baselineRssMB, rows }, null, 2) + '\n',
+    );
     return;
   }
   const header = [
@@ -116,6 +129,7 @@ function main(argv: string[]): void {
     'requests/s',
     'events/s',
     'peak RSS MB',
+    'added RSS MB',
     'peak heap MB',
     'CPU ms',
     'ref CPU ms',
@@ -129,6 +143,7 @@ function main(argv: string[]): void {
     String(r.requestsPerS),
     String(r.eventsPerS),
     String(r.peakRssMB),
+    String(r.addedRssMB),
     String(r.peakHeapMB),
     String(r.cpuMs),
     r.referenceCpuMs === undefined ? '-' : String(r.referenceCpuMs),
@@ -142,6 +157,9 @@ function main(argv: string[]): void {
         '\n',
     );
   }
+  process.stdout.write(
+    `RSS before any run (Node, tsx, modules): ${baselineRssMB} MB; load average (1, 5, 15 min): ${load.join(', ')}\n`,
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main(process.argv.slice(2));
