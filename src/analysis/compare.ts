@@ -9,11 +9,6 @@ import { designCost, type Cost } from './cost.ts';
 import { goodputRps } from './figures.ts';
 import type { RunScenario } from './replications.ts';
 
-/** Variant B: a deep copy of A, renamed, ready to be changed. */
-export function duplicateAsVariant(doc: Scenario, suffix = ' (B)'): Scenario {
-  return { ...structuredClone(doc), name: `${doc.name}${suffix}` };
-}
-
 export interface Delta {
   a: number;
   b: number;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareRuns, duplicateAsVariant } from '../../src/analysis/compare.ts';
+import { compareRuns } from '../../src/analysis/compare.ts';
+import { duplicateAsVariant } from '../../src/analysis/variant.ts';
 import { designCost, HOURS_PER_MONTH, pricePerHour } from '../../src/analysis/cost.ts';
 import { design, fakeResult } from './helpers.ts';
 

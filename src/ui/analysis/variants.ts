@@ -3,7 +3,7 @@
  * (`setDoc`) and keeps the one that leaves in the analysis store; the undo history is cleared
  * on each switch so Undo never jumps from one variant into the other.
  */
-import { duplicateAsVariant } from '../../analysis/compare.ts';
+import { duplicateAsVariant } from '../../analysis/variant.ts';
 import type { Scenario } from '../../model/types.ts';
 import { useAppStore, type AppStore } from '../../store/index.ts';
 import { keepReplacedWork } from '../../store/workspace.ts';

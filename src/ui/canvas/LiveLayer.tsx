@@ -6,6 +6,8 @@ import { metricsHub } from '../../store/metricsHub.ts';
 import type { ArchFlowEdge, ArchFlowNode } from './flowTypes.ts';
 import { currentLiveView } from './liveSource.ts';
 import { startLiveLayer, type TrafficSink } from './liveLayer.ts';
+import { paintNodeChips } from './nodeChips.ts';
+import { setNodePainter } from './nodePainter.ts';
 import { createTrafficPainter, type TrafficMessage } from './trafficPainter.ts';
 
 const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
@@ -43,6 +45,7 @@ export function LiveLayer() {
     // A canvas per mount: one handed to a worker cannot be drawn on again, nor handed twice.
     const canvas = document.createElement('canvas');
     el.append(canvas);
+    setNodePainter((el, node) => paintNodeChips(el, node, currentLiveView()));
     const motion = typeof matchMedia === 'function' ? matchMedia(REDUCED_MOTION) : undefined;
     const stop = startLiveLayer({
       traffic: trafficSink(canvas),
@@ -59,6 +62,7 @@ export function LiveLayer() {
       reducedMotion: () => motion?.matches ?? false,
     });
     return () => {
+      setNodePainter(null);
       stop();
       canvas.remove();
     };

@@ -7,14 +7,13 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { ScenarioNode } from '../../model/types.ts';
 import { answersCalls, hasWorkers } from '../../model/kinds/index.ts';
-import { paintNodeChips } from './nodeChips.ts';
-import { currentLiveView } from './liveSource.ts';
+import { paintNodeNow } from './nodePainter.ts';
 
 export function LiveNodeOverlay({ node }: { node: ScenarioNode }) {
   const ref = useRef<HTMLDivElement>(null);
   // A node drawn (or redrawn) between two ticks shows the current figures at once.
   useLayoutEffect(() => {
-    if (ref.current !== null) paintNodeChips(ref.current, node, currentLiveView());
+    if (ref.current !== null) paintNodeNow(ref.current, node);
   }, [node]);
   return (
     <div className="arch-node__live" data-live-node={node.id} ref={ref}>
