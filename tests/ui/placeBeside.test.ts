@@ -1,7 +1,7 @@
 // Click-to-add beside the selected node: to its right and called by it when the rules allow,
 // to its left and calling it when only that is legal, never on top of another node.
 import { describe, expect, it } from 'vitest';
-import { placeBeside, NODE_BOX } from '../../src/ui/palette/placeBeside.ts';
+import { firstFreeSpot, placeBeside, NODE_BOX } from '../../src/ui/palette/placeBeside.ts';
 import { nodeWithDefaults } from '../../src/model/kinds/index.ts';
 import type { NodeType } from '../../src/model/types.ts';
 
@@ -35,5 +35,30 @@ describe('placeBeside', () => {
     const second = placeBeside(lb, 'service', [lb, a]);
     expect(second.position.x).toBe(first.position.x);
     expect(second.position.y).toBeGreaterThanOrEqual(first.position.y + NODE_BOX.height);
+  });
+});
+
+describe('firstFreeSpot (click-to-add with nothing selected)', () => {
+  it('keeps the spot when it is free', () => {
+    expect(firstFreeSpot({ x: 10.4, y: 20.6 }, [node('service', 'api', 500, 500)])).toEqual({
+      x: 10,
+      y: 21,
+    });
+  });
+
+  it('moves below a node that would be partly covered, and past a column of them', () => {
+    // Offsets of 40 px: well outside the old 20 px nudge, still half on top of the node.
+    const nodes = [node('service', 'a', 40, 40), node('service', 'b', 40, 142)];
+    const spot = firstFreeSpot({ x: 0, y: 0 }, nodes);
+    const box = { width: NODE_BOX.width, height: NODE_BOX.height };
+    for (const n of nodes) {
+      const apart =
+        spot.y >= n.position.y + box.height ||
+        n.position.y >= spot.y + box.height ||
+        spot.x >= n.position.x + box.width ||
+        n.position.x >= spot.x + box.width;
+      expect(apart).toBe(true);
+    }
+    expect(spot.x).toBe(0);
   });
 });

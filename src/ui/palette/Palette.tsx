@@ -9,7 +9,7 @@ import { useReactFlow } from '@xyflow/react';
 import { KIND_DESCRIPTIONS, NODE_TYPES } from '../../model/kinds/index.ts';
 import type { NodeType } from '../../model/types.ts';
 import { beginBatch, useAppStore } from '../../store/index.ts';
-import { NODE_BOX, placeBeside } from './placeBeside.ts';
+import { firstFreeSpot, NODE_BOX, placeBeside } from './placeBeside.ts';
 import { KIND_DRAG_TYPE } from '../canvas/flowTypes.ts';
 import { KindIcon } from '../icons/KindIcon.tsx';
 
@@ -17,6 +17,11 @@ const HALF_NODE = { x: 90, y: 32 };
 
 export function Palette() {
   const { screenToFlowPosition, getNode } = useReactFlow();
+  /** A node's drawn size, or the default box before React Flow has measured it. */
+  const sizeOf = (id: string) => {
+    const m = getNode(id)?.measured;
+    return m?.width && m.height ? { width: m.width, height: m.height } : NODE_BOX;
+  };
 
   const addAtCentre = (type: NodeType) => {
     const pane = document.querySelector('.react-flow');
@@ -24,12 +29,12 @@ export function Palette() {
     const centre = box
       ? screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 })
       : { x: 0, y: 0 };
-    // Nudge past nodes already sitting at the centre, so repeated clicks do not stack.
-    const taken = useAppStore.getState().doc.nodes.map((n) => n.position);
-    let at = { x: Math.round(centre.x - HALF_NODE.x), y: Math.round(centre.y - HALF_NODE.y) };
-    while (taken.some((p) => Math.abs(p.x - at.x) < 20 && Math.abs(p.y - at.y) < 20)) {
-      at = { x: at.x + 30, y: at.y + 30 };
-    }
+    // Below any node already there, so a click never drops a node on top of another.
+    const at = firstFreeSpot(
+      { x: centre.x - HALF_NODE.x, y: centre.y - HALF_NODE.y },
+      useAppStore.getState().doc.nodes,
+      sizeOf,
+    );
     useAppStore.getState().addNode(type, at);
   };
 
@@ -39,10 +44,6 @@ export function Palette() {
     const selected =
       s.selectedIds.length === 1 ? s.doc.nodes.find((n) => n.id === s.selectedIds[0]) : undefined;
     if (!selected) return false;
-    const sizeOf = (id: string) => {
-      const m = getNode(id)?.measured;
-      return m?.width && m.height ? { width: m.width, height: m.height } : NODE_BOX;
-    };
     const { position, link } = placeBeside(selected, type, s.doc.nodes, sizeOf);
     const end = beginBatch();
     let id: string;

@@ -2,7 +2,8 @@
  * Where click-to-add puts a node of a kind next to the selected one, and how they connect: the
  * selected node calls the new one when the rules allow it (placed to its right), else the new
  * one calls the selected one (placed to its left), else they stay apart (placed to its right).
- * The spot moves down past nodes already there, so repeated clicks fan out instead of stacking.
+ * The spot moves down past nodes already there, so repeated clicks fan out instead of stacking;
+ * with nothing selected, the palette starts from the canvas's centre the same way.
  */
 import { canConnect, edgeKindBetween } from '../../model/connections.ts';
 import type { EdgeKind, NodeType, Position, ScenarioNode } from '../../model/types.ts';
@@ -39,8 +40,18 @@ export function placeBeside(
     link = { source: null, target: selected.id, kind: backward };
     x = selected.position.x - NODE_BOX.width - GAP.x;
   }
+  const position = firstFreeSpot({ x, y: selected.position.y }, nodes, sizeOf);
+  return { position, ...(link ? { link } : {}) };
+}
+
+/** The first spot at or below `at` where a new node overlaps none of `nodes`. */
+export function firstFreeSpot(
+  at: Position,
+  nodes: readonly ScenarioNode[],
+  sizeOf: (id: string) => { width: number; height: number } = () => NODE_BOX,
+): Position {
   const boxes = nodes.map((n) => ({ ...n.position, ...sizeOf(n.id) }));
-  const spot = { x: Math.round(x), y: Math.round(selected.position.y), ...NODE_BOX };
+  const spot = { x: Math.round(at.x), y: Math.round(at.y), ...NODE_BOX };
   while (boxes.some((b) => overlaps(spot, b))) spot.y += NODE_BOX.height + GAP.y;
-  return { position: { x: spot.x, y: spot.y }, ...(link ? { link } : {}) };
+  return { x: spot.x, y: spot.y };
 }

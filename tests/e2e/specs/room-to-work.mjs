@@ -1,6 +1,7 @@
 // Room to work, at 1440×900 and 1024×768: Tidy layout lays the read-replicas design out in tiers
 // and fits it in the view; clicking a palette kind with a node selected adds the new node beside
-// it, connected; a refused connection's message goes away by itself.
+// it, connected, and with nothing selected adds it where it covers no other node; a refused
+// connection's message goes away by itself.
 import assert from 'node:assert/strict';
 
 const SIZES = [
@@ -70,6 +71,28 @@ export default async function ({ page, baseUrl, screenshot }) {
       edgesBefore,
     );
     await screenshot(`added-beside-${width}x${height}`);
+
+    // With nothing selected, clicks add at the canvas's centre, each below any node already
+    // there: no two nodes overlap, however many clicks.
+    const before = await page.locator('.react-flow__node').count();
+    for (let i = 0; i < 3; i++) {
+      // A new node is selected once added: clear the selection before each click.
+      await page.locator('.react-flow__pane').click({ position: { x: 8, y: 8 } });
+      await page.locator('.react-flow__node.selected').waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: 'Service', exact: true }).click();
+    }
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('.react-flow__node').length === n + 3,
+      before,
+    );
+    const all = await boxes(page);
+    for (const [i, a] of all.entries())
+      for (const b of all.slice(i + 1))
+        assert.ok(
+          a.right <= b.x || b.right <= a.x || a.bottom <= b.y || b.bottom <= a.y,
+          `${a.id} and ${b.id} overlap after click-to-add with nothing selected at ${width}×${height}`,
+        );
+    await screenshot(`added-at-centre-${width}x${height}`);
   }
 
   // A refused connection says why, then the message goes by itself (after 12 s).
