@@ -68,6 +68,7 @@ describe('sim --sweep-param', () => {
       await runAnalysisCommand([...base, '--sweep-param', 'nodes.api.params.replicas=2:3:1'], io),
     ).toBe(0);
     expect(out[0]).toMatch(/value +p50 ms +p99 ms/);
-    expect(out[0]).toMatch(/cheapest meeting p99 ≤ 200 ms/);
+    // The preset is a graded challenge: its objectives, not the default p99 SLO, decide a pass.
+    expect(out[0]).toMatch(/cheapest meeting the design's objectives: replicas = \d/);
   }, 60_000);
 });
