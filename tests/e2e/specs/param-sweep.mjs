@@ -38,7 +38,8 @@ export default async function ({ page, baseUrl, screenshot }) {
   await summary.waitFor({ timeout: 60_000 });
   const sentence = await summary.innerText();
   console.log(`     ${sentence}`);
-  assert.match(sentence, /^Cheapest meeting p99 ≤ 150 ms .*: Checkout API · Replicas = \d/);
+  // capacity-planning is a graded challenge: its objectives decide which points pass.
+  assert.match(sentence, /^Cheapest meeting the design's objectives: Checkout API · Replicas = \d/);
   const line = pane.getByRole('figure', { name: /Latency and cost against Checkout API/ });
   await line.locator('.recharts-line path.recharts-curve').first().waitFor();
   assert.ok((await line.locator('.recharts-reference-area').count()) >= 1, 'the pass region');

@@ -17,6 +17,22 @@ async function viewport(page) {
   });
 }
 
+/**
+ * The view once it stops moving: parts that arrive after the first paint (splitters, the
+ * timeline's tracks) change the canvas's size and the view fits again, and Fit View animates.
+ * A gesture aimed before that lands somewhere else.
+ */
+async function settledViewport(page) {
+  let last = await viewport(page);
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(200);
+    const now = await viewport(page);
+    if (now.x === last.x && now.y === last.y && now.zoom === last.zoom) return now;
+    last = now;
+  }
+  throw new Error('the canvas view kept moving for 8 s');
+}
+
 const centre = async (locator) => {
   const b = await locator.boundingBox();
   return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
@@ -53,6 +69,11 @@ export default async function ({ page, context, baseUrl, screenshot }) {
     const api = page.getByTestId('node-api');
     await page.locator('.react-flow__node').first().waitFor();
     await page.getByRole('button', { name: 'Tidy layout' }).waitFor();
+    await page
+      .getByRole('separator', { name: /Resize .* panel/ })
+      .first()
+      .waitFor();
+    await settledViewport(page);
     const pane = await page.locator('.react-flow__pane').boundingBox();
     // A spot of empty canvas: just below the top edge, left of Tidy layout.
     const empty = { x: pane.x + 70, y: pane.y + 20 };
@@ -89,6 +110,7 @@ export default async function ({ page, context, baseUrl, screenshot }) {
 
     // Back to the whole design (the fit view button, tapped), then tap a node to select it.
     await tap(await centre(page.getByRole('button', { name: 'Fit View' })));
+    await settledViewport(page);
     await tap(await centre(api));
     await page.locator('.react-flow__node.selected [data-testid="node-api"]').waitFor();
     const inspector = page.getByRole('complementary', { name: 'Inspector' });
