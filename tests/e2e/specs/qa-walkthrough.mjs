@@ -17,6 +17,19 @@ export default async function ({ page, baseUrl, screenshot }) {
   await lesson.getByRole('button', { name: 'Show lesson' }).click();
   await lesson.getByRole('heading', { name: 'Load balancing' }).waitFor();
   await lesson.getByRole('button', { name: 'Hide lesson' }).click();
+  // Hiding the lesson widens the canvas and the view fits again, animated: wait until it is still,
+  // or the copy lands where the pointer was in a view that has since moved.
+  await page.waitForFunction(
+    () =>
+      new Promise((resolve) => {
+        const el = document.querySelector('.react-flow__viewport');
+        const read = () => (el ? getComputedStyle(el).transform : '');
+        const first = read();
+        setTimeout(() => resolve(read() === first), 400);
+      }),
+    null,
+    { timeout: 10_000, polling: 100 },
+  );
 
   // Paste at the pointer: the copy's top-left corner is where the pointer was.
   await page.getByTestId('node-api').click();
