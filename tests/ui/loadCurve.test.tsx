@@ -40,4 +40,19 @@ describe('load-dependent service time in the inspector', () => {
       'Service time × (e^(0.1·n)): ×1 with no other load, ×7.4 at others in service n = 20',
     );
   });
+
+  it('shows the exponent only for the polynomial curve, keeping its value meanwhile', async () => {
+    act(() => useAppStore.getState().select([serviceId()]));
+    render(<Inspector />);
+    const group = screen.getByRole('group', { name: 'Load-dependent service time' });
+    await userEvent.click(
+      within(group).getByRole('checkbox', { name: 'Load-dependent service time enabled' }),
+    );
+    expect(within(group).queryByLabelText(/Exponent p/)).toBeNull();
+    await userEvent.selectOptions(within(group).getByLabelText('Curve'), 'polynomial');
+    expect(within(group).getByLabelText(/Exponent p/)).toBeTruthy();
+    await userEvent.selectOptions(within(group).getByLabelText('Curve'), 'exponential');
+    expect(within(group).queryByLabelText(/Exponent p/)).toBeNull();
+    expect((params().loadDependence as { exponent: number }).exponent).toBe(2);
+  });
 });

@@ -75,7 +75,12 @@ const WORDS = [
     help: 'linear 1 + a·n, polynomial 1 + a·n^p, exponential e^(a·n): the factor service times are multiplied by.',
   },
   { key: 'coefficient', label: 'Coefficient a', help: 'How steeply service slows.', step: 0.05 },
-  { key: 'exponent', label: 'Exponent p', help: 'The polynomial curve’s power.' },
+  {
+    key: 'exponent',
+    label: 'Exponent p',
+    help: 'The polynomial curve’s power.',
+    shownWhen: { key: 'curve', is: ['polynomial'] },
+  },
   {
     key: 'maxFactor',
     label: 'At most ×',

@@ -23,6 +23,12 @@ function startValue(desc: ParamDescriptor): Obj {
   return structuredClone(first ? first.defaults : (desc.defaults ?? {}));
 }
 
+/** A sub-field with a `shownWhen` shows only while its sibling has one of the values named. */
+function applies(f: ParamDescriptor, obj: Obj | undefined): boolean {
+  const when = f.shownWhen;
+  return when === undefined || (obj !== undefined && when.is.includes(String(obj[when.key])));
+}
+
 export function GroupField({ desc, value, onCommit }: ParamFieldProps) {
   const id = useId();
   const legendId = `${id}-legend`;
@@ -34,7 +40,8 @@ export function GroupField({ desc, value, onCommit }: ParamFieldProps) {
     setError(r.ok ? null : r.message);
     return r;
   };
-  const fields = desc.variant ? (caseOf(desc, obj)?.fields ?? []) : (desc.fields ?? []);
+  const all = desc.variant ? (caseOf(desc, obj)?.fields ?? []) : (desc.fields ?? []);
+  const fields = all.filter((f) => applies(f, obj));
   return (
     <fieldset
       className={`field field--group${obj ? '' : ' field--group-off'}`}
