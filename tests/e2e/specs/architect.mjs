@@ -5,17 +5,19 @@
 // replications, theory.
 import assert from 'node:assert/strict';
 
+// Far enough apart that no two nodes overlap (a node is about 110 px tall with its figures), so
+// every handle a drag aims at is on top.
 const PLACES = [
-  ['Client', 60, 80],
-  ['Rate limiter', 60, 180],
-  ['Load balancer', 60, 280],
-  ['Service', 260, 80],
-  ['Cache', 260, 180],
-  ['Database', 260, 280],
-  ['Database', 460, 80],
-  ['Queue', 460, 180],
-  ['Service', 460, 280],
-  ['Queue', 260, 380],
+  ['Client', 60, 60],
+  ['Rate limiter', 60, 200],
+  ['Load balancer', 60, 340],
+  ['Service', 300, 60],
+  ['Cache', 300, 200],
+  ['Database', 300, 340],
+  ['Database', 540, 60],
+  ['Queue', 540, 200],
+  ['Service', 540, 340],
+  ['Queue', 300, 480],
 ];
 const WIRES = [
   ['client', 'rateLimiter', 'call'],
@@ -32,22 +34,45 @@ const WIRES = [
 
 const edgeCount = (page) => page.locator('.react-flow__edge').count();
 
-/** Drags from one node's output handle to another's input; retried once if nothing connected. */
+/** What is drawn on top at a point: a drag that misses says what it hit instead. */
+const topmostAt = (page, x, y) =>
+  page.evaluate(
+    ([px, py]) => {
+      const el = document.elementFromPoint(px, py);
+      return el ? `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}` : 'nothing';
+    },
+    [x, y],
+  );
+
+/** Drags from one node's output handle to another's input; tried up to three times. */
 async function connect(page, from, to) {
   const before = await edgeCount(page);
-  for (let attempt = 0; attempt < 2 && (await edgeCount(page)) === before; attempt++) {
+  const missed = [];
+  for (let attempt = 0; attempt < 3 && (await edgeCount(page)) === before; attempt++) {
     const a = await page
       .getByTestId(`node-${from}`)
       .locator('.react-flow__handle.source')
       .boundingBox();
-    const b = await page
-      .getByTestId(`node-${to}`)
-      .locator('.react-flow__handle.target')
-      .boundingBox();
+    const targetHandle = page.getByTestId(`node-${to}`).locator('.react-flow__handle.target');
+    const b = await targetHandle.boundingBox();
     assert.ok(a && b, `handles of ${from} and ${to} are on screen`);
-    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    const [ax, ay, bx, by] = [
+      a.x + a.width / 2,
+      a.y + a.height / 2,
+      b.x + b.width / 2,
+      b.y + b.height / 2,
+    ];
+    await page.mouse.move(ax, ay);
     await page.mouse.down();
-    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+    await page.mouse.move(bx, by, { steps: 12 });
+    // The view may have moved under the drag (a late refit): aim again at where the handle is now.
+    const b2 = await targetHandle.boundingBox();
+    const [cx, cy] = b2 ? [b2.x + b2.width / 2, b2.y + b2.height / 2] : [bx, by];
+    await page.mouse.move(cx, cy, { steps: 3 });
+    missed.push(
+      `(${Math.round(ax)},${Math.round(ay)}) ${await topmostAt(page, ax, ay)} → ` +
+        `(${Math.round(cx)},${Math.round(cy)}) ${await topmostAt(page, cx, cy)}`,
+    );
     await page.mouse.up();
     // The edge is drawn on the next render; if it is not, the drag missed and is tried again.
     await page
@@ -56,7 +81,11 @@ async function connect(page, from, to) {
       })
       .catch(() => undefined);
   }
-  assert.equal(await edgeCount(page), before + 1, `${from} → ${to} connected`);
+  assert.equal(
+    await edgeCount(page),
+    before + 1,
+    `${from} → ${to} connected (drags: ${missed.join('; ')})`,
+  );
 }
 
 async function setParam(page, nodeId, label, value) {
@@ -96,8 +125,13 @@ export default async function ({ page, baseUrl, screenshot }) {
     .evaluateAll((es) => es.map((e) => e.getAttribute('aria-label')));
   assert.ok(kinds.includes('Replication from Database to Database 2'), kinds.join(', '));
   assert.ok(kinds.includes('Dead letters from Queue to Queue 2'), kinds.join(', '));
-  await page.getByRole('button', { name: 'Tidy layout' }).click();
-  await page.getByRole('button', { name: 'Fit View' }).click();
+  // Tidy lays out (in a worker), then fits the view; it is enabled again once it has fitted.
+  const tidy = page.getByRole('button', { name: 'Tidy layout' });
+  await tidy.click();
+  await page.waitForFunction(() => {
+    const b = [...document.querySelectorAll('button')].find((e) => e.textContent === 'Tidy layout');
+    return b && !b.disabled;
+  });
   assert.equal(await page.locator('.arch-node__problem').count(), 0, 'no warning badge once wired');
   await screenshot('1-wired');
 
