@@ -33,18 +33,18 @@ export class CacheStore {
   private readonly slotOf: Int32Array | null; // key → slot, -1 if absent (small key spaces)
   private readonly slotMap: Map<number, number> | null; // the same, for large key spaces
   private readonly keySpace: number;
-  private keyOf: Int32Array; // slot → key
-  private expires: Float64Array;
-  private prev: Int32Array;
-  private next: Int32Array;
+  private keyOf: Int32Array = new Int32Array(0); // slot → key
+  private expires: Float64Array = new Float64Array(0);
+  private prev: Int32Array = new Int32Array(0);
+  private next: Int32Array = new Int32Array(0);
   private head = -1;
   private tail = -1;
-  private freq: Float64Array;
-  private tick: Float64Array;
-  private heap: Int32Array; // LFU: heap of slots
-  private heapPos: Int32Array;
+  private freq: Float64Array = new Float64Array(0);
+  private tick: Float64Array = new Float64Array(0);
+  private heap: Int32Array = new Int32Array(0); // LFU: heap of slots
+  private heapPos: Int32Array = new Int32Array(0);
   private clock = 0;
-  private freeSlots: Int32Array;
+  private freeSlots: Int32Array = new Int32Array(0);
   private freeTop = 0;
   /** Slots allocated so far (≤ capacity). */
   private slots = 0;
@@ -61,15 +61,6 @@ export class CacheStore {
     const direct = keySpace <= DIRECT_KEYS;
     this.slotOf = direct ? new Int32Array(keySpace).fill(-1) : null;
     this.slotMap = direct ? null : new Map();
-    this.keyOf = new Int32Array(0);
-    this.expires = new Float64Array(0);
-    this.prev = new Int32Array(0);
-    this.next = new Int32Array(0);
-    this.freq = new Float64Array(0);
-    this.tick = new Float64Array(0);
-    this.heap = new Int32Array(0);
-    this.heapPos = new Int32Array(0);
-    this.freeSlots = new Int32Array(0);
     this.grow();
   }
 
@@ -157,20 +148,7 @@ export class CacheStore {
       }
     }
     for (let j = 0; j < n; j++) this.setSlot(keys[j]!, -1);
-    this.held = 0;
-    this.head = this.tail = -1;
-    this.slots = 0;
-    this.freeTop = 0;
-    this.keyOf = new Int32Array(0);
-    this.expires = new Float64Array(0);
-    this.prev = new Int32Array(0);
-    this.next = new Int32Array(0);
-    this.freq = new Float64Array(0);
-    this.tick = new Float64Array(0);
-    this.heap = new Int32Array(0);
-    this.heapPos = new Int32Array(0);
-    this.freeSlots = new Int32Array(0);
-    this.grow();
+    this.freeEverySlot();
     const clock = this.clock;
     for (let j = 0; j < n; j++) {
       this.insert(keys[j]!, expires[j]!, 1);
@@ -204,6 +182,24 @@ export class CacheStore {
    * More slots: twice as many, up to the capacity. The new ones go on the free stack so the
    * lowest is taken first, the order a full-size stack would have given.
    */
+  /** Forgets every slot and starts again from the first allocation (as a new store does). */
+  private freeEverySlot(): void {
+    this.held = 0;
+    this.head = this.tail = -1;
+    this.slots = 0;
+    this.freeTop = 0;
+    this.keyOf = new Int32Array(0);
+    this.expires = new Float64Array(0);
+    this.prev = new Int32Array(0);
+    this.next = new Int32Array(0);
+    this.freq = new Float64Array(0);
+    this.tick = new Float64Array(0);
+    this.heap = new Int32Array(0);
+    this.heapPos = new Int32Array(0);
+    this.freeSlots = new Int32Array(0);
+    this.grow();
+  }
+
   private grow(): void {
     const old = this.slots;
     const n = Math.min(this.capacityNow, Math.max(FIRST_SLOTS, old * 2));
