@@ -27,7 +27,8 @@ const FAULTS_END = '<!-- /faults -->';
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function rows(d: ParamDescriptor, prefix = '', note = ''): string[] {
-  const when = d.shownWhen && ` (${d.shownWhen.key}: ${d.shownWhen.is.join(', ')})`;
+  const w = d.shownWhen;
+  const when = w && (w.is ? ` (${w.key}: ${w.is.join(', ')})` : ` (with ${w.key})`);
   const key = `\`${prefix}${d.key}\`${note}${when ?? ''}`;
   const absent = d.optional ? 'absent' : '';
   // In the document a switch is `true` or `false` (the inspector says on / off).

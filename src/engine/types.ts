@@ -85,7 +85,7 @@ export interface EdgeResult {
   failed: number;
   /** Retries sent over this edge (counted requests). */
   retries?: number;
-  /** Retries the retry budget refused. */
+  /** Retries the retry budget or the retry token bucket refused. */
   budgetDenied?: number;
   /** Failed calls answered with a fallback instead. */
   fallbacks?: number;

@@ -77,6 +77,12 @@ export interface RetryPolicy {
   jitter: boolean;
   /** Retry budget: retries may be at most this share of first tries (e.g. 0.1); absent = none. */
   budgetRatio?: number;
+  /** Retry token bucket's size (starts full; a retry spends one); absent = no bucket. */
+  tokenBucket?: number;
+  /** Tokens a successful call puts back; absent = 0.1. */
+  tokenRatio?: number;
+  /** True: timeouts and losses are not retried (the work may have been done). */
+  nonIdempotent?: boolean;
 }
 
 export interface CircuitBreakerPolicy {

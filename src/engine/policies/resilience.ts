@@ -24,13 +24,15 @@ import { RetryBudgets } from './budget.ts';
 import { COUNT, EdgeCounters } from './edgeCounters.ts';
 import { Degradation } from './fallback.ts';
 import { noPolicy, type CallPolicy } from './index.ts';
-import { isRetryable, RetrySettings } from './retry.ts';
+import { RetrySettings } from './retry.ts';
+import { RetryTokens } from './retryTokens.ts';
 
 const EV_RETRY = 0;
 
 export class ResiliencePolicy implements CallPolicy {
   private readonly retry: RetrySettings;
   private readonly budgets: RetryBudgets;
+  private readonly tokens: RetryTokens;
   private readonly breakers: Breakers;
   private readonly degradation: Degradation;
   private readonly probes = new CallTags();
@@ -48,6 +50,7 @@ export class ResiliencePolicy implements CallPolicy {
     const docs = edges.map((e) => e.doc);
     this.retry = new RetrySettings(docs.map((e) => e.retry));
     this.budgets = new RetryBudgets(docs.map((e) => e.retry?.budgetRatio));
+    this.tokens = new RetryTokens(docs.map((e) => e.retry));
     this.breakers = new Breakers(docs.map((e) => e.circuitBreaker));
     this.degradation = new Degradation(
       docs.map((e) => e.fallback === true),
@@ -88,10 +91,15 @@ export class ResiliencePolicy implements CallPolicy {
       }
     }
     if (reason === 0) {
+      if (this.tokens.has(i)) this.tokens.success(i);
       if (this.scoreOk) this.degradation.okAnswer(k, child);
       return false;
     }
-    if (isRetryable(reason) && child.attempt < this.retry.max[i]! && this.scheduleRetry(k, child)) {
+    if (
+      this.retry.retryable(i, reason) &&
+      child.attempt < this.retry.max[i]! &&
+      this.scheduleRetry(k, child)
+    ) {
       return true;
     }
     if (this.degradation.fallback[i] === 1) {
@@ -134,6 +142,7 @@ export class ResiliencePolicy implements CallPolicy {
     const d = e.doc;
     this.retry.set(e.index, d.retry);
     this.budgets.set(e.index, d.retry?.budgetRatio);
+    this.tokens.set(e.index, d.retry);
     this.breakers.set(e.index, d.circuitBreaker);
     this.degradation.setFallback(e.index, d.fallback === true);
     this.degradation.setDeadline(e.source, clientDeadlineS(this.k.edges, e.source));
@@ -153,10 +162,15 @@ export class ResiliencePolicy implements CallPolicy {
   private scheduleRetry(k: Kernel, child: Call): boolean {
     const i = child.edge;
     if (k.pool.alive(child.parent, child.parentGen) === null) return false;
-    if (this.budgets.has(i) && !this.budgets.tryWithdraw(i, k.now)) {
+    const bucket = this.tokens.has(i);
+    if (
+      (bucket && !this.tokens.available(i)) ||
+      (this.budgets.has(i) && !this.budgets.tryWithdraw(i, k.now))
+    ) {
       this.counters.add(i, COUNT.BUDGET_DENIED, child.counted);
       return false;
     }
+    if (bucket) this.tokens.spend(i);
     const token = k.pool.alloc();
     token.parent = child.parent;
     token.parentGen = child.parentGen;

@@ -62,9 +62,10 @@ export interface ParamDescriptor {
   variant?: { key: string; label: string; cases: VariantCase[] };
   /** For a 'group': a picture the inspector draws of the object (the load curve's plot). */
   plot?: 'loadCurve';
-  /** A group's sub-field that applies only while a sibling select has one of these values
-   *  (a polynomial's exponent): the inspector hides it otherwise, the docs say when it applies. */
-  shownWhen?: { key: string; is: readonly string[] };
+  /** A group's sub-field that applies only while a sibling has one of the values `is` (a
+   *  polynomial's exponent), or, without `is`, has any value at all (a token bucket's ratio):
+   *  the inspector hides it otherwise, the docs say when it applies. */
+  shownWhen?: { key: string; is?: readonly string[] };
 }
 
 /** One stroke of a kind's line icon, as SVG: a path, a circle, a rounded rect or an ellipse. */

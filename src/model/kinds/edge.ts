@@ -40,6 +40,9 @@ export const retrySchema = z.strictObject({
   multiplier: num(1, 10).default(RETRY_DEFAULTS.multiplier),
   jitter: bool().default(RETRY_DEFAULTS.jitter),
   budgetRatio: ratio().optional(),
+  tokenBucket: int(1, 1_000_000).optional(),
+  tokenRatio: num(0, 1000).optional(),
+  nonIdempotent: bool().optional(),
 });
 
 export const circuitBreakerSchema = z.strictObject({
@@ -134,6 +137,23 @@ export const EDGE_PARAMS: ParamDescriptor[] = describeFields(edgeSchema, [
         label: 'Retry budget',
         help: 'Retries may be at most this share of first tries (e.g. 0.1). Empty = no budget.',
         step: 0.05,
+      },
+      {
+        key: 'tokenBucket',
+        label: 'Retry tokens',
+        help: 'A token bucket of this size, full at the start: each retry spends a token, each successful call earns back the token ratio; no token, no retry (the gRPC and AWS SDK retry throttles). Empty = no bucket.',
+      },
+      {
+        key: 'tokenRatio',
+        label: 'Tokens per success',
+        help: 'What each successful call puts back in the bucket (0.1: ten successes pay for one retry). Empty = 0.1.',
+        step: 0.05,
+        shownWhen: { key: 'tokenBucket' },
+      },
+      {
+        key: 'nonIdempotent',
+        label: 'Not idempotent',
+        help: 'On: the call may not be repeated safely (a payment), so a timeout or a loss, which may have done the work, is not retried; only failures known to have done nothing are.',
       },
     ],
   },

@@ -23,10 +23,12 @@ export function edgeBadges(edge: ScenarioEdge): EdgeBadge[] {
   if (edge.retry !== undefined) {
     const r = edge.retry;
     const budget =
-      r.budgetRatio === undefined ? '' : `, budget ${Math.round(r.budgetRatio * 100)} %`;
+      (r.budgetRatio === undefined ? '' : `, budget ${Math.round(r.budgetRatio * 100)} %`) +
+      (r.tokenBucket === undefined ? '' : `, ${r.tokenBucket} retry tokens`) +
+      (r.nonIdempotent === true ? ', no retry after a timeout (not idempotent)' : '');
     out.push({
       key: 'retry',
-      text: `retry ×${r.max}`,
+      text: `retry ×${r.max}${r.nonIdempotent === true ? ' (non-idempotent)' : ''}`,
       title: `Up to ${r.max} retries, first after ${formatDuration(r.backoffMs)} (×${r.multiplier} each${r.jitter ? ', jittered' : ''}${budget})`,
     });
   }

@@ -23,10 +23,13 @@ function startValue(desc: ParamDescriptor): Obj {
   return structuredClone(first ? first.defaults : (desc.defaults ?? {}));
 }
 
-/** A sub-field with a `shownWhen` shows only while its sibling has one of the values named. */
+/** A sub-field with a `shownWhen` shows only while its sibling has one of the values named
+ *  (or, naming none, any value). */
 function applies(f: ParamDescriptor, obj: Obj | undefined): boolean {
   const when = f.shownWhen;
-  return when === undefined || (obj !== undefined && when.is.includes(String(obj[when.key])));
+  if (when === undefined) return true;
+  const v = obj?.[when.key];
+  return when.is === undefined ? v !== undefined : when.is.includes(String(v));
 }
 
 export function GroupField({ desc, value, onCommit }: ParamFieldProps) {
