@@ -16,7 +16,7 @@ export const HOURS_PER_MONTH = 730;
 export interface CostLine {
   nodeId: string;
   type: NodeType;
-  /** Instances billed: a service's replicas (the measured mean when autoscaled), else 1. */
+  /** Instances billed: a service's replicas (with a result: their mean over the run), else 1. */
   instances: number;
   pricePerHour: number;
   costPerHour: number;

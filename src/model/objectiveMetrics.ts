@@ -75,7 +75,7 @@ export const OBJECTIVE_METRICS = {
     unit: 'usdPerHour',
     better: 'lower',
     perNode: false,
-    help: 'Instances × their kind’s price per hour, in US dollars (autoscaled services at their mean replicas).',
+    help: 'Instance-hours run × their price, per hour of the run, in US dollars (a service at the replicas it ran, however scaled).',
     maxTarget: 1e9,
   },
 } as const satisfies Record<string, MetricDescription>;

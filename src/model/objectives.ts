@@ -48,6 +48,7 @@ export const ALERT_DEFAULTS = {
   learnS: 30,
   horizonS: 60,
   lookbackS: 30,
+  clearS: 10,
 } as const;
 
 /** The fields that belong to one alert kind only. */
@@ -55,7 +56,7 @@ const KIND_FIELDS: Record<AlertKind, readonly (keyof AlertRule)[]> = {
   threshold: ['forS'],
   burnRate: ['windows'],
   anomaly: ['z', 'alpha', 'learnS'],
-  predictive: ['horizonS', 'lookbackS'],
+  predictive: ['horizonS', 'lookbackS', 'clearS'],
 };
 
 const metricList = OBJECTIVE_METRIC_NAMES.map((m) => `"${m}"`).join(', ');
@@ -156,6 +157,7 @@ export const alertSchema = typed<AlertRule>(
       learnS: num(0, MAX_DURATION_S, 's').optional(),
       horizonS: positive(MAX_DURATION_S, 's').optional(),
       lookbackS: positive(MAX_DURATION_S, 's').optional(),
+      clearS: num(0, MAX_DURATION_S, 's').optional(),
       then: actionBodySchema.optional(),
     })
     .superRefine((a, ctx) => {

@@ -225,6 +225,8 @@ export interface AlertRule {
   /** predictive: how far ahead the trend is extended, over how many seconds it is fitted. */
   horizonS?: number;
   lookbackS?: number;
+  /** predictive: once firing, how long the forecast must stay inside the target to resolve. */
+  clearS?: number;
   /** Automated response: the action taken when the alert fires. */
   then?: AlertResponse;
 }

@@ -114,13 +114,19 @@ export class AnomalyCheck {
  * A trend that will cross the target: a least-squares line through the point values of the last
  * `lookbackS` seconds (once at least half of them are there), extended `horizonS` ahead. Fires
  * when the line, moving the bad way, is past the target at the horizon; the reason says when it
- * crosses.
+ * crosses. Hysteresis: a noisy trend near the target crosses the horizon back and forth every
+ * few seconds, so once firing it holds until the forecast has stayed inside the target for
+ * `clearS` seconds in a row.
  */
 export class PredictiveCheck {
   private readonly ts: number[] = [];
   private readonly vs: number[] = [];
   private readonly horizonS: number;
   private readonly lookbackS: number;
+  private readonly clearS: number;
+  private firing = false;
+  /** While firing: the end of the last point whose forecast breached. */
+  private lastBreachS = NaN;
 
   constructor(
     private readonly o: Objective,
@@ -128,6 +134,7 @@ export class PredictiveCheck {
   ) {
     this.horizonS = rule.horizonS ?? ALERT_DEFAULTS.horizonS;
     this.lookbackS = rule.lookbackS ?? ALERT_DEFAULTS.lookbackS;
+    this.clearS = rule.clearS ?? ALERT_DEFAULTS.clearS;
   }
 
   update(endS: number, v: number): Verdict | null {
@@ -160,17 +167,23 @@ export class PredictiveCheck {
     const at = (t: number): number => mv + slope * (t - mt);
     const ahead = at(endS + this.horizonS);
     const worse = OBJECTIVE_METRICS[this.o.metric].better === 'lower' ? slope > 0 : slope < 0;
-    const holds = worse && breaches(this.o, ahead);
+    const breach = worse && breaches(this.o, ahead);
+    if (breach) this.lastBreachS = endS;
+    const clearFor = endS - this.lastBreachS;
+    const holds = breach || (this.firing && clearFor < this.clearS - 1e-9);
+    this.firing = holds;
     const limit = this.o.max !== undefined && slope > 0 ? this.o.max : this.o.min;
     const crossS = limit !== undefined && slope !== 0 ? mt + (limit - mv) / slope : NaN;
     const when =
       Number.isFinite(crossS) && crossS > endS
         ? `crosses ${fmt(limit!)} at ≈ ${fmt(crossS)} s (in ${fmt(crossS - endS)} s)`
         : `${fmt(ahead)} in ${fmt(this.horizonS)} s`;
+    const clearing =
+      holds && !breach ? `; inside the target for ${fmt(clearFor)} of ${fmt(this.clearS)} s` : '';
     return {
       holds,
       value: ahead,
-      reason: `${metricName(this.o)} trend ${slope >= 0 ? '+' : ''}${fmt(slope)} per s over ${fmt(this.lookbackS)} s: ${when}`,
+      reason: `${metricName(this.o)} trend ${slope >= 0 ? '+' : ''}${fmt(slope)} per s over ${fmt(this.lookbackS)} s: ${when}${clearing}`,
     };
   }
 }

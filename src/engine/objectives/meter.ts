@@ -5,11 +5,12 @@
  * the ones the results are built from, so the whole run's figure and the sum of its intervals
  * agree exactly.
  */
+import { designCost } from '../../analysis/cost.ts';
 import { KIND_DESCRIPTIONS } from '../../model/kinds/index.ts';
-import type { Objective, ScenarioNode } from '../../model/types.ts';
+import type { Objective, Scenario } from '../../model/types.ts';
 import type { Kernel } from '../kernel.ts';
 import type { Histogram } from '../metrics/histogram.ts';
-import type { NodeWindow } from '../types.ts';
+import { ServiceNode } from '../nodes/service.ts';
 
 /** The counters an interval is measured from: the client's view, or one node's departures. */
 export interface Counters {
@@ -35,22 +36,50 @@ export function countersOf(
   return () => ({ ok: stats.ok, failed: stats.failed, notGood: 0, hist: stats.hist });
 }
 
-/** Dollars per hour now: each node's instances (a service's replicas provisioned now) × price. */
-export function costNow(k: Kernel, nodes: readonly ScenarioNode[]): number {
-  let sum = 0;
-  for (let i = 0; i < nodes.length; i++) {
-    const n = nodes[i]!;
-    const kind = KIND_DESCRIPTIONS[n.type];
-    let measured: number | undefined;
-    if (n.type === 'service') {
-      const scratch = {} as NodeWindow;
-      k.nodes[i]!.describe(scratch, true);
-      measured = typeof scratch.replicas === 'number' ? scratch.replicas : undefined;
-    }
-    const instances = kind.instances ? kind.instances(n.params as never, measured) : 1;
-    sum += instances * kind.pricePerHour;
+/**
+ * What the design has cost since t = 0, in dollars: each node's instance-seconds × its price per
+ * instance-hour ÷ 3600. A service's instance-seconds are its provisioned replicas integrated
+ * over time (the replica slots' area), so a scale up or down, by an autoscaler, an alert's
+ * response or a live knob, costs what was actually run. The prices are the cost model's
+ * (`designCost`: the document's `prices`, the kinds' defaults), read once per run.
+ */
+export class CostClock {
+  private readonly prices: number[];
+  private readonly fixed: number[];
+
+  constructor(
+    private readonly k: Kernel,
+    doc: Scenario,
+  ) {
+    this.prices = designCost(doc).lines.map((l) => l.pricePerHour);
+    // Instances of the nodes that do not scale (a client: 0, most kinds: 1).
+    this.fixed = doc.nodes.map((n) => {
+      const kind = KIND_DESCRIPTIONS[n.type];
+      return kind.instances ? kind.instances(n.params as never, undefined) : 1;
+    });
   }
-  return sum;
+
+  get now(): number {
+    return this.k.now;
+  }
+
+  dollars(): number {
+    const now = this.k.now;
+    let sum = 0;
+    for (let i = 0; i < this.prices.length; i++) {
+      const node = this.k.nodes[i]!;
+      const instanceS =
+        node instanceof ServiceNode ? node.slots.average(now) * now : this.fixed[i]! * now;
+      sum += instanceS * this.prices[i]!;
+    }
+    return sum / 3600;
+  }
+
+  /** Dollars per hour over the run so far (NaN at t = 0). */
+  perHourSoFar(): number {
+    const now = this.k.now;
+    return now > 0 ? (this.dollars() * 3600) / now : NaN;
+  }
 }
 
 /** One objective's metric over successive intervals: `read(lengthS)` measures since the last read. */
@@ -59,13 +88,23 @@ export class Meter {
   private failed = 0;
   private notGood = 0;
   private readonly base: Histogram;
+  /** costPerHour: the dollars spent up to `dollarsAt`, the end of the last read. */
+  private dollars = 0;
+  private dollarsAt = 0;
 
   constructor(
     private readonly metric: Objective['metric'],
     private readonly counters: () => Counters,
-    private readonly cost: () => number,
+    private readonly cost: CostClock,
   ) {
     this.base = counters().hist.emptyLike();
+  }
+
+  /** Before the counted run: the next read's cost starts from now (counts start at warm-up). */
+  rebase(): void {
+    if (this.metric !== 'costPerHour') return;
+    this.dollars = this.cost.dollars();
+    this.dollarsAt = this.cost.now;
   }
 
   /**
@@ -102,9 +141,14 @@ export class Meter {
       case 'goodputRps':
         v = lengthS > 0 ? (ok - notGood) / lengthS : NaN;
         break;
-      case 'costPerHour':
-        v = this.cost();
+      case 'costPerHour': {
+        const d = this.cost.dollars();
+        const t = this.cost.now;
+        v = t > this.dollarsAt ? ((d - this.dollars) * 3600) / (t - this.dollarsAt) : NaN;
+        this.dollars = d;
+        this.dollarsAt = t;
         break;
+      }
     }
     this.ok = c.ok;
     this.failed = c.failed;

@@ -12,7 +12,7 @@ import type { Kernel } from '../kernel.ts';
 import { r4 } from '../metrics/summary.ts';
 import { AnomalyCheck, PredictiveCheck, ThresholdCheck, type Verdict } from './alerts.ts';
 import { allowedShareOf, Budget } from './budget.ts';
-import { costNow, countersOf, Meter, type Counters } from './meter.ts';
+import { CostClock, countersOf, Meter, type Counters } from './meter.ts';
 import type {
   AlertEvent,
   BudgetPoint,
@@ -56,9 +56,10 @@ export class ObjectiveMonitor {
   private lastEnd: number;
   private pendingAlerts: AlertEvent[] = [];
   private pendingBudgets: Record<string, BudgetPoint[]> = {};
+  private readonly cost: CostClock;
 
   constructor(
-    private readonly k: Kernel,
+    k: Kernel,
     private readonly doc: Scenario,
     nodeIndex: Map<string, number>,
     private readonly actions: Actions,
@@ -66,7 +67,8 @@ export class ObjectiveMonitor {
     windowS: number,
   ) {
     this.lastEnd = doc.warmupS;
-    const cost = (): number => costNow(k, doc.nodes);
+    const cost = new CostClock(k, doc);
+    this.cost = cost;
     this.watched = (doc.objectives ?? []).map((o) => {
       const counters = countersOf(k, o, nodeIndex);
       const share = allowedShareOf(o);
@@ -126,7 +128,14 @@ export class ObjectiveMonitor {
   /** A timeline point closed at `endS`. */
   onPoint(endS: number): void {
     const startS = this.lastEnd;
-    if (endS <= startS + 1e-12) return;
+    if (endS <= startS + 1e-12) {
+      // A warm-up point: the counted run's first point measures from here.
+      for (const w of this.watched) {
+        w.point.rebase();
+        w.window?.rebase();
+      }
+      return;
+    }
     this.lastEnd = endS;
     const lengthS = endS - startS;
     for (const w of this.watched) {
@@ -217,8 +226,7 @@ export class ObjectiveMonitor {
     const out: Record<string, number | null> = {};
     const spanS = this.lastEnd - this.doc.warmupS;
     for (const w of this.watched) {
-      out[w.o.id] =
-        w.window !== null ? w.worst.value : finite(wholeRun(w, spanS, this.k, this.doc));
+      out[w.o.id] = w.window !== null ? w.worst.value : finite(wholeRun(w, spanS, this.cost));
     }
     return out;
   }
@@ -261,7 +269,7 @@ export class ObjectiveMonitor {
   }
 }
 
-function wholeRun(w: Watched, spanS: number, k: Kernel, doc: Scenario): number {
+function wholeRun(w: Watched, spanS: number, cost: CostClock): number {
   const c = w.counters();
   const done = c.ok + c.failed;
   switch (w.o.metric) {
@@ -282,7 +290,8 @@ function wholeRun(w: Watched, spanS: number, k: Kernel, doc: Scenario): number {
     case 'goodputRps':
       return spanS > 0 ? (c.ok - c.notGood) / spanS : NaN;
     case 'costPerHour':
-      return costNow(k, doc.nodes);
+      // From t = 0, as `grade` prices the whole run (the warm-up's instances are paid for too).
+      return cost.perHourSoFar();
   }
 }
 

@@ -175,6 +175,7 @@ export const SERVICE_DESCRIPTION = defineKind({
     'discipline',
   ],
   ops: ['drain'],
-  instances: (p, measured) => (p.autoscale && measured !== undefined ? measured : p.replicas),
+  // Measured: the replicas provisioned on average over the run (scaled by anything).
+  instances: (p, measured) => measured ?? p.replicas,
   edges: { call: { targets: 'callable', why: '' } },
 });
