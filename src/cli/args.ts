@@ -1,5 +1,6 @@
 /**
- * Command-line arguments of `sim`: FILE [--json] [--strict] [--check] [--seed N] [--duration S]. Kept apart from the
+ * Command-line arguments of `sim`: FILE [--json] [--strict] [--check] [--seed N] [--duration S]
+ * [--traces OUT]. Kept apart from the
  * runner so later flags (--sweep, --replications) are one more case here.
  */
 export interface SimArgs {
@@ -11,12 +12,14 @@ export interface SimArgs {
   check: boolean;
   seed?: number;
   durationS?: number;
+  /** Write the run's request traces to this file as OTLP JSON (src/engine/tracing/otlp.ts). */
+  traces?: string;
 }
 
 export type ParsedArgs = { ok: true; args: SimArgs } | { ok: false; error: string };
 
 export const USAGE =
-  'usage: npm run --silent sim -- FILE [--json] [--strict] [--check] [--seed N] [--duration S]';
+  'usage: npm run --silent sim -- FILE [--json] [--strict] [--check] [--seed N] [--duration S] [--traces OUT.json]';
 
 export function parseSimArgs(argv: readonly string[]): ParsedArgs {
   let file: string | undefined;
@@ -25,6 +28,7 @@ export function parseSimArgs(argv: readonly string[]): ParsedArgs {
   let check = false;
   let seed: number | undefined;
   let durationS: number | undefined;
+  let traces: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string | undefined => argv[++i];
@@ -42,6 +46,10 @@ export function parseSimArgs(argv: readonly string[]): ParsedArgs {
       if (!Number.isFinite(v) || v <= 0)
         return { ok: false, error: '--duration: must be a positive number of seconds' };
       durationS = v;
+    } else if (a === '--traces') {
+      traces = value();
+      if (traces === undefined || traces.startsWith('--'))
+        return { ok: false, error: `--traces: needs a file to write, got ${traces ?? 'nothing'}` };
     } else if (a.startsWith('--')) return { ok: false, error: `unknown option ${a}` };
     else if (file === undefined) file = a;
     else return { ok: false, error: `unexpected argument ${a}` };
@@ -50,5 +58,6 @@ export function parseSimArgs(argv: readonly string[]): ParsedArgs {
   const args: SimArgs = { file, json, strict, check };
   if (seed !== undefined) args.seed = seed;
   if (durationS !== undefined) args.durationS = durationS;
+  if (traces !== undefined) args.traces = traces;
   return { ok: true, args };
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json]`: the standard scenarios, timed. Reports simulated requests per
+ * `npm run bench [-- --json] [-- --tracing]`: the standard scenarios, timed. Reports simulated requests per
  * wall second, events per second, peak resident memory, and how much of it the run added to what
  * Node and tsx hold before any run, peak heap (sampled between chunks of 5 simulated seconds)
  * and, where the scenario has a hand-written reference loop of the same model
@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { runReference, type ReferenceModel, type ReferenceResult } from '../../bench/reference.ts';
 import { createSimulation, type SimResult } from '../engine/index.ts';
 import { r4 } from '../engine/metrics/summary.ts';
+import { TRACING_DEFAULTS, type Tracing } from '../model/tracing.ts';
 import type { Scenario } from '../model/types.ts';
 import { benchScenarios } from './benchScenarios.ts';
 
@@ -53,16 +54,18 @@ function heapBytes(): number {
 /** Resident memory before any run: Node, tsx and the loaded modules. */
 const baselineRss = process.memoryUsage().rss;
 
-function runEngine(doc: Scenario): { row: BenchRow; result: SimResult } {
+function runEngine(doc: Scenario, tracing?: Tracing): { row: BenchRow; result: SimResult } {
   let peak = process.memoryUsage().rss;
   let peakHeap = heapBytes();
   let result: SimResult | null = null;
   let wallMs = 0;
   const cpuMs = cpuMsOf(() => {
     const t0 = performance.now();
-    const sim = createSimulation(doc, { eventBudget: 200_000_000, windows: false });
+    const opts = { eventBudget: 200_000_000, windows: false };
+    const sim = createSimulation(doc, tracing ? { ...opts, tracing } : opts);
     for (let t = 5; ; t += 5) {
       const p = sim.runUntil(t);
+      sim.drainTraces?.(p.done);
       peak = Math.max(peak, process.memoryUsage().rss);
       peakHeap = Math.max(peakHeap, heapBytes());
       if (p.done) break;
@@ -93,10 +96,11 @@ function runReferenceTimed(m: ReferenceModel): { cpuMs: number; out: ReferenceRe
   return { cpuMs, out: out! };
 }
 
-export function benchOne(doc: Scenario, reference?: ReferenceModel): BenchRow {
-  if (reference === undefined) return runEngine(doc).row;
+/** `tracing`: record request traces with these settings (`--tracing`: the defaults). */
+export function benchOne(doc: Scenario, reference?: ReferenceModel, tracing?: Tracing): BenchRow {
+  if (reference === undefined) return runEngine(doc, tracing).row;
   const before = runReferenceTimed(reference);
-  const { row, result } = runEngine(doc);
+  const { row, result } = runEngine(doc, tracing);
   const after = runReferenceTimed(reference);
   // Same requests and latencies, or it is not the same model and the ratio means nothing.
   const ref = after.out;
@@ -112,7 +116,8 @@ export function benchOne(doc: Scenario, reference?: ReferenceModel): BenchRow {
 }
 
 function main(argv: string[]): void {
-  const rows = benchScenarios().map((s) => benchOne(s.doc, s.reference));
+  const tracing = argv.includes('--tracing') ? TRACING_DEFAULTS : undefined;
+  const rows = benchScenarios().map((s) => benchOne(s.doc, s.reference, tracing));
   const load = loadavg().map((x) => Number(x.toFixed(2)));
   const baselineRssMB = Math.round(baselineRss / 1048576);
   if (argv.includes('--json')) {

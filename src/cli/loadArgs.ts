@@ -4,7 +4,7 @@
  * flags or an unreadable file, 2 for a document that breaks the contract (too large included).
  * Every warning of the loader is printed on standard error; `--strict` makes them refusals.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { loadScenario, MAX_DOCUMENT_BYTES } from '../model/load.ts';
 import type { Scenario } from '../model/types.ts';
 import { parseSimArgs, type SimArgs } from './args.ts';
@@ -15,6 +15,8 @@ export interface Io {
   err(text: string): void;
   /** The file as text; throws `TooLargeError` once more than `maxBytes` have been read. */
   readFile(path: string, maxBytes: number): string;
+  /** Write a whole file (`sim --traces`); absent: to disk. */
+  writeFile?(path: string, text: string): void;
 }
 
 export class TooLargeError extends Error {}
@@ -50,6 +52,7 @@ export const processIo: Io = {
   out: (t) => process.stdout.write(t + '\n'),
   err: (t) => process.stderr.write(t + '\n'),
   readFile: readFileCapped,
+  writeFile: (path, text) => writeFileSync(path, text),
 };
 
 export const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));

@@ -1,8 +1,10 @@
 /**
- * Headless runner: `npm run --silent sim -- FILE [--json] [--check] [--seed N] [--duration S]`.
+ * Headless runner: `npm run --silent sim -- FILE [--json] [--check] [--seed N] [--duration S]
+ * [--traces OUT.json]`.
  * Exit 0 on a run, 2 on a document that breaks the contract (message on stderr), 1 otherwise;
  * with `--check`, 3 when the run misses an objective of the document (design CI).
  */
+import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { allMet, grade } from '../analysis/objectives.ts';
@@ -13,11 +15,13 @@ import {
   HEADLESS_TIME_LIMIT_S,
 } from '../engine/index.ts';
 import type { SimResult, SimulationOptions } from '../engine/types.ts';
+import { tracingOf } from '../model/tracing.ts';
 import { runAnalysisCommand } from './analyse.ts';
 import { USAGE } from './args.ts';
 import { formatSummary } from './format.ts';
 import { formatObjectives } from './formatObjectives.ts';
 import { loadFromArgs, messageOf, processIo, type Io } from './loadArgs.ts';
+import { TraceCollector } from './traces.ts';
 
 export type { Io };
 
@@ -41,14 +45,23 @@ export function main(
     const opts: SimulationOptions = { eventBudget: HEADLESS_EVENT_BUDGET, windows: false };
     if (args.seed !== undefined) opts.seed = args.seed;
     if (args.durationS !== undefined) opts.durationS = args.durationS;
+    if (args.traces !== undefined) opts.tracing = tracingOf(scenario);
+    const traces = new TraceCollector(opts.tracing);
     const t0 = now();
     const sim = createSimulation(scenario, opts);
-    while (!sim.runUntil(Infinity, HEADLESS_CLOCK_CHECK_EVENTS).done) {
+    for (;;) {
+      const done = sim.runUntil(Infinity, HEADLESS_CLOCK_CHECK_EVENTS).done;
+      traces.add(sim.drainTraces?.(done));
+      if (done) break;
       if (now() - startMs > HEADLESS_TIME_LIMIT_S * 1000)
         sim.stopAtTimeLimit(HEADLESS_TIME_LIMIT_S);
     }
     result = sim.snapshot();
     result.wallMs = Math.round(now() - t0);
+    if (args.traces !== undefined) {
+      (io.writeFile ?? writeFileSync)(args.traces, traces.otlp(scenario));
+      io.err(`sim: ${traces.summary(args.traces)}`);
+    }
   } catch (e) {
     io.err(`sim: ${messageOf(e)}`);
     return 1;

@@ -56,6 +56,10 @@ export class Call {
   relayAttempt = 0;
   relayHops = 0;
   relaySendT = 0;
+  /** Its hop's row in the tracer's store (src/engine/tracing), -1: not traced; and the
+   *  sender's own while relayed. */
+  span = -1;
+  relaySpan = -1;
 
   constructor(readonly id: number) {}
 }
@@ -73,6 +77,7 @@ export function clearState(c: Call): void {
   c.lost = 0;
   c.killed = false;
   c.relayed = false;
+  c.span = -1;
 }
 
 /** Swap a relayed call's hop fields with its `relay…` fields (see `Call.relayed`). */
@@ -95,6 +100,9 @@ export function swapRelay(c: Call): void {
   i = c.hops;
   c.hops = c.relayHops;
   c.relayHops = i;
+  i = c.span;
+  c.span = c.relaySpan;
+  c.relaySpan = i;
   const t = c.sendT;
   c.sendT = c.relaySendT;
   c.relaySendT = t;
@@ -137,6 +145,7 @@ export class CallPool {
     c.relayAttempt = 0;
     c.relayHops = 0;
     c.relaySendT = 0;
+    c.relaySpan = -1;
     clearState(c);
     return c;
   }

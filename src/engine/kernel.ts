@@ -18,6 +18,7 @@ import type { NodeBehaviour } from './nodes/types.ts';
 import { noPolicy, type CallPolicy } from './policies/index.ts';
 import { LOST, TIMEOUT, UNAVAILABLE } from './reasons.ts';
 import type { Rng } from './rng.ts';
+import type { Tracer } from './tracing/tracer.ts';
 
 export const EV_ARRIVE = 1; // a call reaches its callee (a = call, b = gen)
 export const EV_RESPONSE = 2; // an answer reaches the caller (a = call, b = gen)
@@ -54,6 +55,8 @@ export class Kernel {
   /** The caller policies; `noPolicy` (no edge has one) is never called on the hot path. */
   policy: CallPolicy = noPolicy;
   hooks: KernelHooks | null = null;
+  /** Request traces (src/engine/tracing); null: off, and only calls' `span` -1 is checked. */
+  tracer: Tracer | null = null;
   /** Draw keys / source addresses for requests only when some node reads them. */
   needKeys = false;
   needSources = false;
@@ -99,6 +102,7 @@ export class Kernel {
     c.hops = 0;
     c.arriveT = this.now;
     this.nodes[node]!.stats.arrival(c.counted);
+    if (this.tracer !== null) this.tracer.root(c);
     return c;
   }
 
@@ -106,6 +110,7 @@ export class Kernel {
   finishRoot(root: Call, reason: number): void {
     this.nodes[root.node]!.stats.rootDeparture(root, reason);
     this.global.requestDone(root, reason);
+    if (root.span >= 0) this.tracer!.finish(root, reason);
     this.pool.free(root);
   }
 
@@ -129,6 +134,7 @@ export class Kernel {
     c.attempt = attempt;
     c.sendT = this.now;
     clearState(c);
+    if (parent.span >= 0) c.span = this.tracer!.open(c, parent.span, parent.id, parent.gen);
     e.wCalls++;
     e.calls++;
     if (this.policy !== noPolicy) {
@@ -190,6 +196,7 @@ export class Kernel {
     c.relayHops = c.hops + 1;
     c.relaySendT = this.now;
     swapRelay(c);
+    c.span = c.relaySpan >= 0 ? this.tracer!.open(c, c.relaySpan, c.id, c.gen) : -1;
     e.wCalls++;
     e.calls++;
     this.arrive(c);
@@ -198,6 +205,7 @@ export class Kernel {
   /** The callee is done with `c` (reason 0 = ok): count it and send the answer back. */
   respond(c: Call, reason: number): void {
     this.nodes[c.node]!.stats.departure(c, reason);
+    if (c.span >= 0) this.tracer!.respond(c);
     c.result = reason;
     const lat = this.edges[c.edge]!.oneWayS();
     if (lat === 0) this.responseArrived(c);
@@ -208,6 +216,7 @@ export class Kernel {
   deliverToParent(child: Call, reason: number): void {
     const parent = this.pool.calls[child.parent];
     if (parent === undefined || parent.gen !== child.parentGen || parent.killed) return;
+    if (child.span >= 0) this.tracer!.delivered(child, reason);
     this.nodes[parent.node]!.onAnswer(parent, child, reason);
   }
 
@@ -274,6 +283,7 @@ export class Kernel {
 
   private arrive(c: Call): void {
     c.arriveT = this.now;
+    if (c.span >= 0) this.tracer!.arrive(c);
     const node = this.nodes[c.node]!;
     node.stats.arrival(c.counted);
     node.arrive(c);
@@ -312,6 +322,10 @@ export class Kernel {
    */
   private unrelay(c: Call): void {
     const reason = c.result;
+    if (c.span >= 0) {
+      this.tracer!.answer(c, reason);
+      this.tracer!.delivered(c, reason);
+    }
     swapRelay(c);
     c.relayed = false;
     if (reason !== 0) {
@@ -330,6 +344,7 @@ export class Kernel {
 
   private deliver(child: Call, reason: number): void {
     const e = this.edges[child.edge]!;
+    if (child.span >= 0) this.tracer!.answer(child, reason);
     if (reason !== 0) {
       e.wFailed++;
       e.failed++;

@@ -15,6 +15,7 @@ import { nodeRegistry, UnsupportedKindError } from './nodes/registry.ts';
 import { ObjectiveMonitor } from './objectives/monitor.ts';
 import { createCallPolicy, ResiliencePolicy } from './policies/resilience.ts';
 import { Rng } from './rng.ts';
+import { Tracer } from './tracing/tracer.ts';
 import type { RunProgress, SimResult, Simulation, SimulationOptions } from './types.ts';
 
 export function createSimulation(doc: Scenario, opts: SimulationOptions = {}): Simulation {
@@ -45,6 +46,8 @@ export function createSimulation(doc: Scenario, opts: SimulationOptions = {}): S
     opts.windows ?? true,
   );
   k.policy = createCallPolicy(k, doc, actionsTouchEdges(doc));
+  const tracer = opts.tracing ? new Tracer(k, opts.tracing, seed, windowS) : null;
+  k.tracer = tracer;
   // Requests carry a key or a source address only when some node's kind reads it.
   const reads = doc.nodes.map((n) => KIND_DESCRIPTIONS[n.type].reads?.(n.params) ?? {});
   k.needKeys = reads.some((r) => r.key === true);
@@ -167,6 +170,8 @@ export function createSimulation(doc: Scenario, opts: SimulationOptions = {}): S
     },
     drainWindows: () => windows.drain(),
     drainObjectives: () => monitor?.drain() ?? null,
+    drainTraces: (end = false) => tracer?.drain(end) ?? null,
+    tracingCounts: () => (tracer === null ? null : { ...tracer.counts }),
     snapshot(): SimResult {
       const meta = { name: doc.name, seed, durationS, warmupS: doc.warmupS };
       const result = buildResult(

@@ -15,6 +15,7 @@ import type {
   ObjectivesFrame,
   WindowedValue,
 } from './objectives/types.ts';
+import type { Trace, TracingCounts, TracingSettings } from './tracing/types.ts';
 
 /**
  * Why a request failed, everywhere in the engine and the charts. The order is the engine's
@@ -212,6 +213,8 @@ export interface SimulationOptions {
    * (headless) sets false: then nothing is kept or computed per window but the timeline.
    */
   windows?: boolean;
+  /** Record request traces (src/engine/tracing); absent: off, at no cost. */
+  tracing?: TracingSettings;
 }
 
 export interface Simulation {
@@ -227,6 +230,13 @@ export interface Simulation {
   act(action: Action): boolean;
   /** The windows completed since the last call, oldest first. */
   drainWindows(): WindowStats[];
+  /**
+   * Request traces kept since the last call (tracing on), oldest first; `end`: the run is over,
+   * so the last window's slowest are final too. Null when tracing is off.
+   */
+  drainTraces?(end?: boolean): Trace[] | null;
+  /** What the tracer saw so far (null: tracing off). */
+  tracingCounts?(): TracingCounts | null;
   /** Alerts and budget points since the last call, and the objectives so far; null: none. */
   drainObjectives?(): ObjectivesFrame | null;
   /** The results so far, in the contract's shape. */

@@ -137,6 +137,7 @@ export class WorkerPool implements WaitingLine {
     const slot = this.busy++;
     this.holders[slot] = c.id;
     c.slot = slot;
+    if (c.span >= 0) this.k.tracer!.startWork(c);
     this.stats.addBusy(this.k.now, 1);
   }
 }

@@ -8,6 +8,7 @@ import { KIND_DESCRIPTIONS, sealKinds } from './kinds/index.ts';
 import type { Action, Fault, ScenarioEdge, ScenarioNode } from './types.ts';
 import { actionSchema } from './actions.ts';
 import { alertsField, challengeField, objectivesField } from './objectives.ts';
+import { tracingSchema } from './tracing.ts';
 
 export const LIMITS = { nodes: 1000, edges: 5000, faults: 1000, actions: 1000 } as const;
 
@@ -84,4 +85,6 @@ export const documentSchema = z.strictObject({
   objectives: objectivesField,
   alerts: alertsField,
   challenge: challengeField,
+  // Which requests are traced (src/model/tracing.ts); absent: the defaults.
+  tracing: tracingSchema.optional(),
 });

@@ -30,6 +30,7 @@ export type DistKind = Dist['dist'];
 // Node kinds: each kind's params type is derived from its schema in ./kinds/<kind>.ts, and the
 // list of kinds from the registry in ./kinds/index.ts. The names below are kept for readers.
 
+import type { Tracing } from './tracing.ts';
 import type { NodeType, ParamsByType } from './kinds/index.ts';
 export type { NodeType, ParamsByType };
 
@@ -259,4 +260,6 @@ export interface Scenario {
   challenge?: Challenge;
   /** Optional lesson/UI metadata: the preset's topic, for grouping in the presets menu. */
   topic?: string;
+  /** Which requests are traced (head sampling, tail capture); absent: the defaults. */
+  tracing?: Tracing;
 }

@@ -11,6 +11,7 @@ import type { Call } from '../call.ts';
 import { Sampler } from '../dists.ts';
 import { LookupTally } from '../metrics/lookups.ts';
 import { UNAVAILABLE } from '../reasons.ts';
+import { HOP_CACHE_HIT, HOP_CACHE_MISS } from '../tracing/types.ts';
 import type { NodeResult, NodeWindow } from '../types.ts';
 import { BaseNode } from './base.ts';
 import { AUX_MISS, AUX_WRITE, CachePaths, SUB_FLUSH, SUB_WRITE_LOCAL } from './cachePaths.ts';
@@ -78,6 +79,7 @@ export class CacheNode extends BaseNode {
     if (sub === SUB_WRITE_LOCAL) return this.paths.writeLocal(c);
     const hit = this.store.get(c.key, this.k.now);
     this.lookups.record(c.counted, hit);
+    if (c.span >= 0) this.k.tracer!.note(c, hit ? HOP_CACHE_HIT : HOP_CACHE_MISS);
     if (hit) this.paths.hit(c.key);
     if (hit || this.out.length === 0) return this.k.respond(c, 0);
     if (this.paths.miss(c)) return; // waits for the fetch already in flight
