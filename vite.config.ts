@@ -1,11 +1,12 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { zodWithoutJsonSchema } from './scripts/vite/zodWithoutJsonSchema.ts';
 
 // `base: './'` keeps the built playground working when it is served from a sub-folder
 // (an instructor's static host, an iframe embed).
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), zodWithoutJsonSchema()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
 });

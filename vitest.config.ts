@@ -17,7 +17,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: [
-            'tests/{engine,model,worker,cli,fuzz}/**/*.test.ts',
+            'tests/{engine,model,worker,cli,fuzz,build}/**/*.test.ts',
             'tests/analysis/**/*.test.ts',
             'tests/presets/**/*.test.ts',
           ],
