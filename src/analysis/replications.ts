@@ -2,8 +2,10 @@
  * Replications: the same design under several seeds. Each seed is one independent estimate of
  * every figure; their means with 95 % confidence intervals say how sure the summary is.
  */
-import type { SimResult, SimulationOptions } from '../engine/types.ts';
-import type { Scenario } from '../model/types.ts';
+import type { NodeResult, SimResult, SimulationOptions } from '../engine/types.ts';
+import { KIND_DESCRIPTIONS } from '../model/kinds/index.ts';
+import { figuresOf } from '../model/kinds/kindFigures.ts';
+import type { NodeType, Scenario } from '../model/types.ts';
 import { goodputRps } from './figures.ts';
 import { estimate, howSure, type Estimate } from './stats.ts';
 
@@ -30,8 +32,12 @@ export interface ReplicationSummary {
   n: number;
   seeds: number[];
   figures: Record<ReplicatedFigure, Estimate>;
-  /** Per node: utilization and mean latency estimates. */
-  nodes: Record<string, { utilization: Estimate; meanMs: Estimate }>;
+  /** Per node: utilization and mean latency estimates, and each figure its kind marks
+   *  `replicated` (availability, stale-read share…) that the runs reported. */
+  nodes: Record<
+    string,
+    { utilization: Estimate; meanMs: Estimate; figures: Record<string, Estimate> }
+  >;
   /** One "how sure" sentence per figure. */
   sentences: string[];
 }
@@ -48,12 +54,27 @@ export function summariseReplications(results: SimResult[]): ReplicationSummary 
     nodes[id] = {
       utilization: estimate(present.map((n) => n.utilization)),
       meanMs: estimate(present.map((n) => n.latencyMs.mean)),
+      figures: replicatedFigures(present),
     };
   }
   const sentences = keys.map((k) =>
     howSure(REPLICATED_FIGURES[k].label, figures[k], REPLICATED_FIGURES[k].unit),
   );
   return { n: results.length, seeds: results.map((r) => r.seed), figures, nodes, sentences };
+}
+
+/** A node's `replicated` figures, each over the runs that reported it (a figure reported by
+ *  only one run, like nines when only one seed saw an outage, is an estimate of one). */
+function replicatedFigures(runs: readonly NodeResult[]): Record<string, Estimate> {
+  const out: Record<string, Estimate> = {};
+  const type = runs[0]?.type;
+  if (type === undefined || !(type in KIND_DESCRIPTIONS)) return out;
+  for (const f of figuresOf(type as NodeType)) {
+    if (f.replicated !== true) continue;
+    const xs = runs.map((r) => r[f.key]).filter((x): x is number => typeof x === 'number');
+    if (xs.length > 0) out[f.key] = estimate(xs);
+  }
+  return out;
 }
 
 /** Runs `n` seeds one after another and summarises them. */

@@ -11,6 +11,8 @@
  */
 import { FAULT_DEFAULTS, FAULT_TARGETS } from '../model/kinds/faultDefaults.ts';
 import type { Fault } from '../model/types.ts';
+import { FailureProcess, TICK } from './availability/failureProcess.ts';
+import { Uptime } from './availability/uptime.ts';
 import { EV_FAULT, type Kernel } from './kernel.ts';
 
 const FAULT_SEQ_BASE = -1e15;
@@ -21,11 +23,15 @@ const slowsWork = (f: Fault) => f.kind === 'slow' || f.kind === 'cpu';
 export class Faults {
   readonly list: Fault[] = [];
   private readonly active: boolean[] = [];
+  /** The random failures of each `failures` fault, by fault index. */
+  private readonly processes: (FailureProcess | undefined)[] = [];
 
   constructor(
     private readonly k: Kernel,
     private readonly nodeIndex: Map<string, number>,
     private readonly edgeIndex: Map<string, number>,
+    /** How many replicas a node runs (a service's `replicas`; 1 for other kinds). */
+    private readonly replicasOf: (node: number) => number,
   ) {}
 
   add(f: Fault): void {
@@ -37,14 +43,26 @@ export class Faults {
     const i = this.list.length;
     this.list.push(f);
     this.active.push(false);
+    if (f.kind === 'failures') this.addFailures(i, f);
     this.k.queue.pushWithSeq(f.atS, FAULT_SEQ_BASE + 2 * i, EV_FAULT, i, 1, 0);
     if (f.forS !== undefined) {
       this.k.queue.pushWithSeq(f.atS + f.forS, FAULT_SEQ_BASE + 2 * i + 1, EV_FAULT, i, 0, 0);
     }
   }
 
-  onEvent(i: number, start: boolean): void {
+  /** Fault `i` starts (code 1), ends (0), or its failure process ticks (TICK + replica). */
+  onEvent(i: number, code: number): void {
     const f = this.list[i]!;
+    const start = code === 1;
+    const process = this.processes[i];
+    if (process !== undefined) {
+      if (code >= TICK) {
+        if (process.tick(code - TICK)) this.recompute(f);
+        return;
+      }
+      if (start) process.start();
+      else process.stop();
+    }
     if (f.kind === 'flush') {
       if (start) this.k.nodes[this.nodeIndex.get(f.target)!]!.flush();
       return;
@@ -59,8 +77,10 @@ export class Faults {
     );
     if (isNodeFault(f)) {
       const node = this.k.nodes[this.nodeIndex.get(f.target)!]!;
-      if (f.kind === 'crash') {
-        node.setDown(same.reduce((n, g) => n + (g.replicas ?? Number.MAX_SAFE_INTEGER), 0));
+      if (f.kind === 'crash' || f.kind === 'failures') {
+        const down = this.replicasDown(f.target);
+        node.setDown(down);
+        this.k.uptimes[node.index]?.set(down);
       } else if (slowsWork(f)) {
         node.setSlow(this.slowFactor(f.target));
       } else if (f.kind === 'error') {
@@ -93,6 +113,26 @@ export class Faults {
       edge.loss =
         1 - same.reduce((keep, g) => keep * (1 - (g.probability ?? FAULT_DEFAULTS.probability)), 1);
     }
+  }
+
+  /** A `failures` fault: its process, and the availability book of its node (the first such
+   *  fault on a node says when the node counts as up). */
+  private addFailures(i: number, f: Fault): void {
+    const node = this.nodeIndex.get(f.target)!;
+    const replicas = this.replicasOf(node);
+    this.processes[i] = new FailureProcess(this.k, i, replicas, f, FAULT_DEFAULTS);
+    this.k.uptimes[node] ??= new Uptime(this.k, replicas, Math.min(f.minUp ?? 1, replicas));
+  }
+
+  /** Replicas down on a node: active crashes (absent `replicas`: all) plus random failures. */
+  private replicasDown(target: string): number {
+    let n = 0;
+    this.list.forEach((g, j) => {
+      if (g.target !== target) return;
+      if (g.kind === 'crash' && this.active[j]) n += g.replicas ?? Number.MAX_SAFE_INTEGER;
+      else if (g.kind === 'failures') n += this.processes[j]!.replicasDown;
+    });
+    return n;
   }
 
   /** The factor a node's work is slowed by: slow factors multiply, each cpu loss divides by

@@ -9,6 +9,7 @@
  * (`forward`): the call goes on itself, with the same counts in the same order as a child call
  * would give.
  */
+import type { Uptime } from './availability/uptime.ts';
 import type { Call } from './call.ts';
 import { CallPool, clearState, swapRelay } from './call.ts';
 import type { EdgeRuntime } from './edge.ts';
@@ -39,7 +40,8 @@ const MAX_HOPS = 64;
 type StopReason = 'time' | 'events' | 'budget' | 'inFlight';
 
 export interface KernelHooks {
-  onFault(index: number, start: boolean): void;
+  /** code: 1 start, 0 end, from 2 up a fault's own timed event (a failure process's tick). */
+  onFault(index: number, code: number): void;
   onWindow(t: number): void;
   onWarmup(t: number): void;
   onAction(index: number): void;
@@ -60,6 +62,8 @@ export class Kernel {
   /** Draw keys / source addresses for requests only when some node reads them. */
   needKeys = false;
   needSources = false;
+  /** The availability of nodes a `failures` fault hits, by node index (src/engine/availability). */
+  readonly uptimes: (Uptime | undefined)[] = [];
 
   constructor(
     readonly rng: Rng,
@@ -262,7 +266,7 @@ export class Kernel {
         this.nodes[c >> 4]!.onEvent(c & 15, a, b);
         return;
       case EV_FAULT:
-        this.hooks?.onFault(a, b === 1);
+        this.hooks?.onFault(a, b);
         return;
       case EV_WINDOW:
         this.hooks?.onWindow(this.now);

@@ -68,7 +68,10 @@ export function createSimulation(doc: Scenario, opts: SimulationOptions = {}): S
     k.global.useClientHistogram(clients[0]!.stats.hist);
   }
 
-  const faults = new Faults(k, nodeIndex, edgeIndex);
+  const faults = new Faults(k, nodeIndex, edgeIndex, (i) => {
+    const n = doc.nodes[i]!;
+    return n.type === 'service' ? n.params.replicas : 1;
+  });
   const actions = new Actions(k, doc, nodeIndex, edgeIndex);
   const windows = new Windows(k, windowS, durationS);
   const monitor =
@@ -84,7 +87,7 @@ export function createSimulation(doc: Scenario, opts: SimulationOptions = {}): S
     if (monitor !== null && end) monitor.finish(t);
   };
   k.hooks = {
-    onFault: (i, start) => faults.onEvent(i, start),
+    onFault: (i, code) => faults.onEvent(i, code),
     onWindow: (t) => {
       closeWindows(t, false);
       if (t + windowS < durationS) k.queue.push(t + windowS, EV_WINDOW, 0, 0, 0);

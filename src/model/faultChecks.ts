@@ -32,6 +32,14 @@ export function checkFaults(s: Scenario, warnings: string[]): CheckError | null 
           };
         }
       }
+      if (f.kind === 'failures' && f.minUp !== undefined) {
+        const replicas = node.type === 'service' ? node.params.replicas : 1;
+        if (f.minUp > replicas) {
+          warnings.push(
+            `${p}.minUp: ${f.minUp} is more than the ${replicas} replica${replicas === 1 ? '' : 's'} "${node.id}" runs; it counts as up only with all of them`,
+          );
+        }
+      }
       if (f.kind === 'crash' && f.replicas !== undefined) {
         // Replicas are a service's param: only its behaviour crashes some of them.
         if (node.type !== 'service') {

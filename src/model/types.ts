@@ -142,6 +142,14 @@ export interface Fault {
   addMs?: number;
   /** spike: rate multiplied by this. */
   multiplier?: number;
+  /** failures: each replica fails after Exp(mtbfS) up and is repaired after Exp(mttrS) down. */
+  mtbfS?: number;
+  mttrS?: number;
+  /** failures: the node counts as up while at least this many replicas are up. */
+  minUp?: number;
+  /** failures: outages of the whole node at once (its zone), Exp(zoneMtbfS) apart. */
+  zoneMtbfS?: number;
+  zoneMttrS?: number;
 }
 
 // ---------------------------------------------------------------------------------------------

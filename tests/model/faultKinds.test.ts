@@ -38,7 +38,7 @@ describe('fault kinds', () => {
     for (const d of Object.values(FAULT_KINDS)) {
       if (d.target !== 'node') continue;
       const takes = NODE_TYPES.filter((t) =>
-        d.kind === 'crash'
+        d.kind === 'crash' || d.kind === 'failures'
           ? KIND_DESCRIPTIONS[t].refusesCalls === undefined
           : (KIND_DESCRIPTIONS[t].faults as readonly string[]).includes(d.kind),
       );

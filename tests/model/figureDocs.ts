@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { answersCalls } from '../../src/model/kinds/index.ts';
 import { loadScenarioOrThrow } from '../../src/model/load.ts';
 import type { Scenario } from '../../src/model/types.ts';
 import {
@@ -124,5 +125,32 @@ export function figureDocs(): Scenario[] {
   const presets = PRESETS.map((name) =>
     loadScenarioOrThrow(JSON.parse(readFileSync(join(presetsDir, `${name}.json`), 'utf8'))),
   );
-  return [...presets, writeBehind, refreshAhead, fullPriorityQueue, crashedShard, loadDependent];
+  const docs = [
+    ...presets,
+    writeBehind,
+    refreshAhead,
+    fullPriorityQueue,
+    crashedShard,
+    loadDependent,
+  ];
+  return [...docs, ...failingCopies(docs)];
+}
+
+/**
+ * For each kind that answers calls, a copy of the first document using it with random failures
+ * on every such node (the availability figures; MTBF 4 s, MTTR 1 s: outages within 20 s).
+ */
+function failingCopies(docs: Scenario[]): Scenario[] {
+  const covered = new Set<string>();
+  const copies: Scenario[] = [];
+  for (const doc of docs) {
+    const fresh = doc.nodes.filter((n) => answersCalls(n.type) && !covered.has(n.type));
+    if (fresh.length === 0) continue;
+    for (const n of fresh) covered.add(n.type);
+    const failures = doc.nodes
+      .filter((n) => answersCalls(n.type))
+      .map((n) => ({ atS: 0, kind: 'failures' as const, target: n.id, mtbfS: 4, mttrS: 1 }));
+    copies.push({ ...doc, durationS: Math.min(doc.durationS, 20), faults: failures });
+  }
+  return copies;
 }

@@ -165,6 +165,7 @@ describe('kind descriptions', () => {
       'flush',
       'spike',
       'lag',
+      'failures',
     ]);
     for (const kind of FAULT_KIND_NAMES) expect(FAULT_KINDS[kind].target).toBe(FAULT_TARGETS[kind]);
     expect(FAULT_KINDS.lag.edgeKinds).toEqual(['replication']);

@@ -17,13 +17,13 @@ import { presetDoc } from './helpers.ts';
 describe('fault kinds per target', () => {
   it('follows the model: databases, caches, clients, call and replication edges', () => {
     const db = loadScenarioOrThrow(replicas);
-    expect(kindsFor(db, 'primary')).toEqual(['crash', 'slow', 'cpu', 'error', 'pause']);
+    expect(kindsFor(db, 'primary')).toEqual(['crash', 'slow', 'cpu', 'error', 'pause', 'failures']);
     expect(kindsFor(db, 'readers')).toEqual(['spike']);
     expect(kindsFor(db, 'e-api-primary')).toEqual(['partition', 'loss', 'latency']);
     expect(kindsFor(db, 'e-repl-1')).toEqual(['partition', 'loss', 'latency', 'lag']);
     expect(kindsFor(db, 'nothing')).toEqual([]);
     const cache = loadScenarioOrThrow(stampede);
-    expect(kindsFor(cache, 'cache')).toEqual(['crash', 'slow', 'flush']);
+    expect(kindsFor(cache, 'cache')).toEqual(['crash', 'slow', 'flush', 'failures']);
   });
 });
 

@@ -46,9 +46,16 @@ describe('fault injector', () => {
   it('lists only the fault kinds that apply to the selected node or edge', () => {
     act(() => useAppStore.getState().select(['api']));
     const { unmount } = render(<Inspector />);
-    expect(kindOptions()).toEqual(['Crash', 'Slow down', 'CPU loss', 'Errors', 'GC pauses']);
+    expect(kindOptions()).toEqual([
+      'Crash',
+      'Slow down',
+      'CPU loss',
+      'Errors',
+      'GC pauses',
+      'Random failures',
+    ]);
     act(() => useAppStore.getState().select(['lb']));
-    expect(kindOptions()).toEqual(['Crash']);
+    expect(kindOptions()).toEqual(['Crash', 'Random failures']);
     act(() => useAppStore.getState().select(['users']));
     expect(kindOptions()).toEqual(['Traffic spike']);
     act(() => useAppStore.getState().select(['e2']));

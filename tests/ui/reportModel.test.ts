@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeResult, NodeWindow, SimResult } from '../../src/engine/types.ts';
 import { COMMON_FIGURES, isWindowNumber } from '../../src/model/kinds/figures.ts';
-import { figuresOf } from '../../src/model/kinds/kindFigures.ts';
+import { availabilityFiguresOf, figuresOf } from '../../src/model/kinds/kindFigures.ts';
 import { KIND_DESCRIPTIONS, NODE_TYPES } from '../../src/model/kinds/index.ts';
 import { reportSections } from '../../src/ui/report/reportModel.ts';
 import { cellText, reportCsv, reportMarkdown } from '../../src/ui/report/reportText.ts';
@@ -86,8 +86,12 @@ describe('report rows', () => {
     const sections = reportSections({ nodes, window });
     for (const type of ['queue', 'database'] as const) {
       const keys = sections.find((s) => s.id === type)?.rows.map((r) => r.path.join('.'));
-      // The kind's own figures first, then the common ones, as the kinds declare them.
-      const declared = [...KIND_DESCRIPTIONS[type].figures, ...COMMON_FIGURES];
+      // The kind's own figures first, then the common ones, then availability.
+      const declared = [
+        ...KIND_DESCRIPTIONS[type].figures,
+        ...COMMON_FIGURES,
+        ...availabilityFiguresOf(type),
+      ];
       expect(keys).toEqual(declared.filter(isWindowNumber).map((f) => f.key));
       expect(keys).not.toContain('messageAgeMs'); // a result-only figure waits for the end
     }

@@ -76,6 +76,7 @@ export class Windows {
         p99Ms: r4(s.wHist.quantile(0.99)),
       };
       node.describe(w, true);
+      k.uptimes[node.index]?.describe(w, true);
       const avg = s.closeWindow(t);
       w.utilization = r4(avg.utilization);
       w.queueLength = r4(avg.queueLength);

@@ -223,7 +223,7 @@ export interface KindDescription<
 export type KindOp = Extract<OperatorOp, 'drain' | 'promote'>;
 
 /** The node faults a kind takes only when its description lists them (see `faults`). */
-export type KindFault = Exclude<NodeFaultKind, 'crash'>;
+export type KindFault = Exclude<NodeFaultKind, 'crash' | 'failures'>;
 
 export interface FaultKindDescription {
   kind: FaultKind;

@@ -71,6 +71,15 @@ export const faultSchema = z.discriminatedUnion(
       kind: z.literal('lag'),
       addMs: num(0, MAX_MS, 'ms').default(FAULT_DEFAULTS.lagAddMs),
     }),
+    z.strictObject({
+      ...base,
+      kind: z.literal('failures'),
+      mtbfS: positive(MAX_DURATION_S * 1000, 's').default(FAULT_DEFAULTS.mtbfS),
+      mttrS: positive(MAX_DURATION_S, 's').default(FAULT_DEFAULTS.mttrS),
+      minUp: int(1, MAX_REPLICAS).default(1),
+      zoneMtbfS: positive(MAX_DURATION_S * 1000, 's').optional(),
+      zoneMttrS: positive(MAX_DURATION_S, 's').optional(),
+    }),
   ],
   { error: `must be a fault of kind ${quotedList(FAULT_KIND_NAMES)}` },
 );

@@ -17,6 +17,7 @@ export const FAULT_TARGETS = {
   flush: 'node',
   spike: 'node',
   lag: 'edge',
+  failures: 'node',
 } as const;
 
 export type FaultKind = keyof typeof FAULT_TARGETS;
@@ -38,4 +39,7 @@ export const FAULT_DEFAULTS = {
   errorProbability: 0.1,
   pauseEveryS: 10,
   pauseMs: 500,
+  /** Random failures: a server failing about once a month, repaired in an hour. */
+  mtbfS: 30 * 86_400,
+  mttrS: 3600,
 } as const;

@@ -35,6 +35,14 @@ const fields = (kind: FaultKind, ...words: FieldWords[]) => describeFields(schem
 const times = (x: number | undefined) => `×${x ?? ''}`;
 const percent = (x: number | undefined) => `${+((x ?? 0) * 100).toPrecision(3)}%`;
 const none = () => '';
+/** Seconds, short: "6 min", "1 h", "30 d". */
+function duration(s: number | undefined): string {
+  if (s === undefined) return '';
+  if (s >= 86_400) return `${+(s / 86_400).toPrecision(3)} d`;
+  if (s >= 3600) return `${+(s / 3600).toPrecision(3)} h`;
+  if (s >= 60) return `${+(s / 60).toPrecision(3)} min`;
+  return `${+s.toPrecision(3)} s`;
+}
 
 export const FAULT_KINDS: Record<FaultKind, FaultKindDescription> = {
   crash: {
@@ -202,5 +210,38 @@ export const FAULT_KINDS: Record<FaultKind, FaultKindDescription> = {
       label: 'Added lag',
       help: 'Milliseconds of extra lag.',
     }),
+  },
+  failures: {
+    kind: 'failures',
+    target: FAULT_TARGETS.failures,
+    colour: '#9f1239',
+    amount: (f: Fault) => `MTBF ${duration(f.mtbfS)} · MTTR ${duration(f.mttrS)}`,
+    label: 'Random failures',
+    help: 'Each replica fails at random (up for a draw of MTBF, exponential) and is repaired (down for a draw of MTTR): the node reports its availability, nines, downtime per month and incidents.',
+    get nodeTypes() {
+      return callableNodeTypes();
+    },
+    fields: fields(
+      'failures',
+      at,
+      forS,
+      { key: 'mtbfS', label: 'MTBF', help: 'Mean time between failures of one replica.' },
+      { key: 'mttrS', label: 'MTTR', help: 'Mean time to repair a failed replica.' },
+      {
+        key: 'minUp',
+        label: 'Up when',
+        help: 'The node counts as available while at least this many replicas are up.',
+      },
+      {
+        key: 'zoneMtbfS',
+        label: 'Zone MTBF',
+        help: 'Mean time between outages of the whole zone, taking every replica down at once (correlated failures). Empty = none.',
+      },
+      {
+        key: 'zoneMttrS',
+        label: 'Zone MTTR',
+        help: 'Mean time a zone outage lasts. Empty = the MTTR.',
+      },
+    ),
   },
 };

@@ -52,6 +52,9 @@ export interface FigureDescriptor {
   optional?: boolean;
   /** How the live charts draw it (numeric window figures only); absent: not charted. */
   chart?: FigureChart;
+  /** Estimated per node over seeds, with its 95 % CI, in Analyze → Replications (numeric result
+   *  figures only). */
+  replicated?: true;
 }
 
 const LATENCY_CHART: FigureChart = { group: 'latency at this node', style: 'line' };

@@ -4,11 +4,17 @@
  */
 import type { NodeType } from '../types.ts';
 import { COMMON_FIGURES, isWindowNumber, type FigureDescriptor } from './figures.ts';
-import { KIND_DESCRIPTIONS, NODE_TYPES } from './index.ts';
+import { AVAILABILITY_FIGURES } from './availabilityFigures.ts';
+import { answersCalls, KIND_DESCRIPTIONS, NODE_TYPES } from './index.ts';
+
+/** The availability figures, for a kind a `failures` fault may hit (one that answers calls). */
+export function availabilityFiguresOf(type: NodeType): readonly FigureDescriptor[] {
+  return answersCalls(type) ? AVAILABILITY_FIGURES : [];
+}
 
 /** Every figure a node of `type` reports: the common ones, then its kind's own. */
 export function figuresOf(type: NodeType): readonly FigureDescriptor[] {
-  return [...COMMON_FIGURES, ...KIND_DESCRIPTIONS[type].figures];
+  return [...COMMON_FIGURES, ...availabilityFiguresOf(type), ...KIND_DESCRIPTIONS[type].figures];
 }
 
 /**
@@ -21,7 +27,10 @@ export function nodeFigureColumns(types: Iterable<NodeType>): string[] {
   const kinds = NODE_TYPES.filter((t) => present.has(t));
   return [
     ...new Set(
-      [...COMMON_FIGURES, ...kinds.flatMap((t) => KIND_DESCRIPTIONS[t].figures)]
+      [
+        ...COMMON_FIGURES,
+        ...kinds.flatMap((t) => [...availabilityFiguresOf(t), ...KIND_DESCRIPTIONS[t].figures]),
+      ]
         .filter(isWindowNumber)
         .map((f) => f.key),
     ),

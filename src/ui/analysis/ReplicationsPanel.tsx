@@ -10,6 +10,7 @@ import { replicationJobs } from '../../analysis/run.ts';
 import { precisionWord } from '../../analysis/stats.ts';
 import { useAppStore } from '../../store/index.ts';
 import { formatNumber } from '../run/format.ts';
+import { ReplicatedNodeFigures } from './ReplicatedNodeFigures.tsx';
 import { ProgressLine } from './ProgressLine.tsx';
 import { NumberField } from './NumberField.tsx';
 import { isAbort, runAll, useRunnerPoolFactory } from './runners.ts';
@@ -106,6 +107,7 @@ export function ReplicationsPanel() {
               })}
             </tbody>
           </table>
+          <ReplicatedNodeFigures summary={summary} doc={doc} />
           <p className="an-note">
             {summary.n} seeds: {summary.seeds.join(', ')}.
           </p>

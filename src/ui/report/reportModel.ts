@@ -8,6 +8,7 @@
 import type { NodeResult, NodeWindow, SimResult } from '../../engine/types.ts';
 import type { FigureDescriptor } from '../../model/kinds/figures.ts';
 import { COMMON_FIGURES, reportedIn } from '../../model/kinds/figures.ts';
+import { availabilityFiguresOf } from '../../model/kinds/kindFigures.ts';
 import { KIND_DESCRIPTIONS, NODE_TYPES } from '../../model/kinds/index.ts';
 import type { NodeType } from '../../model/types.ts';
 
@@ -123,7 +124,11 @@ function kindSection(
   partName: (part: string) => string,
 ): ReportSection {
   // The kind's own figures first: they are what its lessons point at.
-  const figures = [...KIND_DESCRIPTIONS[type].figures, ...COMMON_FIGURES];
+  const figures = [
+    ...KIND_DESCRIPTIONS[type].figures,
+    ...COMMON_FIGURES,
+    ...availabilityFiguresOf(type),
+  ];
   const fromResult = input.result?.nodes;
   const windowSources = nodes.map((n) => input.window?.[n.id] as Figures | undefined);
   const rows: ReportRow[] = [];
