@@ -10,6 +10,7 @@ import { edgeBadges } from '../../src/ui/canvas/edgeBadges.ts';
 import { LiveNodeOverlay } from '../../src/ui/canvas/LiveNodeOverlay.tsx';
 import { startLiveLayer } from '../../src/ui/canvas/liveLayer.ts';
 import { createTrafficPainter } from '../../src/ui/canvas/trafficPainter.ts';
+import { VIEW_SETTLE_MS } from '../../src/ui/canvas/viewMotion.ts';
 import { client, edge, scenario, service } from '../fixtures/docs.ts';
 
 const doc = scenario({
@@ -172,8 +173,12 @@ describe('edge badges', () => {
 });
 
 describe('the live layer', () => {
-  /** A layer over a stand-in flow with one edge; returns how many frames it asked for. */
-  function layer(reducedMotion: boolean) {
+  /**
+   * A layer over a stand-in flow with one edge, run for `frames` display frames 1/60 s apart
+   * (the view panned at `panAtFrame`, if given); says how many frames it asked for, how many
+   * it drew dots in, and the edge's stroke.
+   */
+  function layer(reducedMotion: boolean, frameCount = 5, panAtFrame = -1) {
     const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
     const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
     path.setAttribute('id', 'e1');
@@ -183,11 +188,12 @@ describe('the live layer', () => {
     const dom = document.createElement('div');
     dom.append(svg);
     const canvas = document.createElement('canvas');
-    const drawn: string[] = [];
+    const drawn: number[] = [];
+    let clock = 0;
     const ctx = new Proxy(
       {},
       {
-        get: (_, name) => (name === 'arc' ? () => drawn.push('dot') : () => {}),
+        get: (_, name) => (name === 'arc' ? () => drawn.push(clock) : () => {}),
         set: () => true,
       },
     );
@@ -196,7 +202,7 @@ describe('the live layer', () => {
     const v = viewOf(window2s({ api: 0.5, inv: 0.5 }));
     const traffic = createTrafficPainter({
       canvas,
-      now: () => 0,
+      now: () => clock,
       requestFrame: (fn) => frames.push(fn),
       cancelFrame: () => {},
     });
@@ -222,21 +228,37 @@ describe('the live layer', () => {
       subscribeRunning: () => () => {},
       reducedMotion: () => reducedMotion,
     });
-    // Run up to 5 frames: a moving layer asks for the next one each time.
+    // Run the frames: a moving layer asks for the next one each time.
     let ran = 0;
-    while (frames.length > 0 && ran < 5) {
+    while (frames.length > 0 && ran < frameCount) {
+      if (ran === panAtFrame) traffic.set({ view: { ...viewport, tx: viewport.tx + 30 } });
       frames.shift()!();
       ran += 1;
+      clock += 1000 / 60;
     }
     stop();
-    return { ran, dots: drawn.length, stroke: path.style.strokeWidth };
+    const framesDrawn = new Set(drawn).size;
+    return { ran, dots: drawn.length, framesDrawn, drawn, stroke: path.style.strokeWidth };
   }
+  const viewport = { tx: 0, ty: 0, zoom: 1, width: 800, height: 600 };
 
-  it('moves the dots on every frame while the run goes on', () => {
-    const r = layer(false);
-    expect(r.ran).toBe(5);
+  it('moves the dots while the run goes on, at most 30 frames a second', () => {
+    const r = layer(false, 60);
+    expect(r.ran).toBe(60);
     expect(r.dots).toBeGreaterThan(0);
     expect(r.stroke).not.toBe('');
+    // One second of display frames at 60 a second: the dots move in 30 of them, not all 60.
+    expect(r.framesDrawn).toBeGreaterThanOrEqual(25);
+    expect(r.framesDrawn).toBeLessThanOrEqual(30);
+  });
+
+  it('clears the dots while the view moves and draws them again once it is still', () => {
+    const panAt = 10;
+    const r = layer(false, 60, panAt);
+    const panS = (panAt * 1000) / 60;
+    const settledAt = panS + VIEW_SETTLE_MS;
+    expect(r.drawn.some((t) => t > panS && t < settledAt)).toBe(false);
+    expect(r.drawn.some((t) => t >= settledAt)).toBe(true);
   });
 
   it('draws still dots once, and asks for no more frames, under reduced motion', () => {

@@ -17,6 +17,7 @@ import type { EdgeLive, LiveView } from './liveView.ts';
 import { paintNodeChips } from './nodeChips.ts';
 import { parseCubic, type Curve, type EdgeToDraw, type View } from './traffic.ts';
 import type { TrafficColours, TrafficState } from './trafficPainter.ts';
+import { noteViewMoved } from './viewMotion.ts';
 
 /** Where the traffic is drawn: `set` sends what changed. */
 export interface TrafficSink {
@@ -190,6 +191,7 @@ export function startLiveLayer(deps: LiveLayerDeps): () => void {
   let chipsTimer: ReturnType<typeof setTimeout> | undefined;
   const onFlow = (s: ReactFlowState, prev: ReactFlowState) => {
     const moved = s.transform !== prev.transform || s.width !== prev.width;
+    if (s.transform !== prev.transform) noteViewMoved();
     if (moved && stale.size > 0 && chipsTimer === undefined) {
       // Nodes coming into sight get their figures within a tenth of a second of a pan.
       chipsTimer = setTimeout(() => {

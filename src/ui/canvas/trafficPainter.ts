@@ -6,10 +6,18 @@
  * Why a worker: every frame drawn on the page made the main thread paint, layerize and commit
  * the whole React Flow graph (about 9 ms a frame on 100 nodes, most of its time at 60 frames a
  * second); a canvas drawn from a worker reaches the screen with no work on the main thread.
+ *
+ * Why at most 30 frames a second, and none while the view moves: each frame of a canvas as big
+ * as the flow is composited again in full (in software on machines without a GPU), and a trace
+ * of 100 nodes at Max put that (the display compositor, the GPU process's buffers) at about
+ * three times the dots' own drawing; during a pan or a zoom every view change was another such
+ * frame, competing with the pan for the same two cores. The dots are cleared when the view
+ * starts to move and drawn again once it has been still for VIEW_SETTLE_MS.
  */
 import { drawTraffic, type EdgeToDraw, type Outcome, type View } from './traffic.ts';
 import { formatRate } from '../run/format.ts';
 import type { EdgeLive } from './liveView.ts';
+import { VIEW_SETTLE_MS } from './viewMotion.ts';
 
 export type TrafficColours = Record<Outcome | 'text' | 'halo', string>;
 
@@ -34,6 +42,15 @@ export interface PainterDeps {
 
 /** The share of its thread the dots may take: frames are skipped beyond it. */
 const DRAW_BUDGET = 0.15;
+/**
+ * The shortest time between two frames of moving dots: every other frame of a 60 Hz display
+ * (a little under 1/30 s, so that a display frame a millisecond early is not skipped too).
+ */
+const MIN_FRAME_MS = 28;
+
+/** True when `b` shows another part of the flow than `a` (panned or zoomed; not resized). */
+const viewMoved = (a: View, b: View) =>
+  a.width > 0 && (a.tx !== b.tx || a.ty !== b.ty || a.zoom !== b.zoom);
 
 function rateLabel(live: EdgeLive): string | undefined {
   return live.rps > 0 ? formatRate(live.rps) : undefined;
@@ -54,6 +71,16 @@ export function createTrafficPainter(deps: PainterDeps) {
   let frame: number | undefined;
   let lastDrawAt = -Infinity;
   let drawCostMs = 0;
+  /** When the view last moved, and whether the canvas has been cleared since. */
+  let viewMovedAt = -Infinity;
+  let cleared = false;
+
+  const clear = () => {
+    if (ctx === null || cleared) return;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    cleared = true;
+  };
 
   const draw = () => {
     if (ctx === null) return;
@@ -70,6 +97,7 @@ export function createTrafficPainter(deps: PainterDeps) {
     // Still dots (reduced motion, a pause) sit where the clock of the last frame left them.
     const timeS = (state.moving ? start : lastDrawAt) / 1000;
     drawTraffic(ctx as CanvasRenderingContext2D, state.edges, v, timeS, state.colours, rateLabel);
+    cleared = false;
     if (state.moving) lastDrawAt = start;
     drawCostMs = drawCostMs * 0.8 + (deps.now() - start) * 0.2;
     if (state.moving) schedule();
@@ -77,8 +105,16 @@ export function createTrafficPainter(deps: PainterDeps) {
 
   const onFrame = () => {
     frame = undefined;
-    // Skip this frame when drawing is dear (a large graph): at most DRAW_BUDGET of the time.
-    if (state.moving && deps.now() < lastDrawAt + drawCostMs / DRAW_BUDGET) schedule();
+    const now = deps.now();
+    if (now < viewMovedAt + VIEW_SETTLE_MS) {
+      clear();
+      schedule();
+      return;
+    }
+    // Skip this frame when too soon, or when drawing is dear (a large graph): at most
+    // DRAW_BUDGET of the time.
+    const gap = Math.max(MIN_FRAME_MS, drawCostMs / DRAW_BUDGET);
+    if (state.moving && now < lastDrawAt + gap) schedule();
     else draw();
   };
 
@@ -88,6 +124,7 @@ export function createTrafficPainter(deps: PainterDeps) {
 
   return {
     set(change: Partial<TrafficState>): void {
+      if (change.view !== undefined && viewMoved(state.view, change.view)) viewMovedAt = deps.now();
       state = { ...state, ...change };
       schedule();
     },
