@@ -1,5 +1,6 @@
 /**
- * The live charts, read from the metrics buffer at most every CHART_INTERVAL_MS: end-to-end
+ * The live charts, read from the metrics buffer at most every CHART_INTERVAL_MS (less often when
+ * drawing them is dear, never during a pan: drawBudget.ts): end-to-end
  * latency (log scale, mean beside the percentiles), throughput (total, ok, rejected, other
  * errors), errors by reason, utilization and queue of the busiest nodes (the rest as one
  * "others" line), the kinds' overview figures (cache hit ratio, replicas asked for and healthy
@@ -29,6 +30,8 @@ import {
 import { setShownCharts } from './shownCharts.ts';
 import type { FigureDescriptor } from '../../model/kinds/figures.ts';
 import { HEAT_LEGEND, heatOf } from './heatmap.ts';
+import { budgetedChartDraw } from './drawBudget.ts';
+import { viewSettlesIn } from '../canvas/viewMotion.ts';
 
 const PALETTE = ['#3b6cf6', '#f06543', '#14a06f', '#a855f7', '#e0a100', '#0ea5a4'];
 const REASON_COLORS: Record<ErrorReason, string> = {
@@ -84,8 +87,14 @@ export default function LiveCharts() {
       setShownCharts(next ?? []);
       startTransition(() => setSpecs((old) => (sameShape(old, next) ? old : next)));
     };
+    // A new selection is drawn at once; new windows when the budget and the canvas allow.
     update();
-    return metricsHub.charts.subscribe(update);
+    const draws = budgetedChartDraw(update, viewSettlesIn);
+    const unsubscribe = metricsHub.charts.subscribe(draws.request);
+    return () => {
+      unsubscribe();
+      draws.stop();
+    };
   }, [selectedIds, nodes]);
 
   if (specs === undefined) {

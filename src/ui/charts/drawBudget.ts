@@ -1,0 +1,69 @@
+/**
+ * When the live charts draw. They are asked at most every CHART_INTERVAL_MS (metricsHub.ts), but
+ * what a draw costs grows with the design (the heatmap reads every node, the browser parses and
+ * lays out each plot's SVG), and at Max speed every ask is a real draw. So a draw is put off
+ * while the user pans or zooms the canvas (viewMotion.ts: the pan comes first), and draws are
+ * spaced so that they take at most CHART_BUDGET of the main thread: on a small design that is
+ * every ask; on 500 nodes, fewer, never a stall.
+ */
+
+/**
+ * The share of the main thread's time the charts' own code may take. Kept low because the
+ * browser's parse, style, layout and paint of the plots come on top, about as much again.
+ */
+export const CHART_BUDGET = 0.06;
+
+export interface DrawBudgetDeps {
+  now: () => number;
+  /** Runs `fn` after `ms`; returns a function that cancels it. */
+  after: (fn: () => void, ms: number) => () => void;
+  /** Milliseconds until the canvas's view is still (0: still now). */
+  settlesIn: () => number;
+}
+
+const browserDeps = (settlesIn: () => number): DrawBudgetDeps => ({
+  now: () => performance.now(),
+  after: (fn, ms) => {
+    const timer = setTimeout(fn, ms);
+    return () => clearTimeout(timer);
+  },
+  settlesIn,
+});
+
+/**
+ * `request()` asks for `draw` to run as soon as the budget and the view allow (asks while one
+ * is pending join it); `stop()` drops a pending one.
+ */
+export function budgetedDraw(draw: () => void, deps: DrawBudgetDeps) {
+  let nextAt = -Infinity;
+  let costMs = 0;
+  let cancel: (() => void) | undefined;
+
+  const run = () => {
+    cancel = undefined;
+    const wait = Math.max(nextAt - deps.now(), deps.settlesIn());
+    if (wait > 0) {
+      cancel = deps.after(run, wait);
+      return;
+    }
+    const start = deps.now();
+    draw();
+    const spent = deps.now() - start;
+    // A smoothed cost, so one slow draw (a collection, a busy core) does not stall the next.
+    costMs = costMs === 0 ? spent : costMs * 0.7 + spent * 0.3;
+    nextAt = start + costMs / CHART_BUDGET;
+  };
+
+  return {
+    request(): void {
+      if (cancel === undefined) run();
+    },
+    stop(): void {
+      cancel?.();
+      cancel = undefined;
+    },
+  };
+}
+
+export const budgetedChartDraw = (draw: () => void, settlesIn: () => number) =>
+  budgetedDraw(draw, browserDeps(settlesIn));

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { budgetedDraw, CHART_BUDGET } from '../../src/ui/charts/drawBudget.ts';
+
+/** A fake clock and timer queue; each draw costs `costMs` of it. */
+function harness(costMs: number, settlesIn: () => number = () => 0) {
+  let clock = 0;
+  const timers: Array<{ at: number; fn: () => void; live: boolean }> = [];
+  const drawnAt: number[] = [];
+  const draws = budgetedDraw(
+    () => {
+      drawnAt.push(clock);
+      clock += costMs;
+    },
+    {
+      now: () => clock,
+      after: (fn, ms) => {
+        const t = { at: clock + ms, fn, live: true };
+        timers.push(t);
+        return () => (t.live = false);
+      },
+      settlesIn,
+    },
+  );
+  /** Asks every `everyMs` until `untilMs` (or only lets time pass), running timers on the way. */
+  const ask = (everyMs: number, untilMs: number, asking = true) => {
+    for (let t = clock; t < untilMs; t += everyMs) {
+      for (;;) {
+        const due = timers.filter((x) => x.live && x.at <= t).sort((a, b) => a.at - b.at)[0];
+        if (due === undefined) break;
+        due.live = false;
+        clock = Math.max(clock, due.at);
+        due.fn();
+      }
+      clock = Math.max(clock, t);
+      if (asking) draws.request();
+    }
+  };
+  return { draws, drawnAt, ask, now: () => clock };
+}
+
+describe('the charts draw within a budget', () => {
+  it('draws on every ask when drawing is cheap', () => {
+    const h = harness(1);
+    h.ask(250, 2500);
+    expect(h.drawnAt).toHaveLength(10);
+  });
+
+  it('spaces dear draws so they take at most their share of the time', () => {
+    const costMs = 60;
+    const h = harness(costMs);
+    h.ask(250, 10_000);
+    const spent = h.drawnAt.length * costMs;
+    expect(spent / 10_000).toBeLessThanOrEqual(CHART_BUDGET * 1.1);
+    // Still drawn, just less often: the newest windows appear within a second or so.
+    expect(h.drawnAt.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('puts a draw off while the canvas view moves, and draws once it is still', () => {
+    const h = harness(1, () => Math.max(0, 1000 - h.now()));
+    h.ask(250, 2000);
+    expect(h.drawnAt.every((t) => t >= 1000)).toBe(true);
+    expect(h.drawnAt.length).toBeGreaterThan(0);
+  });
+
+  it('drops a pending draw when stopped', () => {
+    const h = harness(1, () => Math.max(0, 500 - h.now()));
+    h.draws.request();
+    h.draws.stop();
+    h.ask(100, 2000, false);
+    expect(h.drawnAt).toHaveLength(0);
+  });
+});
