@@ -68,7 +68,7 @@ function kindSection(k: KindDescription): string {
     '',
     `Starts ${edges.join('; ')}.${k.refusesCalls ? ` Nothing calls into it.` : ''}` +
       (reads.length ? ` Reads each request's ${reads.join(' and ')} (with its defaults).` : '') +
-      ` Priced at $${k.pricePerHour} per instance-hour.` +
+      ` Priced at $${k.price.usd} per ${k.price.per}${k.size ? ' of the small size (see "Prices")' : ''}.` +
       liveText(k.live ?? []),
   ].join('\n');
 }

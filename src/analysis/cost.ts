@@ -1,25 +1,20 @@
 /**
- * A simple cost model for comparing designs: instances × price per hour, by node kind. The
- * prices are round, illustrative figures in the range of small cloud instances and managed
- * services, not any provider's list price; a document's `prices` table (per instance-hour by
- * kind) replaces them, and `prices` given here replace both.
+ * What a design costs: each node's charge (src/model/kinds/pricing.ts: instance-hours × size,
+ * GB held, million messages) summed. A queue's messages are the run's measured arrivals a
+ * second when there is a run, else the traffic equations' offered rate. The prices are each
+ * kind's list-price figure; a document's `prices` table replaces them, and `prices` given here
+ * replace both.
  */
 import type { SimResult } from '../engine/types.ts';
-import { KIND_DESCRIPTIONS } from '../model/kinds/index.ts';
-import type { NodeType, Scenario, ScenarioNode } from '../model/types.ts';
-
-/** US dollars per instance-hour, by kind: each kind's `pricePerHour`. */
-export const pricePerHour = (type: NodeType): number => KIND_DESCRIPTIONS[type].pricePerHour;
+import { nodeCharge, type NodeCharge, type PriceTable } from '../model/kinds/pricing.ts';
+import type { Scenario } from '../model/types.ts';
+import { countedSeconds, offeredRates, totalRps } from './flow.ts';
 
 export const HOURS_PER_MONTH = 730;
 
-export interface CostLine {
+export interface CostLine extends NodeCharge {
   nodeId: string;
-  type: NodeType;
-  /** Instances billed: a service's replicas (with a result: their mean over the run), else 1. */
-  instances: number;
-  pricePerHour: number;
-  costPerHour: number;
+  type: string;
 }
 
 export interface Cost {
@@ -30,29 +25,33 @@ export interface Cost {
   perMillionRequests: number | null;
 }
 
-function instancesOf(n: ScenarioNode, result?: SimResult): number {
-  const kind = KIND_DESCRIPTIONS[n.type];
-  return kind.instances ? kind.instances(n.params, result?.nodes[n.id]?.replicas) : 1;
+/** Messages a second through each node: measured arrivals with a run, else the offered rate. */
+function messageRates(doc: Scenario, result?: SimResult): (id: string) => number {
+  if (result) {
+    const s = countedSeconds(doc, result);
+    return (id) => (result.nodes[id]?.arrivals ?? 0) / s;
+  }
+  let offered: ReturnType<typeof offeredRates> | undefined;
+  return (id) => {
+    offered ??= offeredRates(doc);
+    const r = offered.get(id);
+    return r ? totalRps(r) : 0;
+  };
 }
 
-export function designCost(
-  doc: Scenario,
-  result?: SimResult,
-  prices: Partial<Record<NodeType, number>> = {},
-): Cost {
-  const lines = doc.nodes.map((n): CostLine => {
-    const instances = instancesOf(n, result);
-    // A price given to the call, else the document's own table, else the kind's default.
-    const price = prices[n.type] ?? doc.prices?.[n.type] ?? pricePerHour(n.type);
-    return {
-      nodeId: n.id,
-      type: n.type,
-      instances,
-      pricePerHour: price,
-      costPerHour: instances * price,
-    };
-  });
-  const perHour = lines.reduce((s, l) => s + l.costPerHour, 0);
+export function designCost(doc: Scenario, result?: SimResult, prices: PriceTable = {}): Cost {
+  const table = { ...doc.prices, ...prices };
+  const rateOf = messageRates(doc, result);
+  const lines = doc.nodes.map((n): CostLine => ({
+    nodeId: n.id,
+    type: n.type,
+    ...nodeCharge(n, table, {
+      measuredReplicas: result?.nodes[n.id]?.replicas,
+      // Only a kind billed per message needs its rate (the traffic equations cost a little).
+      ...(n.type === 'queue' && { messagesPerS: rateOf(n.id) }),
+    }),
+  }));
+  const perHour = lines.reduce((s, l) => s + l.perHour, 0);
   const okPerHour = result ? result.throughputRps * 3600 : 0;
   return {
     lines,

@@ -5,6 +5,7 @@ import { idSchema, num, text, int, typed, type Loose } from './kinds/common.ts';
 import { edgeSchema } from './kinds/edge.ts';
 import { faultSchema, MAX_DURATION_S } from './kinds/fault.ts';
 import { KIND_DESCRIPTIONS, sealKinds } from './kinds/index.ts';
+import { PRICE_UNIT_TEXT } from './kinds/pricing.ts';
 import type { Action, Fault, ScenarioEdge, ScenarioNode } from './types.ts';
 import { actionSchema } from './actions.ts';
 import { alertsField, challengeField, objectivesField } from './objectives.ts';
@@ -73,13 +74,15 @@ export const documentSchema = z.strictObject({
     })
     .max(LIMITS.actions, { error: `must have at most ${LIMITS.actions} entries` })
     .optional(),
-  // The design's own price table: US dollars per instance-hour by kind, over the kinds' defaults.
+  // The design's own price table: US dollars by kind, in each kind's unit, over its default.
   prices: z
     .strictObject(
-      Object.fromEntries(kinds.map((k) => [k, num(0, 1_000_000, '$/h').optional()])) as Record<
-        string,
-        z.ZodOptional<ReturnType<typeof num>>
-      >,
+      Object.fromEntries(
+        kinds.map((k) => [
+          k,
+          num(0, 1_000_000, PRICE_UNIT_TEXT[KIND_DESCRIPTIONS[k]!.price.per]).optional(),
+        ]),
+      ) as Record<string, z.ZodOptional<ReturnType<typeof num>>>,
     )
     .optional(),
   objectives: objectivesField,

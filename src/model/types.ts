@@ -258,7 +258,7 @@ export interface Scenario {
   faults: Fault[];
   /** Changes made while running, replayed at their times; absent = none. */
   actions?: Action[];
-  /** US dollars per instance-hour by kind, over each kind's `pricePerHour`; absent = defaults. */
+  /** US dollars by kind, in each kind's unit (src/model/kinds/pricing.ts); absent = defaults. */
   prices?: Partial<Record<NodeType, number>>;
   /** Targets every run is graded against; absent = none. */
   objectives?: Objective[];

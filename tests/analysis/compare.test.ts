@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compareRuns } from '../../src/analysis/compare.ts';
 import { duplicateAsVariant } from '../../src/analysis/variant.ts';
-import { designCost, HOURS_PER_MONTH, pricePerHour } from '../../src/analysis/cost.ts';
+import { designCost, HOURS_PER_MONTH } from '../../src/analysis/cost.ts';
+import { KIND_DESCRIPTIONS } from '../../src/model/kinds/index.ts';
 import { design, fakeResult } from './helpers.ts';
 
 const a = design(
@@ -20,21 +21,23 @@ const a = design(
   ],
 );
 
+const usd = (type: keyof typeof KIND_DESCRIPTIONS): number => KIND_DESCRIPTIONS[type].price.usd;
+
 describe('cost', () => {
-  it('is instances × price per hour per kind', () => {
+  it('is instances × price per hour per kind, the cache by the GB it holds', () => {
     const c = designCost(a);
     const expected =
-      3 * pricePerHour('service') +
-      pricePerHour('loadBalancer') +
-      pricePerHour('database') +
-      pricePerHour('cache');
+      3 * usd('service') +
+      usd('loadBalancer') +
+      usd('database') +
+      ((1000 * 1) / 1024 / 1024) * usd('cache'); // 1000 entries of 1 KB
     expect(c.perHour).toBeCloseTo(expected, 12);
     expect(c.perMonth).toBeCloseTo(expected * HOURS_PER_MONTH, 9);
     expect(c.perMillionRequests).toBeNull();
   });
   it('takes overrides and prices a million requests', () => {
     const c = designCost(a, fakeResult({ throughputRps: 100 }), { service: 1 });
-    expect(c.lines.find((l) => l.nodeId === 'api')?.costPerHour).toBe(3);
+    expect(c.lines.find((l) => l.nodeId === 'api')?.perHour).toBe(3);
     expect(c.perMillionRequests).toBeCloseTo((c.perHour / (100 * 3600)) * 1e6, 9);
   });
 });
@@ -52,7 +55,7 @@ describe('compareRuns', () => {
     );
     expect(cmp.p99Ms).toMatchObject({ a: 200, b: 100, delta: -100, relative: -0.5 });
     expect(cmp.errorRate.delta).toBeCloseTo(-0.02, 12);
-    expect(cmp.costPerHour.delta).toBeCloseTo(2 * pricePerHour('service'), 12);
+    expect(cmp.costPerHour.delta).toBeCloseTo(2 * usd('service'), 12);
     expect(cmp.seed.same).toBe(true);
     expect(cmp.summary[0]).toBe('p99: 200.0 ms → 100.0 ms (-50 %), better');
     expect(cmp.summary.some((s) => /^cost: .*worse$/.test(s))).toBe(true);

@@ -48,7 +48,7 @@ export const TOY_DELAY = defineKind({
   flow: () => ({ split: 'every' }),
   theory: (p) => ({ as: 'delay', ms: { dist: 'constant', ms: p.delayMs } }),
   faults: ['slow'],
-  pricePerHour: 0.25,
+  price: { usd: 0.25, per: 'instance-hour' },
   edges: { call: { targets: [], why: 'a toy delay calls nothing' } },
 });
 

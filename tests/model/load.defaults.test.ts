@@ -66,6 +66,7 @@ describe('loadScenario: defaults', () => {
     const p = node(tinyDocument(), 'api').params;
     expect(p).toEqual({
       replicas: 1,
+      size: 'small',
       workers: 1,
       serviceTimeMs: { dist: 'exponential', meanMs: 10 },
       blocking: true,
@@ -85,6 +86,7 @@ describe('loadScenario: defaults', () => {
     expect(s.nodes[0]?.params).toEqual({ strategy: 'roundRobin' });
     expect(s.nodes[1]?.params).toEqual({
       capacity: 5,
+      entryKb: 1,
       eviction: 'lru',
       hitMs: { dist: 'constant', ms: 1 },
       strategy: 'readThrough',

@@ -138,7 +138,7 @@ describe('a kind made of one description and one behaviour', () => {
     const doc = toyDocument(8);
     expect(designCost(doc).lines.find((l) => l.nodeId === 'toy')).toMatchObject({
       instances: 1,
-      costPerHour: TOY_DELAY.pricePerHour,
+      perHour: TOY_DELAY.price.usd,
     });
     const { svg } = canvasSvg(doc);
     expect(svg).toContain(TOY_DELAY.colour);

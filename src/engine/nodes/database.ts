@@ -5,6 +5,7 @@
  * is the query path. A write reaching a read replica is passed to its primary; any call reaching
  * a primary that has failed over is passed to the promoted replica.
  */
+import { sized } from '../../model/kinds/sizes.ts';
 import type { DatabaseParams } from '../../model/types.ts';
 import type { Call } from '../call.ts';
 import { Sampler } from '../dists.ts';
@@ -46,7 +47,7 @@ export class DatabaseNode extends BaseNode {
     this.params = ctx.node.params;
     this.readS = new Sampler(this.params.readTimeMs, this.k.rng);
     this.writeS = new Sampler(this.params.writeTimeMs, this.k.rng);
-    this.conns = this.params.connections;
+    this.conns = sized(this.params.connections, this.params.size);
     this.pool = new WorkerPool(
       this.k,
       this.stats,
@@ -167,10 +168,11 @@ export class DatabaseNode extends BaseNode {
     if (params.loadDependence === undefined) this.clock = null;
     else if (this.clock === null) this.clock = this.newClock(params);
     else this.clock.ld = params.loadDependence;
-    if (params.connections === this.conns) return;
-    if (!this.down) this.stats.addCapacity(this.k.now, params.connections - this.conns);
-    this.conns = params.connections;
-    const started = this.pool.resize(params.connections);
+    const conns = sized(params.connections, params.size);
+    if (conns === this.conns) return;
+    if (!this.down) this.stats.addCapacity(this.k.now, conns - this.conns);
+    this.conns = conns;
+    const started = this.pool.resize(conns);
     if (!this.down) for (const c of started) this.startQuery(c);
   }
 

@@ -12,6 +12,7 @@
  * is the number of slots, the most the service can have at once. A call pinned to a slot that
  * is not serving (starting, draining, off) goes to a serving replica instead.
  */
+import { sized } from '../../model/kinds/sizes.ts';
 import type { ServiceParams } from '../../model/types.ts';
 import type { Call } from '../call.ts';
 import { Sampler } from '../dists.ts';
@@ -62,7 +63,7 @@ export class ServiceNode extends BaseNode {
     if (ctx.node.type !== 'service') throw new Error('service behaviour on a non-service');
     this.p = ctx.node.params;
     this.replicas = replicaSlots(this.p, ctx.plannedReplicas?.[ctx.index]);
-    this.workers = this.p.workers;
+    this.workers = sized(this.p.workers, this.p.size);
     this.svc = new Sampler(this.p.serviceTimeMs, this.k.rng);
     this.downR = new Uint8Array(this.replicas);
     this.downSinceS = new Float64Array(this.replicas);
@@ -96,7 +97,8 @@ export class ServiceNode extends BaseNode {
     this.p = params;
     if (params.serviceTimeMs !== old.serviceTimeMs)
       this.svc = new Sampler(params.serviceTimeMs, this.k.rng);
-    if (params.workers !== this.workers) this.setWorkers(params.workers);
+    const workers = sized(params.workers, params.size);
+    if (workers !== this.workers) this.setWorkers(workers);
     const queueCapacity = params.queueCapacity ?? Infinity;
     for (const pool of this.pools) pool.queueCapacity = queueCapacity;
     if (params.replicas !== old.replicas) this.slots.scaleTo(params.replicas, 0);

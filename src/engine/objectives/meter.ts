@@ -51,7 +51,7 @@ export class CostClock {
     private readonly k: Kernel,
     doc: Scenario,
   ) {
-    this.prices = designCost(doc).lines.map((l) => l.pricePerHour);
+    this.prices = designCost(doc).lines.map((l) => l.perInstanceHour);
     // Instances of the nodes that do not scale (a client: 0, most kinds: 1).
     this.fixed = doc.nodes.map((n) => {
       const kind = KIND_DESCRIPTIONS[n.type];

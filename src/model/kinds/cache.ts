@@ -12,12 +12,16 @@ import {
   ratio,
 } from './common.ts';
 import { defineKind } from './define.ts';
+
+const KB_PER_GB = 1024 * 1024;
 import { num } from './lineText.ts';
 import { describeFields } from './schemaInfo.ts';
 import type { FigureDescriptor } from './figures.ts';
 
 export const cacheParamsSchema = z.strictObject({
   capacity: int(0, MAX_COUNT).default(1000),
+  // What the entries weigh, for its price per GB: 1 KB each unless said.
+  entryKb: positive(KB_PER_GB, 'KB').default(1),
   eviction: oneOf(['lru', 'lfu', 'fifo', 'random']).default('lru'),
   ttlMs: positive(MAX_MS * 365, 'ms').optional(),
   hitMs: distSchema.default(constant(1)),
@@ -132,6 +136,11 @@ export const CACHE_DESCRIPTION = defineKind({
   schema: cacheParamsSchema,
   params: describeFields(cacheParamsSchema, [
     { key: 'capacity', label: 'Capacity', help: 'Entries held.' },
+    {
+      key: 'entryKb',
+      label: 'Entry size',
+      help: 'What one entry weighs: the cache is priced per GB held (capacity × entry size).',
+    },
     { key: 'eviction', label: 'Eviction', help: 'Which entry goes when the cache is full.' },
     { key: 'ttlMs', label: 'TTL', help: 'Entry lifetime. Empty = entries never expire.' },
     { key: 'hitMs', label: 'Hit latency', help: 'Time to answer from the cache.', unit: 'ms' },
@@ -166,7 +175,9 @@ export const CACHE_DESCRIPTION = defineKind({
           : { capacity: p.capacity },
   }),
   faults: ['slow', 'flush'],
-  pricePerHour: 0.2, // an in-memory cache node
+  // ElastiCache Serverless (Redis OSS), us-east-1: $0.125 per GB of data stored an hour.
+  price: { usd: 0.125, per: 'GB-hour' },
+  gigabytes: (p) => (p.capacity * p.entryKb) / KB_PER_GB,
   live: ['capacity', 'hitMs', 'ttlMs'],
   edges: {
     call: {

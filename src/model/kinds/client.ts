@@ -96,7 +96,7 @@ export const CLIENT_DESCRIPTION = defineKind({
   theory: () => ({ as: 'router' }),
   // Clients are the users: they cost nothing here.
   faults: ['spike'],
-  pricePerHour: 0,
+  price: { usd: 0, per: 'instance-hour' },
   live: ['arrival.rps', 'arrival.users', 'writeRatio'],
   instances: () => 0,
   edges: {

@@ -14,6 +14,7 @@ import {
   num,
 } from './common.ts';
 import { defineKind } from './define.ts';
+import { sized, sizeSchema, SIZES_TEXT, sizeText } from './sizes.ts';
 import { distText } from './lineText.ts';
 import { describeFields } from './schemaInfo.ts';
 import type { FigureDescriptor } from './figures.ts';
@@ -30,6 +31,7 @@ export const databaseParamsSchema = z.strictObject({
   readTimeMs: distSchema.default(exponential(5)),
   writeTimeMs: distSchema.default(exponential(15)),
   connections: int(1, 10_000).default(20),
+  size: sizeSchema(),
   queueCapacity: int(0, MAX_COUNT).optional(),
   failover: failoverSchema.optional(),
   multiPrimary: bool().default(false),
@@ -164,7 +166,12 @@ export const DATABASE_DESCRIPTION = defineKind({
       {
         key: 'connections',
         label: 'Connections',
-        help: 'Connection pool: queries served at once.',
+        help: 'Connection pool: queries a small instance serves at once; a bigger size multiplies them.',
+      },
+      {
+        key: 'size',
+        label: 'Instance size',
+        help: `The database's machine: it multiplies the connections and the price per hour (${SIZES_TEXT}).`,
       },
       {
         key: 'queueCapacity',
@@ -199,11 +206,12 @@ export const DATABASE_DESCRIPTION = defineKind({
     LOAD_DEPENDENCE_PARAM,
     DISCIPLINE_PARAM,
   ],
-  line: (p) => `${p.connections} conns · read ${distText(p.readTimeMs)}`,
+  line: (p) =>
+    `${sizeText(p.size)}${sized(p.connections, p.size)} conns · read ${distText(p.readTimeMs)}`,
   flow: (p) => ({ split: 'every', writesToPrimary: !p.multiPrimary }),
   theory: (p) => ({
     as: 'station',
-    servers: p.connections,
+    servers: sized(p.connections, p.size),
     replicas: 1,
     serviceMs: { read: p.readTimeMs, write: p.writeTimeMs },
     ...(p.queueCapacity !== undefined && { queueCapacity: p.queueCapacity }),
@@ -213,11 +221,14 @@ export const DATABASE_DESCRIPTION = defineKind({
     holdsWorkerDuringCalls: true,
   }),
   faults: ['slow', 'cpu', 'error', 'pause'],
-  pricePerHour: 0.5, // a managed database instance (each replica is its own node)
+  // A managed database instance, small size (each replica is its own node).
+  price: { usd: 0.5, per: 'instance-hour' },
+  size: (p) => p.size,
   live: [
     'readTimeMs',
     'writeTimeMs',
     'connections',
+    'size',
     'queueCapacity',
     'loadDependence',
     'discipline',

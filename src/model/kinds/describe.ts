@@ -10,6 +10,8 @@ import type { Dist, EdgeKind, Fault, FaultKind, NodeType, OperatorOp } from '../
 import type { FigureDescriptor } from './figures.ts';
 import type { LoadDependence } from './loadDependence.ts';
 import type { NodeFaultKind } from './faultDefaults.ts';
+import type { KindPrice } from './pricing.ts';
+import type { InstanceSize } from './sizes.ts';
 
 export type ParamControl =
   | 'number'
@@ -193,10 +195,14 @@ export interface KindDescription<
   flow(params: ParamsOf<S>): FlowRule;
   /** What the analysis's theory may model at it (see NodeTheory). */
   theory(params: ParamsOf<S>): NodeTheory;
-  /** US dollars per instance-hour (illustrative, see src/analysis/cost.ts). */
-  pricePerHour: number;
+  /** What it costs, in US dollars per unit (list-price figures, see ./pricing.ts). */
+  price: KindPrice;
   /** Instances billed; absent = 1. `measuredReplicas` is the run's mean, when there is one. */
   instances?(params: ParamsOf<S>, measuredReplicas: number | undefined): number;
+  /** Its instance size (./sizes.ts), for a kind that has sizes: it scales capacity and price. */
+  size?(params: ParamsOf<S>): InstanceSize;
+  /** Memory held, in GB, for a kind priced per GB-hour. */
+  gigabytes?(params: ParamsOf<S>): number;
   /** The edges it may start, by edge kind; an absent kind is refused. */
   edges: { call: EdgeRule } & Partial<Record<Exclude<EdgeKind, 'call'>, EdgeRule>>;
   /**

@@ -172,7 +172,7 @@ export const LOAD_BALANCER_DESCRIPTION = defineKind({
   }),
   flow: (p) => ({ split: p.strategy === 'weightedRoundRobin' ? 'weight' : 'replicas' }),
   faults: [],
-  pricePerHour: 0.025, // a managed load balancer
+  price: { usd: 0.025, per: 'instance-hour' }, // a managed load balancer
   live: ['strategy'],
   edges: {
     call: {

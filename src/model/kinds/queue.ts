@@ -178,7 +178,8 @@ export const QUEUE_DESCRIPTION = defineKind({
   flow: (p) => ({ split: p.delivery === 'pubSub' ? 'every' : 'weight' }),
   theory: () => ({ as: 'buffer' }),
   faults: ['slow'],
-  pricePerHour: 0.05, // a managed broker
+  // SQS standard: $0.40 per million requests; a message takes three (send, receive, delete).
+  price: { usd: 1.2, per: 'million messages' },
   live: ['capacity', 'maxDeliveries', 'ackMs'],
   reads: () => ({ key: true }),
   edges: {

@@ -65,7 +65,7 @@ export const RATE_LIMITER_DESCRIPTION = defineKind({
   // What it refuses depends on the bursts of its token bucket: no closed form here.
   theory: () => ({ as: 'none' }),
   faults: [],
-  pricePerHour: 0.01,
+  price: { usd: 0.01, per: 'instance-hour' },
   live: ['rps', 'burst'],
   edges: {
     call: {

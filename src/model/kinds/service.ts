@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { bool, distSchema, exponential, int, MAX_COUNT, oneOf } from './common.ts';
 import { AUTOSCALE_PARAM, autoscaleSchema, MAX_REPLICAS } from './autoscale.ts';
 import { defineKind } from './define.ts';
+import { sized, sizeSchema, SIZES_TEXT, sizeText } from './sizes.ts';
 import { distText } from './lineText.ts';
 import { describeFields } from './schemaInfo.ts';
 import type { FigureDescriptor } from './figures.ts';
@@ -18,6 +19,7 @@ export { MAX_REPLICAS } from './autoscale.ts';
 
 export const serviceParamsSchema = z.strictObject({
   replicas: int(1, MAX_REPLICAS).default(1),
+  size: sizeSchema(),
   workers: int(1, 10_000).default(1),
   serviceTimeMs: distSchema.default(exponential(10)),
   queueCapacity: int(0, MAX_COUNT).optional(),
@@ -82,6 +84,8 @@ const SERVICE_FIGURES = [
   DROPPED_FIGURE,
 ] as const satisfies readonly FigureDescriptor[];
 
+const workersText = (n: number): string => `${n} ${n === 1 ? 'worker' : 'workers'}`;
+
 export const SERVICE_DESCRIPTION = defineKind({
   type: 'service',
   figures: SERVICE_FIGURES,
@@ -100,9 +104,14 @@ export const SERVICE_DESCRIPTION = defineKind({
     ...describeFields(serviceParamsSchema, [
       { key: 'replicas', label: 'Replicas', help: 'Instances running.' },
       {
+        key: 'size',
+        label: 'Instance size',
+        help: `Each replica's machine: it multiplies the workers and the price per replica-hour (${SIZES_TEXT}).`,
+      },
+      {
         key: 'workers',
         label: 'Workers per replica',
-        help: 'Requests one replica serves at once (threads).',
+        help: 'Requests one small replica serves at once (threads); a bigger size multiplies them.',
       },
       {
         key: 'serviceTimeMs',
@@ -138,7 +147,7 @@ export const SERVICE_DESCRIPTION = defineKind({
     DISCIPLINE_PARAM,
   ],
   line: (p) =>
-    `${p.replicas} × ${p.workers} ${p.workers === 1 ? 'worker' : 'workers'} · ${distText(p.serviceTimeMs)}` +
+    `${p.replicas} × ${sizeText(p.size)}${workersText(sized(p.workers, p.size))} · ${distText(p.serviceTimeMs)}` +
     (p.loadDependence ? ` ×(${loadFormula(p.loadDependence)})` : ''),
   flow: (p) => ({ split: p.calls === 'oneOf' ? 'weight' : 'every' }),
   theory: (p) => {
@@ -152,7 +161,7 @@ export const SERVICE_DESCRIPTION = defineKind({
     const byLoad = p.loadDependence && { loadDependence: p.loadDependence };
     return {
       as: 'station',
-      servers: p.workers,
+      servers: sized(p.workers, p.size),
       replicas: p.replicas,
       serviceMs: p.serviceTimeMs,
       ...(p.queueCapacity !== undefined && { queueCapacity: p.queueCapacity }),
@@ -163,9 +172,11 @@ export const SERVICE_DESCRIPTION = defineKind({
     };
   },
   faults: ['slow', 'cpu', 'error', 'pause'],
-  pricePerHour: 0.1, // per replica: a small VM or container
+  price: { usd: 0.1, per: 'instance-hour' }, // per replica: a small VM (m7i.large $0.1008)
+  size: (p) => p.size,
   live: [
     'replicas',
+    'size',
     'workers',
     'serviceTimeMs',
     'queueCapacity',

@@ -54,7 +54,7 @@ export const SHARD_ROUTER_DESCRIPTION = defineKind({
   flow: () => ({ split: 'keys' }),
   theory: () => ({ as: 'router' }),
   faults: [],
-  pricePerHour: 0.05,
+  price: { usd: 0.05, per: 'instance-hour' },
   edges: {
     call: {
       targets: ['database', 'service', 'cache', 'loadBalancer'],

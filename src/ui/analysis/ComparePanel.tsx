@@ -125,7 +125,8 @@ export function ComparePanel() {
           <h3 className="an-subhead">One run each, seed {outcome.seed}</h3>
           <CompareTable comparison={outcome.comparison} />
           <p className="an-note">
-            Same seed for both runs: identical arrivals. Cost: instances × price per hour by kind.
+            Same seed for both runs: identical arrivals. Cost: each node's charge at its kind's
+            price (per instance-hour × size, per GB, per million messages).
           </p>
           <CompareChart a={outcome.timelines.a} b={outcome.timelines.b} />
         </section>

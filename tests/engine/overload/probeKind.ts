@@ -29,7 +29,7 @@ const PROBE = defineKind({
   flow: () => ({ split: 'every' }),
   theory: () => ({ as: 'none' }),
   faults: [],
-  pricePerHour: 0,
+  price: { usd: 0, per: 'instance-hour' },
   edges: { call: { targets: 'callable', why: '' } },
 });
 
