@@ -10,6 +10,8 @@ import { useLiveObjectives } from './liveObjectives.ts';
 
 export interface AlertSpan extends FaultSpan {
   severity: AlertEvent['severity'];
+  /** Which alert: its id, and its pair for a burn-rate one ("burn/fast"). */
+  alert: string;
   /** The automated response taken when it fired, as text. */
   response?: string;
   open: boolean;
@@ -31,6 +33,7 @@ export function alertSpans(alerts: readonly AlertEvent[], endS: number): AlertSp
         color: COLOR[a.severity],
         label: `alert ${name} fired at ${a.tS} s (${a.severity}): ${a.reason}`,
         severity: a.severity,
+        alert: id,
         open: true,
       };
       if (a.action !== undefined) {
