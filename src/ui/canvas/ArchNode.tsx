@@ -12,7 +12,7 @@ import { useAppStore } from '../../store/index.ts';
 import { roleNote } from './roleNote.ts';
 
 function ArchNodeView({ id, data, selected }: NodeProps<ArchFlowNode>) {
-  const { node, problems } = data;
+  const { node, problems, spof } = data;
   // A string (or undefined): the node re-renders only when its own role changes.
   const role = useAppStore((s) => roleNote(s.doc, id));
   // A string too: while a run goes on, the params as its actions have left them.
@@ -31,6 +31,11 @@ function ArchNodeView({ id, data, selected }: NodeProps<ArchFlowNode>) {
         </span>
         <span className="arch-node__label">{node.label}</span>
         <FaultBadge targetId={id} />
+        {spof !== undefined && (
+          <span className="arch-node__spof" role="img" aria-label={spof} title={spof}>
+            SPOF
+          </span>
+        )}
         {problems.length > 0 && (
           <span
             className="arch-node__problem"

@@ -8,6 +8,7 @@ import { KIND_DESCRIPTIONS } from '../../model/kinds/index.ts';
 import type { EdgeKind, Scenario, ScenarioEdge, ScenarioNode } from '../../model/types.ts';
 import type { ArchFlowEdge, ArchFlowNode } from './flowTypes.ts';
 import { findProblems } from './problems.ts';
+import { singlePointsOfFailure } from '../../analysis/singlePoints.ts';
 
 const EDGE_NAMES: Record<EdgeKind, string> = {
   call: 'Call',
@@ -22,6 +23,7 @@ interface NodeEntry {
   selected: boolean;
   size: Sizes[string] | undefined;
   problems: string;
+  spof: string | undefined;
   readOnly: boolean;
   out: ArchFlowNode;
 }
@@ -30,6 +32,9 @@ export function makeNodeDeriver() {
   let cache = new Map<string, NodeEntry>();
   return (doc: Scenario, selectedIds: readonly string[], sizes: Sizes, readOnly: boolean) => {
     const problems = findProblems(doc);
+    const spofs = doc.faults.some((f) => f.kind === 'failures')
+      ? singlePointsOfFailure(doc)
+      : new Map<string, string>();
     const selected = new Set(selectedIds);
     const next = new Map<string, NodeEntry>();
     const list = doc.nodes.map((src) => {
@@ -39,6 +44,7 @@ export function makeNodeDeriver() {
         selected: selected.has(src.id),
         size: sizes[src.id],
         problems: list.join('|'),
+        spof: spofs.get(src.id),
         readOnly,
       };
       const old = cache.get(src.id);
@@ -48,6 +54,7 @@ export function makeNodeDeriver() {
         old.selected === key.selected &&
         old.size === key.size &&
         old.problems === key.problems &&
+        old.spof === key.spof &&
         old.readOnly === key.readOnly;
       const out: ArchFlowNode = same
         ? old.out
@@ -60,7 +67,7 @@ export function makeNodeDeriver() {
             ariaLabel: `${src.label} (${KIND_DESCRIPTIONS[src.type].label})`,
             draggable: !readOnly,
             connectable: !readOnly,
-            data: { node: src, problems: list },
+            data: { node: src, problems: list, ...(key.spof && { spof: key.spof }) },
             // React Flow drops a node's measured size when the node object changes; handing it
             // back keeps edges drawn and the node visible.
             ...(key.size ? { measured: key.size } : {}),

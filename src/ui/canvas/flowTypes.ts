@@ -6,6 +6,8 @@ export type ArchNodeData = {
   node: ScenarioNode;
   /** What is missing around this node (no way in, no way out), as readable sentences. */
   problems: string[];
+  /** Why it is a single point of failure, while the design has random failures (else absent). */
+  spof?: string;
 };
 export type ArchFlowNode = Node<ArchNodeData, 'arch'>;
 
