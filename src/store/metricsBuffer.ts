@@ -8,6 +8,13 @@ import type { FrameLayout } from '../worker/frame.ts';
 
 export const FINE_CAPACITY = 600;
 export const COARSE_CAPACITY = 300;
+/**
+ * The most the buffer holds, in bytes. A window is 8 bytes per column, and a 1,000-node design
+ * has 24,000 columns: 900 rows of them were 173 MB allocated (and zeroed) at the start of every
+ * run, which stalled the tab. Beyond this, both parts hold proportionally fewer rows (the
+ * charts draw at most 150 points anyway).
+ */
+export const MAX_BYTES = 48_000_000;
 
 /** Columns 0..2 are tS, startS, lengthS: merged as max, min and sum, not averaged. */
 function mergeInto(
@@ -44,16 +51,28 @@ export class MetricsBuffer {
   private accum = new Float64Array(0);
   private accumWeight = 0;
   private totalWindows = 0;
+  /** The capacities for the current layout (fewer rows than asked for when rows are wide). */
+  private fineCapacity: number;
+  private coarseCapacity: number;
 
   constructor(
-    private readonly fineCapacity = FINE_CAPACITY,
-    private readonly coarseCapacity = COARSE_CAPACITY,
-  ) {}
+    private readonly fineAsked = FINE_CAPACITY,
+    private readonly coarseAsked = COARSE_CAPACITY,
+    private readonly maxBytes = MAX_BYTES,
+  ) {
+    this.fineCapacity = fineAsked;
+    this.coarseCapacity = coarseAsked;
+  }
 
   /** Empties the buffer for a new run (and perhaps a new layout). */
   reset(layout: FrameLayout | undefined): void {
     this.layout = layout;
     this.stride = layout?.stride ?? 0;
+    const rows = Math.floor(this.maxBytes / 8 / Math.max(1, this.stride));
+    const scale = Math.min(1, rows / (this.fineAsked + this.coarseAsked));
+    this.fineCapacity = Math.max(2, Math.floor(this.fineAsked * scale));
+    // Even, so that halving merges every row with a neighbour.
+    this.coarseCapacity = Math.max(2, 2 * Math.floor((this.coarseAsked * scale) / 2));
     this.fine = new Float64Array(this.fineCapacity * this.stride);
     this.fineStart = 0;
     this.fineCount = 0;

@@ -19,7 +19,7 @@ function windows(from: number, n: number): Float64Array {
 
 function column(
   buffer: MetricsBuffer,
-  name: 'tS' | 'throughputRps' | 'lengthS',
+  name: 'tS' | 'startS' | 'throughputRps' | 'lengthS',
   every = 1,
 ): number[] {
   const out: number[] = [];
@@ -76,5 +76,28 @@ describe('the metrics ring buffer', () => {
     b.reset(layout);
     expect(b.length).toBe(0);
     expect(b.latest()).toBeUndefined();
+  });
+});
+
+describe('the metrics buffer with wide windows', () => {
+  it('holds fewer rows when the windows are wide, within its byte budget, and the whole run', () => {
+    const bytesPerRow = layout.stride * 8;
+    // Room for 30 rows of this layout where 60 + 30 were asked for.
+    const b = new MetricsBuffer(60, 30, bytesPerRow * 30);
+    b.reset(layout);
+    for (let i = 0; i < 3000; i += 50) b.push(windows(i, 50), 50);
+    expect(b.length).toBeLessThanOrEqual(30);
+    expect(b.length).toBeGreaterThanOrEqual(20);
+    const tS = column(b, 'tS');
+    expect(tS.at(-1)).toBe(3000); // the newest window is kept exactly
+    // The oldest row still reaches back to the run's first window (merged rows keep their start).
+    expect(column(b, 'startS')[0]).toBe(windows(0, 1)[globalOffset('startS')]);
+  });
+
+  it('keeps the capacities asked for when the windows are narrow', () => {
+    const b = new MetricsBuffer(10, 4);
+    b.reset(layout);
+    for (let i = 0; i < 2000; i += 50) b.push(windows(i, 50), 50);
+    expect(b.length).toBe(14);
   });
 });
