@@ -116,3 +116,52 @@ export const gridDesign = (size) =>
     balancer: { strategy: 'roundRobin' },
     service: { replicas: 2, workers: 4, serviceTimeMs: { dist: 'exponential', meanMs: 2 } },
   });
+
+/** issue #11's huge chain: `size` nodes in all, every service calling the next, at 200 rps. */
+export const chainDesign = (size) =>
+  servicesBehindBalancer({
+    name: `chain of ${size} nodes`,
+    rps: 200,
+    services: size - 2,
+    chain: size - 2,
+    service: { replicas: 1, workers: 4, serviceTimeMs: { dist: 'exponential', meanMs: 1 } },
+  });
+
+/** issue #11's huge star: `size` nodes in all, one balancer in front of every service. */
+export const starDesign = (size) =>
+  servicesBehindBalancer({
+    name: `star of ${size} nodes`,
+    rps: 200,
+    services: size - 2,
+    chain: 1,
+    balancer: { strategy: 'roundRobin' },
+    service: { replicas: 1, workers: 4, serviceTimeMs: { dist: 'exponential', meanMs: 2 } },
+  });
+
+/**
+ * issue #11's fan-out (as in tests/cli/runaway.test.ts): 5 levels of services, each calling the
+ * next level over `width` parallel edges (width^4 leaf calls per request), which the engine stops
+ * at its in-flight cap.
+ */
+export function fanOutDesign(width = 20, levels = 5) {
+  const nodes = [users(200)];
+  const edges = [{ id: 'c-s0', source: 'users', target: 's0' }];
+  for (let l = 0; l < levels; l++) {
+    nodes.push({
+      id: `s${l}`,
+      type: 'service',
+      label: `Level ${l}`,
+      position: { x: 260 * (l + 1), y: 0 },
+      params: {
+        workers: 1000,
+        calls: 'parallel',
+        blocking: false,
+        serviceTimeMs: { dist: 'exponential', meanMs: 1 },
+      },
+    });
+    if (l < levels - 1)
+      for (let j = 0; j < width; j++)
+        edges.push({ id: `s${l}-${j}`, source: `s${l}`, target: `s${l + 1}` });
+  }
+  return scenario(`fan-out ${width}×${levels}`, { durationS: 600 }, nodes, edges);
+}

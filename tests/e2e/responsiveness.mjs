@@ -1,0 +1,54 @@
+// Whether the tab stays responsive while a huge design runs at Max (issue #11): the gaps between
+// animation frames while it runs, and how long a click on Pause takes to be answered and to take
+// effect (the summary says Paused). Shared by the responsive-*.mjs specs (kept out of specs/,
+// where every file is run as a spec). Reported with the load average; the spec fails only when
+// the app does not do its part (the design does not open, Pause does not pause).
+import {
+  INPUT_LIMIT_MS,
+  clickLatency,
+  deadlineIn,
+  keepRunning,
+  load,
+  measure,
+  openDesign,
+  perfSession,
+  startAtMax,
+  summaryText,
+} from './frameGaps.mjs';
+
+/** Every wait stops by then: the runner stops a spec at 120 s, one browser action may take seconds. */
+const TIME_BUDGET_MS = 80_000;
+
+export async function responsiveAtMax({ page, baseUrl, screenshot }, what, doc) {
+  const deadline = deadlineIn(TIME_BUDGET_MS);
+  const cdp = await perfSession(page);
+  const opened = Date.now();
+  await openDesign(page, baseUrl, doc);
+  console.log(
+    `     ${what}: opened in ${((Date.now() - opened) / 1000).toFixed(1)} s at load ${load()}`,
+  );
+  await startAtMax(page);
+  const frames = await measure(page, cdp, `${what} at Max`, () =>
+    keepRunning(page, 3000, deadline),
+  );
+  await screenshot('running');
+  const status = await summaryText(page);
+  if (!status.startsWith('Running')) {
+    // A run the engine stopped (its in-flight cap, say) has nothing to pause: say what it said.
+    const notice = await page.getByRole('alert').allInnerTexts();
+    console.log(`     ${what}: the run ended by itself: "${status}" ${notice.join(' ')}`);
+    return frames;
+  }
+  const click = await clickLatency(page, 'Pause', () =>
+    /^Paused/.test(
+      document.querySelector('[role="status"][aria-label="Run summary"]')?.textContent ?? '',
+    ),
+  );
+  const ok = click.inputDelayMs <= INPUT_LIMIT_MS;
+  console.log(
+    `     ${what}: Pause answered after ${click.inputDelayMs.toFixed(0)} ms, the run paused ` +
+      `${click.toEffectMs.toFixed(0)} ms after the click, at load ${load()}` +
+      `${ok ? '' : '  [over 100 ms]'}`,
+  );
+  return { frames, click };
+}
