@@ -13,6 +13,8 @@ export class Call {
   key = 0;
   write = false;
   source = 0;
+  /** Request class (src/engine/classes): an index into the kernel's class table, 0 without. */
+  cls = 0;
   user = -1;
   hops = 0;
   // Who called whom over what.
@@ -127,6 +129,7 @@ export class CallPool {
     c.key = 0;
     c.write = false;
     c.source = 0;
+    c.cls = 0;
     c.hops = 0;
     c.parent = -1;
     c.parentGen = 0;

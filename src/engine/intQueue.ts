@@ -10,6 +10,14 @@ export class IntQueue {
     this.length++;
   }
 
+  /** Put `v` at the front (it is the next to be shifted). */
+  unshift(v: number): void {
+    if (this.length === this.buf.length) this.grow();
+    this.head = (this.head - 1) & (this.buf.length - 1);
+    this.buf[this.head] = v;
+    this.length++;
+  }
+
   shift(): number {
     const v = this.buf[this.head]!;
     this.head = (this.head + 1) & (this.buf.length - 1);

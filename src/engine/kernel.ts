@@ -11,6 +11,7 @@
  */
 import type { Uptime } from './availability/uptime.ts';
 import type { Call } from './call.ts';
+import { ClassTable } from './classes/classTable.ts';
 import { CallPool, clearState, swapRelay } from './call.ts';
 import type { EdgeRuntime } from './edge.ts';
 import { EventQueue } from './eventQueue.ts';
@@ -64,6 +65,8 @@ export class Kernel {
   needSources = false;
   /** The availability of nodes a `failures` fault hits, by node index (src/engine/availability). */
   readonly uptimes: (Uptime | undefined)[] = [];
+  /** The document's request classes (empty without any). */
+  classes = new ClassTable();
 
   constructor(
     readonly rng: Rng,
@@ -128,6 +131,7 @@ export class Kernel {
     c.key = parent.key;
     c.write = parent.write;
     c.source = parent.source;
+    c.cls = parent.cls;
     c.hops = parent.hops + 1;
     c.parent = parent.id;
     c.parentGen = parent.gen;

@@ -5,6 +5,7 @@
 import type { Action, Fault, Scenario } from '../model/types.ts';
 import { KIND_DESCRIPTIONS } from '../model/kinds/index.ts';
 import { Actions, actionsTouchEdges, buildShape, plannedReplicas } from './actions.ts';
+import { classTable } from './classes/classTable.ts';
 import { EdgeRuntime } from './edge.ts';
 import { Faults } from './faults.ts';
 import { EV_WARMUP, EV_WINDOW, Kernel } from './kernel.ts';
@@ -52,6 +53,7 @@ export function createSimulation(doc: Scenario, opts: SimulationOptions = {}): S
   const reads = doc.nodes.map((n) => KIND_DESCRIPTIONS[n.type].reads?.(n.params) ?? {});
   k.needKeys = reads.some((r) => r.key === true);
   k.needSources = reads.some((r) => r.source === true);
+  k.classes = classTable(doc);
   const planned = plannedReplicas(doc);
   k.nodes = doc.nodes.map((node, index) => {
     const factory = nodeRegistry[node.type];

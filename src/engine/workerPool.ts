@@ -10,6 +10,7 @@ import { IntQueue } from './intQueue.ts';
 import type { Kernel } from './kernel.ts';
 import type { NodeStats } from './metrics/nodeStats.ts';
 import type { Discipline, WaitingLine } from './overload/discipline.ts';
+import type { PriorityLine } from './classes/priorityLine.ts';
 
 /** What `offer` did with a call. */
 export const TOOK_WORKER = 0;
@@ -22,7 +23,8 @@ export class WorkerPool implements WaitingLine {
   /** How the line is served when not first in, first out, every call served (see
    *  ./overload/discipline.ts); null keeps the plain path. */
   discipline: Discipline | null = null;
-  private readonly waiting = new IntQueue();
+  /** First in first out, or by class priority (a service's `priority`). */
+  private waiting: IntQueue | PriorityLine = new IntQueue();
   private holders: Int32Array;
 
   /** `queueCapacity`: the most calls that may wait (Infinity: unbounded). */
@@ -33,6 +35,29 @@ export class WorkerPool implements WaitingLine {
     public queueCapacity: number,
   ) {
     this.holders = new Int32Array(workers);
+  }
+
+  /** Serve by class priority (before any call waits). */
+  prioritize(line: PriorityLine): void {
+    this.waiting = line;
+  }
+
+  /** The line by priority, if the pool serves by priority. */
+  get priorityLine(): PriorityLine | null {
+    return this.waiting instanceof IntQueue ? null : this.waiting;
+  }
+
+  /** Preemptive resume: `c` gives its worker back and waits again, first of its priority. */
+  preempt(c: Call): void {
+    this.release(c);
+    (this.waiting as PriorityLine).unshift(c.id);
+    this.stats.addQueue(this.k.now, 1);
+  }
+
+  /** The newest call of the lowest priority waiting leaves the line (to be shed). */
+  takeLowest(): number {
+    this.stats.addQueue(this.k.now, -1);
+    return (this.waiting as PriorityLine).popLowest();
   }
 
   /** Calls waiting for a worker. */

@@ -10,6 +10,7 @@ import { answersCalls } from '../../src/model/kinds/index.ts';
 import { loadScenarioOrThrow } from '../../src/model/load.ts';
 import type { Scenario } from '../../src/model/types.ts';
 import {
+  balancer,
   cache,
   client,
   constant,
@@ -121,6 +122,19 @@ const loadDependent = scenario({
   edges: [edge('c', 'api', { timeoutMs: 50 }), edge('c2', 'db')],
 });
 
+/** Four request classes (every chart slot) over a Layer-4 balancer (its connections). */
+const fourClasses = scenario({
+  durationS: 10,
+  nodes: [
+    client('c', {
+      classes: ['a', 'b', 'c', 'd'].map((name, i) => ({ name, share: 1, priority: i })),
+    }),
+    balancer('lb', { layer: 'l4' }),
+    service('api'),
+  ],
+  edges: [edge('c', 'lb'), edge('lb', 'api')],
+});
+
 export function figureDocs(): Scenario[] {
   const presets = PRESETS.map((name) =>
     loadScenarioOrThrow(JSON.parse(readFileSync(join(presetsDir, `${name}.json`), 'utf8'))),
@@ -132,6 +146,7 @@ export function figureDocs(): Scenario[] {
     fullPriorityQueue,
     crashedShard,
     loadDependent,
+    fourClasses,
   ];
   return [...docs, ...failingCopies(docs)];
 }

@@ -34,6 +34,12 @@ function holds(f: FigureDescriptor, v: unknown): boolean {
       return Array.isArray(v) && v.every(isNumber);
     case 'byName':
       return typeof v === 'object' && v !== null && Object.values(v).every(isNumber);
+    case 'byClass':
+      return (
+        typeof v === 'object' &&
+        v !== null &&
+        Object.values(v).every((c: unknown) => typeof c === 'object' && c !== null && 'ok' in c)
+      );
     case 'summary': {
       if (typeof v !== 'object' || v === null) return false;
       const parts = [...(f.parts ?? [])].sort();

@@ -138,7 +138,13 @@ describe('kind descriptions', () => {
     // databases a load dependence and a queue discipline
     expect(groups).toBe(12);
     const json = [...NODE_TYPES.flatMap((t) => KIND_DESCRIPTIONS[t].params), ...EDGE_PARAMS];
-    expect(json.filter((d) => d.control === 'json').map((d) => d.key)).toEqual([]);
+    // Only the request-class maps are edited as JSON (a list of classes, and maps keyed by
+    // class name); every other field has a control of its own.
+    expect(json.filter((d) => d.control === 'json').map((d) => d.key)).toEqual([
+      'classes',
+      'routes',
+      'classServiceMs',
+    ]);
   });
 
   it('edge params and fault kinds are described', () => {

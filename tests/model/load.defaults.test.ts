@@ -83,7 +83,7 @@ describe('loadScenario: defaults', () => {
         { id: 'k', type: 'cache', params: { capacity: 5 } },
       ],
     });
-    expect(s.nodes[0]?.params).toEqual({ strategy: 'roundRobin' });
+    expect(s.nodes[0]?.params).toEqual({ strategy: 'roundRobin', layer: 'l7', overheadMs: 0 });
     expect(s.nodes[1]?.params).toEqual({
       capacity: 5,
       entryKb: 1,

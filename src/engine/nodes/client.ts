@@ -6,10 +6,13 @@
  */
 import type { ClientParams } from '../../model/types.ts';
 import type { Call } from '../call.ts';
+import { ClassMix } from '../classes/classMix.ts';
+import { ClassStats } from '../classes/classStats.ts';
 import { Sampler } from '../dists.ts';
 import { Rng, streamSeed } from '../rng.ts';
 import { ZipfKeys } from '../zipf.ts';
 import { BaseNode } from './base.ts';
+import type { NodeResult, NodeWindow } from '../types.ts';
 import type { NodeContext } from './types.ts';
 import { RateProfile } from './rateProfile.ts';
 
@@ -36,6 +39,9 @@ export class ClientNode extends BaseNode {
   /** Closed workload after a live cut in users: which retired users have stopped (lazily). */
   private stopped: Uint8Array | null = null;
   private usersStarted = 0;
+  /** With request classes in the document: the mix this client sends, and its figures by class. */
+  private readonly mix: ClassMix | null;
+  private readonly byClass: ClassStats | null;
 
   constructor(ctx: NodeContext) {
     super(ctx);
@@ -50,6 +56,8 @@ export class ClientNode extends BaseNode {
       : null;
     const arrival = this.p.arrival;
     this.think = arrival.process === 'closed' ? new Sampler(arrival.thinkMs, this.rng) : null;
+    this.mix = this.k.classes.count > 0 ? new ClassMix(this.k, this.p, this.attrRng) : null;
+    this.byClass = this.mix === null ? null : new ClassStats(this.k, this.mix.slots);
   }
 
   override start(): void {
@@ -138,9 +146,19 @@ export class ClientNode extends BaseNode {
 
   override onAnswer(root: Call, _child: Call, reason: number): void {
     const user = root.user;
-    this.k.finishRoot(root, reason);
+    this.finish(root, reason);
     if (user >= 0 && !this.retired(user))
       this.k.scheduleNode(this.think!.sample() / 1000, this.index, SUB_USER, user, 0);
+  }
+
+  /** `root` is over: counted by class (while it is still whole), then end to end. */
+  private finish(root: Call, reason: number): void {
+    this.byClass?.done(root, reason);
+    this.k.finishRoot(root, reason);
+  }
+
+  override describe(out: NodeResult | NodeWindow, window: boolean): void {
+    this.byClass?.describe(out, window);
   }
 
   private rate(t: number): number {
@@ -174,14 +192,23 @@ export class ClientNode extends BaseNode {
     const k = this.k;
     const root = k.newRoot(this.index);
     root.user = user;
-    if (this.keys !== null) root.key = this.keys.next();
-    if (this.p.writeRatio > 0) root.write = this.attrRng.next() < this.p.writeRatio;
+    const mix = this.mix;
+    if (mix === null) {
+      if (this.keys !== null) root.key = this.keys.next();
+      if (this.p.writeRatio > 0) root.write = this.attrRng.next() < this.p.writeRatio;
+    } else {
+      const slot = mix.assign(root, this.attrRng);
+      const keys = mix.keysOf(slot) ?? this.keys;
+      if (keys !== null) root.key = keys.next();
+      const writes = mix.writeRatioOf(slot);
+      if (writes > 0) root.write = this.attrRng.next() < writes;
+    }
     if (k.needSources) root.source = this.attrRng.int(this.p.sources);
     if (this.out.length > 0) {
       k.forward(root, this.pickEdgeByWeight(this.rng), -1, -1);
       return;
     }
-    k.finishRoot(root, 0);
+    this.finish(root, 0);
     if (user >= 0) k.scheduleNode(this.think!.sample() / 1000, this.index, SUB_USER, user, 0);
   }
 }

@@ -25,6 +25,8 @@ export class Backends {
   readonly ewma: Float64Array;
   rr = 0;
   readonly inRotation: InRotation;
+  /** Told of every change of `healthy` (class routes keep their own backends in step). */
+  onHealth: ((i: number, healthy: boolean) => void) | null = null;
   /** Built on the first pick that needs them, kept up to date from then on. */
   private byConns: MinScores | null = null;
   private byResponse: MinScores | null = null;
@@ -48,6 +50,7 @@ export class Backends {
     this.inRotation.change(i, healthy ? 1 : -1);
     this.smooth?.setIn(i, healthy);
     this.rescore(i);
+    this.onHealth?.(i, healthy);
   }
 
   /** A call was sent to backend i. */

@@ -14,13 +14,22 @@ import { UNAVAILABLE } from '../reasons.ts';
 import type { NodeResult, NodeWindow } from '../types.ts';
 import { BaseNode } from './base.ts';
 import { ServiceNode } from './service.ts';
+import { Connections } from './lbConnections.ts';
+import { ClassRoutes } from './lbRoutes.ts';
 import { Backends, pickBackend } from './lbStrategies.ts';
 import type { NodeContext } from './types.ts';
+
+/** The balancer's own work on a request is done (a = call id, b = its generation). */
+const SUB_ROUTE = 8;
 
 export class LoadBalancerNode extends BaseNode {
   params: LoadBalancerParams;
   readonly backends: Backends;
   readonly health: BackendHealth | null;
+  /** Layer 7 with `routes`: each routed class's own backends. */
+  private readonly routes: ClassRoutes | null;
+  /** Layer 4: a backend per connection, not per request. */
+  private readonly connections: Connections | null;
 
   constructor(ctx: NodeContext) {
     super(ctx);
@@ -42,6 +51,11 @@ export class LoadBalancerNode extends BaseNode {
       healthCheck !== undefined || outlierDetection !== undefined
         ? new BackendHealth(ctx.kernel, ctx.index, this.backends, healthCheck, outlierDetection)
         : null;
+    this.routes =
+      this.params.routes === undefined || this.params.layer === 'l4'
+        ? null
+        : new ClassRoutes(ctx.kernel, ctx.node.id, ctx.targets, this.backends, this.params.routes);
+    this.connections = this.params.layer === 'l4' ? new Connections(this.backends) : null;
   }
 
   /** Per backend: the service whose replica slot it is (null for other targets). */
@@ -66,7 +80,9 @@ export class LoadBalancerNode extends BaseNode {
   }
 
   override onEvent(sub: number, a: number, b: number): void {
-    this.health?.onEvent(sub, a, b);
+    if (sub !== SUB_ROUTE) return this.health?.onEvent(sub, a, b);
+    const c = this.k.pool.alive(a, b);
+    if (c !== null) this.route(c);
   }
 
   retune(params: LoadBalancerParams): void {
@@ -75,31 +91,50 @@ export class LoadBalancerNode extends BaseNode {
 
   arrive(c: Call): void {
     if (this.down) return this.k.respond(c, UNAVAILABLE);
-    const b = pickBackend(this.backends, this.params.strategy, this.k.rng, c.source);
+    const cost = this.params.overheadMs;
+    if (cost > 0) this.k.scheduleNode(cost / 1000, this.index, SUB_ROUTE, c.id, c.gen);
+    else this.route(c);
+  }
+
+  /** Choose `c`'s backend: by connection (Layer 4), by its class's route, or by strategy. */
+  private route(c: Call): void {
+    const strategy = this.params.strategy;
+    const rng = this.k.rng;
+    const routes = this.routes;
+    let b: number;
+    if (this.connections !== null) b = this.connections.pick(c.source, strategy, rng);
+    else if (routes !== null && routes.routed(c.cls))
+      b = routes.pick(c.cls, strategy, rng, c.source);
+    else b = pickBackend(this.backends, strategy, rng, c.source);
     if (b < 0) return this.k.respond(c, UNAVAILABLE);
     this.backends.connect(b);
     this.k.forward(c, this.backends.edge[b]!, this.backends.replica[b]!, b);
   }
 
   override onAnswer(parent: Call, child: Call, reason: number): void {
-    this.answered(child.backend, child.sendT, reason);
+    this.answered(child.backend, child.sendT, child.cls, reason);
     this.k.respond(parent, reason);
   }
 
   onRelayAnswer(c: Call, reason: number): void {
-    this.answered(c.relayBackend, c.relaySendT, reason);
+    this.answered(c.relayBackend, c.relaySendT, c.cls, reason);
     this.k.respond(c, reason);
   }
 
-  /** Backend b answered a call sent at `sentT`. */
-  private answered(b: number, sentT: number, reason: number): void {
-    this.backends.release(b, reason === 0 ? this.k.now - sentT : NaN);
+  /** Backend b answered a call of class `cls` sent at `sentT`. */
+  private answered(b: number, sentT: number, cls: number, reason: number): void {
+    const responseS = reason === 0 ? this.k.now - sentT : NaN;
+    this.backends.release(b, responseS);
+    this.routes?.release(cls, b, responseS);
     this.health?.onAnswer(b, reason);
   }
 
   override describe(out: NodeResult | NodeWindow, window: boolean): void {
     this.health?.describe(out, window);
-    if (!window) return;
+    if (!window) {
+      if (this.connections !== null) (out as NodeResult).connections = this.connections.opened;
+      return;
+    }
     let h = 0;
     for (let i = 0; i < this.backends.n; i++) if (this.listed(i)) h += this.backends.healthy[i]!;
     (out as NodeWindow).healthyReplicas = h;

@@ -24,6 +24,7 @@ import {
   SUB_READY,
   SUB_SCALE,
 } from '../autoscale/replicaSlots.ts';
+import { ServiceClasses } from '../classes/serviceClasses.ts';
 import { Discipline } from '../overload/discipline.ts';
 import { LoadClock } from '../overload/loadClock.ts';
 import { Pauses, SUB_PAUSE_END, SUB_PAUSE_START } from '../overload/pauses.ts';
@@ -57,6 +58,8 @@ export class ServiceNode extends BaseNode {
   private pauses: Pauses | null = null;
   /** The error fault: the share of arrivals that fail at once. */
   private errorShare = 0;
+  /** With request classes: time per class, priority lines, preemption (null: none of these). */
+  private readonly classes: ServiceClasses | null;
 
   constructor(ctx: NodeContext) {
     super(ctx);
@@ -73,6 +76,11 @@ export class ServiceNode extends BaseNode {
       () => new WorkerPool(this.k, this.stats, this.workers, queueCapacity),
     );
     this.disciplines(this.p);
+    this.classes =
+      this.k.classes.count > 0 && (this.p.classServiceMs || this.p.priority)
+        ? new ServiceClasses(this.k, this.p)
+        : null;
+    this.classes?.lines(this.pools);
     const initial = initialReplicas(this.p);
     this.stats.addCapacity(0, initial * this.workers);
     this.slots = new ReplicaSlots(this.k, this, this.replicas, initial);
@@ -152,10 +160,15 @@ export class ServiceNode extends BaseNode {
     const shed = this.p.shedQueueLength;
     // A free worker serves at once (its queue is then empty), so shedding only ever refuses a
     // request that would wait: `shedQueueLength: 0` means "never wait", not "refuse all".
+    let shedInstead = -1;
     if (shed !== undefined && pool.busy >= this.workers && pool.queued >= shed) {
-      return this.k.respond(c, SHED);
+      // With priorities, a lower-priority waiting request is shed first.
+      shedInstead = this.classes?.shedLower(pool, c) ?? -1;
+      if (shedInstead < 0) return this.k.respond(c, SHED);
     }
+    if (pool.busy >= this.workers && this.classes?.preemptive) this.classes.preemptFor(pool, c);
     const got = pool.offer(c);
+    if (shedInstead >= 0) this.k.respond(this.k.pool.calls[shedInstead]!, SHED);
     if (got === TOOK_WORKER) this.startService(c);
     else if (got === QUEUE_FULL) this.k.respond(c, REJECTED);
     else if (this.clock !== null && this.clock.ld.on === 'present') this.retime(pool);
@@ -173,6 +186,7 @@ export class ServiceNode extends BaseNode {
     const c = this.k.pool.alive(a, b);
     if (c === null) return;
     if (this.pauses !== null && this.pauses.owes(c, SUB_DONE)) return;
+    if (this.classes !== null && !this.classes.done(c)) return;
     this.worked(c);
   }
 
@@ -310,7 +324,20 @@ export class ServiceNode extends BaseNode {
       return;
     }
     if (this.pauses !== null) this.pauses.markStart(c);
-    this.k.scheduleNode((this.svc.sample() * this.slow) / 1000, this.index, SUB_DONE, c.id, c.gen);
+    const classes = this.classes;
+    if (classes === null) {
+      this.k.scheduleNode(
+        (this.svc.sample() * this.slow) / 1000,
+        this.index,
+        SUB_DONE,
+        c.id,
+        c.gen,
+      );
+      return;
+    }
+    const delayS = classes.workS(c, this.svc, this.slow);
+    classes.started(c, delayS);
+    this.k.scheduleNode(delayS, this.index, SUB_DONE, c.id, c.gen);
   }
 
   /** What slows the work beyond its load: the slow and cpu faults, a pause (no progress). */

@@ -10,6 +10,7 @@ import {
   ratio,
   timePoints,
 } from './common.ts';
+import { CLASS_FIGURES, classesSchema } from './classes.ts';
 import { defineKind } from './define.ts';
 import { distText, num as short } from './lineText.ts';
 import { describeFields } from './schemaInfo.ts';
@@ -41,11 +42,12 @@ export const clientParamsSchema = z.strictObject({
     .strictObject({ count: int(1, MAX_COUNT).default(1000), zipf: num(0, 5).default(0) })
     .prefault({}),
   sources: int(1, MAX_COUNT).default(100),
+  classes: classesSchema.optional(),
 });
 
 export const CLIENT_DESCRIPTION = defineKind({
   type: 'client',
-  figures: [], // a client reports only the common figures
+  figures: CLASS_FIGURES, // beyond the common figures: its requests by class, when it has classes
   label: 'Client',
   icon: '👤',
   // A person: head and shoulders.
@@ -85,13 +87,20 @@ export const CLIENT_DESCRIPTION = defineKind({
     {
       key: 'sources',
       label: 'Client addresses',
-      help: 'Distinct source addresses, used by ipHash balancing.',
+      help: 'Distinct source addresses (connections), used by ipHash and Layer-4 balancing.',
+    },
+    {
+      key: 'classes',
+      label: 'Request classes',
+      help: 'A mix of named classes, e.g. [{"name": "checkout", "share": 1, "priority": 0}, {"name": "browse", "share": 9, "priority": 1}]: share of the traffic (weights), priority (0 served first, shed last), and optionally its own "writeRatio" and "keys" {"count", "zipf"}. Balancers route classes (routes), services time them (classServiceMs). Empty = one class.',
+      control: 'json',
     },
   ]),
-  line: ({ arrival: a }) =>
-    a.process === 'closed'
+  line: ({ arrival: a, classes }) =>
+    (a.process === 'closed'
       ? `${short(a.users)} users, think ${distText(a.thinkMs)}`
-      : `${short(a.rps)} rps ${a.process}`,
+      : `${short(a.rps)} rps ${a.process}`) +
+    (classes ? ` · ${classes.map((c) => c.name).join('/')}` : ''),
   flow: () => ({ split: 'weight' }),
   theory: () => ({ as: 'router' }),
   // Clients are the users: they cost nothing here.

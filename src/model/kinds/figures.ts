@@ -4,6 +4,7 @@
  * the engine's results and windows, the worker's frame columns and the live charts follow from
  * those declarations, so a kind's figure reaches the screen because the kind declares it.
  */
+import type { ClassFigures } from './classes.ts';
 
 /**
  * What a number is: a count of events, a ratio 0..1, a duration, a rate per second, or a level
@@ -11,7 +12,16 @@
  * (mean, percentiles…), counts by name, a list of numbers, or text.
  */
 export type FigureNature =
-  'count' | 'ratio' | 'time' | 'rate' | 'level' | 'summary' | 'byName' | 'list' | 'text';
+  | 'count'
+  | 'ratio'
+  | 'time'
+  | 'rate'
+  | 'level'
+  | 'summary'
+  | 'byName'
+  | 'list'
+  | 'text'
+  | 'byClass';
 
 /** Where a figure appears: the run's result (headless JSON), each live window, or both. */
 export type FigureWhere = 'result' | 'window' | 'both';
@@ -31,6 +41,9 @@ export interface FigureChart {
   overview?: 'all' | 'varying';
   /** The line's name in a chart's legend where the label alone would not say it (default: label). */
   legend?: string;
+  /** A figure of one request class (./classes.ts): its legend is the class's name, slot-th of
+   *  the node's `classes`. */
+  classSlot?: number;
 }
 
 /** The fields of a 'summary' figure: each a number, but `list`, every value (numbers). */
@@ -170,7 +183,13 @@ export function reportedIn(f: FigureDescriptor, window: boolean): boolean {
   return f.where === 'both' || f.where === (window ? 'window' : 'result');
 }
 
-const NOT_ONE_NUMBER: ReadonlySet<FigureNature> = new Set(['summary', 'byName', 'list', 'text']);
+const NOT_ONE_NUMBER: ReadonlySet<FigureNature> = new Set([
+  'summary',
+  'byName',
+  'list',
+  'text',
+  'byClass',
+]);
 
 /** A figure that is one number per window: it gets a frame column and may be charted. */
 export function isWindowNumber(f: FigureDescriptor): boolean {
@@ -188,9 +207,11 @@ export type FigureValue<F extends FigureDescriptor> = F['nature'] extends Number
       ? number[]
       : F['nature'] extends 'text'
         ? string
-        : F extends { parts: readonly (infer P extends SummaryPart)[] }
-          ? { [K in P]: K extends 'list' ? number[] : number }
-          : never;
+        : F['nature'] extends 'byClass'
+          ? Record<string, ClassFigures>
+          : F extends { parts: readonly (infer P extends SummaryPart)[] }
+            ? { [K in P]: K extends 'list' ? number[] : number }
+            : never;
 
 /**
  * The fields figures `F` give a run's result (`W` false) or a window (`W` true), each optional

@@ -1,7 +1,8 @@
 /** `loadBalancer`: spreads requests over the replicas of the services behind it. */
 import * as z from 'zod';
-import { defaultsOf, int, MAX_MS, oneOf, positive, num } from './common.ts';
+import { defaultsOf, idSchema, int, MAX_MS, oneOf, positive, num } from './common.ts';
 import { defineKind } from './define.ts';
+import { classNameSchema } from './classes.ts';
 import { describeFields } from './schemaInfo.ts';
 import type { Balancing } from './describe.ts';
 import type { FigureDescriptor } from './figures.ts';
@@ -30,6 +31,13 @@ export const loadBalancerParamsSchema = z.strictObject({
   ]).default('roundRobin'),
   healthCheck: healthCheckSchema.optional(),
   outlierDetection: outlierSchema.optional(),
+  layer: oneOf(['l7', 'l4']).default('l7'),
+  overheadMs: num(0, MAX_MS, 'ms').default(0),
+  routes: z
+    .record(classNameSchema, z.array(idSchema).min(1, { error: 'must name at least one node' }), {
+      error: 'must map class names to lists of node ids, e.g. {"checkout": ["payments"]}',
+    })
+    .optional(),
 });
 
 /** The loadBalancer's own figures, beyond the common ones. */
@@ -67,6 +75,15 @@ const LOAD_BALANCER_FIGURES = [
     label: 'Ejections',
     unit: 'backends',
     help: 'With health checks or outlier detection: backends taken out of rotation over the run.',
+    nature: 'count',
+    where: 'result',
+    optional: true,
+  },
+  {
+    key: 'connections',
+    label: 'Connections opened',
+    unit: 'connections',
+    help: 'Layer 4: connections opened, each pinned to the backend chosen when it opened (again after its backend left rotation).',
     nature: 'count',
     where: 'result',
     optional: true,
@@ -117,6 +134,22 @@ export const LOAD_BALANCER_DESCRIPTION = defineKind({
       help: 'How a backend replica is chosen. weightedRoundRobin uses edge weights; ipHash the client address.',
     },
     {
+      key: 'layer',
+      label: 'Layer',
+      help: 'l7: reads each request, chooses a backend per request and may route by class. l4: sees connections only: a backend per client connection (address), every request on it goes there; routes do not apply.',
+    },
+    {
+      key: 'overheadMs',
+      label: 'Own time per request',
+      help: "The balancer's own work per request (a delay, no queue): Layer 7 parses and routes each request (typically 0.1–1 ms), Layer 4 forwards packets (some µs).",
+    },
+    {
+      key: 'routes',
+      label: 'Routes by class',
+      help: 'Layer 7: the nodes behind it that serve each request class, e.g. {"checkout": ["payments"], "browse": ["catalog"]}; a class without a route uses every backend. Empty = no routing.',
+      control: 'json',
+    },
+    {
       key: 'healthCheck',
       label: 'Active health check',
       help: 'Probe each backend; take it out of rotation after failed probes, back after good ones. Off = none.',
@@ -165,7 +198,9 @@ export const LOAD_BALANCER_DESCRIPTION = defineKind({
       ],
     },
   ]),
-  line: (p) => p.strategy,
+  line: (p) =>
+    `${p.layer === 'l4' ? 'L4 · ' : p.routes ? 'L7 routes · ' : ''}${p.strategy}` +
+    (p.overheadMs > 0 ? ` · ${p.overheadMs} ms` : ''),
   theory: (p) => ({
     as: 'router',
     balances: { strategy: p.strategy, spreads: SPREADS[p.strategy] },
@@ -173,7 +208,7 @@ export const LOAD_BALANCER_DESCRIPTION = defineKind({
   flow: (p) => ({ split: p.strategy === 'weightedRoundRobin' ? 'weight' : 'replicas' }),
   faults: [],
   price: { usd: 0.025, per: 'instance-hour' }, // a managed load balancer
-  live: ['strategy'],
+  live: ['strategy', 'overheadMs'],
   edges: {
     call: {
       // Databases and caches behind a balancer are one backend each: read replicas behind a
@@ -187,5 +222,5 @@ export const LOAD_BALANCER_DESCRIPTION = defineKind({
       },
     },
   },
-  reads: (p) => (p.strategy === 'ipHash' ? { source: true } : {}),
+  reads: (p) => (p.strategy === 'ipHash' || p.layer === 'l4' ? { source: true } : {}),
 });

@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { bool, distSchema, exponential, int, MAX_COUNT, oneOf } from './common.ts';
 import { AUTOSCALE_PARAM, autoscaleSchema, MAX_REPLICAS } from './autoscale.ts';
+import { classNameSchema } from './classes.ts';
 import { defineKind } from './define.ts';
 import { sized, sizeSchema, SIZES_TEXT, sizeText } from './sizes.ts';
 import { distText } from './lineText.ts';
@@ -30,6 +31,12 @@ export const serviceParamsSchema = z.strictObject({
   shedQueueLength: int(0, MAX_COUNT).optional(),
   loadDependence: loadDependenceSchema.optional(),
   discipline: disciplineSchema.optional(),
+  classServiceMs: z
+    .record(classNameSchema, distSchema, {
+      error: 'must map class names to service times, e.g. {"checkout": 25}',
+    })
+    .optional(),
+  priority: oneOf(['nonPreemptive', 'preemptiveResume']).optional(),
 });
 
 /** The service's own figures, beyond the common ones. */
@@ -145,6 +152,19 @@ export const SERVICE_DESCRIPTION = defineKind({
     ]),
     LOAD_DEPENDENCE_PARAM,
     DISCIPLINE_PARAM,
+    ...describeFields(serviceParamsSchema, [
+      {
+        key: 'classServiceMs',
+        label: 'Service time by class',
+        help: 'Request classes: a service time per class, e.g. {"checkout": {"dist": "exponential", "meanMs": 25}}; other classes take the service time above. Empty = one time for all.',
+        control: 'json',
+      },
+      {
+        key: 'priority',
+        label: 'Priority by class',
+        help: "Request classes: serve waiting requests by their class's priority (0 first; first in, first out within one), and shed the lowest priority first. nonPreemptive: a request in service finishes; preemptiveResume: a higher-priority arrival takes the worker of a lower-priority one in its own work, which resumes later where it stopped. Empty = first in, first out.",
+      },
+    ]),
   ],
   line: (p) =>
     `${p.replicas} × ${sizeText(p.size)}${workersText(sized(p.workers, p.size))} · ${distText(p.serviceTimeMs)}` +
@@ -157,7 +177,9 @@ export const SERVICE_DESCRIPTION = defineKind({
         ? 'load shedding is not modelled'
         : !isPlainFifo(p.discipline)
           ? 'LIFO and CoDel queues are not modelled'
-          : undefined;
+          : p.classServiceMs
+            ? 'a service time per class is not modelled'
+            : undefined;
     const byLoad = p.loadDependence && { loadDependence: p.loadDependence };
     return {
       as: 'station',

@@ -11,6 +11,7 @@ import { COMMON_FIGURES, reportedIn } from '../../model/kinds/figures.ts';
 import { availabilityFiguresOf } from '../../model/kinds/kindFigures.ts';
 import { KIND_DESCRIPTIONS, NODE_TYPES } from '../../model/kinds/index.ts';
 import type { NodeType } from '../../model/types.ts';
+import { classRows } from './classRows.ts';
 
 /** How one cell reads: the figure's own nature, down to one number (or a list, or text). */
 export type CellNature = 'count' | 'ratio' | 'time' | 'rate' | 'level' | 'list' | 'text';
@@ -89,6 +90,7 @@ function figureRows(
   if (values.every((v) => v === undefined)) return [];
   const base = { help: f.help, fromWindow };
   const from = fromWindow ? 'window' : 'result';
+  if (f.nature === 'byClass') return classRows(f, values, base);
   if (f.nature === 'summary' || f.nature === 'byName') {
     return partsOf(values).map((part) => {
       const nature = partNature(values, part, f);
