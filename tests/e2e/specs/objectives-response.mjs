@@ -1,0 +1,92 @@
+// Alert → automatic remediation on the page: the capacity-planning design (2 replicas) with a
+// threshold alert on p99 that scales the API to 4 replicas, opened from a share link and run
+// to the end. The response is on the timeline (the alert's span carries it, marked ◆) and in
+// the alert list, at the same time as the headless run of the same document; the cost
+// objective is graded on the replica-seconds run (more than 2 replicas' worth, less than 4).
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deflateRawSync } from 'node:zlib';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+function design() {
+  const doc = JSON.parse(readFileSync(join(root, 'presets/capacity-planning.json'), 'utf8'));
+  doc.name = 'Capacity planning, scaled by its alert';
+  doc.alerts = [
+    {
+      id: 'slow',
+      objective: 'fast',
+      kind: 'threshold',
+      forS: 5,
+      severity: 'page',
+      then: { target: 'api', set: { replicas: 4 } },
+    },
+  ];
+  return doc;
+}
+
+function headless(doc) {
+  const dir = mkdtempSync(join(tmpdir(), 'archsim-objectives-'));
+  try {
+    const file = join(dir, 'scaled.json');
+    writeFileSync(file, JSON.stringify(doc));
+    return JSON.parse(
+      execFileSync('npm', ['run', '--silent', 'sim', '--', file, '--json'], {
+        cwd: root,
+        encoding: 'utf8',
+      }),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export default async function ({ page, baseUrl, screenshot }) {
+  const doc = design();
+  const expected = headless(doc);
+  const fire = expected.alerts.find((a) => a.event === 'fire');
+  assert.deepEqual(fire.action, { target: 'api', set: { replicas: 4 } });
+  const cost = expected.objectives.find((g) => g.metric === 'costPerHour');
+  // LB $0.025 + replicas × $0.10: between 2 and 4 replicas' worth.
+  assert.ok(cost.value > 0.225 && cost.value < 0.425, `cost ${cost.value}`);
+
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const link = Buffer.from(deflateRawSync(Buffer.from(JSON.stringify(doc)))).toString('base64url');
+  await page.goto('about:blank');
+  await page.goto(`${baseUrl}/#s=${link}`);
+  await page.locator('[data-testid="node-api"]').waitFor();
+  await page.getByLabel('Speed').selectOption('max');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const summary = page.getByRole('status', { name: 'Run summary' });
+  await summary.filter({ hasText: 'Finished' }).waitFor({ timeout: 120_000 });
+
+  // On the timeline: the alert's span from its fire time, carrying the response.
+  const track = page.getByRole('list', { name: 'Alerts on the timeline' });
+  const span = track.getByRole('listitem').first();
+  const label = await span.getAttribute('aria-label');
+  assert.ok(label.startsWith(`alert slow fired at ${fire.tS} s (page)`), label);
+  assert.ok(label.includes('then set {"replicas":4} on api'), label);
+  assert.equal(await span.locator('.alert-track__response').innerText(), '◆');
+
+  // In the list, with the same reason; and the cost graded as headless.
+  await page.getByRole('button', { name: /^[✓✗] \d+\/\d+ met/ }).click();
+  const panel = page.getByRole('dialog', { name: 'Objectives scorecard' });
+  const first = panel.getByRole('list', { name: 'Alerts' }).getByRole('listitem').first();
+  const text = await first.innerText();
+  assert.ok(text.includes(fire.reason), text);
+  assert.ok(text.includes('→ set {"replicas":4} on api'), text);
+  const costRow = await panel
+    .getByRole('list', { name: 'Objectives' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Cost per hour' })
+    .innerText();
+  assert.ok(costRow.includes(`$${cost.value.toFixed(3)}/h`), `${costRow} is not ${cost.value}`);
+  console.log(`     fired at ${fire.tS} s; ${costRow.replace(/\n/g, ' ')}`);
+  await screenshot('1440-response');
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await screenshot('1024-response');
+}
