@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { act, render, screen } from '@testing-library/react';
 import LiveCharts from '../../src/ui/charts/LiveCharts.tsx';
 import { metricsHub } from '../../src/store/metricsHub.ts';
+import { subscribeShownCharts } from '../../src/ui/charts/shownCharts.ts';
 import { useAppStore } from '../../src/store/index.ts';
 import { layoutFor, packWindows } from '../../src/worker/frame.ts';
 import { fakeWindow } from '../worker/fakeEngine.ts';
@@ -31,5 +32,26 @@ describe('live charts grid', () => {
     expect(titles[3]).toBe(`${node?.label}: latency at this node (ms)`);
     const after = ['End-to-end latency', 'Utilization', 'Queue (waiting)'].map(card);
     after.forEach((f, i) => expect(f).toBe(before[i]));
+  });
+});
+
+describe('live charts and the document', () => {
+  it('draw again when a label changes, not when a node is dragged', () => {
+    const doc = smallDoc();
+    const layout = layoutFor(doc);
+    useAppStore.setState({ doc, selectedIds: [], runStatus: 'running' });
+    metricsHub.reset(layout);
+    const windows = Array.from({ length: 5 }, (_, i) => fakeWindow(doc, 0, i));
+    act(() => metricsHub.push(packWindows(layout, windows), windows.length));
+    render(<LiveCharts />);
+    let draws = 0;
+    const stop = subscribeShownCharts(() => (draws += 1));
+    const node = doc.nodes.find((n) => n.type !== 'client');
+    const id = node?.id ?? '';
+    act(() => useAppStore.getState().moveNodes([{ id, position: { x: 400, y: 300 } }]));
+    expect(draws).toBe(0);
+    act(() => useAppStore.getState().updateNodeLabel(id, 'Renamed'));
+    expect(draws).toBe(1);
+    stop();
   });
 });

@@ -7,7 +7,8 @@
  * when they vary…), and the selected node's own charts, one per chart group its kind declares
  * (figureCharts.ts). Each chart is a spec (plotSvg.ts), drawn by ChartCard and by the export.
  */
-import { startTransition, useEffect, useState } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
+import type { ScenarioNode } from '../../model/types.ts';
 import { metricsHub } from '../../store/metricsHub.ts';
 import { useAppStore } from '../../store/index.ts';
 import {
@@ -78,10 +79,9 @@ const sameShape = (a: readonly PlotSpec[] | undefined, b: readonly PlotSpec[] | 
  */
 export default function LiveCharts() {
   const selectedIds = useAppStore((s) => s.selectedIds);
-  const nodes = useAppStore((s) => s.doc.nodes);
+  const labels = useNodeLabels();
   const [specs, setSpecs] = useState<PlotSpec[] | undefined>(undefined);
   useEffect(() => {
-    const labels = new Map(nodes.map((n) => [n.id, n.label]));
     const update = () => {
       const next = chartSpecs(selectedIds, (id) => labels.get(id) ?? id);
       setShownCharts(next ?? []);
@@ -95,7 +95,7 @@ export default function LiveCharts() {
       unsubscribe();
       draws.stop();
     };
-  }, [selectedIds, nodes]);
+  }, [selectedIds, labels]);
 
   if (specs === undefined) {
     return (
@@ -111,6 +111,26 @@ export default function LiveCharts() {
       ))}
     </div>
   );
+}
+
+/** The nodes' ids and labels as one string, once per node list (a selector runs on every change). */
+const labelKeys = new WeakMap<readonly ScenarioNode[], string>();
+function labelKeyOf(nodes: readonly ScenarioNode[]): string {
+  let key = labelKeys.get(nodes);
+  if (key === undefined) {
+    key = JSON.stringify(nodes.map((n) => [n.id, n.label]));
+    labelKeys.set(nodes, key);
+  }
+  return key;
+}
+
+/**
+ * The nodes' labels by id, the same map until a label or the set of nodes changes: dragging a
+ * node makes a new node list on every pointer move, and each used to redraw every chart.
+ */
+function useNodeLabels(): ReadonlyMap<string, string> {
+  const key = useAppStore((s) => labelKeyOf(s.doc.nodes));
+  return useMemo(() => new Map(JSON.parse(key) as Array<[string, string]>), [key]);
 }
 
 /** Every chart to draw now, from the buffer; undefined before the first window. */
