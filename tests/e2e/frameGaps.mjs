@@ -129,12 +129,42 @@ export async function keepRunning(page, ms, deadline) {
   }
 }
 
-/** Drags the pane and turns the wheel over it, as a user looking around would. */
+/**
+ * A point of the canvas where the pane itself is on top (no node, edge or panel): a drag that
+ * starts on a node moves the node (an edit of the document), not the view.
+ */
+async function emptyPanePoint(page) {
+  const point = await page.evaluate(() => {
+    const pane = document.querySelector('.react-flow__pane');
+    const box = pane?.getBoundingClientRect();
+    if (!pane || !box) return null;
+    // From the middle outwards, on a grid of 20 px.
+    const spots = [];
+    for (let dx = 0; dx < box.width / 2; dx += 20)
+      for (let dy = 0; dy < box.height / 2; dy += 20)
+        for (const [sx, sy] of [
+          [1, 1],
+          [-1, 1],
+          [1, -1],
+          [-1, -1],
+        ])
+          spots.push([box.x + box.width / 2 + sx * dx, box.y + box.height / 2 + sy * dy]);
+    spots.sort(
+      (a, b) =>
+        Math.hypot(a[0] - box.x - box.width / 2, a[1] - box.y - box.height / 2) -
+        Math.hypot(b[0] - box.x - box.width / 2, b[1] - box.y - box.height / 2),
+    );
+    const empty = spots.find(([x, y]) => document.elementFromPoint(x, y) === pane);
+    return empty ?? [box.x + box.width / 2, box.y + box.height / 2, 'no empty spot'];
+  });
+  if (point === null) throw new Error('no canvas pane');
+  if (point[2]) console.log('     (no empty spot on the pane: the drag starts in its middle)');
+  return { x: point[0], y: point[1] };
+}
+
+/** Drags the pane (from an empty spot) and turns the wheel over it, as a user looking around would. */
 export async function panAndZoom(page, deadline) {
-  const pane = await page.locator('.react-flow__pane').boundingBox();
-  if (!pane) throw new Error('no canvas pane');
-  const cx = pane.x + pane.width / 2;
-  const cy = pane.y + pane.height / 2;
+  const { x: cx, y: cy } = await emptyPanePoint(page);
   for (let round = 0; round < 2 && deadline.left() > 0; round++) {
     await page.mouse.move(cx, cy);
     await page.mouse.down();
