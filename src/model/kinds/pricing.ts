@@ -7,7 +7,7 @@
  */
 import type { NodeType, Scenario, ScenarioNode } from '../types.ts';
 import { KIND_DESCRIPTIONS } from './index.ts';
-import { INSTANCE_SIZES } from './sizes.ts';
+import { INSTANCE_SIZES, type InstanceSize } from './sizes.ts';
 
 export type PriceUnit = 'instance-hour' | 'GB-hour' | 'million messages';
 
@@ -43,6 +43,8 @@ export interface NodeCharge {
   /** Units billed an hour: instance-hours at the small size's rate, GB held, million messages. */
   units: number;
   perHour: number;
+  /** Its instance size, for a kind that has sizes. */
+  size?: InstanceSize;
 }
 
 const MESSAGES_PER_MILLION = 1e6;
@@ -58,7 +60,8 @@ export function nodeCharge(
   const instances = kind.instances ? kind.instances(p, use.measuredReplicas) : 1;
   const per = kind.price.per;
   const unitPrice = table?.[n.type] ?? kind.price.usd;
-  const capacity = kind.size ? INSTANCE_SIZES[kind.size(p)].capacity : 1;
+  const size = kind.size?.(p);
+  const capacity = size ? INSTANCE_SIZES[size].capacity : 1;
   const units =
     per === 'GB-hour'
       ? (kind.gigabytes?.(p) ?? 0)
@@ -67,5 +70,7 @@ export function nodeCharge(
         : instances * capacity;
   const perHour = units * unitPrice;
   const perInstanceHour = per === 'instance-hour' ? capacity * unitPrice : perHour;
-  return { per, unitPrice, instances, units, perHour, perInstanceHour };
+  const charge: NodeCharge = { per, unitPrice, instances, units, perHour, perInstanceHour };
+  if (size) charge.size = size;
+  return charge;
 }

@@ -33,4 +33,4 @@ export const SIZES_TEXT = SIZE_NAMES.map((s) => {
 }).join(' · ');
 
 /** The canvas line's mention of a size: nothing for the baseline. */
-export const sizeText = (size: InstanceSize): string => (size === 'small' ? '' : `${size} `);
+export const sizeText = (size: InstanceSize): string => (size === 'small' ? '' : `${size}, `);

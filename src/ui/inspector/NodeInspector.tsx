@@ -11,6 +11,7 @@ import { effectiveAt, liveSet } from '../../model/actions.ts';
 import { useRunClient } from '../run/RunClientContext.ts';
 import { commitLive, useLiveClock } from './liveCommit.ts';
 import { OperatorActions } from './OperatorActions.tsx';
+import NodeCost from '../report/NodeCost.tsx';
 
 export function NodeInspector({ node }: { node: ScenarioNode }) {
   const kind = KIND_DESCRIPTIONS[node.type];
@@ -45,6 +46,7 @@ export function NodeInspector({ node }: { node: ScenarioNode }) {
       <p className="inspector__id">
         id <code>{node.id}</code>
       </p>
+      <NodeCost nodeId={node.id} />
       <ConnectTo node={node} />
       {kind.params.map((desc) => (
         <ParamField

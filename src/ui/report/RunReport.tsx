@@ -12,6 +12,7 @@ import { formatSimTime } from '../run/format.ts';
 import { reportSections } from './reportModel.ts';
 import { REPORT_BUTTON_ID, REPORT_PANEL_ID, useReportStore } from './reportStore.ts';
 import { ReportTables } from './ReportTables.tsx';
+import { ReportCost } from './ReportCost.tsx';
 import { ReportObjectives } from '../objectives/ReportObjectives.tsx';
 import { reportCsv, reportMarkdown, type ReportMode } from './reportText.ts';
 import './report.css';
@@ -120,6 +121,7 @@ export default function RunReport() {
       </p>
       <div className="rr-body">
         {open && <ReportObjectives />}
+        {open && <ReportCost />}
         {open && <ReportTables sections={sections} mode={mode} />}
       </div>
     </div>

@@ -3,6 +3,7 @@
  * error rate (the newest window while running, the run's totals after warm-up once done), and
  * any notice about the run (a restart, a cap reached, a document that cannot run).
  */
+import { lazy, Suspense } from 'react';
 import { useAppStore } from '../../store/index.ts';
 import { ScorecardButton } from '../objectives/ScorecardButton.tsx';
 import { RunReportButton } from '../report/RunReportButton.tsx';
@@ -13,6 +14,9 @@ import {
   formatSimTime,
   goodputDiffers,
 } from './format.ts';
+
+// The cost model reads the traffic equations: its own chunk, after the line has drawn.
+const RunCost = lazy(() => import('../report/RunCost.tsx'));
 
 const STATUS_TEXT = {
   idle: 'Ready',
@@ -66,6 +70,9 @@ export function RunSummary() {
               <span>errors {formatPercent(figures.errorRate)}</span>
             </>
           )}
+          <Suspense fallback={null}>
+            <RunCost />
+          </Suspense>
         </div>
         <ScorecardButton />
         <RunReportButton />
