@@ -2,7 +2,7 @@
  * Objectives as text, the same on the page and in the terminal: values in their metric's unit
  * (from the metric table, src/model/objectiveMetrics.ts), targets, margins, met or missed.
  */
-import type { GradedObjective } from '../engine/objectives/types.ts';
+import type { BudgetReport, GradedObjective } from '../engine/objectives/types.ts';
 import { OBJECTIVE_METRICS, type ObjectiveMetric } from '../model/objectiveMetrics.ts';
 import { formatDuration, formatRate } from '../ui/run/format.ts';
 
@@ -70,4 +70,9 @@ export function formatGradedLines(graded: readonly GradedObjective[]): string[] 
   const missed = graded.filter((g) => !g.met).length;
   lines.push(missed === 0 ? '  all met' : `  ${missed} of ${graded.length} missed`);
   return lines;
+}
+
+/** "1478 failed of 550.65 allowed (11013 requests × 5 %)": an error budget's arithmetic. */
+export function formatBudgetCounts(b: BudgetReport): string {
+  return `${b.failed} failed of ${b.allowed} allowed (${b.total} requests × ${formatShare(b.allowedShare)})`;
 }

@@ -1,5 +1,5 @@
 /** The objectives, alerts and error budgets of a run, for the terminal summary. */
-import { formatGradedLines, formatShare } from '../analysis/objectivesText.ts';
+import { formatBudgetCounts, formatGradedLines, formatShare } from '../analysis/objectivesText.ts';
 import type { SimResult } from '../engine/types.ts';
 
 export function formatObjectives(r: SimResult): string[] {
@@ -8,9 +8,7 @@ export function formatObjectives(r: SimResult): string[] {
   if (budgets.length > 0) {
     lines.push('', 'error budgets');
     for (const b of budgets) {
-      lines.push(
-        `  ${b.objective}: ${b.failed} failed of ${b.allowed} allowed (${b.total} requests × ${formatShare(b.allowedShare)}): ${formatShare(b.burned)} burned`,
-      );
+      lines.push(`  ${b.objective}: ${formatBudgetCounts(b)}: ${formatShare(b.burned)} burned`);
     }
   }
   const alerts = r.alerts ?? [];

@@ -4,8 +4,8 @@
  * are labelled in HTML beside the stretched SVG (text inside it would stretch with it); the
  * caption names the fastest burn of any one timeline point, what a burn-rate alert reacts to.
  */
-import { formatShare } from '../../analysis/objectivesText.ts';
-import type { AlertEvent, BudgetPoint } from '../../engine/objectives/types.ts';
+import { formatBudgetCounts, formatShare } from '../../analysis/objectivesText.ts';
+import type { AlertEvent, BudgetPoint, BudgetReport } from '../../engine/objectives/types.ts';
 import { formatSimTime } from '../run/format.ts';
 
 const W = 320;
@@ -22,11 +22,14 @@ const rate = (x: number): string => (Number.isFinite(x) ? `${Number(x.toPrecisio
 export function BudgetChart({
   id,
   points,
+  report,
   durationS,
   alerts,
 }: {
   id: string;
   points: readonly BudgetPoint[];
+  /** The finished run's counts: the arithmetic behind the share burned. */
+  report?: BudgetReport | undefined;
   durationS: number;
   alerts: readonly AlertEvent[];
 }) {
@@ -49,6 +52,11 @@ export function BudgetChart({
   return (
     <figure className="budget-chart">
       <figcaption>{summary}</figcaption>
+      {report !== undefined && (
+        <p className="budget-chart__counts">
+          {formatBudgetCounts(report)}: {formatShare(report.burned)} burned
+        </p>
+      )}
       <div className="budget-chart__plot">
         <span className="budget-chart__y budget-chart__y--top" aria-hidden="true">
           {/* Not when it would sit on the 100 % label. */}

@@ -53,7 +53,14 @@ export function Scorecard({ now, durationS }: { now: GradedNow; durationS: numbe
         ))}
       </ul>
       {Object.entries(now.budgets).map(([id, points]) => (
-        <BudgetChart key={id} id={id} points={points} durationS={durationS} alerts={now.alerts} />
+        <BudgetChart
+          key={id}
+          id={id}
+          points={points}
+          report={now.reports[id]}
+          durationS={durationS}
+          alerts={now.alerts}
+        />
       ))}
       <AlertList alerts={now.alerts} />
     </div>

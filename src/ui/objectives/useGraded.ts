@@ -5,7 +5,12 @@
  */
 import { useMemo } from 'react';
 import { grade, gradeValue } from '../../analysis/objectives.ts';
-import type { AlertEvent, BudgetPoint, GradedObjective } from '../../engine/objectives/types.ts';
+import type {
+  AlertEvent,
+  BudgetPoint,
+  BudgetReport,
+  GradedObjective,
+} from '../../engine/objectives/types.ts';
 import { useAppStore } from '../../store/index.ts';
 import { useLiveObjectives } from './liveObjectives.ts';
 
@@ -17,6 +22,8 @@ export interface GradedNow {
   measured: boolean;
   alerts: AlertEvent[];
   budgets: Record<string, BudgetPoint[]>;
+  /** The finished run's budgets with their counts (none while running: frames carry points). */
+  reports: Record<string, BudgetReport>;
 }
 
 export function useGraded(): GradedNow {
@@ -36,6 +43,7 @@ export function useGraded(): GradedNow {
         measured: true,
         alerts: result.alerts ?? [],
         budgets,
+        reports: result.budgets ?? {},
       };
     }
     return {
@@ -44,6 +52,7 @@ export function useGraded(): GradedNow {
       measured: Object.keys(sofar).length > 0,
       alerts: liveAlerts,
       budgets: liveBudgets,
+      reports: {},
     };
   }, [doc, result, sofar, liveAlerts, liveBudgets]);
 }

@@ -120,14 +120,29 @@ export default async function ({ page, baseUrl, screenshot }) {
     );
     if (resolve) assert.ok(label.includes(`resolved at ${resolve.tS} s`), label);
   }
-  // On every chart: the alerts' marks over the time axis.
-  const charts = page.locator('.chart-card');
-  const chartCount = await charts.count();
-  assert.ok(chartCount >= 3, `${chartCount} charts`);
-  for (let i = 0; i < chartCount; i++) {
-    const marks = await charts.nth(i).locator('.alert-marker').count();
-    assert.ok(marks >= fires.length, `chart ${i}: ${marks} alert marks`);
-  }
+  // On every chart: the alerts' marks over the time axis (charts redraw once after the end).
+  const marksPerChart = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('.chart-card')].map((c) => [
+        c.innerText.split('\n')[0],
+        c.querySelectorAll('.alert-marker').length,
+      ]),
+    );
+  await page
+    .waitForFunction(
+      (n) => {
+        const cards = [...document.querySelectorAll('.chart-card')];
+        return (
+          cards.length >= 3 && cards.every((c) => c.querySelectorAll('.alert-marker').length >= n)
+        );
+      },
+      fires.length,
+      { timeout: 10_000 },
+    )
+    .catch(async () => {
+      throw new Error(`alert marks per chart: ${JSON.stringify(await marksPerChart())}`);
+    });
+  console.log(`     alert marks per chart: ${JSON.stringify(await marksPerChart())}`);
 
   // The error budget over time: burned as the headless run counts it, with the fires on it.
   const budget = expected.budgets.survive;
@@ -135,6 +150,14 @@ export default async function ({ page, baseUrl, screenshot }) {
   const label = await figure.getAttribute('aria-label');
   assert.ok(label.includes(`${Number((budget.burned * 100).toPrecision(4))} % burned`), label);
   assert.ok(label.includes(`${fires.length} alerts fired`), label);
+  // …and the arithmetic behind it, from the counts: failed ÷ ((1 − 0.95) × counted requests).
+  const counts = await panel.locator('.budget-chart__counts').innerText();
+  assert.equal(
+    counts,
+    `${budget.failed} failed of ${budget.allowed} allowed (${budget.total} requests × 5 %): ` +
+      `${Number((budget.burned * 100).toPrecision(4))} % burned`,
+  );
+  assert.equal(budget.burned, budget.failed / ((1 - 0.95) * budget.total));
   const path = await figure.locator('path').getAttribute('d');
   assert.equal(path.split('L').length, budget.series.length);
 
