@@ -10,6 +10,11 @@ export class IntQueue {
     this.length++;
   }
 
+  /** The next to be shifted (the line must not be empty). */
+  peek(): number {
+    return this.buf[this.head]!;
+  }
+
   /** Put `v` at the front (it is the next to be shifted). */
   unshift(v: number): void {
     if (this.length === this.buf.length) this.grow();

@@ -122,17 +122,20 @@ const loadDependent = scenario({
   edges: [edge('c', 'api', { timeoutMs: 50 }), edge('c2', 'db')],
 });
 
-/** Four request classes (every chart slot) over a Layer-4 balancer (its connections). */
+/** Four request classes (every chart slot) over a Layer-4 balancer (its connections), and a
+ *  batch consumer. */
 const fourClasses = scenario({
   durationS: 10,
   nodes: [
+    client('c2'),
+    service('writer', { batch: { maxItems: 10, maxWaitMs: 50, overheadMs: 10, perItemMs: 1 } }),
     client('c', {
       classes: ['a', 'b', 'c', 'd'].map((name, i) => ({ name, share: 1, priority: i })),
     }),
     balancer('lb', { layer: 'l4' }),
     service('api'),
   ],
-  edges: [edge('c', 'lb'), edge('lb', 'api')],
+  edges: [edge('c', 'lb'), edge('lb', 'api'), edge('c2', 'writer')],
 });
 
 export function figureDocs(): Scenario[] {

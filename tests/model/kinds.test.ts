@@ -134,9 +134,9 @@ describe('kind descriptions', () => {
       const r = loadScenarioEdgeField(p.key, p.defaults ?? {});
       expect(r, p.key).toEqual(p.defaults);
     }
-    // retry, breaker, health check, outliers, failover, 3 autoscale modes, and on services and
-    // databases a load dependence and a queue discipline
-    expect(groups).toBe(12);
+    // retry, breaker, health check, outliers, failover, 3 autoscale modes, on services and
+    // databases a load dependence and a queue discipline, and a service's batches
+    expect(groups).toBe(13);
     const json = [...NODE_TYPES.flatMap((t) => KIND_DESCRIPTIONS[t].params), ...EDGE_PARAMS];
     // Only the request-class maps are edited as JSON (a list of classes, and maps keyed by
     // class name); every other field has a control of its own.

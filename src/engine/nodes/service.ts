@@ -25,6 +25,7 @@ import {
   SUB_SCALE,
 } from '../autoscale/replicaSlots.ts';
 import { ServiceClasses } from '../classes/serviceClasses.ts';
+import { Batcher, SUB_BATCH_WAIT } from '../messaging/batcher.ts';
 import { Discipline } from '../overload/discipline.ts';
 import { LoadClock } from '../overload/loadClock.ts';
 import { Pauses, SUB_PAUSE_END, SUB_PAUSE_START } from '../overload/pauses.ts';
@@ -60,6 +61,8 @@ export class ServiceNode extends BaseNode {
   private errorShare = 0;
   /** With request classes: time per class, priority lines, preemption (null: none of these). */
   private readonly classes: ServiceClasses | null;
+  /** A batch consumer (`batch`): requests served in batches (null: one at a time). */
+  private readonly batcher: Batcher | null;
 
   constructor(ctx: NodeContext) {
     super(ctx);
@@ -77,10 +80,13 @@ export class ServiceNode extends BaseNode {
     );
     this.disciplines(this.p);
     this.classes =
-      this.k.classes.count > 0 && (this.p.classServiceMs || this.p.priority)
+      this.k.classes.count > 0 && (this.p.classServiceMs || this.p.priority) && !this.p.batch
         ? new ServiceClasses(this.k, this.p)
         : null;
     this.classes?.lines(this.pools);
+    this.batcher = this.p.batch
+      ? new Batcher(this.k, this.index, this.stats, this.p.batch, this.replicas)
+      : null;
     const initial = initialReplicas(this.p);
     this.stats.addCapacity(0, initial * this.workers);
     this.slots = new ReplicaSlots(this.k, this, this.replicas, initial);
@@ -156,6 +162,7 @@ export class ServiceNode extends BaseNode {
       return;
     }
     c.replica = r;
+    if (this.batcher !== null) return this.batchArrive(c, r);
     const pool = this.pools[r]!;
     const shed = this.p.shedQueueLength;
     // A free worker serves at once (its queue is then empty), so shedding only ever refuses a
@@ -176,6 +183,7 @@ export class ServiceNode extends BaseNode {
 
   override onEvent(sub: number, a: number, b: number): void {
     if (sub === SUB_SCALE) return this.scaler?.onTick(a);
+    if (sub === SUB_BATCH_WAIT) return this.startBatches(a);
     if (sub === SUB_READY) return this.slots.ready(a, b);
     if (sub === SUB_PAUSE_START || sub === SUB_PAUSE_END) return this.pauses?.onEvent(sub, b);
     if (sub === SUB_WORKED) {
@@ -263,12 +271,14 @@ export class ServiceNode extends BaseNode {
       const slowdown = this.clock?.slowdown(true);
       if (slowdown !== undefined) out.slowdown = r4(slowdown);
       if (this.p.discipline) out.dropped = this.dropped(true);
+      this.batcher?.describe(out, true);
       return;
     }
     out.replicas = r4(this.slots.average(this.k.now));
     const slowdown = this.clock?.slowdown(false);
     if (slowdown !== undefined) out.slowdown = r4(slowdown);
     if (this.p.discipline) out.dropped = this.dropped(false);
+    this.batcher?.describe(out, false);
     if (this.scaler !== null) {
       out.replicasMax = this.slots.peak;
       out.replicasNow = this.slots.provisioned;
@@ -295,6 +305,31 @@ export class ServiceNode extends BaseNode {
       if (window) d.windowDropped = 0;
     }
     return n;
+  }
+
+  /** Messages a consumer of this service may hold per worker (a batch consumer: a batch). */
+  get itemsPerWorker(): number {
+    return this.p.batch?.maxItems ?? 1;
+  }
+
+  /** `c` waits at replica r for a batch (a full line rejects, as a queue would). */
+  private batchArrive(c: Call, r: number): void {
+    const cap = this.p.queueCapacity;
+    if (cap !== undefined && this.batcher!.queued(r) >= cap) return this.k.respond(c, REJECTED);
+    this.batcher!.add(c, r);
+    this.startBatches(r);
+  }
+
+  /** Free workers of replica r take the batches that are due. */
+  private startBatches(r: number): void {
+    const b = this.batcher!;
+    const pool = this.pools[r]!;
+    if (this.downR[r] === 1) return;
+    while (pool.busy < this.workers && b.due(r)) {
+      const { leader, workS } = b.take(r);
+      pool.offer(leader);
+      this.k.scheduleNode(workS * this.slow, this.index, SUB_DONE, leader.id, leader.gen);
+    }
   }
 
   private pickReplica(): number {
@@ -354,6 +389,7 @@ export class ServiceNode extends BaseNode {
   }
 
   private finish(c: Call, reason: number): void {
+    this.batcher?.answerMembers(c, reason);
     if (c.slot >= 0) this.releaseWorker(c);
     this.k.respond(c, reason);
   }
@@ -362,6 +398,7 @@ export class ServiceNode extends BaseNode {
     const r = c.replica;
     const pool = this.pools[r]!;
     pool.release(c);
+    if (this.batcher !== null) this.startBatches(r);
     const next = this.downR[r] === 0 ? pool.takeNext() : null;
     if (next !== null) this.startService(next);
     else {
@@ -373,6 +410,11 @@ export class ServiceNode extends BaseNode {
   private killReplica(r: number): void {
     const { held, waiting } = this.pools[r]!.evict();
     if (this.clock !== null) for (const id of held) this.clock.end(id);
+    const b = this.batcher;
+    if (b !== null) {
+      for (const id of held) b.answerMembers(this.k.pool.calls[id]!, UNAVAILABLE);
+      waiting.push(...b.evict(r));
+    }
     this.failCrashed(held, waiting);
   }
 }

@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { bool, distSchema, exponential, int, MAX_COUNT, oneOf } from './common.ts';
 import { AUTOSCALE_PARAM, autoscaleSchema, MAX_REPLICAS } from './autoscale.ts';
+import { BATCH_FIGURES, BATCH_PARAM, batchSchema } from './batch.ts';
 import { classNameSchema } from './classes.ts';
 import { defineKind } from './define.ts';
 import { sized, sizeSchema, SIZES_TEXT, sizeText } from './sizes.ts';
@@ -37,6 +38,7 @@ export const serviceParamsSchema = z.strictObject({
     })
     .optional(),
   priority: oneOf(['nonPreemptive', 'preemptiveResume']).optional(),
+  batch: batchSchema.optional(),
 });
 
 /** The service's own figures, beyond the common ones. */
@@ -89,6 +91,7 @@ const SERVICE_FIGURES = [
   },
   SLOWDOWN_FIGURE,
   DROPPED_FIGURE,
+  ...BATCH_FIGURES,
 ] as const satisfies readonly FigureDescriptor[];
 
 const workersText = (n: number): string => `${n} ${n === 1 ? 'worker' : 'workers'}`;
@@ -162,9 +165,10 @@ export const SERVICE_DESCRIPTION = defineKind({
       {
         key: 'priority',
         label: 'Priority by class',
-        help: "Request classes: serve waiting requests by their class's priority (0 first; first in, first out within one), and shed the lowest priority first. nonPreemptive: a request in service finishes; preemptiveResume: a higher-priority arrival takes the worker of a lower-priority one in its own work, which resumes later where it stopped. Empty = first in, first out.",
+        help: "Request classes (not with batches): serve waiting requests by their class's priority (0 first; first in, first out within one), and shed the lowest priority first. nonPreemptive: a request in service finishes; preemptiveResume: a higher-priority arrival takes the worker of a lower-priority one in its own work, which resumes later where it stopped. Empty = first in, first out.",
       },
     ]),
+    BATCH_PARAM,
   ],
   line: (p) =>
     `${p.replicas} × ${sizeText(p.size)}${workersText(sized(p.workers, p.size))} · ${distText(p.serviceTimeMs)}` +
@@ -179,7 +183,9 @@ export const SERVICE_DESCRIPTION = defineKind({
           ? 'LIFO and CoDel queues are not modelled'
           : p.classServiceMs
             ? 'a service time per class is not modelled'
-            : undefined;
+            : p.batch
+              ? 'batches are not modelled'
+              : undefined;
     const byLoad = p.loadDependence && { loadDependence: p.loadDependence };
     return {
       as: 'station',
