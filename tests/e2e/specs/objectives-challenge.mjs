@@ -3,37 +3,19 @@
 // of the same design; the pass shows in the scorecard and stays after a reload, at 1440×900
 // and 1024×768.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { headless, presetDoc, scorecardChip } from '../objectivesHelpers.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const PRESET = 'capacity-planning';
 
-/** The headless run of the preset with 3 API replicas: `npm run sim -- FILE --json`. */
-function headlessWithThree() {
-  const doc = JSON.parse(readFileSync(join(root, `presets/${PRESET}.json`), 'utf8'));
+/** The preset fixed as its last hint says: 3 API replicas. */
+function withThree() {
+  const doc = presetDoc(PRESET);
   doc.nodes.find((n) => n.id === 'api').params.replicas = 3;
-  const dir = mkdtempSync(join(tmpdir(), 'archsim-objectives-'));
-  try {
-    const file = join(dir, 'three.json');
-    writeFileSync(file, JSON.stringify(doc));
-    const out = execFileSync('npm', ['run', '--silent', 'sim', '--', file, '--json'], {
-      cwd: root,
-      encoding: 'utf8',
-    });
-    return JSON.parse(out);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return doc;
 }
 
-const chipOf = (page) => page.getByRole('button', { name: /^(Objectives|[✓✗] \d+\/\d+ met)/ });
-
 export default async function ({ page, baseUrl, screenshot }) {
-  const expected = headlessWithThree();
+  const expected = headless(withThree());
   assert.ok(expected.objectives.every((g) => g.met));
 
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -48,7 +30,7 @@ export default async function ({ page, baseUrl, screenshot }) {
     document.querySelector('[data-testid="node-api"]')?.textContent?.includes('3 ×'),
   );
 
-  const chip = chipOf(page);
+  const chip = scorecardChip(page);
   await chip.click();
   const panel = page.getByRole('dialog', { name: 'Objectives scorecard' });
   const challenge = panel.getByRole('region', { name: 'Challenge' });
@@ -81,7 +63,7 @@ export default async function ({ page, baseUrl, screenshot }) {
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.reload();
   await page.getByRole('status', { name: 'Run summary' }).waitFor();
-  await chipOf(page).click();
+  await scorecardChip(page).click();
   await page
     .getByRole('dialog', { name: 'Objectives scorecard' })
     .getByRole('region', { name: 'Challenge' })

@@ -4,39 +4,17 @@
 // the alert list, at the same time as the headless run of the same document; the cost
 // objective is graded on the replica-seconds run (more than 2 replicas' worth, less than 4).
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+import { headless, presetDoc, scorecardChip } from '../objectivesHelpers.mjs';
 
 function design() {
-  const doc = JSON.parse(readFileSync(join(root, 'presets/capacity-planning.json'), 'utf8'));
+  const doc = presetDoc('capacity-planning');
   doc.name = 'Capacity planning, scaled by its alert';
   // The preset's own alerts (a p99 threshold and a trend), the threshold now scaling the API.
   const slow = doc.alerts.find((a) => a.id === 'slow');
   slow.then = { target: 'api', set: { replicas: 4 } };
   assert.ok(doc.alerts.some((a) => a.kind === 'predictive'));
   return doc;
-}
-
-function headless(doc) {
-  const dir = mkdtempSync(join(tmpdir(), 'archsim-objectives-'));
-  try {
-    const file = join(dir, 'scaled.json');
-    writeFileSync(file, JSON.stringify(doc));
-    return JSON.parse(
-      execFileSync('npm', ['run', '--silent', 'sim', '--', file, '--json'], {
-        cwd: root,
-        encoding: 'utf8',
-      }),
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 export default async function ({ page, baseUrl, screenshot }) {
@@ -67,7 +45,7 @@ export default async function ({ page, baseUrl, screenshot }) {
 
   // In the list: every alert the headless run has (the trend one too), at its time, with its
   // reason; the response on the threshold's fire.
-  await page.getByRole('button', { name: /^[✓✗] \d+\/\d+ met/ }).click();
+  await scorecardChip(page).click();
   const panel = page.getByRole('dialog', { name: 'Objectives scorecard' });
   const items = await panel
     .getByRole('list', { name: 'Alerts' })

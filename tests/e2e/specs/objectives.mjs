@@ -4,25 +4,10 @@
 // list with their reasons (the same alerts at the same times as the headless run of the same
 // file), and the challenge's result kept across a reload; at 1440×900, then 1024×768.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { headless, presetDoc, scorecardChip } from '../objectivesHelpers.mjs';
 import { simulatedSeconds, summaryText } from '../runHelpers.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const PRESET = 'failover-active-passive';
-
-/** The headless run of the same file: `npm run sim -- FILE --json`. */
-const headless = (file) =>
-  JSON.parse(
-    execFileSync('npm', ['run', '--silent', 'sim', '--', file, '--json'], {
-      cwd: root,
-      encoding: 'utf8',
-    }),
-  );
-
-/** The chip beside the run summary that opens the scorecard. */
-const chipOf = (page) => page.getByRole('button', { name: /^(Objectives|[✓✗] \d+\/\d+ met)/ });
 
 /** Every box of the open scorecard inside the window, none cut off on the right. */
 async function assertInView(page, what) {
@@ -41,7 +26,7 @@ async function assertInView(page, what) {
 }
 
 export default async function ({ page, baseUrl, screenshot }) {
-  const expected = headless(`presets/${PRESET}.json`);
+  const expected = headless(presetDoc(PRESET));
   const fires = expected.alerts.filter((a) => a.event === 'fire');
   assert.ok(fires.length >= 2 && expected.alerts.some((a) => a.event === 'resolve'));
 
@@ -51,7 +36,7 @@ export default async function ({ page, baseUrl, screenshot }) {
   await page.goto(`${baseUrl}/?preset=${PRESET}`);
   const summary = page.getByRole('status', { name: 'Run summary' });
   await summary.waitFor();
-  const chip = chipOf(page);
+  const chip = scorecardChip(page);
   assert.equal((await chip.innerText()).trim(), 'Objectives');
 
   // Live: at ×10 the scorecard grades the run so far; paused before the crash at 60 s, met.
@@ -186,7 +171,7 @@ export default async function ({ page, baseUrl, screenshot }) {
 
   await page.reload();
   await summary.waitFor();
-  await chipOf(page).click();
+  await scorecardChip(page).click();
   await page
     .getByRole('region', { name: 'Challenge' })
     .getByText('Not passed yet: best 0 of 1 objectives met.')
