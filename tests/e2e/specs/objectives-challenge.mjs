@@ -36,8 +36,17 @@ export default async function ({ page, baseUrl, screenshot }) {
   const challenge = panel.getByRole('region', { name: 'Challenge' });
   await challenge.getByText('Not tried yet: finish a run to be graded.').waitFor();
 
-  await page.getByLabel('Speed').selectOption('max');
+  // Live at 1024×768: the scorecard beside the summary grades the run so far, in the window.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.getByLabel('Speed').selectOption('10');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await panel.getByText('So far, over the counted part', { exact: false }).waitFor();
+  await chip.filter({ hasText: '2/2 met' }).waitFor({ timeout: 30_000 });
+  const live = await panel.boundingBox();
+  assert.ok(live.x >= 0 && live.x + live.width <= 1024 && live.y + live.height <= 768);
+  await screenshot('1024-live');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.getByLabel('Speed').selectOption('max');
   const summary = page.getByRole('status', { name: 'Run summary' });
   await summary.filter({ hasText: 'Finished' }).waitFor({ timeout: 120_000 });
   await panel.getByText('Whole run after warm-up', { exact: false }).waitFor();
