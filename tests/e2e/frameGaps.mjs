@@ -164,8 +164,9 @@ async function emptyPanePoint(page) {
 
 /** Drags the pane (from an empty spot) and turns the wheel over it, as a user looking around would. */
 export async function panAndZoom(page, deadline) {
-  const { x: cx, y: cy } = await emptyPanePoint(page);
   for (let round = 0; round < 2 && deadline.left() > 0; round++) {
+    // Found again each round: the last round's pan and zoom moved the nodes.
+    const { x: cx, y: cy } = await emptyPanePoint(page);
     await page.mouse.move(cx, cy);
     await page.mouse.down();
     for (let i = 0; i <= 25 && deadline.left() > 0; i++) {
@@ -214,6 +215,9 @@ export async function designAtMax({ page, cdp, baseUrl, doc, size, deadline, res
         panAndZoom(page, deadline),
       ),
     );
+  // A drag that began on a node would have selected it: then the figures were of an edit.
+  if ((await page.locator('.react-flow__node.selected').count()) > 0)
+    problems.push(`${size} nodes: the pan began on a node and dragged it`);
   const text = await summaryText(page);
   if (!/^(Running|Finished)/.test(text))
     problems.push(`${size} nodes: expected the run to be going on, summary: "${text}"`);
