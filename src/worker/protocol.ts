@@ -3,6 +3,7 @@
  * setting, the answer to a load and the metric frames. Plain data only (structured-clonable).
  */
 import type { ObjectivesFrame } from '../engine/objectives/types.ts';
+import type { Trace } from '../engine/tracing/types.ts';
 import type { SimResult } from '../engine/types.ts';
 import type { FrameLayout } from './frame.ts';
 
@@ -47,6 +48,8 @@ export interface MetricFrame {
   truncated?: string;
   /** Alerts and error-budget points since the last frame, and the objectives so far. */
   objectives?: ObjectivesFrame;
+  /** Request traces kept since the last frame (src/engine/tracing). */
+  traces?: Trace[];
   /** The results, on the frame that ends the run. */
   result?: SimResult;
   /**

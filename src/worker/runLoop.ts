@@ -7,6 +7,7 @@
  * passed in, so tests drive it directly with the real engine and a fake clock.
  */
 import { grade } from '../analysis/objectives.ts';
+import { tracingOf } from '../model/tracing.ts';
 import type { Scenario } from '../model/types.ts';
 import { BROWSER_EVENT_BUDGET } from '../engine/limits.ts';
 import type { Simulation, SimulationOptions, WindowStats } from '../engine/types.ts';
@@ -208,6 +209,7 @@ export class RunLoop {
     this.sim = this.deps.createSimulation(this.doc, {
       eventBudget: this.limits.eventBudget,
       windowS: this.limits.windowS,
+      tracing: tracingOf(this.doc),
     });
   }
 
@@ -352,6 +354,8 @@ export class RunLoop {
     }
     const objectives = this.sim?.drainObjectives?.();
     if (objectives) frame.objectives = objectives;
+    const traces = this.sim?.drainTraces?.(this.status === 'done');
+    if (traces && traces.length > 0) frame.traces = traces;
     if (message !== undefined) frame.message = message;
     if (error !== undefined) frame.error = error;
     return frame;

@@ -27,14 +27,22 @@ export function childrenOf(t: Trace): number[][] {
   return kids;
 }
 
-/** When the hop's local work started and ended (absent marks filled from what is known). */
+/**
+ * When the hop's local work started and ended, absent marks filled from what is known: a kind
+ * without a queue starts at once; a callee that never answered (its caller gave up) and never
+ * took a worker was queued throughout (workS Infinity), one that took one was still at work.
+ */
 export function localSpan(
   h: TraceHop,
   kids: readonly TraceHop[],
 ): { workS: number; doneS: number } {
-  const workS = h.workS >= 0 ? h.workS : h.arriveS;
+  const unfinished = h.respondS < 0;
+  const workS = h.workS >= 0 ? h.workS : unfinished ? Infinity : h.arriveS;
   let doneS = h.workedS;
-  if (doneS < 0) doneS = kids.length > 0 ? Math.min(...kids.map((k) => k.sendS)) : h.respondS;
+  if (doneS < 0) {
+    if (kids.length > 0) doneS = Math.min(...kids.map((k) => k.sendS));
+    else doneS = unfinished ? Infinity : h.respondS;
+  }
   return { workS, doneS: Math.max(workS, doneS) };
 }
 

@@ -133,7 +133,10 @@ function useLivePlot(
   }, [plot, svg, spec, width, height, marks]);
 }
 
-function ChartCardInner({ spec }: { spec: PlotSpec }) {
+/** A click on the plot: the chart's key, the time under the pointer, and its row. */
+export type PointClick = (key: string, tS: number, row: ChartRow | undefined) => void;
+
+function ChartCardInner({ spec, onPointClick }: { spec: PlotSpec; onPointClick?: PointClick }) {
   const plot = useRef<HTMLDivElement>(null);
   const svg = useRef<HTMLDivElement>(null);
   const { width, height } = useSize(plot);
@@ -162,6 +165,10 @@ function ChartCardInner({ spec }: { spec: PlotSpec }) {
         // Named with the newest values by useLivePlot (a render would name it with older ones).
         onPointerMove={onMove}
         onPointerLeave={() => setHoverT(undefined)}
+        onClick={
+          onPointClick &&
+          (() => hoverT !== undefined && onPointClick(spec.key, hoverT, rowAt(rowsNow(), hoverT)))
+        }
       >
         <div ref={svg} className="chart-card__svg" />
         {series.length === 0 && spec.emptyNote !== undefined && (

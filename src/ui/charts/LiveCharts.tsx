@@ -33,6 +33,7 @@ import type { FigureDescriptor } from '../../model/kinds/figures.ts';
 import { HEAT_LEGEND, heatOf } from './heatmap.ts';
 import { budgetedChartDraw } from './drawBudget.ts';
 import { viewSettlesIn } from '../canvas/viewMotion.ts';
+import { openTracesFromChart, TracesEntry } from '../traces/TracesEntry.tsx';
 
 const PALETTE = ['#3b6cf6', '#f06543', '#14a06f', '#a855f7', '#e0a100', '#0ea5a4'];
 const REASON_COLORS: Record<ErrorReason, string> = {
@@ -105,11 +106,14 @@ export default function LiveCharts() {
     );
   }
   return (
-    <div className="charts-panel__grid">
-      {specs.map((spec) => (
-        <ChartCard key={spec.key} spec={spec} />
-      ))}
-    </div>
+    <>
+      <TracesEntry />
+      <div className="charts-panel__grid">
+        {specs.map((spec) => (
+          <ChartCard key={spec.key} spec={spec} onPointClick={openTracesFromChart} />
+        ))}
+      </div>
+    </>
   );
 }
 

@@ -14,6 +14,7 @@ import { metricsHub, type MetricsHub } from '../../store/metricsHub.ts';
 import type { RunFigures, RunState } from '../../store/runSlice.ts';
 import { useAppStore } from '../../store/index.ts';
 import { useLiveObjectives } from '../objectives/liveObjectives.ts';
+import { useLiveTraces } from '../traces/liveTraces.ts';
 
 /** What the run controls may ask for. */
 export interface RunClient {
@@ -82,6 +83,8 @@ export function connectRun(
     hub.push(frame.data, frame.count);
     if (frame.layout !== undefined) useLiveObjectives.getState().reset();
     if (frame.objectives !== undefined) useLiveObjectives.getState().add(frame.objectives);
+    if (frame.layout !== undefined) useLiveTraces.getState().reset();
+    if (frame.traces !== undefined) useLiveTraces.getState().add(frame.traces);
     const state = store.getState();
     const patch: Partial<RunState> = {};
     if (frame.layout !== undefined && state.runId !== frame.runId) patch.runId = frame.runId;

@@ -1,0 +1,41 @@
+/**
+ * The ways into the Traces view from the charts: a button with the count of traces kept, and
+ * a click on a chart (latency: the requests that ended near that time, slowest first; errors:
+ * the failed ones). The view itself is a chunk of its own, fetched when first opened.
+ */
+import { lazy, Suspense } from 'react';
+import { createPortal } from 'react-dom';
+import type { PointClick } from '../charts/ChartCard.tsx';
+import { useLiveTraces } from './liveTraces.ts';
+import './traces.css';
+
+const TracesPanel = lazy(() => import('./TracesPanel.tsx'));
+
+export const openTracesFromChart: PointClick = (key, tS) =>
+  useLiveTraces.getState().show({ tS, failedOnly: key === 'errors' });
+
+export function TracesEntry() {
+  const count = useLiveTraces((s) => s.traces.length);
+  const open = useLiveTraces((s) => s.open);
+  const focus = useLiveTraces((s) => s.focus);
+  const show = useLiveTraces((s) => s.show);
+  return (
+    <>
+      <div className="charts-panel__traces">
+        <button type="button" onClick={() => show()} disabled={count === 0}>
+          Traces ({count})
+        </button>
+        <span>click a chart to see the requests at that moment</span>
+      </div>
+      {open &&
+        // On the page's top level: the charts panel would clip and contain an overlay.
+        createPortal(
+          <Suspense fallback={null}>
+            {/* A new focus (another click) starts the view afresh from it. */}
+            <TracesPanel key={`${focus.tS}-${focus.failedOnly}`} />
+          </Suspense>,
+          document.body,
+        )}
+    </>
+  );
+}

@@ -1,0 +1,150 @@
+/**
+ * The Traces view (a lazy chunk, opened from the charts): the run's sampled and tail-captured
+ * requests, filtered by outcome, node (following the canvas selection) and latency, near a time
+ * a chart click chose; one request's waterfall, or two side by side to compare; and where the
+ * time goes across the sampled requests, naming the bottleneck.
+ */
+import { useState } from 'react';
+import { metricsHub } from '../../store/metricsHub.ts';
+import { useAppStore } from '../../store/index.ts';
+import { formatSimTime } from '../run/format.ts';
+import { formatMs } from './format.ts';
+import { useLiveTraces } from './liveTraces.ts';
+import { pickTraces, sampledQuantileS, type TraceFilter } from './pickTraces.ts';
+import { TimeBreakdown } from './TimeBreakdown.tsx';
+import { Waterfall } from './Waterfall.tsx';
+
+/** The list shows this many (the slowest first). */
+const LISTED = 200;
+
+export default function TracesPanel() {
+  const traces = useLiveTraces((s) => s.traces);
+  const focus = useLiveTraces((s) => s.focus);
+  const close = useLiveTraces((s) => s.close);
+  const nodes = useAppStore((s) => s.doc.nodes);
+  const selectedIds = useAppStore((s) => s.selectedIds);
+  const nodeIds = metricsHub.layout?.nodeIds ?? nodes.map((n) => n.id);
+  const labels = new Map(nodes.map((n) => [n.id, n.label ?? n.id]));
+  const nodeName = (i: number): string => labels.get(nodeIds[i] ?? '') ?? nodeIds[i] ?? `node ${i}`;
+  const selectedNode = nodeIds.findIndex((id) => selectedIds.includes(id));
+
+  const [outcome, setOutcome] = useState<TraceFilter['outcome']>(
+    focus.failedOnly ? 'failed' : 'all',
+  );
+  const [minMs, setMinMs] = useState(0);
+  const [tS, setTS] = useState(focus.tS);
+  const [pickedNode, setPickedNode] = useState<number | null>(null);
+  const node = pickedNode ?? selectedNode;
+  const [shown, setShown] = useState<number | null>(null);
+  const [compared, setCompared] = useState<number | null>(null);
+
+  const listed = pickTraces(traces, { outcome, node, minMs, tS }).slice(0, LISTED);
+  const p50 = sampledQuantileS(traces, 0.5);
+  const p99 = sampledQuantileS(traces, 0.99);
+  const band = (d: number): string =>
+    p99 !== null && d >= p99 ? '≥ p99' : p50 !== null && d <= p50 ? '≤ p50' : '';
+  const byId = (id: number | null) => (id === null ? undefined : traces.find((t) => t.id === id));
+  const a = byId(shown) ?? listed[0];
+  const b = byId(compared);
+
+  return (
+    <aside className="traces" role="dialog" aria-label="Request traces">
+      <header className="traces__head">
+        <h2>Request traces</h2>
+        <span className="traces__count">
+          {traces.length} kept
+          {p50 !== null && ` · sampled p50 ${formatMs(p50)}, p99 ${formatMs(p99!)}`}
+        </span>
+        <button type="button" onClick={close} aria-label="Close traces">
+          ✕
+        </button>
+      </header>
+      <div className="traces__filters">
+        <label>
+          Outcome{' '}
+          <select
+            value={outcome}
+            onChange={(e) => setOutcome(e.target.value as TraceFilter['outcome'])}
+          >
+            <option value="all">all</option>
+            <option value="ok">OK</option>
+            <option value="failed">failed</option>
+          </select>
+        </label>
+        <label>
+          Through node{' '}
+          <select value={node} onChange={(e) => setPickedNode(Number(e.target.value))}>
+            <option value={-1}>any</option>
+            {nodeIds.map((id, i) => (
+              <option key={id} value={i}>
+                {nodeName(i)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          At least{' '}
+          <input
+            type="number"
+            min={0}
+            step={10}
+            value={minMs}
+            onChange={(e) => setMinMs(Math.max(0, Number(e.target.value) || 0))}
+            aria-label="At least (ms)"
+          />{' '}
+          ms
+        </label>
+        {tS !== null && (
+          <button type="button" onClick={() => setTS(null)}>
+            Near t = {formatSimTime(tS)} ✕
+          </button>
+        )}
+      </div>
+      <div className="traces__body">
+        <ol className="traces__list" aria-label="Traces, slowest first">
+          {listed.length === 0 && <li className="traces__note">No traces match yet.</li>}
+          {listed.map((t) => {
+            const d = t.endS - t.startS;
+            return (
+              <li key={t.id} className={t === a ? 'is-shown' : t === b ? 'is-compared' : undefined}>
+                <button
+                  type="button"
+                  onClick={() => setShown(t.id)}
+                  aria-label={`Show request ${t.id}`}
+                >
+                  <b>{formatMs(d)}</b> {t.status === 0 ? 'OK' : 'failed'} {band(d)}
+                  <small>
+                    {' '}
+                    t {formatSimTime(t.endS)} · {t.why === 'head' ? 'sampled' : t.why}
+                  </small>
+                </button>
+                <button
+                  type="button"
+                  className="traces__compare"
+                  aria-pressed={t === b}
+                  onClick={() => setCompared(t === b ? null : t.id)}
+                  aria-label={`Compare with request ${t.id}`}
+                >
+                  ⇆
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+        <div className={`traces__falls${b ? ' is-two' : ''}`}>
+          {a === undefined ? (
+            <p className="traces__note">
+              {traces.length > 0
+                ? 'No trace matches these filters.'
+                : 'Run the design: 1 % of requests, the slowest of each second and every failed one are traced.'}
+            </p>
+          ) : (
+            <Waterfall trace={a} nodeName={nodeName} title={`Request ${a.id}`} />
+          )}
+          {b && <Waterfall trace={b} nodeName={nodeName} title={`Request ${b.id}`} />}
+        </div>
+      </div>
+      <TimeBreakdown traces={traces} nodeName={nodeName} />
+    </aside>
+  );
+}
