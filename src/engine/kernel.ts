@@ -17,7 +17,7 @@ import type { EdgeRuntime } from './edge.ts';
 import { EventQueue } from './eventQueue.ts';
 import { GlobalStats } from './metrics/globalStats.ts';
 import type { NodeBehaviour } from './nodes/types.ts';
-import { noPolicy, type CallPolicy } from './policies/index.ts';
+import { HELD, noPolicy, type CallPolicy } from './policies/index.ts';
 import { LOST, TIMEOUT, UNAVAILABLE } from './reasons.ts';
 import type { Rng } from './rng.ts';
 import type { Tracer } from './tracing/tracer.ts';
@@ -147,6 +147,13 @@ export class Kernel {
     e.calls++;
     if (this.policy !== noPolicy) {
       const refused = this.policy.beforeCall(this, e, c);
+      if (refused === HELD) {
+        // Not sent after all: the policy sends it again, counted then.
+        e.wCalls--;
+        e.calls--;
+        this.pool.free(c);
+        return;
+      }
       if (refused !== 0) return this.failNow(c, refused);
     }
     if (c.hops > MAX_HOPS) return this.failNow(c, UNAVAILABLE);

@@ -13,6 +13,7 @@ export const RATE_LIMITED = code('rateLimited');
 export const CIRCUIT_OPEN = code('circuitOpen');
 export const LOST = code('lost');
 export const FAILED = code('error');
+export const BULKHEAD_FULL = code('bulkheadFull');
 export const REASON_COUNT = ERROR_REASONS.length + 1;
 
 export function reasonName(code: number): ErrorReason {

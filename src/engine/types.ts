@@ -30,6 +30,7 @@ export const ERROR_REASONS = [
   'circuitOpen', // the caller's breaker refused it
   'lost', // dropped on an edge (loss fault)
   'error', // the node failed it at once (error fault)
+  'bulkheadFull', // the caller's bulkhead had every slot out and its wait line full
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];
@@ -90,7 +91,8 @@ export interface EdgeResult {
   budgetDenied?: number;
   /** Failed calls answered with a fallback instead. */
   fallbacks?: number;
-  /** Calls the circuit breaker refused ('circuitOpen'). */
+  /** Calls the caller's own policies refused: its circuit breaker ('circuitOpen') or its
+   *  bulkhead ('bulkheadFull'). */
   refused?: number;
   /** Times the breaker went from closed (or half-open) to open. */
   breakerOpens?: number;

@@ -99,6 +99,13 @@ export interface CircuitBreakerPolicy {
   halfOpenRequests: number;
 }
 
+export interface BulkheadPolicy {
+  /** Calls out over the edge at once, all the caller's replicas together. */
+  maxConcurrent: number;
+  /** Calls that may wait for a slot; beyond, 'bulkheadFull' at once. */
+  maxWaiting: number;
+}
+
 export interface ScenarioEdge {
   id: string;
   source: string;
@@ -112,6 +119,8 @@ export interface ScenarioEdge {
   circuitBreaker?: CircuitBreakerPolicy;
   /** On a failed call, answer with a fallback (a default, a stale value) instead of failing. */
   fallback?: boolean;
+  /** Cap on the calls out over the edge at once. */
+  bulkhead?: BulkheadPolicy;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -49,7 +49,7 @@ describe('actions in the document', () => {
     ],
     [
       [{ atS: 5, target: 'api', set: { calls: 'parallel' } }],
-      'actions[0].set.calls: "calls" cannot change while a run goes on (a service takes replicas, size, workers, serviceTimeMs, queueCapacity, blocking, shedQueueLength, loadDependence, discipline live)',
+      'actions[0].set.calls: "calls" cannot change while a run goes on (a service takes replicas, size, workers, serviceTimeMs, queueCapacity, blocking, shedQueueLength, loadDependence, discipline, concurrencyLimit live)',
     ],
     [
       [{ atS: 5, target: 'users', set: { 'arrival.rps': -3 } }],

@@ -82,7 +82,8 @@ const crashedShard = scenario({
 });
 
 /** A service and a database whose service slows with their load (the slowdown figure), with
- *  queue disciplines that drop work (the dropped figure). */
+ *  queue disciplines that drop work (the dropped figure), the service behind an adaptive
+ *  concurrency limit (the concurrencyLimit figure). */
 const loadDependent = scenario({
   durationS: 20,
   nodes: [
@@ -98,6 +99,16 @@ const loadDependent = scenario({
         maxFactor: 100,
       },
       discipline: { order: 'lifo', lifoAbove: 10, codelIntervalMs: 100, dropAbandoned: true },
+      concurrencyLimit: {
+        algorithm: 'aimd',
+        initial: 20,
+        min: 1,
+        max: 1000,
+        latencyThresholdMs: 100,
+        backoffRatio: 0.9,
+        alpha: 3,
+        beta: 6,
+      },
     }),
     database('db', {
       connections: 1,

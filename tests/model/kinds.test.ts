@@ -135,8 +135,9 @@ describe('kind descriptions', () => {
       expect(r, p.key).toEqual(p.defaults);
     }
     // retry, breaker, health check, outliers, failover, 3 autoscale modes, on services and
-    // databases a load dependence and a queue discipline, and a service's batches
-    expect(groups).toBe(13);
+    // databases a load dependence and a queue discipline, a service's batches and concurrency
+    // limit, and an edge's bulkhead
+    expect(groups).toBe(15);
     const json = [...NODE_TYPES.flatMap((t) => KIND_DESCRIPTIONS[t].params), ...EDGE_PARAMS];
     // Only the request-class maps are edited as JSON (a list of classes, and maps keyed by
     // class name); every other field has a control of its own.
@@ -155,6 +156,7 @@ describe('kind descriptions', () => {
       'timeoutMs',
       'retry',
       'circuitBreaker',
+      'bulkhead',
       'fallback',
     ]);
     // One list of fault kinds: the descriptions follow it, in its order.

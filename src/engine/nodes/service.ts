@@ -27,6 +27,7 @@ import {
 import { ServiceClasses } from '../classes/serviceClasses.ts';
 import { Batcher, SUB_BATCH_WAIT } from '../messaging/batcher.ts';
 import { Discipline } from '../overload/discipline.ts';
+import { ConcurrencyLimiter } from '../policies/concurrencyLimit.ts';
 import { LoadClock } from '../overload/loadClock.ts';
 import { Pauses, SUB_PAUSE_END, SUB_PAUSE_START } from '../overload/pauses.ts';
 import { FAILED, REJECTED, SHED, UNAVAILABLE } from '../reasons.ts';
@@ -63,6 +64,8 @@ export class ServiceNode extends BaseNode {
   private readonly classes: ServiceClasses | null;
   /** A batch consumer (`batch`): requests served in batches (null: one at a time). */
   private readonly batcher: Batcher | null;
+  /** With `concurrencyLimit`: each replica's limit on the requests it admits at once. */
+  private limiter: ConcurrencyLimiter | null = null;
 
   constructor(ctx: NodeContext) {
     super(ctx);
@@ -87,6 +90,7 @@ export class ServiceNode extends BaseNode {
     this.batcher = this.p.batch
       ? new Batcher(this.k, this.index, this.stats, this.p.batch, this.replicas)
       : null;
+    this.limits(this.p);
     const initial = initialReplicas(this.p);
     this.stats.addCapacity(0, initial * this.workers);
     this.slots = new ReplicaSlots(this.k, this, this.replicas, initial);
@@ -117,6 +121,7 @@ export class ServiceNode extends BaseNode {
     for (const pool of this.pools) pool.queueCapacity = queueCapacity;
     if (params.replicas !== old.replicas) this.slots.scaleTo(params.replicas, 0);
     if (params.discipline !== old.discipline) this.disciplines(params);
+    if (params.concurrencyLimit !== old.concurrencyLimit) this.limits(params);
     // Work under way keeps the clock it started with; a clock switched on applies to new work.
     if (params.loadDependence === undefined) this.clock = null;
     else if (this.clock === null)
@@ -164,6 +169,9 @@ export class ServiceNode extends BaseNode {
     c.replica = r;
     if (this.batcher !== null) return this.batchArrive(c, r);
     const pool = this.pools[r]!;
+    if (this.limiter !== null && !this.limiter.admits(r, pool.busy + pool.queued)) {
+      return this.k.respond(c, SHED);
+    }
     const shed = this.p.shedQueueLength;
     // A free worker serves at once (its queue is then empty), so shedding only ever refuses a
     // request that would wait: `shedQueueLength: 0` means "never wait", not "refuse all".
@@ -272,8 +280,10 @@ export class ServiceNode extends BaseNode {
       if (slowdown !== undefined) out.slowdown = r4(slowdown);
       if (this.p.discipline) out.dropped = this.dropped(true);
       this.batcher?.describe(out, true);
+      if (this.limiter !== null) out.concurrencyLimit = this.limiter.mean(this.serving);
       return;
     }
+    if (this.limiter !== null) out.concurrencyLimit = r4(this.limiter.average(this.k.now));
     out.replicas = r4(this.slots.average(this.k.now));
     const slowdown = this.clock?.slowdown(false);
     if (slowdown !== undefined) out.slowdown = r4(slowdown);
@@ -293,6 +303,17 @@ export class ServiceNode extends BaseNode {
       else if (pool.discipline === null) pool.discipline = new Discipline(this.k, p.discipline);
       else pool.discipline.p = p.discipline;
     }
+  }
+
+  private readonly serving = (r: number): boolean => this.isUp(r);
+
+  /** The concurrency limiter `p` asks for (a live change restarts it from its initial limit). */
+  private limits(p: ServiceParams): void {
+    const cl = p.concurrencyLimit;
+    if (cl === undefined) this.limiter = null;
+    else if (this.limiter === null)
+      this.limiter = new ConcurrencyLimiter(cl, this.replicas, this.k.warmupS);
+    else this.limiter.set(cl, this.k.now);
   }
 
   /** Calls the disciplines dropped: in the window just closed (then restart), or since warm-up. */
@@ -391,6 +412,12 @@ export class ServiceNode extends BaseNode {
   private finish(c: Call, reason: number): void {
     this.batcher?.answerMembers(c, reason);
     if (c.slot >= 0) this.releaseWorker(c);
+    if (this.limiter !== null) {
+      const pool = this.pools[c.replica]!;
+      // In flight as it finished, itself included.
+      const present = pool.busy + pool.queued + 1;
+      this.limiter.sample(c.replica, this.k.now - c.arriveT, reason !== 0, present, this.k.now);
+    }
     this.k.respond(c, reason);
   }
 

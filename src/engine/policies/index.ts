@@ -3,7 +3,9 @@
  * around every call. This default does nothing beyond the edge timeout, which the kernel
  * handles itself. A policy implementation replaces `noPolicy` in `createSimulation`.
  *
- * - `beforeCall` may refuse a call (return a reason code such as CIRCUIT_OPEN); 0 lets it go.
+ * - `beforeCall` may refuse a call (return a reason code such as CIRCUIT_OPEN); 0 lets it go;
+ *   HELD: the policy has taken the call's particulars to send it later itself (a bulkhead's
+ *   wait line), and the kernel drops it uncounted.
  * - `afterCall` sees every answer (0 = ok) before the caller does. Return true to swallow it:
  *   the policy then owns the parent's answer, e.g. it schedules a retry with
  *   `kernel.schedulePolicy(delayS, a, b)` and later calls `kernel.send(...)` again (copying
@@ -19,6 +21,9 @@ import type { Call } from '../call.ts';
 import type { EdgeRuntime } from '../edge.ts';
 import type { Kernel } from '../kernel.ts';
 import type { EdgeResult, EdgeWindow } from '../types.ts';
+
+/** `beforeCall`'s answer for a call the policy holds back, to send later itself. */
+export const HELD = -1;
 
 export interface CallPolicy {
   beforeCall(k: Kernel, edge: EdgeRuntime, child: Call): number;

@@ -16,18 +16,21 @@ import type { Scenario } from '../../model/types.ts';
 import type { Call } from '../call.ts';
 import type { EdgeRuntime } from '../edge.ts';
 import type { Kernel } from '../kernel.ts';
-import { CIRCUIT_OPEN } from '../reasons.ts';
+import { BULKHEAD_FULL, CIRCUIT_OPEN } from '../reasons.ts';
 import type { EdgeResult, EdgeWindow } from '../types.ts';
 import { ADMIT_PROBE, Breakers, REFUSE } from './breaker.ts';
+import { Bulkheads } from './bulkhead.ts';
 import { CallTags } from './callTags.ts';
 import { RetryBudgets } from './budget.ts';
 import { COUNT, EdgeCounters } from './edgeCounters.ts';
 import { Degradation } from './fallback.ts';
-import { noPolicy, type CallPolicy } from './index.ts';
+import { HELD, noPolicy, type CallPolicy } from './index.ts';
 import { RetrySettings } from './retry.ts';
 import { RetryTokens } from './retryTokens.ts';
 
 const EV_RETRY = 0;
+/** A call that waited at a bulkhead goes: its slot is taken already. */
+const EV_UNHELD = 1;
 
 export class ResiliencePolicy implements CallPolicy {
   private readonly retry: RetrySettings;
@@ -35,10 +38,13 @@ export class ResiliencePolicy implements CallPolicy {
   private readonly tokens: RetryTokens;
   private readonly breakers: Breakers;
   private readonly degradation: Degradation;
+  private readonly bulkheads: Bulkheads;
   private readonly probes = new CallTags();
   readonly counters: EdgeCounters;
   /** Set by beforeCall when it refuses: the refusal's answer follows at once in afterCall. */
   private refusing = false;
+  /** Set by onEvent while it sends a call that waited at a bulkhead: its slot is taken. */
+  private slotTaken = false;
   /** OK answers can be degraded (a fallback) or late (retries, mixed timeouts): score them. */
   private scoreOk: boolean;
 
@@ -52,6 +58,7 @@ export class ResiliencePolicy implements CallPolicy {
     this.budgets = new RetryBudgets(docs.map((e) => e.retry?.budgetRatio));
     this.tokens = new RetryTokens(docs.map((e) => e.retry));
     this.breakers = new Breakers(docs.map((e) => e.circuitBreaker));
+    this.bulkheads = new Bulkheads(docs.map((e) => e.bulkhead));
     this.degradation = new Degradation(
       docs.map((e) => e.fallback === true),
       doc.nodes.map((_, n) => clientDeadlineS(edges, n)),
@@ -67,23 +74,48 @@ export class ResiliencePolicy implements CallPolicy {
 
   beforeCall(k: Kernel, e: EdgeRuntime, child: Call): number {
     const i = e.index;
+    const slotTaken = this.slotTaken;
+    this.slotTaken = false;
+    const bulkhead = this.bulkheads.has(i);
+    if (bulkhead && !slotTaken && !this.bulkheads.tryTake(i)) {
+      if (this.bulkheads.canWait(i)) {
+        this.bulkheads.wait(i, this.token(k, child, child.attempt).id);
+        return HELD;
+      }
+      return this.refuse(i, child, BULKHEAD_FULL);
+    }
     if (child.attempt === 0 && this.budgets.has(i)) this.budgets.firstTry(i, k.now);
     if (this.breakers.has[i] === 1) {
       const verdict = this.breakers.admit(i, k.now);
       if (verdict === REFUSE) {
-        this.counters.add(i, COUNT.REFUSED, child.counted);
-        this.refusing = true;
-        return CIRCUIT_OPEN;
+        if (bulkhead) this.releaseSlot(k, i);
+        return this.refuse(i, child, CIRCUIT_OPEN);
       }
       if (verdict === ADMIT_PROBE) this.probes.mark(child);
     }
     return 0;
   }
 
+  private refuse(i: number, child: Call, reason: number): number {
+    this.counters.add(i, COUNT.REFUSED, child.counted);
+    this.refusing = true;
+    return reason;
+  }
+
+  /** A slot over edge i is back: the next call waiting there, if any, goes. */
+  private releaseSlot(k: Kernel, i: number): void {
+    const next = this.bulkheads.release(i);
+    if (next < 0) return;
+    this.bulkheads.take(i);
+    const token = k.pool.calls[next]!;
+    k.schedulePolicy(0, token.id, token.gen, EV_UNHELD);
+  }
+
   afterCall(k: Kernel, e: EdgeRuntime, child: Call, reason: number): boolean {
     const i = e.index;
     const ownRefusal = this.refusing;
     this.refusing = false;
+    if (!ownRefusal && this.bulkheads.has(i)) this.releaseSlot(k, i);
     if (this.breakers.has[i] === 1 && !ownRefusal) {
       const probe = this.probes.has(child);
       if (this.breakers.record(i, k.now, reason !== 0, probe)) {
@@ -112,12 +144,17 @@ export class ResiliencePolicy implements CallPolicy {
   }
 
   onEvent(k: Kernel, a: number, b: number, kind: number): void {
-    if (kind !== EV_RETRY) return;
     const token = k.pool.calls[a]!;
     if (token.gen !== b) return;
     const { parent: parentId, parentGen, edge, replica, backend, attempt } = token;
     k.pool.free(token);
     const parent = k.pool.alive(parentId, parentGen);
+    if (kind === EV_UNHELD) {
+      // Its slot was taken for it: a parent gone meanwhile gives the slot to the next in line.
+      if (parent === null) return this.releaseSlot(k, edge);
+      this.slotTaken = this.bulkheads.has(edge);
+      return k.send(parent, edge, replica, backend, attempt);
+    }
     // A parent gone meanwhile (its replica crashed) needs no answer any more.
     if (parent === null) return;
     // Counted when sent, not when scheduled: a retry due after the end, or dropped because
@@ -145,6 +182,11 @@ export class ResiliencePolicy implements CallPolicy {
     this.tokens.set(e.index, d.retry);
     this.breakers.set(e.index, d.circuitBreaker);
     this.degradation.setFallback(e.index, d.fallback === true);
+    // A bulkhead switched off lets its waiting calls go at once.
+    for (const id of this.bulkheads.set(e.index, d.bulkhead)) {
+      const token = this.k.pool.calls[id]!;
+      this.k.schedulePolicy(0, token.id, token.gen, EV_UNHELD);
+    }
     this.degradation.setDeadline(e.source, clientDeadlineS(this.k.edges, e.source));
     if (d.fallback === true || (d.retry !== undefined && d.retry.max > 0)) this.scoreOk = true;
     if (e.timeoutS > 0) this.scoreOk ||= hasMixedDeadline(this.k, this.doc);
@@ -171,16 +213,22 @@ export class ResiliencePolicy implements CallPolicy {
       return false;
     }
     if (bucket) this.tokens.spend(i);
+    const token = this.token(k, child, child.attempt + 1);
+    k.schedulePolicy(this.retry.delayS(i, token.attempt, k.rng), token.id, token.gen, EV_RETRY);
+    return true;
+  }
+
+  /** A pooled call holding what it takes to send `child` again later, as attempt `attempt`. */
+  private token(k: Kernel, child: Call, attempt: number): Call {
     const token = k.pool.alloc();
     token.parent = child.parent;
     token.parentGen = child.parentGen;
-    token.edge = i;
+    token.edge = child.edge;
     // Only a pin the caller chose (a balancer's backend) is kept; a callee's own choice is not.
     token.replica = child.backend >= 0 ? child.replica : -1;
     token.backend = child.backend;
-    token.attempt = child.attempt + 1;
-    k.schedulePolicy(this.retry.delayS(i, token.attempt, k.rng), token.id, token.gen, EV_RETRY);
-    return true;
+    token.attempt = attempt;
+    return token;
   }
 }
 
@@ -203,6 +251,7 @@ export function createCallPolicy(k: Kernel, doc: Scenario, live = false): CallPo
       (e) =>
         (e.doc.retry !== undefined && e.doc.retry.max > 0) ||
         e.doc.circuitBreaker !== undefined ||
+        e.doc.bulkhead !== undefined ||
         e.doc.fallback === true,
     );
   return active || hasMixedDeadline(k, doc) ? new ResiliencePolicy(k, doc) : noPolicy;

@@ -3,14 +3,15 @@
  * backoffMs × multiplier^(n-1), and with `jitter` "full jitter" (uniform in 0..that), which
  * spreads a burst of synchronized failures' retries over the whole interval.
  *
- * Not retried: 'circuitOpen' (our own breaker said no: retrying would defeat it) and
+ * Not retried: 'circuitOpen' and 'bulkheadFull' (our own policy said no: retrying would
+ * defeat it) and
  * 'rateLimited' (the callee asked us to slow down). Every other failure is retried: timeout,
  * lost, unavailable, rejected, shed; but on a call marked not idempotent (`nonIdempotent`)
  * a timeout or a loss is not, since the callee may have done the work and must not do it twice. A retry goes to the same replica when the caller pinned
  * one (a balancer's call); retry through the balancer (on the edge into it) to pick again.
  */
 import type { RetryPolicy } from '../../model/types.ts';
-import { CIRCUIT_OPEN, LOST, RATE_LIMITED, TIMEOUT } from '../reasons.ts';
+import { BULKHEAD_FULL, CIRCUIT_OPEN, LOST, RATE_LIMITED, TIMEOUT } from '../reasons.ts';
 import type { Rng } from '../rng.ts';
 
 export class RetrySettings {
@@ -54,5 +55,7 @@ export class RetrySettings {
 }
 
 function isRetryable(reason: number): boolean {
-  return reason !== 0 && reason !== CIRCUIT_OPEN && reason !== RATE_LIMITED;
+  return (
+    reason !== 0 && reason !== CIRCUIT_OPEN && reason !== RATE_LIMITED && reason !== BULKHEAD_FULL
+  );
 }

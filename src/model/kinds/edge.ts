@@ -53,6 +53,11 @@ export const circuitBreakerSchema = z.strictObject({
   halfOpenRequests: int(1, 1000).default(BREAKER_DEFAULTS.halfOpenRequests),
 });
 
+export const bulkheadSchema = z.strictObject({
+  maxConcurrent: int(1, 1_000_000).default(10),
+  maxWaiting: int(0, 1_000_000).default(0),
+});
+
 /** Everything on an edge but id, source and target. */
 export const edgeFieldsShape = {
   latencyMs: distSchema.default(constant(0)),
@@ -62,6 +67,7 @@ export const edgeFieldsShape = {
   retry: retrySchema.optional(),
   circuitBreaker: circuitBreakerSchema.optional(),
   fallback: bool().optional(),
+  bulkhead: bulkheadSchema.optional(),
 };
 
 /** The edge fields a run takes while it goes on (an action at time t, src/model/actions.ts). */
@@ -71,6 +77,7 @@ export const EDGE_LIVE: readonly string[] = [
   'retry',
   'circuitBreaker',
   'fallback',
+  'bulkhead',
 ];
 
 export const edgeSchema = z.strictObject({
@@ -141,19 +148,19 @@ export const EDGE_PARAMS: ParamDescriptor[] = describeFields(edgeSchema, [
       {
         key: 'tokenBucket',
         label: 'Retry tokens',
-        help: 'A token bucket of this size, full at the start: each retry spends a token, each successful call earns back the token ratio; no token, no retry (the gRPC and AWS SDK retry throttles). Empty = no bucket.',
+        help: 'Starts full; a retry spends a token, a success earns back the ratio; no token, no retry (gRPC/AWS retry throttle). Empty = none.',
       },
       {
         key: 'tokenRatio',
         label: 'Tokens per success',
-        help: 'What each successful call puts back in the bucket (0.1: ten successes pay for one retry). Empty = 0.1.',
+        help: 'Tokens a success puts back. Empty = 0.1.',
         step: 0.05,
         shownWhen: { key: 'tokenBucket' },
       },
       {
         key: 'nonIdempotent',
         label: 'Not idempotent',
-        help: 'On: the call may not be repeated safely (a payment), so a timeout or a loss, which may have done the work, is not retried; only failures known to have done nothing are.',
+        help: 'On: timeouts and losses (the work may be done) are not retried.',
       },
     ],
   },
@@ -191,6 +198,25 @@ export const EDGE_PARAMS: ParamDescriptor[] = describeFields(edgeSchema, [
         key: 'halfOpenRequests',
         label: 'Half-open probes',
         help: 'Calls let through while half-open; one failure opens again.',
+      },
+    ],
+  },
+  {
+    key: 'bulkhead',
+    label: 'Bulkhead',
+    help: 'Cap on calls out over this edge at once (all caller replicas together): a slow dependency holds only that many workers. Off = no cap.',
+    control: 'group',
+    defaults: defaultsOf(bulkheadSchema),
+    fields: [
+      {
+        key: 'maxConcurrent',
+        label: 'Calls at once',
+        help: 'A slot frees when the caller hears the answer or gives up.',
+      },
+      {
+        key: 'maxWaiting',
+        label: 'May wait',
+        help: 'Calls beyond the cap wait (FIFO) while fewer than this wait; the rest fail at once (bulkheadFull).',
       },
     ],
   },

@@ -11,6 +11,11 @@ import { describeFields } from './schemaInfo.ts';
 import type { FigureDescriptor } from './figures.ts';
 import { DISCIPLINE_PARAM, disciplineSchema, DROPPED_FIGURE, isPlainFifo } from './discipline.ts';
 import {
+  CONCURRENCY_LIMIT_PARAM,
+  concurrencyLimitSchema,
+  LIMIT_FIGURE,
+} from './concurrencyLimit.ts';
+import {
   LOAD_DEPENDENCE_PARAM,
   loadDependenceSchema,
   loadFormula,
@@ -39,6 +44,7 @@ export const serviceParamsSchema = z.strictObject({
     .optional(),
   priority: oneOf(['nonPreemptive', 'preemptiveResume']).optional(),
   batch: batchSchema.optional(),
+  concurrencyLimit: concurrencyLimitSchema.optional(),
 });
 
 /** The service's own figures, beyond the common ones. */
@@ -92,6 +98,7 @@ const SERVICE_FIGURES = [
   SLOWDOWN_FIGURE,
   DROPPED_FIGURE,
   ...BATCH_FIGURES,
+  LIMIT_FIGURE,
 ] as const satisfies readonly FigureDescriptor[];
 
 const workersText = (n: number): string => `${n} ${n === 1 ? 'worker' : 'workers'}`;
@@ -169,6 +176,7 @@ export const SERVICE_DESCRIPTION = defineKind({
       },
     ]),
     BATCH_PARAM,
+    CONCURRENCY_LIMIT_PARAM,
   ],
   line: (p) =>
     `${p.replicas} × ${sizeText(p.size)}${workersText(sized(p.workers, p.size))} · ${distText(p.serviceTimeMs)}` +
@@ -177,7 +185,7 @@ export const SERVICE_DESCRIPTION = defineKind({
   theory: (p) => {
     const unmodelled = p.autoscale
       ? 'autoscaled: the replica count changes'
-      : p.shedQueueLength !== undefined
+      : p.shedQueueLength !== undefined || p.concurrencyLimit !== undefined
         ? 'load shedding is not modelled'
         : !isPlainFifo(p.discipline)
           ? 'LIFO and CoDel queues are not modelled'
@@ -212,6 +220,7 @@ export const SERVICE_DESCRIPTION = defineKind({
     'shedQueueLength',
     'loadDependence',
     'discipline',
+    'concurrencyLimit',
   ],
   ops: ['drain'],
   // Measured: the replicas provisioned on average over the run (scaled by anything).

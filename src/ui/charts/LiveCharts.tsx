@@ -45,6 +45,7 @@ const REASON_COLORS: Record<ErrorReason, string> = {
   circuitOpen: '#2f4a6d',
   lost: '#8a93a3',
   error: '#b4235a',
+  bulkheadFull: '#5b6b2f',
 };
 /** Nodes with a line of their own on the utilization and queue charts; the rest are "others". */
 const NODES_PER_CHART = 5;
