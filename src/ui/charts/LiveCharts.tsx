@@ -82,10 +82,11 @@ const sameShape = (a: readonly PlotSpec[] | undefined, b: readonly PlotSpec[] | 
 export default function LiveCharts() {
   const selectedIds = useAppStore((s) => s.selectedIds);
   const labels = useNodeLabels();
+  const classNames = useSelectedClassNames(selectedIds);
   const [specs, setSpecs] = useState<PlotSpec[] | undefined>(undefined);
   useEffect(() => {
     const update = () => {
-      const next = chartSpecs(selectedIds, (id) => labels.get(id) ?? id);
+      const next = chartSpecs(selectedIds, (id) => labels.get(id) ?? id, classNames);
       setShownCharts(next ?? []);
       startTransition(() => setSpecs((old) => (sameShape(old, next) ? old : next)));
     };
@@ -97,7 +98,7 @@ export default function LiveCharts() {
       unsubscribe();
       draws.stop();
     };
-  }, [selectedIds, labels]);
+  }, [selectedIds, labels, classNames]);
 
   if (specs === undefined) {
     return (
@@ -138,10 +139,23 @@ function useNodeLabels(): ReadonlyMap<string, string> {
   return useMemo(() => new Map(JSON.parse(key) as Array<[string, string]>), [key]);
 }
 
+/**
+ * The selected client's request classes, in its order (a class figure's legend is its class's
+ * name), the same list until they change.
+ */
+function useSelectedClassNames(selectedIds: readonly string[]): readonly string[] {
+  const key = useAppStore((s) => {
+    const n = s.doc.nodes.find((x) => selectedIds.includes(x.id));
+    return n?.type === 'client' ? (n.params.classes ?? []).map((c) => c.name).join('\n') : '';
+  });
+  return useMemo(() => (key === '' ? [] : key.split('\n')), [key]);
+}
+
 /** Every chart to draw now, from the buffer; undefined before the first window. */
 function chartSpecs(
   selectedIds: readonly string[],
   label: (id: string) => string,
+  classNames: readonly string[],
 ): PlotSpec[] | undefined {
   const layout = metricsHub.layout;
   if (layout === undefined || metricsHub.buffer.length === 0) return undefined;
@@ -251,7 +265,7 @@ function chartSpecs(
             .filter((f) => seen.has(nodeKey(f.key, selected.id)))
             .map((f, i) => ({
               key: nodeKey(f.key, selected.id),
-              name: legendName(f),
+              name: classLegend(f, classNames) ?? legendName(f),
               color: color(i),
               step: spec.step,
             })),
@@ -333,6 +347,12 @@ function overviewSeries(
 }
 
 const keysOf = (spec: FigureChartSpec) => spec.figures.map((f) => f.key);
+
+/** A class figure's line: its class's name (undefined for other figures). */
+function classLegend(f: FigureDescriptor, classNames: readonly string[]): string | undefined {
+  const slot = f.chart?.classSlot;
+  return slot === undefined ? undefined : classNames[slot];
+}
 
 /** A figure's line in a legend: "asked for" beside "healthy (up)", not "Replicas", "Healthy". */
 const legendName = (f: FigureDescriptor) => f.chart?.legend ?? f.label;

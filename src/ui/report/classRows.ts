@@ -34,7 +34,7 @@ export function classRows(
       ...base,
       id: `result:${f.key}.${name}.${part.path.join('.')}`,
       path: [f.key, name, ...part.path],
-      label: `${name}: ${part.label}`,
+      label: `${f.label}: ${name} ${part.label}`,
       unit: part.unit,
       nature: part.nature,
       cells: values.map((v) => (isRec(v) ? at(v[name], part.path) : undefined)),

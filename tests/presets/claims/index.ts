@@ -6,6 +6,7 @@ import { capacity, knee, littlesLaw, predictive, reactive } from './scaling.ts';
 import { cqrs, readReplicas, shardingHotKey } from './data.ts';
 import type { Claim } from './harness.ts';
 import { loadBalancing, slowReplica } from './balancing.ts';
+import { batchedWriter, priorityShedding } from './classes.ts';
 
 export const CLAIMS: Claim[] = [
   ...loadBalancing,
@@ -27,4 +28,6 @@ export const CLAIMS: Claim[] = [
   ...knee,
   ...littlesLaw,
   ...capacity,
+  ...priorityShedding,
+  ...batchedWriter,
 ];
