@@ -27,8 +27,9 @@ export type LoadAnswer =
   | { ok: false; error: string; path: string };
 
 /**
- * A batch of completed windows plus the run's state. Sent at 10-30 Hz while running (also when
- * no window completed, so it doubles as the heartbeat), and once on every status change.
+ * A batch of completed windows plus the run's state. Sent at up to 10 Hz while running, fewer to
+ * a busy page (also when no window completed, so it doubles as the heartbeat), and once on
+ * every status change.
  */
 export interface MetricFrame {
   /** Changes on every load, reset and restart: windows of an older run are stale. */

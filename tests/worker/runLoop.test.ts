@@ -92,9 +92,9 @@ describe('the worker run loop', () => {
     const nowS = sink.last()?.nowS ?? 0;
     expect(nowS).toBeGreaterThan(8);
     expect(nowS).toBeLessThan(11);
-    // Frames keep coming while running (the heartbeat), at no more than 20 Hz.
-    expect(sink.frames.length).toBeGreaterThan(10);
-    expect(sink.frames.length).toBeLessThanOrEqual(25);
+    // Frames keep coming while running (the heartbeat), at no more than 10 Hz.
+    expect(sink.frames.length).toBeGreaterThan(5);
+    expect(sink.frames.length).toBeLessThanOrEqual(13);
   });
 
   it('sends fewer, larger frames to a page slow to take them, and loses no window', async () => {
@@ -125,7 +125,7 @@ describe('the worker run loop', () => {
       return { frames: frames.length, tS: windowsOf(loop, frames).map((w) => w.tS) };
     };
     const quick = await run(1);
-    const slow = await run(120);
+    const slow = await run(240); // more than the 100 ms between frames
     expect(slow.frames).toBeLessThan(quick.frames / 2);
     // Every window arrives once and in order, whichever the pace.
     for (const r of [quick, slow]) {
