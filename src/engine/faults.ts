@@ -108,8 +108,10 @@ export class Faults {
       edge.addMs = same.reduce((s, g) => s + (g.addMs ?? FAULT_DEFAULTS.latencyAddMs), 0);
     else if (f.kind === 'lag')
       edge.lagMs = same.reduce((s, g) => s + (g.addMs ?? FAULT_DEFAULTS.lagAddMs), 0);
-    else if (f.kind === 'partition') edge.partitioned = same.length > 0;
-    else if (f.kind === 'loss') {
+    else if (f.kind === 'partition') {
+      edge.partitioned = same.length > 0;
+      if (!edge.partitioned) this.k.nodes[edge.source]!.healed?.(edge.index);
+    } else if (f.kind === 'loss') {
       edge.loss =
         1 - same.reduce((keep, g) => keep * (1 - (g.probability ?? FAULT_DEFAULTS.probability)), 1);
     }

@@ -149,6 +149,33 @@ const fourClasses = scenario({
   edges: [edge('c', 'lb'), edge('lb', 'api'), edge('c2', 'writer')],
 });
 
+/** Partitions on replication edges: multi-primaries diverge, a refusing replica fails reads. */
+const partitionedStores = scenario({
+  durationS: 20,
+  nodes: [
+    client('c', { writeRatio: 0.5, keys: { count: 100, zipf: 0 } }),
+    service('api', { workers: 100, serviceTimeMs: constant(0.1), calls: 'oneOf' }),
+    database('p', { multiPrimary: true }),
+    database('q', { multiPrimary: true }),
+    database('r', { onPartition: 'refuse' }),
+  ],
+  edges: [
+    edge('c', 'api'),
+    edge('api', 'p'),
+    edge('api', 'q'),
+    edge('api', 'r'),
+    edge('p', 'q', { id: 'pq', kind: 'replication', latencyMs: constant(5) }),
+    edge('q', 'p', { id: 'qp', kind: 'replication', latencyMs: constant(5) }),
+    edge('p', 'r', { id: 'pr', kind: 'replication', latencyMs: constant(5) }),
+  ],
+  faults: ['pq', 'qp', 'pr'].map((target) => ({
+    atS: 5,
+    forS: 5,
+    kind: 'partition' as const,
+    target,
+  })),
+});
+
 export function figureDocs(): Scenario[] {
   const presets = PRESETS.map((name) =>
     loadScenarioOrThrow(JSON.parse(readFileSync(join(presetsDir, `${name}.json`), 'utf8'))),
@@ -161,6 +188,7 @@ export function figureDocs(): Scenario[] {
     crashedShard,
     loadDependent,
     fourClasses,
+    partitionedStores,
   ];
   return [...docs, ...failingCopies(docs)];
 }

@@ -11,15 +11,20 @@
  * Failover (failover.ts) promotes a replica when a primary with `failover` crashes.
  */
 import type { Call } from '../call.ts';
+import type { EdgeRuntime } from '../edge.ts';
 import type { Kernel } from '../kernel.ts';
 import type { NodeResult, NodeWindow } from '../types.ts';
 import type { DatabaseNode } from './database.ts';
+import { r4 } from '../metrics/summary.ts';
 import { promoteBestReplica } from './failover.ts';
+import { PendingWrites } from './pendingWrites.ts';
 import { chainRoot, keySpaceOf, ReplicationLink } from './replication.ts';
 import type { NodeContext } from './types.ts';
 
 export const SUB_APPLY = 1;
 export const SUB_PROMOTE = 2;
+/** A replica's work applying a replicated write is done (it pays for write amplification). */
+export const SUB_APPLIED = 6;
 /** Cascading replicas forward at most this many hops (guards a cycle of replicas). */
 const MAX_HOPS = 8;
 
@@ -32,6 +37,10 @@ export class DataState {
   /** Primaries whose commits this node should see (its root; a multi-primary's peers). */
   sources: DataState[] = [];
   links: ReplicationLink[] = [];
+  /** The replication edge this replica is fed over (null on a primary). */
+  upstreamEdge: EdgeRuntime | null = null;
+  /** Writes waiting for replica acks (replicationMode other than async). */
+  readonly pending = new PendingWrites();
   promotedTo = -1;
   readonly k: Kernel;
   readonly index: number;
@@ -43,10 +52,19 @@ export class DataState {
   // Figures (counted requests only, except the per-window ones).
   staleReads = 0;
   private wStale = 0;
+  /** Reads served on a node with sources (a replica, a multi-primary), and the stale ones' age. */
+  private reads = 0;
+  private wReads = 0;
+  private staleAgeS = 0;
+  private wStaleAgeS = 0;
   writes = 0;
   conflicts = 0;
   lostWrites = 0;
   refusedWrites = 0;
+  refusedReads = 0;
+  private wRefused = 0;
+  /** Multi-primary: writes taken while cut off from a peer (they diverge until it heals). */
+  divergentWrites = 0;
   crashAt = -1;
   rtoMs = -1;
   rpoMs = -1;
@@ -69,8 +87,10 @@ export class DataState {
       if (e.doc.kind !== 'replication') continue;
       if (e.source === this.index && dbAt(k, e.target) !== null)
         this.links.push(new ReplicationLink(e, e.target));
-      if (e.target === this.index && upstream < 0 && dbAt(k, e.source) !== null)
+      if (e.target === this.index && upstream < 0 && dbAt(k, e.source) !== null) {
         upstream = e.source;
+        this.upstreamEdge = e;
+      }
     }
     const involved = this.links.length > 0 || upstream >= 0;
     if (involved) {
@@ -116,42 +136,124 @@ export class DataState {
     if (applied === null || this.sources.length === 0) return;
     const key = c.key % this.keySpace;
     const seen = applied[key]!;
+    this.wReads++;
+    if (c.counted) this.reads++;
     for (let i = 0; i < this.sources.length; i++) {
       const lw = this.sources[i]!.lastWriteT;
       if (lw !== null && lw[key]! > seen) {
+        // Its age: how long ago the newest write it missed was acknowledged.
+        const age = this.k.now - lw[key]!;
         this.wStale++;
-        if (c.counted) this.staleReads++;
+        this.wStaleAgeS += age;
+        if (c.counted) {
+          this.staleReads++;
+          this.staleAgeS += age;
+        }
         return;
       }
     }
   }
 
-  /** A write commits here now: record it and ship it down every replication stream. */
-  commit(rawKey: number): void {
-    this.writes++;
-    const lw = this.lastWriteT;
-    if (lw === null) return;
-    const key = rawKey % this.keySpace;
-    const now = this.k.now;
-    lw[key] = now;
-    this.appliedT![key] = now;
-    this.ship(key, 0);
+  /**
+   * Replica acks a write waits for before it is acknowledged, by `replicationMode` (the quorum
+   * counts this primary's own copy), out of the streams it can reach now: with `onPartition`
+   * serve, a write waits only for what it can reach; with refuse, -1 says it cannot be taken.
+   */
+  acksNeeded(): number {
+    const p = this.node.params;
+    const n = this.links.length;
+    if (p.replicationMode === 'async' || n === 0) return 0;
+    const want =
+      p.replicationMode === 'semiSync'
+        ? 1
+        : p.replicationMode === 'sync'
+          ? n
+          : Math.min(n, p.writeQuorum - 1);
+    let reachable = 0;
+    for (let i = 0; i < n; i++) if (!this.links[i]!.edge.partitioned) reachable++;
+    if (reachable >= want) return want;
+    return p.onPartition === 'refuse' ? -1 : reachable;
   }
 
-  private ship(key: number, hops: number): void {
+  /**
+   * A write commits here now: record it and ship it down every replication stream. With acks
+   * to wait for, the write is held (true) and answered by `acked` when enough replicas apply
+   * it; its key counts as written (for stale reads) from then, when its client learns of it.
+   */
+  commit(c: Call, need: number): boolean {
+    this.writes++;
+    const lw = this.lastWriteT;
+    if (lw === null) return false;
+    const key = c.key % this.keySpace;
+    const now = this.k.now;
+    this.appliedT![key] = now;
+    if (this.node.params.multiPrimary && this.cutOffFromPeer()) this.divergentWrites++;
+    if (need <= 0) {
+      lw[key] = now;
+      this.ship(key, 0, -1);
+      return false;
+    }
+    this.ship(key, 0, this.pending.add(c.id, c.gen, need, key, now));
+    return true;
+  }
+
+  /** Multi-primary: a replication edge to or from a peer is partitioned now. */
+  private cutOffFromPeer(): boolean {
+    for (const l of this.links) if (l.edge.partitioned) return true;
+    return this.upstreamEdge?.partitioned === true;
+  }
+
+  /** A replica applied a held write: one ack; the last one needed answers the write. */
+  private acked(slot: number): void {
+    const p = this.pending;
+    if (!p.ack(slot)) return;
+    const lw = this.lastWriteT!;
+    const key = p.key[slot]!;
+    if (p.commitT[slot]! > lw[key]!) lw[key] = p.commitT[slot]!;
+    const c = this.k.pool.alive(p.callId[slot]!, p.gen[slot]!);
+    if (c !== null && !c.killed) this.node.finishWrite(c);
+  }
+
+  private ship(key: number, hops: number, waiter: number): void {
     const links = this.links;
     for (let i = 0; i < links.length; i++) {
-      const delay = links[i]!.push(this.k.now, key, hops);
+      // A stream cut off now carries no ack: the write waits only for those it can reach.
+      const w = waiter >= 0 && links[i]!.edge.partitioned ? -1 : waiter;
+      const delay = links[i]!.push(this.k.now, key, hops, w);
       this.k.scheduleNode(delay, this.index, SUB_APPLY, i, this.epoch);
     }
   }
 
-  /** The head of stream `li` is due on its replica. */
+  /** The head of stream `li` is due on its replica; across a partition it waits for the heal. */
   applyDue(li: number, epoch: number): void {
     if (epoch !== this.epoch) return;
     const link = this.links[li]!;
+    if (link.edge.partitioned) {
+      link.held++;
+      return;
+    }
     link.shift();
     dbAt(this.k, link.target)?.applyRemote(link.key, link.commitT, link.hops);
+    if (link.waiter >= 0) this.acked(link.waiter);
+  }
+
+  /** A replication edge of this node healed: what came due across it is sent again now. */
+  healed(edge: number): void {
+    for (let i = 0; i < this.links.length; i++) {
+      const link = this.links[i]!;
+      if (link.edge.index !== edge || link.edge.partitioned) continue;
+      for (; link.held > 0; link.held--)
+        this.k.scheduleNode(link.nextDelay(this.k.now), this.index, SUB_APPLY, i, this.epoch);
+    }
+  }
+
+  /** A read on a replica cut off from its primary, that chose to refuse: it fails. */
+  refusesRead(c: Call): boolean {
+    if (this.role !== 'replica' || this.node.params.onPartition !== 'refuse') return false;
+    if (this.upstreamEdge?.partitioned !== true) return false;
+    this.wRefused++;
+    if (c.counted) this.refusedReads++;
+    return true;
   }
 
   private applyRemote(key: number, commitT: number, hops: number): void {
@@ -161,12 +263,14 @@ export class DataState {
     // was made without seeing it: the two are concurrent (counted once, here).
     if (this.node.params.multiPrimary && this.lastWriteT![key]! >= commitT) this.conflicts++;
     if (commitT > applied[key]!) applied[key] = commitT;
-    if (this.role === 'replica' && hops + 1 < MAX_HOPS) this.ship(key, hops + 1);
+    this.node.applyWork();
+    if (this.role === 'replica' && hops + 1 < MAX_HOPS) this.ship(key, hops + 1, -1);
   }
 
   /** A call refused while down (writes refused in a failover gap count towards RTO's cost). */
   refused(c: Call): void {
     if (c.write && c.counted) this.refusedWrites++;
+    if (c.write) this.wRefused++;
   }
 
   crashed(): void {
@@ -188,17 +292,32 @@ export class DataState {
     out.role = this.role;
     if (window) {
       out.staleReads = this.wStale;
+      if (this.wReads > 0) out.staleReadShare = r4(this.wStale / this.wReads);
+      if (this.wStale > 0) out.stalenessMs = r4((this.wStaleAgeS / this.wStale) * 1000);
       this.wStale = 0;
+      this.wReads = 0;
+      this.wStaleAgeS = 0;
       let backlog = 0;
-      for (const l of this.links) backlog += l.length;
+      let lagS = 0;
+      for (const l of this.links) {
+        backlog += l.length;
+        lagS = Math.max(lagS, l.lagS(this.k.now));
+      }
       (out as NodeWindow).replicationBacklog = backlog;
+      if (this.links.length > 0) (out as NodeWindow).replicationLagMs = r4(lagS * 1000);
+      out.refused = this.wRefused;
+      this.wRefused = 0;
       return;
     }
     out.staleReads = this.staleReads;
+    if (this.reads > 0) out.staleReadShare = r4(this.staleReads / this.reads);
+    if (this.staleReads > 0) out.stalenessMs = r4((this.staleAgeS / this.staleReads) * 1000);
     out.lostWrites = this.lostWrites;
     out.conflicts = this.conflicts;
     out.writes = this.writes;
     if (this.refusedWrites > 0) out.refusedWrites = this.refusedWrites;
+    if (this.refusedReads > 0) out.refusedReads = this.refusedReads;
+    if (this.divergentWrites > 0) out.divergentWrites = this.divergentWrites;
     if (this.rtoMs >= 0) out.rtoMs = this.rtoMs;
     if (this.rpoMs >= 0) out.rpoMs = this.rpoMs;
     if (this.promotedTo >= 0) out.promotedTo = this.k.nodes[this.promotedTo]!.id;

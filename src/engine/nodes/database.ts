@@ -17,7 +17,7 @@ import { FAILED, REJECTED, UNAVAILABLE } from '../reasons.ts';
 import type { NodeResult, NodeWindow } from '../types.ts';
 import { QUEUE_FULL, TOOK_WORKER, WorkerPool } from '../workerPool.ts';
 import { BaseNode } from './base.ts';
-import { DataState, dbAt, SUB_APPLY, SUB_PROMOTE } from './dataState.ts';
+import { DataState, dbAt, SUB_APPLIED, SUB_APPLY, SUB_PROMOTE } from './dataState.ts';
 import { switchOver } from './failover.ts';
 import { redirect } from './replication.ts';
 import type { NodeContext } from './types.ts';
@@ -78,6 +78,11 @@ export class DatabaseNode extends BaseNode {
     if (c.write && d.role === 'replica' && d.root >= 0) {
       return redirect(this.k, c, this.index, d.root);
     }
+    // Under a partition, a store that chose consistency refuses what it cannot do safely.
+    if (c.write ? d.acksNeeded() < 0 : d.refusesRead(c)) {
+      if (c.write) d.refused(c);
+      return this.k.respond(c, UNAVAILABLE);
+    }
     if (this.errorShare > 0 && this.k.rng.next() < this.errorShare) {
       return this.k.respond(c, FAILED);
     }
@@ -90,6 +95,7 @@ export class DatabaseNode extends BaseNode {
   override onEvent(sub: number, a: number, b: number): void {
     if (sub === SUB_APPLY) return this.data.applyDue(a, b);
     if (sub === SUB_PROMOTE) return this.data.promote(b);
+    if (sub === SUB_APPLIED) return this.stats.addBusy(this.k.now, -1);
     if (sub === SUB_PAUSE_START || sub === SUB_PAUSE_END) return this.pauses?.onEvent(sub, b);
     if (sub === SUB_WORKED) {
       const c = this.clock?.due(a, b) ?? null;
@@ -118,12 +124,39 @@ export class DatabaseNode extends BaseNode {
     this.errorShare = share;
   }
 
-  /** `c`'s query is done: commit or read, give the connection back, answer. */
+  /**
+   * `c`'s query is done: commit or read, give the connection back, answer. A write that waits
+   * for replica acks keeps its connection (the session blocks) until `finishWrite`.
+   */
   private answered(c: Call): void {
-    if (c.write) this.data.commit(c.key);
-    else this.data.read(c);
+    if (c.write) {
+      const need = this.data.acksNeeded();
+      if (need < 0) {
+        this.data.refused(c);
+        this.release(c);
+        return this.k.respond(c, UNAVAILABLE);
+      }
+      if (this.data.commit(c, need)) return;
+    } else this.data.read(c);
+    this.finishWrite(c);
+  }
+
+  /** A query's answer: its connection back, then the answer (a held write: acks are in). */
+  finishWrite(c: Call): void {
     this.release(c);
     this.k.respond(c, 0);
+  }
+
+  /** A replicated write applied here costs a write's work: busy time, not a connection. */
+  applyWork(): void {
+    this.stats.addBusy(this.k.now, 1);
+    const work = (this.writeS.sample() * this.slow) / 1000;
+    this.k.scheduleNode(work, this.index, SUB_APPLIED, 0, 0);
+  }
+
+  /** A replication edge from here healed from a partition. */
+  healed(edge: number): void {
+    this.data.healed(edge);
   }
 
   override setDown(replicasDown: number): void {

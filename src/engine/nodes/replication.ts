@@ -51,6 +51,8 @@ export class ReplicationLink {
   private keys = new Int32Array(64);
   private commits = new Float64Array(64);
   private hopsArr = new Uint8Array(64);
+  /** The pending write (PendingWrites slot) each entry acknowledges when applied; -1 none. */
+  private waiters = new Int32Array(64);
   private head = 0;
   length = 0;
   /** Apply time of the newest write in the stream (apply times never go back). */
@@ -62,6 +64,9 @@ export class ReplicationLink {
   key = 0;
   commitT = 0;
   hops = 0;
+  waiter = -1;
+  /** Apply events that came due while the edge was partitioned: re-sent when it heals. */
+  held = 0;
 
   constructor(
     readonly edge: EdgeRuntime,
@@ -70,17 +75,28 @@ export class ReplicationLink {
   ) {}
 
   /** Ship a write committed now; returns the delay until it applies on the replica. */
-  push(now: number, key: number, hops: number): number {
+  push(now: number, key: number, hops: number, waiter: number): number {
     if (this.length === this.keys.length) this.grow();
     const i = (this.head + this.length) & (this.keys.length - 1);
     this.keys[i] = key;
     this.commits[i] = now;
     this.hopsArr[i] = hops;
+    this.waiters[i] = waiter;
     this.length++;
+    return this.nextDelay(now);
+  }
+
+  /** The delay from `now` until the next entry applies: a lag draw, in stream order. */
+  nextDelay(now: number): number {
     const lagMs = this.edge.latency.sample() + this.edge.lagMs;
     const at = Math.max(this.lastApplyT, now + lagMs / 1000);
     this.lastApplyT = at;
     return at - now;
+  }
+
+  /** How far behind the replica is now: the age of the oldest write not yet applied (s). */
+  lagS(now: number): number {
+    return this.length > 0 ? now - this.commits[this.head]! : 0;
   }
 
   shift(): void {
@@ -88,6 +104,7 @@ export class ReplicationLink {
     this.key = this.keys[i]!;
     this.commitT = this.commits[i]!;
     this.hops = this.hopsArr[i]!;
+    this.waiter = this.waiters[i]!;
     this.head = (i + 1) & (this.keys.length - 1);
     this.length--;
   }
@@ -105,15 +122,18 @@ export class ReplicationLink {
     const keys = new Int32Array(n * 2);
     const commits = new Float64Array(n * 2);
     const hops = new Uint8Array(n * 2);
+    const waiters = new Int32Array(n * 2);
     for (let j = 0; j < this.length; j++) {
       const i = (this.head + j) & (n - 1);
       keys[j] = this.keys[i]!;
       commits[j] = this.commits[i]!;
       hops[j] = this.hopsArr[i]!;
+      waiters[j] = this.waiters[i]!;
     }
     this.keys = keys;
     this.commits = commits;
     this.hopsArr = hops;
+    this.waiters = waiters;
     this.head = 0;
   }
 }

@@ -45,6 +45,8 @@ export interface NodeBehaviour {
   drain?(replica: number): void;
   /** Operator action: this replica becomes a primary. */
   promote?(): void;
+  /** An edge it starts healed from a partition (a database resends its replication stream). */
+  healed?(edge: number): void;
 }
 
 export interface NodeContext {

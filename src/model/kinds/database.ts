@@ -12,6 +12,7 @@ import {
   MAX_COUNT,
   MAX_MS,
   num,
+  oneOf,
 } from './common.ts';
 import { defineKind } from './define.ts';
 import { sized, sizeSchema, SIZES_TEXT, sizeText } from './sizes.ts';
@@ -20,6 +21,10 @@ import { describeFields } from './schemaInfo.ts';
 import type { FigureDescriptor } from './figures.ts';
 import { DISCIPLINE_PARAM, disciplineSchema, DROPPED_FIGURE, isPlainFifo } from './discipline.ts';
 import { LOAD_DEPENDENCE_PARAM, loadDependenceSchema, SLOWDOWN_FIGURE } from './loadDependence.ts';
+
+/** How long a write waits for its replicas: none (async), the first (semiSync), every one
+ *  (sync), or enough for `writeQuorum` copies counting the primary's own (quorum). */
+export const REPLICATION_MODES = ['async', 'semiSync', 'sync', 'quorum'] as const;
 
 /** A failover given as `{}` takes these: 5 s to notice, 15 s to promote a replica. */
 const failoverSchema = z.strictObject({
@@ -35,6 +40,9 @@ export const databaseParamsSchema = z.strictObject({
   queueCapacity: int(0, MAX_COUNT).optional(),
   failover: failoverSchema.optional(),
   multiPrimary: bool().default(false),
+  replicationMode: oneOf(REPLICATION_MODES).default('async'),
+  writeQuorum: int(1, 1000).default(2),
+  onPartition: oneOf(['refuse', 'serve']).default('serve'),
   loadDependence: loadDependenceSchema.optional(),
   discipline: disciplineSchema.optional(),
 });
@@ -59,6 +67,65 @@ const DATABASE_FIGURES = [
     chart: { group: 'stale reads', style: 'line' },
   },
   {
+    key: 'staleReadShare',
+    label: 'Stale-read share',
+    unit: '',
+    help: 'Share of the reads served here (a replica, a multi-primary) that were stale.',
+    nature: 'ratio',
+    where: 'both',
+    optional: true,
+    replicated: true,
+    chart: { group: 'stale-read share', style: 'line', overview: 'varying' },
+  },
+  {
+    key: 'stalenessMs',
+    label: 'Staleness age',
+    unit: 'ms',
+    help: 'Mean over stale reads of how long ago the newest write they missed was acknowledged.',
+    nature: 'time',
+    where: 'both',
+    optional: true,
+    chart: { group: 'staleness age', style: 'line' },
+  },
+  {
+    key: 'replicationLagMs',
+    label: 'Replication lag',
+    unit: 'ms',
+    help: 'On a node that ships writes: the age of the oldest write a replica has not applied yet, at the end of the window (the worst replica).',
+    nature: 'level',
+    where: 'window',
+    optional: true,
+    chart: { group: 'replication lag', style: 'line', overview: 'varying' },
+  },
+  {
+    key: 'refused',
+    label: 'Refused',
+    unit: 'ops',
+    help: 'Reads and writes refused: a primary down, or, under a partition with onPartition refuse, a write short of its replicas or a read on a cut-off replica.',
+    nature: 'count',
+    where: 'window',
+    chart: { group: 'refused operations', style: 'line', overview: 'varying' },
+  },
+  {
+    key: 'refusedReads',
+    label: 'Refused reads',
+    unit: 'reads',
+    help: 'Reads a replica cut off from its primary refused (onPartition refuse; present when any).',
+    nature: 'count',
+    where: 'result',
+    optional: true,
+    replicated: true,
+  },
+  {
+    key: 'divergentWrites',
+    label: 'Divergent writes',
+    unit: 'writes',
+    help: 'Multi-primary: writes taken while cut off from a peer (present when any); they conflict when the partition heals, last writer wins.',
+    nature: 'count',
+    where: 'result',
+    optional: true,
+  },
+  {
     key: 'replicationBacklog',
     label: 'Replication backlog',
     unit: 'entries',
@@ -79,9 +146,10 @@ const DATABASE_FIGURES = [
     key: 'conflicts',
     label: 'Conflicts',
     unit: 'writes',
-    help: 'Multi-primary: writes to one key on two primaries that conflicted.',
+    help: 'Multi-primary: writes to one key on two primaries that conflicted (resolved last writer wins).',
     nature: 'count',
     where: 'result',
+    replicated: true,
   },
   {
     key: 'writes',
@@ -95,10 +163,11 @@ const DATABASE_FIGURES = [
     key: 'refusedWrites',
     label: 'Refused writes',
     unit: 'writes',
-    help: 'Writes refused because no primary could take them (present when any).',
+    help: 'Writes refused because no primary could take them, or (onPartition refuse) too few replicas were reachable (present when any).',
     nature: 'count',
     where: 'result',
     optional: true,
+    replicated: true,
   },
   {
     key: 'rtoMs',
@@ -201,6 +270,21 @@ export const DATABASE_DESCRIPTION = defineKind({
         key: 'multiPrimary',
         label: 'Multi-primary',
         help: 'Accept writes on every primary of a replication group; conflicting writes are counted.',
+      },
+      {
+        key: 'replicationMode',
+        label: 'Replication',
+        help: 'When a write is acknowledged: async at once; semiSync once one replica has it; sync once every replica has it; quorum once writeQuorum copies (this one included) have it.',
+      },
+      {
+        key: 'writeQuorum',
+        label: 'Write quorum (W)',
+        help: 'Quorum mode: copies that must hold a write before it is acknowledged, this primary included (N = 1 + its replicas).',
+      },
+      {
+        key: 'onPartition',
+        label: 'Under a partition',
+        help: 'refuse: stay consistent, a write that cannot reach the replicas its mode needs fails; serve: stay available, replicas cut off serve stale reads.',
       },
     ]),
     LOAD_DEPENDENCE_PARAM,
