@@ -4,7 +4,7 @@ import type { Scenario } from '../../src/model/types.ts';
 
 /** A loaded scenario from terse nodes and edges (`[source, target, extra?]`). */
 export function design(
-  nodes: Array<{ id: string; type: string; params?: Record<string, unknown> }>,
+  nodes: Array<{ id: string; type: string; label?: string; params?: Record<string, unknown> }>,
   edges: Array<[string, string, Record<string, unknown>?]>,
   top: Record<string, unknown> = {},
 ): Scenario {

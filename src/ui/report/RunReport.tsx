@@ -13,6 +13,7 @@ import { reportSections } from './reportModel.ts';
 import { REPORT_BUTTON_ID, REPORT_PANEL_ID, useReportStore } from './reportStore.ts';
 import { ReportTables } from './ReportTables.tsx';
 import { ReportCost } from './ReportCost.tsx';
+import { ReportDownloads } from './ReportDownloads.tsx';
 import { ReportObjectives } from '../objectives/ReportObjectives.tsx';
 import { reportCsv, reportMarkdown, type ReportMode } from './reportText.ts';
 import './report.css';
@@ -100,6 +101,7 @@ export default function RunReport() {
             Copy as {what}
           </button>
         ))}
+        <ReportDownloads sections={sections} mode={mode} />
         <button
           type="button"
           className="btn btn--small rr-close"

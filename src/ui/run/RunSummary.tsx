@@ -7,6 +7,7 @@ import { lazy, Suspense } from 'react';
 import { useAppStore } from '../../store/index.ts';
 import { ScorecardButton } from '../objectives/ScorecardButton.tsx';
 import { RunReportButton } from '../report/RunReportButton.tsx';
+import { RunHistoryButton } from '../runHistory/RunHistoryButton.tsx';
 import {
   formatDuration,
   formatPercent,
@@ -76,6 +77,7 @@ export function RunSummary() {
         </div>
         <ScorecardButton />
         <RunReportButton />
+        <RunHistoryButton />
       </div>
       {notice !== null && (
         <div
