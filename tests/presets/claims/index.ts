@@ -7,6 +7,7 @@ import { cqrs, readReplicas, shardingHotKey } from './data.ts';
 import type { Claim } from './harness.ts';
 import { loadBalancing, slowReplica } from './balancing.ts';
 import { batchedWriter, priorityShedding } from './classes.ts';
+import { bulkhead, codel, concurrencyLimit, goodputCollapse, retryTokens } from './overload.ts';
 
 export const CLAIMS: Claim[] = [
   ...loadBalancing,
@@ -30,4 +31,9 @@ export const CLAIMS: Claim[] = [
   ...capacity,
   ...priorityShedding,
   ...batchedWriter,
+  ...goodputCollapse,
+  ...codel,
+  ...concurrencyLimit,
+  ...retryTokens,
+  ...bulkhead,
 ];
