@@ -6,7 +6,8 @@
  *
  * pointToPoint: one shared queue; each message goes to one consumer edge, chosen by weight among
  * those with a free worker. pubSub: a copy per outgoing call edge, each with its own queue.
- * Priority of a message = key mod `priorities` (0 first); FIFO within a priority. A delivery
+ * Priority of a message = key mod `priorities`, or its request class's priority (at most
+ * `priorities` - 1) with `priorityFrom: 'class'` (0 first); FIFO within a priority. A delivery
  * that fails (error or the edge's timeout) is put back at the end of its priority until
  * `maxDeliveries` tries, then sent over the `deadLetter` edge (or counted `dead` without one).
  */
@@ -165,6 +166,7 @@ export class QueueNode extends BaseNode {
     m.key = p.key;
     m.write = p.write;
     m.source = p.source;
+    m.cls = p.cls;
     m.hops = p.hops;
     m.node = this.index;
     m.edge = -1;
@@ -172,9 +174,16 @@ export class QueueNode extends BaseNode {
     return m;
   }
 
+  /** A message's priority level (0 first). */
+  private levelOf(m: Call): number {
+    if (this.levels === 1) return 0;
+    if (this.params.priorityFrom !== 'class') return m.key % this.levels;
+    return Math.min(this.levels - 1, this.k.classes.priority[m.cls] ?? 0);
+  }
+
   private enqueue(m: Call, sub: number): void {
     m.next = sub;
-    const prio = this.levels > 1 ? m.key % this.levels : 0;
+    const prio = this.levelOf(m);
     this.waiting[sub * this.levels + prio]!.push(m.id);
     this.subDepth[sub]!++;
     this.depth++;
@@ -257,7 +266,7 @@ export class QueueNode extends BaseNode {
     if (m.counted) {
       const ms = (this.k.now - m.arriveT) * 1000;
       this.age.record(ms);
-      const p = this.levels > 1 ? m.key % this.levels : 0;
+      const p = this.levelOf(m);
       this.ageSum[p]! += ms;
       this.ageN[p]!++;
     }

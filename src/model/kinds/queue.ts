@@ -14,6 +14,7 @@ export const queueParamsSchema = z.strictObject({
   capacity: int(1, MAX_COUNT).optional(),
   delivery: oneOf(['pointToPoint', 'pubSub']).default('pointToPoint'),
   priorities: int(1, 10).default(1),
+  priorityFrom: oneOf(['key', 'class']).optional(),
   maxDeliveries: int(1, 100).default(3),
   ackMs: distSchema.default(constant(1)),
 });
@@ -160,6 +161,11 @@ export const QUEUE_DESCRIPTION = defineKind({
       key: 'priorities',
       label: 'Priority levels',
       help: 'Messages carry a priority 0 (highest) .. levels-1; higher priorities are delivered first.',
+    },
+    {
+      key: 'priorityFrom',
+      label: 'Priority from',
+      help: "Where a message's priority comes from: key (key mod levels) or class (its request class's priority, at most levels-1). Empty = key.",
     },
     {
       key: 'maxDeliveries',
