@@ -50,7 +50,9 @@ describe('live charts and the document', () => {
     const id = node?.id ?? '';
     act(() => useAppStore.getState().moveNodes([{ id, position: { x: 400, y: 300 } }]));
     expect(draws).toBe(0);
-    act(() => useAppStore.getState().updateNodeLabel(id, 'Renamed'));
+    act(() => {
+      useAppStore.getState().updateNodeLabel(id, 'Renamed');
+    });
     expect(draws).toBe(1);
     stop();
   });
