@@ -33,8 +33,9 @@ export default async function ({ page, baseUrl, screenshot }) {
   const faults = page.getByRole('region', { name: 'Faults' });
   await faults.waitFor();
   const kinds = await faults.getByLabel('Fault').locator('option').allInnerTexts();
-  // A service honours the crash every kind answers, and its own: slow, cpu, error, pause.
-  if (kinds.join() !== 'Crash,Slow down,CPU loss,Errors,GC pauses')
+  // A service honours the crash every kind answers, and its own: slow, cpu, error, pause, and
+  // random failures (MTBF/MTTR).
+  if (kinds.join() !== 'Crash,Slow down,CPU loss,Errors,GC pauses,Random failures')
     throw new Error(`unexpected kinds for a service: ${kinds}`);
   await faults.getByLabel('Replicas down').fill(''); // empty = every replica
   await faults.getByLabel('For').fill('10');
