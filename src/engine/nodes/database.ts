@@ -147,10 +147,14 @@ export class DatabaseNode extends BaseNode {
     this.k.respond(c, 0);
   }
 
-  /** A replicated write applied here costs a write's work: busy time, not a connection. */
+  /**
+   * A replicated write applied here costs a write's mean work: busy time, not a connection. The
+   * mean, not a draw: the run's other random draws (and so every lesson's numbers) stay as they
+   * were, and the time-average utilization is the same.
+   */
   applyWork(): void {
     this.stats.addBusy(this.k.now, 1);
-    const work = (this.writeS.sample() * this.slow) / 1000;
+    const work = (this.writeS.meanMs * this.slow) / 1000;
     this.k.scheduleNode(work, this.index, SUB_APPLIED, 0, 0);
   }
 
