@@ -8,6 +8,7 @@ import type { Claim } from './harness.ts';
 import { loadBalancing, slowReplica } from './balancing.ts';
 import { batchedWriter, priorityShedding } from './classes.ts';
 import { bulkhead, codel, concurrencyLimit, goodputCollapse, retryTokens } from './overload.ts';
+import { retryTimeout, slowDependency } from './tracing.ts';
 
 export const CLAIMS: Claim[] = [
   ...loadBalancing,
@@ -36,4 +37,6 @@ export const CLAIMS: Claim[] = [
   ...concurrencyLimit,
   ...retryTokens,
   ...bulkhead,
+  ...slowDependency,
+  ...retryTimeout,
 ];
