@@ -4,6 +4,7 @@ import {
   ComposedChart,
   Legend,
   Line,
+  ReferenceArea,
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
@@ -20,7 +21,8 @@ export function SweepChart({ report, sloP99Ms }: { report: SweepReport; sloP99Ms
   return (
     <figure className="an-chart" aria-label="Latency and goodput against offered load">
       <figcaption>
-        Latency (ms, left) and goodput (rps, right) against offered load (rps)
+        Latency (ms, left) and goodput (rps, right) against offered load (rps); shaded: the loads
+        that pass, {report.passLabel}
       </figcaption>
       <ResponsiveContainer width="100%" height={280}>
         <ComposedChart
@@ -29,6 +31,19 @@ export function SweepChart({ report, sloP99Ms }: { report: SweepReport; sloP99Ms
           title="Latency and goodput against offered load"
         >
           <CartesianGrid stroke="#eef0f3" />
+          {/* The pass region: the loads at which the point passes (objectives, else the SLO). */}
+          {report.passRanges.map(([x1, x2]) => (
+            <ReferenceArea
+              key={x1}
+              yAxisId="ms"
+              x1={x1}
+              x2={x2}
+              fill="#1f9d55"
+              fillOpacity={0.1}
+              ifOverflow="extendDomain"
+              label={{ value: 'pass', position: 'insideTopLeft', fontSize: 11, fill: '#1f9d55' }}
+            />
+          ))}
           <XAxis
             dataKey="offeredRps"
             type="number"
@@ -61,13 +76,15 @@ export function SweepChart({ report, sloP99Ms }: { report: SweepReport; sloP99Ms
             strokeDasharray="5 3"
             {...line}
           />
-          <ReferenceLine
-            yAxisId="ms"
-            y={sloP99Ms}
-            stroke="#d64545"
-            strokeDasharray="2 4"
-            label={{ value: `SLO ${sloP99Ms} ms`, position: 'insideTopLeft', fontSize: 11 }}
-          />
+          {report.passBy === 'slo' && (
+            <ReferenceLine
+              yAxisId="ms"
+              y={sloP99Ms}
+              stroke="#d64545"
+              strokeDasharray="2 4"
+              label={{ value: `SLO ${sloP99Ms} ms`, position: 'insideTopRight', fontSize: 11 }}
+            />
+          )}
           {knee && (
             <ReferenceLine
               yAxisId="ms"
@@ -76,7 +93,8 @@ export function SweepChart({ report, sloP99Ms }: { report: SweepReport; sloP99Ms
               label={{ value: 'knee', position: 'top', fontSize: 11 }}
             />
           )}
-          {capacityAtSlo.offeredRps !== null && (
+          {/* The SLO's capacity; with objectives, the shaded region says it instead. */}
+          {report.passBy === 'slo' && capacityAtSlo.offeredRps !== null && (
             <ReferenceLine
               yAxisId="ms"
               x={capacityAtSlo.offeredRps}

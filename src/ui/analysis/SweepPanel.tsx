@@ -8,6 +8,7 @@ import { useAppStore } from '../../store/index.ts';
 import { ProgressLine } from './ProgressLine.tsx';
 import { NumberField } from './NumberField.tsx';
 import { isAbort, runAll, useRunnerPoolFactory } from './runners.ts';
+import { SweepTable } from './SweepTable.tsx';
 import { SweepChart } from './SweepChart.tsx';
 import { planSweepJobs, readSweep, type SweepInputs, type SweepReport } from './sweepReport.ts';
 
@@ -106,6 +107,7 @@ export function SweepPanel() {
           </p>
           {report.r.kneeSentence && <p className="an-note">{report.r.kneeSentence}</p>}
           <SweepChart report={report.r} sloP99Ms={report.slo} />
+          <SweepTable report={report.r} />
         </section>
       )}
     </div>

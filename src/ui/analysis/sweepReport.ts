@@ -2,6 +2,8 @@
 import { sweepJobs } from '../../analysis/run.ts';
 import type { SweepAnalysis, SweepSpec } from '../../analysis/sweep.ts';
 import { analyseSweep } from '../../analysis/sweepAnalysis.ts';
+import { grade } from '../../analysis/objectives.ts';
+import { formatTarget, objectiveTitle } from '../../analysis/objectivesText.ts';
 import type { SimResult } from '../../engine/types.ts';
 import type { Scenario } from '../../model/types.ts';
 import { formatCount, formatDuration } from '../run/format.ts';
@@ -21,6 +23,9 @@ export function planSweepJobs(doc: Scenario, inputs: SweepInputs): SweepJob[] {
 }
 
 export interface SweepRow {
+  /** Whether the point passes: every objective met, or (without objectives) p99 within the SLO
+   *  and errors at most 1 % (the analysis's capacity rule). */
+  pass: boolean;
   pct: number;
   offeredRps: number;
   p50: number;
@@ -35,6 +40,26 @@ export interface SweepReport {
   capacitySentence: string;
   bottleneckSentence: string;
   kneeSentence: string;
+  /** What decides a point's pass, in words: "every objective met (…)" or "p99 ≤ 200 ms". */
+  passLabel: string;
+  passBy: 'objectives' | 'slo';
+  /** The offered rates of the passing points, as contiguous ranges (the chart shades them). */
+  passRanges: Array<[number, number]>;
+}
+
+/** Consecutive passing rows as [first, last] offered rates. */
+function rangesOf(rows: readonly SweepRow[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start: number | null = null;
+  rows.forEach((r, i) => {
+    if (r.pass && start === null) start = r.offeredRps;
+    const next = rows[i + 1];
+    if (r.pass && start !== null && (next === undefined || !next.pass)) {
+      out.push([start, r.offeredRps]);
+      start = null;
+    }
+  });
+  return out;
 }
 
 export function readSweep(
@@ -45,8 +70,16 @@ export function readSweep(
 ): SweepReport {
   const runs = jobs.map((j, i) => ({ offeredRps: j.offeredRps, result: results[i] as SimResult }));
   const analysis = analyseSweep(runs, { sloP99Ms });
+  const objectives = doc.objectives ?? [];
+  const passBy = objectives.length > 0 ? 'objectives' : 'slo';
+  const maxErr = analysis.capacityAtSlo.maxErrorRate;
+  const passes = (r: SimResult, i: number): boolean =>
+    passBy === 'objectives'
+      ? grade(objectives, r, jobs[i]?.doc ?? doc).every((g) => g.met)
+      : r.latencyMs.p99 <= sloP99Ms && r.errorRate <= maxErr;
   const rows = runs
     .map((r, i) => ({
+      pass: passes(r.result, i),
       pct: jobs[i]?.pct ?? NaN,
       offeredRps: r.offeredRps,
       p50: r.result.latencyMs.p50,
@@ -59,12 +92,22 @@ export function readSweep(
 
   const c = analysis.capacityAtSlo;
   const slo = `p99 ≤ ${formatDuration(sloP99Ms)}`;
+  const passLabel =
+    passBy === 'objectives'
+      ? `every objective met (${objectives.map((o) => `${o.label ?? objectiveTitle(o)} ${formatTarget({ metric: o.metric, target: o })}`).join('; ')})`
+      : slo;
+  const passRanges = rangesOf(rows);
+  const lastPass = passRanges.at(0)?.[1];
   const capacitySentence =
-    c.offeredRps === null
-      ? `Capacity at ${slo}: none of the points meets it.`
-      : c.beyondSweep
-        ? `Capacity at ${slo}: at least ${formatCount(c.offeredRps)} rps (every point met it).`
-        : `Capacity at ${slo}: ${formatCount(c.offeredRps)} rps.`;
+    passBy === 'objectives'
+      ? lastPass === undefined
+        ? `With ${passLabel}: none of the points passes.`
+        : `Capacity with ${passLabel}: ${formatCount(lastPass)} rps${lastPass === rows.at(-1)?.offeredRps ? ' (every point passed)' : ''}.`
+      : c.offeredRps === null
+        ? `Capacity at ${slo}: none of the points meets it.`
+        : c.beyondSweep
+          ? `Capacity at ${slo}: at least ${formatCount(c.offeredRps)} rps (every point met it).`
+          : `Capacity at ${slo}: ${formatCount(c.offeredRps)} rps.`;
 
   const b = analysis.bottleneck;
   let bottleneckSentence = '';
@@ -79,5 +122,14 @@ export function readSweep(
   const kneeSentence = k
     ? `Knee: ${formatCount(k.offeredRps)} rps (p99 ${formatDuration(k.p99Ms)}), where goodput per unit of latency peaks.`
     : '';
-  return { analysis, rows, capacitySentence, bottleneckSentence, kneeSentence };
+  return {
+    analysis,
+    rows,
+    capacitySentence,
+    bottleneckSentence,
+    kneeSentence,
+    passLabel,
+    passBy,
+    passRanges,
+  };
 }
