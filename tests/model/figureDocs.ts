@@ -153,7 +153,11 @@ const fourClasses = scenario({
 const partitionedStores = scenario({
   durationS: 20,
   nodes: [
-    client('c', { writeRatio: 0.5, keys: { count: 100, zipf: 0 } }),
+    client('c', {
+      arrival: { process: 'poisson', rps: 200 },
+      writeRatio: 0.5,
+      keys: { count: 10, zipf: 0 },
+    }),
     service('api', { workers: 100, serviceTimeMs: constant(0.1), calls: 'oneOf' }),
     database('p', { multiPrimary: true }),
     database('q', { multiPrimary: true }),
