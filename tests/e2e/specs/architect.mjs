@@ -17,7 +17,7 @@ const PLACES = [
   ['Database', 540, 60],
   ['Queue', 540, 200],
   ['Service', 540, 340],
-  ['Queue', 300, 480],
+  ['Queue', 780, 200],
 ];
 const WIRES = [
   ['client', 'rateLimiter', 'call'],
