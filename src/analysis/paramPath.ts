@@ -44,11 +44,22 @@ function leafSchema(schema: object, keys: readonly string[]): object | undefined
   return undefined;
 }
 
+/** Nodes and edges by id, once per list: a 1,000-node design offers ~10,000 params, each looked up. */
+const byIdCache = new WeakMap<readonly { id: string }[], Map<string, unknown>>();
+function byId<T extends { id: string }>(list: readonly T[], id: string): T | undefined {
+  let index = byIdCache.get(list);
+  if (!index) {
+    index = new Map(list.map((x) => [x.id, x]));
+    byIdCache.set(list, index);
+  }
+  return index.get(id) as T | undefined;
+}
+
 function parsePath(doc: Scenario, path: string) {
   const parts = path.split('.');
   const [where, id] = parts;
   if (where === 'nodes' && parts[2] === 'params' && parts.length > 3 && id) {
-    const node = doc.nodes.find((n) => n.id === id);
+    const node = byId(doc.nodes, id);
     if (!node) throw new RangeError(`${path}: the design has no node "${id}"`);
     const kind = KIND_DESCRIPTIONS[node.type];
     return {
@@ -60,11 +71,11 @@ function parsePath(doc: Scenario, path: string) {
     };
   }
   const nameOf = (nodeId: string) => {
-    const n = doc.nodes.find((x) => x.id === nodeId);
+    const n = byId(doc.nodes, nodeId);
     return n?.label || nodeId;
   };
   if (where === 'edges' && parts.length > 2 && id) {
-    const edge = doc.edges.find((e) => e.id === id);
+    const edge = byId(doc.edges, id);
     if (!edge) throw new RangeError(`${path}: the design has no edge "${id}"`);
     return {
       keys: parts.slice(2),

@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { act } from 'react';
 import { useAppStore } from '../../src/store/index.ts';
+import { useAnalysisStore } from '../../src/ui/analysis/analysisStore.ts';
 import { ParamSweepPanel } from '../../src/ui/analysis/ParamSweepPanel.tsx';
 import { RunnerPoolContext } from '../../src/ui/analysis/runners.ts';
 import type { Scenario } from '../../src/model/types.ts';
@@ -20,7 +22,10 @@ const answer = (job: { doc: Scenario; opts: { seed?: number } }) =>
     rps: 300,
   });
 
-beforeEach(() => useAppStore.getState().setDoc(lbDoc()));
+beforeEach(() => {
+  useAppStore.getState().setDoc(lbDoc());
+  useAnalysisStore.setState({ open: true, tab: 'params' });
+});
 
 async function fill(user: ReturnType<typeof userEvent.setup>, label: string, v: number) {
   const input = screen.getByLabelText(label);
@@ -29,6 +34,20 @@ async function fill(user: ReturnType<typeof userEvent.setup>, label: string, v: 
 }
 
 describe('param sweep panel', () => {
+  it('works out the params only while its tab shows (the drawer stays mounted when closed)', () => {
+    useAnalysisStore.setState({ open: false });
+    render(
+      <RunnerPoolContext.Provider value={fakePools(answer).factory}>
+        <ParamSweepPanel />
+      </RunnerPoolContext.Provider>,
+    );
+    expect(screen.queryAllByRole('option')).toHaveLength(0);
+    act(() => {
+      useAnalysisStore.setState({ open: true, tab: 'params' });
+    });
+    expect(screen.getByLabelText('Param')).toHaveProperty('value', 'nodes.api.params.replicas');
+  });
+
   it('sweeps replicas under common seeds: a chart, the cheapest point, the frontier', async () => {
     const user = userEvent.setup();
     const pools = fakePools(answer);
