@@ -10,6 +10,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { axis } from './chartStyle.ts';
 import type { TimelinePoint } from '../../engine/types.ts';
 
 interface Props {
@@ -23,8 +24,6 @@ export function mergeTimelines(a: readonly TimelinePoint[], b: readonly Timeline
   for (const p of b) rows.set(p.tS, { ...(rows.get(p.tS) ?? { tS: p.tS }), b: p.latencyMs.p99 });
   return [...rows.values()].sort((x, y) => x.tS - y.tS);
 }
-
-const axis = { fontSize: 11, fill: '#566173' };
 
 export function CompareChart({ a, b }: Props) {
   const data = mergeTimelines(a, b);

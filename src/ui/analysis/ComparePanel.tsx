@@ -14,7 +14,7 @@ import { CompareChart } from './CompareChart.tsx';
 import { CompareTable } from './CompareTable.tsx';
 import { NumberField } from './NumberField.tsx';
 import { PairedTable } from './PairedTable.tsx';
-import { ProgressLine } from './ProgressLine.tsx';
+import { ErrorLine, ProgressLine } from './ProgressLine.tsx';
 import { isAbort, runAll, useRunnerPoolFactory } from './runners.ts';
 import { currentVariants, discardVariantB, makeVariantB } from './variants.ts';
 import { VariantSwitch } from './VariantSwitch.tsx';
@@ -110,11 +110,7 @@ export function ComparePanel() {
           switch with “Editing: A | B” in the toolbar.
         </p>
       )}
-      {error && (
-        <p className="an-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
       {outcome && (
         <section aria-label="Comparison results">
           <h3 className="an-subhead">

@@ -14,11 +14,9 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { axis, line } from './chartStyle.ts';
 import type { ParamSweepAnalysis } from '../../analysis/paramSweepAnalysis.ts';
 import { passGoal, passRuns } from './paramSweepView.ts';
-
-const axis = { fontSize: 11, fill: '#566173' };
-const line = { dot: { r: 2 }, isAnimationActive: false, type: 'linear' as const };
 
 export function ParamLineChart({ a }: { a: ParamSweepAnalysis }) {
   const ax = a.axes[0]!;

@@ -17,7 +17,7 @@ import { ParamSelect } from './ParamSelect.tsx';
 import { ParamSweepTable } from './ParamSweepTable.tsx';
 import { ParetoChart } from './ParetoChart.tsx';
 import { bestSentence, defaultAxis, paretoSentence } from './paramSweepView.ts';
-import { ProgressLine } from './ProgressLine.tsx';
+import { ErrorLine, RunWithProgress } from './ProgressLine.tsx';
 import { isAbort, runAll, useRunnerPoolFactory } from './runners.ts';
 import './paramSweep.css';
 
@@ -106,7 +106,6 @@ export function ParamSweepPanel() {
 
   if (params.length === 0)
     return <p className="an-lead">This design has no numeric param to sweep: add a node first.</p>;
-  const running = progress !== null;
   return (
     <div className="an-pane">
       <p className="an-lead">
@@ -144,28 +143,16 @@ export function ParamSweepPanel() {
         <NumberField label="Seeds per point" value={seeds} min={1} onChange={setSeeds} />
         <NumberField label="SLO p99 (ms)" value={slo} onChange={setSlo} />
         <NumberField label="Duration per run (s)" value={durationS} onChange={setDurationS} />
-        <button type="button" className="btn" onClick={() => void run()} disabled={running}>
-          Run param sweep
-        </button>
-        {running && (
-          <>
-            <ProgressLine
-              label="Param sweep progress"
-              done={progress.done}
-              total={progress.total}
-              unit="runs"
-            />
-            <button type="button" className="btn btn--small" onClick={() => abort.current?.abort()}>
-              Cancel
-            </button>
-          </>
-        )}
+        <RunWithProgress
+          label="Run param sweep"
+          onRun={() => void run()}
+          progress={progress}
+          progressLabel="Param sweep progress"
+          unit="runs"
+          onCancel={() => abort.current?.abort()}
+        />
       </div>
-      {message && (
-        <p className="an-error" role="alert">
-          {message}
-        </p>
-      )}
+      <ErrorLine message={message} />
       {result && (
         <section aria-label="Param sweep results">
           <p className="an-verdict" role="status" aria-label="Param sweep summary">

@@ -11,9 +11,8 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { axis } from './chartStyle.ts';
 import type { ParamSweepAnalysis } from '../../analysis/paramSweepAnalysis.ts';
-
-const axis = { fontSize: 11, fill: '#566173' };
 
 export function ParetoChart({ a }: { a: ParamSweepAnalysis }) {
   const at = (i: number) => {

@@ -11,7 +11,7 @@ import { precisionWord } from '../../analysis/stats.ts';
 import { useAppStore } from '../../store/index.ts';
 import { formatNumber } from '../run/format.ts';
 import { ReplicatedNodeFigures } from './ReplicatedNodeFigures.tsx';
-import { ProgressLine } from './ProgressLine.tsx';
+import { ErrorLine, RunWithProgress } from './ProgressLine.tsx';
 import { NumberField } from './NumberField.tsx';
 import { isAbort, runAll, useRunnerPoolFactory } from './runners.ts';
 
@@ -51,28 +51,15 @@ export function ReplicationsPanel() {
     <div className="an-pane">
       <div className="an-row">
         <NumberField label="Seeds" value={n} min={2} onChange={setN} />
-        <button
-          type="button"
-          className="btn"
-          onClick={() => void run()}
-          disabled={progress !== null}
-        >
-          Run replications
-        </button>
-        {progress && (
-          <ProgressLine
-            label="Replications progress"
-            done={progress.done}
-            total={progress.total}
-            unit="seeds"
-          />
-        )}
+        <RunWithProgress
+          label="Run replications"
+          onRun={() => void run()}
+          progress={progress}
+          progressLabel="Replications progress"
+          unit="seeds"
+        />
       </div>
-      {error && (
-        <p className="an-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
       {summary && (
         <section aria-label="Replication results">
           <table className="an-table" aria-label="Replications">

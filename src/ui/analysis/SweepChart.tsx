@@ -11,10 +11,8 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { axis, line } from './chartStyle.ts';
 import type { SweepReport } from './sweepReport.ts';
-
-const axis = { fontSize: 11, fill: '#566173' };
-const line = { dot: { r: 2 }, isAnimationActive: false, type: 'linear' as const };
 
 export function SweepChart({ report, sloP99Ms }: { report: SweepReport; sloP99Ms: number }) {
   const { knee, capacityAtSlo } = report.analysis;

@@ -5,7 +5,7 @@
 import { useRef, useState } from 'react';
 import { openClientRps } from '../../analysis/sweep.ts';
 import { useAppStore } from '../../store/index.ts';
-import { ProgressLine } from './ProgressLine.tsx';
+import { ErrorLine, RunWithProgress } from './ProgressLine.tsx';
 import { NumberField } from './NumberField.tsx';
 import { isAbort, runAll, useRunnerPoolFactory } from './runners.ts';
 import { SweepTable } from './SweepTable.tsx';
@@ -62,7 +62,6 @@ export function SweepPanel() {
     }
   };
 
-  const running = progress !== null;
   return (
     <div className="an-pane">
       <div className="an-form" role="group" aria-label="Sweep settings">
@@ -78,28 +77,16 @@ export function SweepPanel() {
         />
       </div>
       <div className="an-row">
-        <button type="button" className="btn" onClick={() => void run()} disabled={running}>
-          Run sweep
-        </button>
-        {running && (
-          <>
-            <ProgressLine
-              label="Sweep progress"
-              done={progress.done}
-              total={progress.total}
-              unit="points"
-            />
-            <button type="button" className="btn btn--small" onClick={() => abort.current?.abort()}>
-              Cancel
-            </button>
-          </>
-        )}
+        <RunWithProgress
+          label="Run sweep"
+          onRun={() => void run()}
+          progress={progress}
+          progressLabel="Sweep progress"
+          unit="points"
+          onCancel={() => abort.current?.abort()}
+        />
       </div>
-      {message && (
-        <p className="an-error" role="alert">
-          {message}
-        </p>
-      )}
+      <ErrorLine message={message} />
       {report && (
         <section aria-label="Sweep results">
           <p className="an-verdict" role="status" aria-label="Sweep summary">

@@ -8,6 +8,7 @@ import type { Scenario } from '../../model/types.ts';
 import { useAppStore } from '../../store/index.ts';
 import { formatNumber } from '../run/format.ts';
 import { fmtPct, nodeName } from './format.ts';
+import { ErrorLine } from './ProgressLine.tsx';
 import { isAbort, runAll, useRunnerPoolFactory } from './runners.ts';
 import { explainModel } from './theoryNotes.ts';
 
@@ -40,11 +41,7 @@ export function TheoryPanel() {
           {busy ? 'Running…' : 'Run to the end and compare with theory'}
         </button>
       </div>
-      {error && (
-        <p className="an-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
       {out && out.rows.length === 0 && (
         <p className="an-note">No node here has a queueing model to compare with.</p>
       )}
