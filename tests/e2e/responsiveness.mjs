@@ -39,16 +39,24 @@ export async function responsiveAtMax({ page, baseUrl, screenshot }, what, doc) 
     console.log(`     ${what}: the run ended by itself: "${status}" ${notice.join(' ')}`);
     return frames;
   }
-  const click = await clickLatency(page, 'Pause', () =>
-    /^Paused/.test(
-      document.querySelector('[role="status"][aria-label="Run summary"]')?.textContent ?? '',
-    ),
+  // The run has stopped advancing: paused, or (a fan-out that reaches its in-flight cap within a
+  // fraction of a simulated second) ended by itself between the look above and the click.
+  const click = await clickLatency(
+    page,
+    'Pause',
+    () =>
+      !/^Running/.test(
+        document.querySelector('[role="status"][aria-label="Run summary"]')?.textContent ?? '',
+      ),
   );
+  const after = await summaryText(page);
   const ok = click.inputDelayMs <= INPUT_LIMIT_MS;
+  const effect = after.startsWith('Paused')
+    ? `the run paused ${click.toEffectMs.toFixed(0)} ms after the click`
+    : `the run had ended by itself ("${after}")`;
   console.log(
-    `     ${what}: Pause answered after ${click.inputDelayMs.toFixed(0)} ms, the run paused ` +
-      `${click.toEffectMs.toFixed(0)} ms after the click, at load ${load()}` +
-      `${ok ? '' : '  [over 100 ms]'}`,
+    `     ${what}: Pause answered after ${click.inputDelayMs.toFixed(0)} ms, ${effect}, ` +
+      `at load ${load()}${ok ? '' : '  [over 100 ms]'}`,
   );
   return { frames, click };
 }
