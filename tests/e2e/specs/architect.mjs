@@ -98,7 +98,8 @@ async function setParam(page, nodeId, label, value) {
 }
 
 export default async function ({ page, baseUrl, screenshot }) {
-  await page.setViewportSize({ width: 1600, height: 900 });
+  // Wide enough that the four columns of nodes below clear the lesson rail on the right.
+  await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto(`${baseUrl}/?preset=load-balancing`);
   await page.getByRole('status', { name: 'Run summary' }).waitFor();
   await page.getByRole('button', { name: 'Presets', exact: true }).click();
