@@ -29,13 +29,18 @@ function measure() {
   return { pane: box(pane), covers, nodes };
 }
 
-/** The view has stopped moving: the viewport transform is the same two frames running. */
+/**
+ * The view has stopped moving: no fit is waiting for the canvas to settle (the canvas marks one
+ * with `data-fitting`; the transform alone stays still while the canvas resizes, before the fit)
+ * and the viewport transform is the same two polls running.
+ */
 async function settled(page) {
   await page.waitForFunction(
     () => {
       const el = document.querySelector('.react-flow__viewport');
       const now = el?.style.transform ?? '';
-      const same = now !== '' && now === globalThis.__lastTransform;
+      const fitting = document.querySelector('[data-fitting]') !== null;
+      const same = !fitting && now !== '' && now === globalThis.__lastTransform;
       globalThis.__lastTransform = now;
       return same;
     },

@@ -20,26 +20,37 @@ export function useKeepFitted(
   const { fitView } = useReactFlow();
   const fitted = useRef(true);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const refit = useCallback(() => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      if (fitted.current) void fitView(options);
-    }, SETTLE_MS);
-  }, [fitView, options]);
+  // While a fit waits for the canvas to settle the container says so (`data-fitting`): what
+  // reads the view's geometry (a browser spec, a screenshot) waits for it to go.
+  const refit = useCallback(
+    (el: HTMLElement | null) => {
+      clearTimeout(timer.current);
+      if (el) el.dataset.fitting = 'pending';
+      const done = () => {
+        if (el) delete el.dataset.fitting;
+      };
+      timer.current = setTimeout(() => {
+        if (fitted.current) fitView(options).then(done, done);
+        else done();
+      }, SETTLE_MS);
+    },
+    [fitView, options],
+  );
 
   useEffect(() => {
-    if (embed) refit();
-  }, [embed, nodeSizes, refit]);
+    if (embed) refit(container.current);
+  }, [embed, container, nodeSizes, refit]);
 
   // A new `options` (the minimap shown or hidden) fits again too.
   useEffect(() => {
     const el = container.current;
     if (el === null || typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver(refit);
+    const ro = new ResizeObserver(() => refit(el));
     ro.observe(el);
     return () => {
       ro.disconnect();
       clearTimeout(timer.current);
+      delete el.dataset.fitting;
     };
   }, [container, refit]);
 

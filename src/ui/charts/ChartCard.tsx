@@ -7,7 +7,7 @@
  * into the plot when the shown specs move (shownCharts.ts), and only while the card is in
  * sight: four React renders of every chart a second took a fifth of the main thread at Max.
  */
-import { memo, useLayoutEffect, useRef, useState, type PointerEvent } from 'react';
+import { memo, useLayoutEffect, useRef, useState, type MouseEvent, type PointerEvent } from 'react';
 import { plotArea, plotSvg, timeRange, type PlotSpec } from './plotSvg.ts';
 import { formatValue } from './valueAxis.ts';
 import { useChartMarks, type ChartMark } from './chartMarks.ts';
@@ -147,13 +147,17 @@ function ChartCardInner({ spec, onPointClick }: { spec: PlotSpec; onPointClick?:
   const rowsNow = () => (shownChart(spec.key) ?? spec).rows;
   const hovered = hoverT === undefined ? undefined : rowAt(rowsNow(), hoverT);
 
-  const onMove = (e: PointerEvent<HTMLDivElement>) => {
+  // The simulated time under the pointer, or undefined outside the plot area. A click works it
+  // out from its own event: a tap (or a click right after a move) comes before the hover state
+  // has rendered.
+  const timeAt = (e: MouseEvent<HTMLDivElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
     const area = plotArea(width, height);
     const [first, end] = timeRange(rowsNow());
     const f = (e.clientX - box.left - area.left) / (area.right - area.left);
-    setHoverT(f < 0 || f > 1 ? undefined : first + f * (end - first));
+    return f < 0 || f > 1 ? undefined : first + f * (end - first);
   };
+  const onMove = (e: PointerEvent<HTMLDivElement>) => setHoverT(timeAt(e));
 
   return (
     <figure className="chart-card" data-chart={spec.key}>
@@ -167,7 +171,10 @@ function ChartCardInner({ spec, onPointClick }: { spec: PlotSpec; onPointClick?:
         onPointerLeave={() => setHoverT(undefined)}
         onClick={
           onPointClick &&
-          (() => hoverT !== undefined && onPointClick(spec.key, hoverT, rowAt(rowsNow(), hoverT)))
+          ((e) => {
+            const t = timeAt(e);
+            if (t !== undefined) onPointClick(spec.key, t, rowAt(rowsNow(), t));
+          })
         }
       >
         <div ref={svg} className="chart-card__svg" />

@@ -1,0 +1,45 @@
+// A click on a chart opens the traces near the time under the pointer, even when no pointer
+// move came before it (a tap, or a click that lands before the hover state has rendered: the
+// traces spec failed in CI that way).
+import { describe, expect, it } from 'vitest';
+import { act, fireEvent, render } from '@testing-library/react';
+import LiveCharts from '../../src/ui/charts/LiveCharts.tsx';
+import { metricsHub } from '../../src/store/metricsHub.ts';
+import { useAppStore } from '../../src/store/index.ts';
+import { useLiveTraces } from '../../src/ui/traces/liveTraces.ts';
+import { plotArea } from '../../src/ui/charts/plotSvg.ts';
+import { layoutFor, packWindows } from '../../src/worker/frame.ts';
+import { fakeWindow } from '../worker/fakeEngine.ts';
+import { smallDoc } from '../worker/docs.ts';
+
+describe('a click on a chart', () => {
+  it('opens the traces at the time under the pointer, without a move before it', () => {
+    const doc = smallDoc();
+    const layout = layoutFor(doc);
+    useAppStore.setState({ doc, selectedIds: [], runStatus: 'running' });
+    useLiveTraces.setState({ open: false });
+    metricsHub.reset(layout);
+    const windows = Array.from({ length: 5 }, (_, i) => fakeWindow(doc, 0, i));
+    act(() => metricsHub.push(packWindows(layout, windows), windows.length));
+    const { container } = render(<LiveCharts />);
+    const plot = container.querySelector('[data-chart="latency"] .chart-card__plot');
+    if (plot === null) throw new Error('no latency chart');
+    // jsdom lays nothing out: the card keeps its fallback size and its box starts at 0.
+    const area = plotArea(300, 120);
+    const ts = windows.map((w) => w.tS);
+    const [first, last] = [Math.min(...ts), Math.max(...ts)];
+
+    act(() => {
+      fireEvent.click(plot, { clientX: area.left - 10 });
+    });
+    expect(useLiveTraces.getState().open).toBe(false);
+
+    act(() => {
+      fireEvent.click(plot, { clientX: (area.left + area.right) / 2 });
+    });
+    const { open, focus } = useLiveTraces.getState();
+    expect(open).toBe(true);
+    expect(focus.tS).toBeCloseTo((first + last) / 2, 9);
+    expect(focus.failedOnly).toBe(false);
+  });
+});
