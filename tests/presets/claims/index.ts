@@ -9,6 +9,7 @@ import { loadBalancing, slowReplica } from './balancing.ts';
 import { batchedWriter, priorityShedding } from './classes.ts';
 import { bulkhead, codel, concurrencyLimit, goodputCollapse, retryTokens } from './overload.ts';
 import { retryTimeout, slowDependency } from './tracing.ts';
+import { sinkholing } from './metastable.ts';
 
 export const CLAIMS: Claim[] = [
   ...loadBalancing,
@@ -37,6 +38,7 @@ export const CLAIMS: Claim[] = [
   ...concurrencyLimit,
   ...retryTokens,
   ...bulkhead,
+  ...sinkholing,
   ...slowDependency,
   ...retryTimeout,
 ];
