@@ -4,23 +4,15 @@
 import { describe, expect, it } from 'vitest';
 import { act, fireEvent, render } from '@testing-library/react';
 import LiveCharts from '../../src/ui/charts/LiveCharts.tsx';
-import { metricsHub } from '../../src/store/metricsHub.ts';
-import { useAppStore } from '../../src/store/index.ts';
 import { useLiveTraces } from '../../src/ui/traces/liveTraces.ts';
 import { plotArea } from '../../src/ui/charts/plotSvg.ts';
-import { layoutFor, packWindows } from '../../src/worker/frame.ts';
-import { fakeWindow } from '../worker/fakeEngine.ts';
+import { showWindows } from './liveChartsFixture.ts';
 import { smallDoc } from '../worker/docs.ts';
 
 describe('a click on a chart', () => {
   it('opens the traces at the time under the pointer, without a move before it', () => {
-    const doc = smallDoc();
-    const layout = layoutFor(doc);
-    useAppStore.setState({ doc, selectedIds: [], runStatus: 'running' });
     useLiveTraces.setState({ open: false });
-    metricsHub.reset(layout);
-    const windows = Array.from({ length: 5 }, (_, i) => fakeWindow(doc, 0, i));
-    act(() => metricsHub.push(packWindows(layout, windows), windows.length));
+    const windows = showWindows(smallDoc(), 5);
     const { container } = render(<LiveCharts />);
     const plot = container.querySelector('[data-chart="latency"] .chart-card__plot');
     if (plot === null) throw new Error('no latency chart');

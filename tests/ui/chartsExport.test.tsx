@@ -1,24 +1,17 @@
 // The charts export draws what the page shows, for a slide: the scenario's name and the run's
 // summary line, then every chart with its title, legend, axes and units, near 16:9.
 import { describe, expect, it } from 'vitest';
-import { act, render } from '@testing-library/react';
+import { render } from '@testing-library/react';
 import LiveCharts from '../../src/ui/charts/LiveCharts.tsx';
 import { shownCharts } from '../../src/ui/charts/shownCharts.ts';
 import { chartsSvg } from '../../src/ui/export/chartsPicture.ts';
-import { metricsHub } from '../../src/store/metricsHub.ts';
-import { useAppStore } from '../../src/store/index.ts';
-import { layoutFor, packWindows } from '../../src/worker/frame.ts';
-import { fakeWindow } from '../worker/fakeEngine.ts';
+import { showWindows } from './liveChartsFixture.ts';
 import { smallDoc } from '../worker/docs.ts';
 
 describe('charts export', () => {
   it('is the charts on the page, titled, with legends, axes and the summary line', () => {
     const doc = smallDoc({ name: 'Small <one>' });
-    const layout = layoutFor(doc);
-    useAppStore.setState({ doc, selectedIds: [], runStatus: 'paused' });
-    metricsHub.reset(layout);
-    const windows = Array.from({ length: 30 }, (_, i) => fakeWindow(doc, 0, i));
-    act(() => metricsHub.push(packWindows(layout, windows), windows.length));
+    showWindows(doc, 30, 'paused');
     render(<LiveCharts />);
     const specs = shownCharts();
     const onPage = [...document.querySelectorAll('.chart-card__title')].map((t) => t.textContent);

@@ -4,21 +4,15 @@
 import { describe, expect, it } from 'vitest';
 import { act, render, screen } from '@testing-library/react';
 import LiveCharts from '../../src/ui/charts/LiveCharts.tsx';
-import { metricsHub } from '../../src/store/metricsHub.ts';
 import { subscribeShownCharts } from '../../src/ui/charts/shownCharts.ts';
 import { useAppStore } from '../../src/store/index.ts';
-import { layoutFor, packWindows } from '../../src/worker/frame.ts';
-import { fakeWindow } from '../worker/fakeEngine.ts';
+import { showWindows } from './liveChartsFixture.ts';
 import { smallDoc } from '../worker/docs.ts';
 
 describe('live charts grid', () => {
   it('keeps every card mounted when a node is selected, and puts its cards after the first three', () => {
     const doc = smallDoc();
-    const layout = layoutFor(doc);
-    useAppStore.setState({ doc, selectedIds: [], runStatus: 'running' });
-    metricsHub.reset(layout);
-    const windows = Array.from({ length: 5 }, (_, i) => fakeWindow(doc, 0, i));
-    act(() => metricsHub.push(packWindows(layout, windows), windows.length));
+    showWindows(doc, 5);
     render(<LiveCharts />);
     const card = (title: string) => screen.getByText(title).closest('figure');
     const before = ['End-to-end latency', 'Utilization', 'Queue (waiting)'].map(card);
@@ -38,11 +32,7 @@ describe('live charts grid', () => {
 describe('live charts and the document', () => {
   it('draw again when a label changes, not when a node is dragged', () => {
     const doc = smallDoc();
-    const layout = layoutFor(doc);
-    useAppStore.setState({ doc, selectedIds: [], runStatus: 'running' });
-    metricsHub.reset(layout);
-    const windows = Array.from({ length: 5 }, (_, i) => fakeWindow(doc, 0, i));
-    act(() => metricsHub.push(packWindows(layout, windows), windows.length));
+    showWindows(doc, 5);
     render(<LiveCharts />);
     let draws = 0;
     const stop = subscribeShownCharts(() => (draws += 1));
