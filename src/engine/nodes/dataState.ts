@@ -219,6 +219,7 @@ export class DataState {
     for (let i = 0; i < links.length; i++) {
       // A stream cut off now carries no ack: the write waits only for those it can reach.
       const w = waiter >= 0 && links[i]!.edge.partitioned ? -1 : waiter;
+      if (w >= 0) this.pending.carry(w);
       const delay = links[i]!.push(this.k.now, key, hops, w);
       this.k.scheduleNode(delay, this.index, SUB_APPLY, i, this.epoch);
     }
