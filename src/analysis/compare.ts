@@ -4,7 +4,8 @@
  * tests check it); the differences are the design's, not the dice's.
  */
 import type { SimResult, SimulationOptions } from '../engine/types.ts';
-import type { NodeType, Scenario } from '../model/types.ts';
+import type { PriceTable } from '../model/kinds/pricing.ts';
+import type { Scenario } from '../model/types.ts';
 import { designCost, type Cost } from './cost.ts';
 import { goodputRps } from './figures.ts';
 import type { RunScenario } from './replications.ts';
@@ -57,7 +58,7 @@ function sentence(
 export function compareRuns(
   a: { doc: Scenario; result: SimResult },
   b: { doc: Scenario; result: SimResult },
-  prices: Partial<Record<NodeType, number>> = {},
+  prices: PriceTable = {},
 ): Comparison {
   const ra = a.result;
   const rb = b.result;

@@ -6,6 +6,7 @@ import { edgeSchema } from './kinds/edge.ts';
 import { faultSchema, MAX_DURATION_S } from './kinds/fault.ts';
 import { KIND_DESCRIPTIONS, sealKinds } from './kinds/index.ts';
 import { PRICE_UNIT_TEXT } from './kinds/pricing.ts';
+import { SIZE_NAMES, type InstanceSize } from './kinds/sizes.ts';
 import type { Action, Fault, ScenarioEdge, ScenarioNode } from './types.ts';
 import { actionSchema } from './actions.ts';
 import { alertsField, challengeField, objectivesField } from './objectives.ts';
@@ -49,6 +50,22 @@ const nodeSchemaAny = typed<ScenarioNode>(
   }) as unknown as z.ZodType<Loose<ScenarioNode>, object>,
 );
 
+/** A kind's price: an amount in its unit; for a kind with sizes, an amount or one per size. */
+function priceEntrySchema(type: string) {
+  const kind = KIND_DESCRIPTIONS[type as keyof typeof KIND_DESCRIPTIONS];
+  const amount = num(0, 1_000_000, PRICE_UNIT_TEXT[kind.price.per]);
+  if (kind.size === undefined) return amount;
+  const perSize = z.strictObject(
+    Object.fromEntries(SIZE_NAMES.map((s) => [s, amount.optional()])) as Record<
+      InstanceSize,
+      z.ZodOptional<typeof amount>
+    >,
+  );
+  return z.union([amount, perSize], {
+    error: `must be a number from 0 to 1000000 ${PRICE_UNIT_TEXT[kind.price.per]} or one per size, as {"small": 0.1, "large": 0.4}`,
+  });
+}
+
 function list<T extends z.ZodType>(item: T, max: number) {
   return z
     .array(item, { error: 'must be a list' })
@@ -74,15 +91,13 @@ export const documentSchema = z.strictObject({
     })
     .max(LIMITS.actions, { error: `must have at most ${LIMITS.actions} entries` })
     .optional(),
-  // The design's own price table: US dollars by kind, in each kind's unit, over its default.
+  // The design's own price table: US dollars by kind (or kind and size), over the defaults.
   prices: z
     .strictObject(
-      Object.fromEntries(
-        kinds.map((k) => [
-          k,
-          num(0, 1_000_000, PRICE_UNIT_TEXT[KIND_DESCRIPTIONS[k]!.price.per]).optional(),
-        ]),
-      ) as Record<string, z.ZodOptional<ReturnType<typeof num>>>,
+      Object.fromEntries(kinds.map((k) => [k, priceEntrySchema(k).optional()])) as Record<
+        string,
+        z.ZodOptional<ReturnType<typeof priceEntrySchema>>
+      >,
     )
     .optional(),
   objectives: objectivesField,

@@ -32,6 +32,7 @@ export type DistKind = Dist['dist'];
 
 import type { Tracing } from './tracing.ts';
 import type { NodeType, ParamsByType } from './kinds/index.ts';
+import type { PriceEntry } from './kinds/pricing.ts';
 export type { NodeType, ParamsByType };
 
 export type ClientParams = ParamsByType['client'];
@@ -267,8 +268,8 @@ export interface Scenario {
   faults: Fault[];
   /** Changes made while running, replayed at their times; absent = none. */
   actions?: Action[];
-  /** US dollars by kind, in each kind's unit (src/model/kinds/pricing.ts); absent = defaults. */
-  prices?: Partial<Record<NodeType, number>>;
+  /** US dollars by kind (or kind and size), in each kind's unit (src/model/kinds/pricing.ts); absent = defaults. */
+  prices?: Partial<Record<NodeType, PriceEntry>>;
   /** Targets every run is graded against; absent = none. */
   objectives?: Objective[];
   /** Alerts on the objectives, evaluated as the run goes; absent = none. */

@@ -32,6 +32,45 @@ describe("the document's price table", () => {
     const typo = loadScenario({ ...base, prices: { servce: 1 } });
     expect(typo.ok && typo.warnings[0]).toMatch(/did you mean "service"/);
   });
+
+  it('takes a price per size: a size left out is the small price × its capacity', () => {
+    const sized = (size: string) => ({ id: size, type: 'service', params: { replicas: 2, size } });
+    const doc = design(
+      ['small', 'medium', 'large', 'xlarge'].map(sized),
+      [],
+      // Real list prices are not exactly proportional: m7i.2xlarge $0.4032, here a discount.
+      { prices: { service: { small: 0.1008, large: 0.38 } } },
+    );
+    const perHour = (id: string) => designCost(doc).lines.find((l) => l.nodeId === id)!.perHour;
+    expect(perHour('small')).toBeCloseTo(2 * 0.1008, 12);
+    expect(perHour('medium')).toBeCloseTo(2 * 2 * 0.1008, 12);
+    expect(perHour('large')).toBeCloseTo(2 * 0.38, 12);
+    expect(perHour('xlarge')).toBeCloseTo(2 * 8 * 0.1008, 12);
+    // Without the small size's price, the kind's own is the base.
+    const onlyLarge = design([sized('medium')], [], { prices: { service: { large: 1 } } });
+    expect(designCost(onlyLarge).perHour).toBeCloseTo(2 * 2 * usd('service'), 12);
+  });
+
+  it('refuses a bad price per size, naming the field and the value', () => {
+    const base = { version: 1, nodes, edges: [] };
+    expect(loadScenario({ ...base, prices: { service: { large: -1 } } })).toMatchObject({
+      ok: false,
+      error: 'prices.service.large: must be a number from 0 to 1000000 $/h, got -1',
+    });
+    expect(loadScenario({ ...base, prices: { service: 'cheap' } })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(
+        /^prices\.service: must be a number .* or one per size.*got "cheap"$/,
+      ),
+    });
+    // A cache has no sizes: one amount per GB-hour.
+    expect(loadScenario({ ...base, prices: { cache: { small: 1 } } })).toMatchObject({
+      ok: false,
+      error: 'prices.cache: must be a number from 0 to 1000000 $/GB-h, got {"small":1}',
+    });
+    const typo = loadScenario({ ...base, prices: { service: { lrage: 1 } } });
+    expect(typo.ok && typo.warnings[0]).toMatch(/^prices\.service: unknown field "lrage" ignored/);
+  });
 });
 
 describe('instance sizes', () => {
@@ -112,6 +151,10 @@ describe('instance sizes', () => {
       per: 'GB-hour',
       units: 2,
     });
-    expect(cost.lines.find((l) => l.nodeId === 'db')).toMatchObject({ instances: 1, units: 2 });
+    expect(cost.lines.find((l) => l.nodeId === 'db')).toMatchObject({
+      instances: 1,
+      units: 1,
+      unitPrice: 2 * usd('database'),
+    });
   });
 });

@@ -17,7 +17,7 @@ export const INSTANCE_SIZES = {
 
 export type InstanceSize = keyof typeof INSTANCE_SIZES;
 
-const SIZE_NAMES = Object.keys(INSTANCE_SIZES) as [InstanceSize, ...InstanceSize[]];
+export const SIZE_NAMES = Object.keys(INSTANCE_SIZES) as [InstanceSize, ...InstanceSize[]];
 
 /** The `size` param of a kind that has sizes. */
 export const sizeSchema = () => oneOf(SIZE_NAMES).default('small');
