@@ -9,7 +9,7 @@ import { loadBalancing, slowReplica } from './balancing.ts';
 import { batchedWriter, priorityShedding } from './classes.ts';
 import { bulkhead, codel, concurrencyLimit, goodputCollapse, retryTokens } from './overload.ts';
 import { retryTimeout, slowDependency } from './tracing.ts';
-import { sinkholing } from './metastable.ts';
+import { sinkholing, timeoutCascade } from './metastable.ts';
 
 export const CLAIMS: Claim[] = [
   ...loadBalancing,
@@ -39,6 +39,7 @@ export const CLAIMS: Claim[] = [
   ...retryTokens,
   ...bulkhead,
   ...sinkholing,
+  ...timeoutCascade,
   ...slowDependency,
   ...retryTimeout,
 ];

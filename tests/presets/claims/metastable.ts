@@ -3,8 +3,9 @@
  * into a fast-failing replica, a timeout cascade across three tiers, a connection pool running
  * dry and a garbage collector that cannot keep up.
  */
-import { between, mean, param } from './edit.ts';
-import type { Claim, Run } from './harness.ts';
+import { between, edge, mean, param } from './edit.ts';
+import type { Claim, RawDoc, Run } from './harness.ts';
+import { recoveredAt } from './overload.ts';
 
 const errorsIn = (x: Run, fromS: number, toS: number) =>
   mean(between(x, fromS, toS).map((w) => w.errorRate));
@@ -58,5 +59,66 @@ export const sinkholing: Claim[] = [
     metric: ({ r }) => (r.nodes['lb']!.ejections as number | undefined) ?? 0,
     expected: 2,
     abs: 0,
+  },
+];
+
+const TC = 'overload-timeout-cascade';
+const goodputIn = (x: Run, fromS: number, toS: number) =>
+  mean(between(x, fromS, toS).map((w) => w.goodputRps ?? 0));
+const budget = (doc: RawDoc) =>
+  edge('e-app-db', 'timeoutMs', 250)(edge('e-web-app', 'timeoutMs', 900)(doc));
+const dropAbandoned = param('db', 'discipline', { order: 'fifo', dropAbandoned: true });
+const noInnerRetries = (doc: RawDoc) =>
+  edge('e-app-db', 'retry', undefined)(edge('e-web-app', 'retry', undefined)(doc));
+export const timeoutCascade: Claim[] = [
+  { preset: TC, claim: 'errors before', metric: (x) => errorsIn(x, 10, 30), expected: 0, abs: 0 },
+  { preset: TC, claim: 'errors after', metric: (x) => errorsIn(x, 60, 120), expected: 1, abs: 0 },
+  { preset: TC, claim: 'goodput after', metric: (x) => goodputIn(x, 60, 120), expected: 0, abs: 0 },
+  {
+    preset: TC,
+    claim: 'database rps after',
+    metric: (x) => mean(between(x, 60, 120).map((w) => w.nodes['db']!.throughputRps)),
+    expected: 197,
+    tolerance: 0.01,
+  },
+  { preset: TC, claim: 'retries', metric: ({ r }) => r.retries ?? 0, expected: 23_125, abs: 0 },
+  {
+    preset: TC,
+    claim: 'database calls',
+    metric: ({ r }) => r.edges!['e-app-db']!.calls,
+    expected: 20_460,
+    abs: 0,
+  },
+  {
+    preset: TC,
+    claim: 'shrinking timeouts: errors after',
+    variant: budget,
+    metric: (x) => errorsIn(x, 60, 120),
+    expected: 1,
+    abs: 0,
+  },
+  {
+    preset: TC,
+    claim: 'shrinking timeouts: database calls',
+    variant: budget,
+    metric: ({ r }) => r.edges!['e-app-db']!.calls,
+    expected: 65_321,
+    abs: 0,
+  },
+  {
+    preset: TC,
+    claim: 'drop abandoned: recovers at',
+    variant: dropAbandoned,
+    metric: (x) => recoveredAt(x, 40),
+    expected: 42,
+    abs: 1,
+  },
+  {
+    preset: TC,
+    claim: 'no inner retries: recovers at',
+    variant: noInnerRetries,
+    metric: (x) => recoveredAt(x, 40),
+    expected: 49,
+    abs: 1,
   },
 ];
