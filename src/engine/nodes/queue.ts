@@ -56,6 +56,8 @@ export class QueueNode extends BaseNode {
   private deadLettered = 0;
   private dead = 0;
   private maxDepth = 0;
+  /** Every message offered since t = 0, counted or not: what the live cost bills it for. */
+  private offered = 0;
 
   constructor(ctx: NodeContext) {
     super(ctx);
@@ -85,7 +87,13 @@ export class QueueNode extends BaseNode {
     this.params = params;
   }
 
+  /** Messages offered since t = 0 (as its arrivals count them: refused ones too). */
+  get messagesOffered(): number {
+    return this.offered;
+  }
+
   arrive(c: Call): void {
+    this.offered++;
     if (this.down) return this.k.respond(c, UNAVAILABLE);
     const cap = this.params.capacity;
     if (cap !== undefined) {

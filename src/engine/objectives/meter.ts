@@ -7,9 +7,11 @@
  */
 import { designCost } from '../../analysis/cost.ts';
 import { KIND_DESCRIPTIONS } from '../../model/kinds/index.ts';
+import { MESSAGES_PER_MILLION } from '../../model/kinds/pricing.ts';
 import type { Objective, Scenario } from '../../model/types.ts';
 import type { Kernel } from '../kernel.ts';
 import type { Histogram } from '../metrics/histogram.ts';
+import { QueueNode } from '../nodes/queue.ts';
 import { ServiceNode } from '../nodes/service.ts';
 
 /** The counters an interval is measured from: the client's view, or one node's departures. */
@@ -38,20 +40,28 @@ export function countersOf(
 
 /**
  * What the design has cost since t = 0, in dollars: each node's instance-seconds × its price per
- * instance-hour ÷ 3600. A service's instance-seconds are its provisioned replicas integrated
- * over time (the replica slots' area), so a scale up or down, by an autoscaler, an alert's
- * response or a live knob, costs what was actually run. The prices are the cost model's
+ * instance-hour ÷ 3600, and a queue's messages received × its price per message. A service's
+ * instance-seconds are its provisioned replicas integrated over time (the replica slots' area),
+ * so a scale up or down, by an autoscaler, an alert's response or a live knob, costs what was
+ * actually run; a queue's messages are the ones it was sent, so a spike in traffic costs what
+ * it sent, not the rate the traffic equations predict. The prices are the cost model's
  * (`designCost`: the document's `prices`, the kinds' defaults), read once per run.
  */
 export class CostClock {
+  /** Dollars per instance-hour; 0 for a kind billed per message. */
   private readonly prices: number[];
+  /** Dollars per message; 0 for a kind billed per instance or per GB. */
+  private readonly perMessage: number[];
   private readonly fixed: number[];
 
   constructor(
     private readonly k: Kernel,
     doc: Scenario,
   ) {
-    this.prices = designCost(doc).lines.map((l) => l.perInstanceHour);
+    const lines = designCost(doc).lines;
+    const byMessage = (l: (typeof lines)[number]) => l.per === 'million messages';
+    this.prices = lines.map((l) => (byMessage(l) ? 0 : l.perInstanceHour));
+    this.perMessage = lines.map((l) => (byMessage(l) ? l.unitPrice / MESSAGES_PER_MILLION : 0));
     // Instances of the nodes that do not scale (a client: 0, most kinds: 1).
     this.fixed = doc.nodes.map((n) => {
       const kind = KIND_DESCRIPTIONS[n.type];
@@ -65,14 +75,19 @@ export class CostClock {
 
   dollars(): number {
     const now = this.k.now;
-    let sum = 0;
+    let instanceDollarS = 0;
+    let messageDollars = 0;
     for (let i = 0; i < this.prices.length; i++) {
       const node = this.k.nodes[i]!;
+      if (node instanceof QueueNode) {
+        messageDollars += node.messagesOffered * this.perMessage[i]!;
+        continue;
+      }
       const instanceS =
         node instanceof ServiceNode ? node.slots.average(now) * now : this.fixed[i]! * now;
-      sum += instanceS * this.prices[i]!;
+      instanceDollarS += instanceS * this.prices[i]!;
     }
-    return sum / 3600;
+    return instanceDollarS / 3600 + messageDollars;
   }
 
   /** Dollars per hour over the run so far (NaN at t = 0). */

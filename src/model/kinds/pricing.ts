@@ -54,7 +54,7 @@ export interface NodeCharge {
   size?: InstanceSize;
 }
 
-const MESSAGES_PER_MILLION = 1e6;
+export const MESSAGES_PER_MILLION = 1e6;
 const SECONDS_PER_HOUR = 3600;
 
 /**
