@@ -7,8 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { render } from '@testing-library/react';
 import { createSimulation } from '../../src/engine/index.ts';
 import type { SimResult, WindowStats } from '../../src/engine/types.ts';
-import { COMMON_FIGURES, type FigureDescriptor } from '../../src/model/kinds/figures.ts';
-import { KIND_DESCRIPTIONS, NODE_TYPES } from '../../src/model/kinds/index.ts';
+import type { FigureDescriptor } from '../../src/model/kinds/figures.ts';
+import { figuresOf } from '../../src/model/kinds/kindFigures.ts';
+import { NODE_TYPES } from '../../src/model/kinds/index.ts';
 import type { NodeType } from '../../src/model/types.ts';
 import { useAppStore } from '../../src/store/index.ts';
 import { loadCatalogue, type PresetEntry } from '../../src/ui/presets/catalogue.ts';
@@ -45,8 +46,7 @@ function vocabulary(result: SimResult): Vocabulary {
   const declared = (kind: NodeType, f: FigureDescriptor) =>
     add(f.key, kind, [f.label, words(f.key)], f.label);
   for (const kind of NODE_TYPES) {
-    for (const f of COMMON_FIGURES) declared(kind, f);
-    for (const f of KIND_DESCRIPTIONS[kind].figures) declared(kind, f);
+    for (const f of figuresOf(kind)) declared(kind, f);
   }
   for (const key of Object.keys(result)) add(key, null, [words(key)]);
   return vocab;
@@ -83,7 +83,8 @@ const PRESETS = readdirSync(PRESETS_DIR)
   .map((f) => f.slice(0, -'.json'.length))
   .sort();
 
-/** What the six lessons that once named figures shown nowhere must still find on screen. */
+/** What the lessons that once named figures shown nowhere, and the consistency lessons, must
+ *  still find on screen. */
 const MUST_NAME: Record<string, string[]> = {
   'read-replicas': ['staleReads', 'utilization'],
   'failover-active-passive': ['refusedWrites', 'lostWrites', 'rtoMs', 'rpoMs', 'errorRate'],
@@ -91,6 +92,15 @@ const MUST_NAME: Record<string, string[]> = {
   'queue-load-levelling': ['depth', 'messageAgeMs', 'arrivals'],
   'autoscaling-reactive': ['replicas', 'healthyReplicas', 'errorRate'],
   'littles-law': ['throughputRps', 'latencyMs', 'utilization', 'meanQueueLength'],
+  'cap-partition': ['staleReadShare', 'stalenessMs', 'refused', 'errorRate'],
+  'replication-sync-async': ['latencyMs', 'utilization', 'staleReadShare', 'stalenessMs'],
+  'redundancy-n-plus-1': [
+    'availability',
+    'nines',
+    'downtimeMinPerMonth',
+    'incidents',
+    'replicasUp',
+  ],
 };
 
 describe('every figure a lesson names is on screen', () => {

@@ -3,6 +3,7 @@ import { activeActive, activePassive, circuitBreaker, retryStorm } from './resil
 import { backPressure, queueLevelling, rateLimiting } from './async.ts';
 import { cacheStampede, cachingStrategies } from './caching.ts';
 import { capacity, knee, littlesLaw, predictive, reactive } from './scaling.ts';
+import { capPartition, redundancy, replicationSyncAsync } from './consistency.ts';
 import { cqrs, readReplicas, shardingHotKey } from './data.ts';
 import type { Claim } from './harness.ts';
 import { loadBalancing, slowReplica } from './balancing.ts';
@@ -21,11 +22,14 @@ export const CLAIMS: Claim[] = [
   ...queueLevelling,
   ...backPressure,
   ...cqrs,
+  ...capPartition,
+  ...replicationSyncAsync,
   ...rateLimiting,
   ...retryStorm,
   ...circuitBreaker,
   ...activeActive,
   ...activePassive,
+  ...redundancy,
   ...reactive,
   ...predictive,
   ...knee,
