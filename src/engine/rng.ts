@@ -57,6 +57,15 @@ export class Rng {
     return (hi * TWO_POW_26 + lo) / TWO_POW_53;
   }
 
+  /**
+   * Advance the stream by one `next()` whose value is not needed (a draw whose outcome is
+   * known), so what follows is drawn as if it had been read; nothing is returned to box.
+   */
+  skip(): void {
+    this.step();
+    this.step();
+  }
+
   /** One xoroshiro128+ output (a signed 32-bit integer), advancing the state. */
   private step(): number {
     const s00 = this.s00;

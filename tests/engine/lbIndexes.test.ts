@@ -138,7 +138,8 @@ function compare(strategy: LbStrategy, weight: number[], seed: number, steps: nu
       inFlight.pop();
       const ok = world.next() < 0.9;
       const rt = (1 + world.int(5)) / 1000;
-      fast.release(b, ok ? rt : NaN);
+      fast.responseS = ok ? rt : NaN;
+      fast.release(b);
       scan.conns[b]!--;
       if (ok) {
         const e = scan.ewma[b]!;

@@ -34,4 +34,14 @@ describe('Rng', () => {
       }
     },
   );
+  it('skip() advances the stream exactly as one next() does', () => {
+    const skipping = new Rng(42);
+    const reading = new Rng(42);
+    for (let i = 0; i < 1000; i++) {
+      if (i % 3 === 0) {
+        skipping.skip();
+        reading.next();
+      } else expect(skipping.next()).toBe(reading.next());
+    }
+  });
 });

@@ -19,19 +19,10 @@ export class Tally {
   notGood = 0;
   readonly hist: Histogram;
   /** False when `hist` is another's that records the same latencies (see useClientHistogram). */
-  private readonly records: boolean;
+  readonly records: boolean;
   constructor(subBits: number, shared?: Histogram) {
     this.hist = shared ?? new Histogram(subBits);
     this.records = shared === undefined;
-  }
-  add(reason: number, ms: number): void {
-    if (reason === 0) {
-      this.ok++;
-      if (this.records) this.hist.record(ms);
-    } else {
-      this.failed++;
-      this.errors[reason]!++;
-    }
   }
   reset(): void {
     this.ok = 0;
@@ -64,13 +55,25 @@ export class GlobalStats {
     this.run = new Tally(RESULT_SUB_BITS, h);
   }
 
+  /** The latency being counted, passed to `count` in a field (see NodeStats.departure). */
+  private ms = 0;
+
   /** A root request is over now (the call is passed, not its latency: see NodeStats.departure). */
   requestDone(root: Call, reason: number): void {
-    const counted = root.counted;
-    const ms = (this.clock.now - root.rootT) * 1000;
-    if (this.liveWindows) this.window.add(reason, ms);
-    this.point.add(reason, ms);
-    if (counted) this.run.add(reason, ms);
+    this.ms = (this.clock.now - root.rootT) * 1000;
+    if (this.liveWindows) this.count(this.window, reason);
+    this.count(this.point, reason);
+    if (root.counted) this.count(this.run, reason);
+  }
+
+  private count(t: Tally, reason: number): void {
+    if (reason === 0) {
+      t.ok++;
+      if (t.records) t.hist.record(this.ms);
+    } else {
+      t.failed++;
+      t.errors[reason]!++;
+    }
   }
 
   retried(counted: boolean): void {

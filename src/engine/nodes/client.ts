@@ -127,8 +127,14 @@ export class ClientNode extends BaseNode {
     const arrival = this.p.arrival;
     if (arrival.process === 'poisson') {
       const peak = arrival.rps * this.profile.max * this.spike;
-      const rate = this.flat ? peak : this.rate(this.k.now);
-      if (peak > 0 && this.rng.next() * peak < rate) this.newRequest(-1);
+      if (peak > 0) {
+        // Thinning. Flat, the rate is the peak and u·peak < peak for every u in [0, 1): the
+        // draw always accepts, so it only advances the stream (no value to compare).
+        if (this.flat) {
+          this.rng.skip();
+          this.newRequest(-1);
+        } else if (this.rng.next() * peak < this.rate(this.k.now)) this.newRequest(-1);
+      }
     } else if (this.rate(this.k.now) > 0) {
       this.newRequest(-1);
     }

@@ -74,9 +74,11 @@ export class ClassRoutes {
     return r.global[j]!;
   }
 
-  /** The call of class `cls` sent to backend b has its answer. */
-  release(cls: number, b: number, responseS: number): void {
+  /** The call of class `cls` sent to backend b has its answer (after `all.responseS`). */
+  release(cls: number, b: number, all: Backends): void {
     const r = this.byClass[cls];
-    if (r !== null && r !== undefined) r.backends.release(r.local[b]!, responseS);
+    if (r === null || r === undefined) return;
+    r.backends.responseS = all.responseS;
+    r.backends.release(r.local[b]!);
   }
 }

@@ -59,9 +59,16 @@ export class Backends {
     this.rescore(i);
   }
 
-  /** A call to backend i was answered, after `responseS` if it succeeded (else NaN). */
-  release(i: number, responseS: number): void {
+  /**
+   * The response time (s) of the answer `release` is told of, NaN if the call failed: set just
+   * before, in a field, as V8 boxes a number passed to a function it does not inline.
+   */
+  responseS = NaN;
+
+  /** A call to backend i was answered, after `responseS`. */
+  release(i: number): void {
     this.conns[i]!--;
+    const responseS = this.responseS;
     if (responseS === responseS) {
       const e = this.ewma[i]!;
       this.ewma[i] = e === 0 ? responseS : e + EWMA_ALPHA * (responseS - e);
@@ -116,6 +123,12 @@ export function pickBackend(b: Backends, strategy: LbStrategy, rng: Rng, source:
     case 'roundRobin': {
       // The first backend in rotation at or after the cursor, wrapping round.
       if (live.count === 0) return -1;
+      if (live.count === n) {
+        // All in rotation: the cursor is the pick (what the index below finds, in O(1)).
+        const c = b.rr;
+        b.rr = c + 1 === n ? 0 : c + 1;
+        return c;
+      }
       const ahead = live.before(b.rr);
       const c = live.nth(ahead < live.count ? ahead : 0);
       b.rr = c + 1 === n ? 0 : c + 1;

@@ -112,20 +112,21 @@ export class LoadBalancerNode extends BaseNode {
   }
 
   override onAnswer(parent: Call, child: Call, reason: number): void {
-    this.answered(child.backend, child.sendT, child.cls, reason);
+    this.backends.responseS = reason === 0 ? this.k.now - child.sendT : NaN;
+    this.answered(child.backend, child.cls, reason);
     this.k.respond(parent, reason);
   }
 
   onRelayAnswer(c: Call, reason: number): void {
-    this.answered(c.relayBackend, c.relaySendT, c.cls, reason);
+    this.backends.responseS = reason === 0 ? this.k.now - c.relaySendT : NaN;
+    this.answered(c.relayBackend, c.cls, reason);
     this.k.respond(c, reason);
   }
 
-  /** Backend b answered a call of class `cls` sent at `sentT`. */
-  private answered(b: number, sentT: number, cls: number, reason: number): void {
-    const responseS = reason === 0 ? this.k.now - sentT : NaN;
-    this.backends.release(b, responseS);
-    this.routes?.release(cls, b, responseS);
+  /** Backend b answered a call of class `cls` (its response time in `backends.responseS`). */
+  private answered(b: number, cls: number, reason: number): void {
+    this.backends.release(b);
+    this.routes?.release(cls, b, this.backends);
     this.health?.onAnswer(b, reason);
   }
 
