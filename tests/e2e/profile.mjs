@@ -1,0 +1,178 @@
+// Where the page's main thread spends its time while a generated design runs at Max: a CPU
+// profile (self time by function) and a trace (time by event: scripts, style, layout, paint) of
+// a few seconds, printed as two tables. A tool for finding what to make cheaper, not a test:
+//   npx vite build --outDir dist-NAME
+//   E2E_PORT=4204 E2E_DIST=dist-NAME node tests/e2e/profile.mjs [size=100] [seconds=4] [pan]
+// ("pan" profiles panning and zooming the canvas while it runs instead of a still view).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { gridDesign } from './designs.mjs';
+import { deadlineIn, load, openDesign, panAndZoom, startAtMax } from './frameGaps.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const baseUrl = `http://127.0.0.1:${PORT}`;
+const [size = 100, seconds = 4] = process.argv.slice(2, 4).map(Number);
+const pan = process.argv.includes('pan');
+
+/** Self time by function (file:line), the top `n`, from a CDP CPU profile. */
+function selfTimes(profile, n) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const ms = new Map();
+  const deltas = profile.timeDeltas;
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id)?.callFrame;
+    const where = f?.url ? `${f.url.split('/').pop()}:${f.lineNumber + 1}` : '';
+    const key = `${f?.functionName || '(anonymous)'} ${where}`.trim();
+    ms.set(key, (ms.get(key) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
+  });
+  return [...ms].sort((a, b) => b[1] - a[1]).slice(0, n);
+}
+
+/**
+ * The complete events of the page's main thread: of the threads named CrRendererMain (one per
+ * renderer: the page's, a blank tab's…), the busiest.
+ */
+function mainThread(events) {
+  const mains = new Set(
+    events
+      .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const by = new Map();
+  for (const e of events)
+    if (e.ph === 'X' && e.dur !== undefined && mains.has(`${e.pid}:${e.tid}`)) {
+      const list = by.get(`${e.pid}:${e.tid}`) ?? [];
+      list.push(e);
+      by.set(`${e.pid}:${e.tid}`, list);
+    }
+  const busy = (list) => list.reduce((a, e) => a + (e.name === 'RunTask' ? e.dur : 0), 0);
+  return [...by.values()].sort((a, b) => busy(b) - busy(a))[0] ?? [];
+}
+
+/**
+ * An event's time on the CPU (µs): its thread time where the trace has it, which a loaded
+ * machine inflates far less than its wall time (the OS taking the core away is not counted).
+ */
+const cpuOf = (e) => e.tdur ?? e.dur;
+
+/** CPU time by trace event name on the page's main thread (children included), the top `n`. */
+function eventTimes(events, n) {
+  const ms = new Map();
+  for (const e of mainThread(events)) ms.set(e.name, (ms.get(e.name) ?? 0) + cpuOf(e) / 1000);
+  return [...ms].sort((a, b) => b[1] - a[1]).slice(0, n);
+}
+
+/**
+ * The `n` longest tasks on the main thread, each with the time of the events in it by name
+ * (what a long frame gap is made of).
+ */
+function longestTasks(events, n) {
+  const mine = mainThread(events);
+  const tasks = mine
+    .filter((e) => e.name === 'RunTask')
+    .sort((a, b) => b.dur - a.dur)
+    .slice(0, n);
+  return tasks.map((t) => {
+    const inside = new Map();
+    for (const e of mine)
+      if (e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur) {
+        const what = e.args?.data?.functionName || e.args?.data?.url?.split('/').pop() || '';
+        const key = what ? `${e.name}(${what})` : e.name;
+        inside.set(key, (inside.get(key) ?? 0) + cpuOf(e) / 1000);
+      }
+    const parts = [...inside]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 8)
+      .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+      .join(', ');
+    return `  ${(t.dur / 1000).toFixed(0).padStart(5)} ms (${(cpuOf(t) / 1000).toFixed(0)} on the CPU): ${parts}`;
+  });
+}
+
+const table = (rows, wallS) =>
+  rows
+    .map(
+      ([k, v]) =>
+        `  ${v.toFixed(0).padStart(6)} ms ${((v / wallS) * 0.1).toFixed(1).padStart(5)} %  ${k}`,
+    )
+    .join('\n');
+
+const server = spawn(
+  'npx',
+  [
+    'vite',
+    'preview',
+    '--host',
+    '127.0.0.1',
+    '--strictPort',
+    '--port',
+    String(PORT),
+    '--outDir',
+    resolve(root, process.env.E2E_DIST ?? 'dist'),
+  ],
+  { cwd: root, stdio: 'ignore', detached: true },
+);
+const profileDir = mkdtempSync(join(tmpdir(), 'archsim-profile-'));
+let context;
+try {
+  for (let i = 0; i < 100; i++) {
+    if (
+      await fetch(baseUrl)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+    viewport: { width: 1400, height: 900 },
+  });
+  const page = await context.newPage();
+  await openDesign(page, baseUrl, gridDesign(size));
+  // An experiment: what the same run costs with this style added (e.g. to try a containment).
+  if (process.env.PROFILE_CSS) await page.addStyleTag({ content: process.env.PROFILE_CSS });
+  await startAtMax(page);
+  await page.waitForTimeout(2000);
+  const cdp = await context.newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+  const traced = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute',
+    transferMode: 'ReportEvents',
+  });
+  await cdp.send('Profiler.start');
+  const t0 = Date.now();
+  if (pan) await panAndZoom(page, deadlineIn(seconds * 1000));
+  else await page.waitForTimeout(seconds * 1000);
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.send('Tracing.end');
+  await traced;
+  const wallS = (Date.now() - t0) / 1000;
+  console.log(
+    `${size} nodes at Max${pan ? ', pan and zoom' : ''}, ${wallS.toFixed(1)} s at load ${load()}`,
+  );
+  console.log('self time by function (CPU profile):');
+  console.log(table(selfTimes(profile, 25), wallS));
+  console.log('CPU time by trace event on the main thread (nested events counted in each):');
+  console.log(table(eventTimes(events, 20), wallS));
+  console.log('longest tasks (ms by event inside):');
+  console.log(longestTasks(events, 10).join('\n'));
+} finally {
+  await context?.close().catch(() => {});
+  try {
+    process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    server.kill('SIGTERM');
+  }
+  rmSync(profileDir, { recursive: true, force: true });
+}
