@@ -8,7 +8,7 @@ import { chipTexts, paintNodeChips } from '../../src/ui/canvas/nodeChips.ts';
 import { dotCount, dotOutcomes, parseCubic, pointOn } from '../../src/ui/canvas/traffic.ts';
 import { edgeBadges } from '../../src/ui/canvas/edgeBadges.ts';
 import { LiveNodeOverlay } from '../../src/ui/canvas/LiveNodeOverlay.tsx';
-import { startLiveLayer } from '../../src/ui/canvas/liveLayer.ts';
+import { LEGIBLE_ZOOM, startLiveLayer } from '../../src/ui/canvas/liveLayer.ts';
 import { createTrafficPainter } from '../../src/ui/canvas/trafficPainter.ts';
 import { VIEW_SETTLE_MS } from '../../src/ui/canvas/viewMotion.ts';
 import { client, edge, scenario, service } from '../fixtures/docs.ts';
@@ -222,6 +222,7 @@ describe('the live layer', () => {
         subscribe: () => () => {},
       },
       liveView: () => v,
+      overlays: () => new Map(),
       subscribeLive: () => () => {},
       nodes: () => doc.nodes,
       running: () => true,
@@ -259,6 +260,48 @@ describe('the live layer', () => {
     const settledAt = panS + VIEW_SETTLE_MS;
     expect(r.drawn.some((t) => t > panS && t < settledAt)).toBe(false);
     expect(r.drawn.some((t) => t >= settledAt)).toBe(true);
+  });
+
+  it('writes the figures only at a zoom where they can be read, and at once on zooming in', () => {
+    const api = doc.nodes[1]!;
+    const { container } = render(<LiveNodeOverlay node={api} />);
+    const overlay = container.querySelector<HTMLElement>('[data-live-node="api"]')!;
+    const dom = document.createElement('div');
+    let state = { transform: [0, 0, LEGIBLE_ZOOM * 0.6], width: 800, height: 600 };
+    const flowListeners: Array<(s: never, prev: never) => void> = [];
+    const stop = startLiveLayer({
+      traffic: { set: () => {}, stop: () => {} },
+      styled: dom,
+      flow: {
+        getState: () => ({ ...state, nodeLookup: new Map(), domNode: dom, edges: [] }) as never,
+        subscribe: (l) => {
+          flowListeners.push(l as never);
+          return () => {};
+        },
+      },
+      liveView: () => viewOf(window2s({ api: 0.93, inv: 0.5 })),
+      overlays: () => new Map([['api', overlay]]),
+      subscribeLive: () => () => {},
+      nodes: () => doc.nodes,
+      running: () => true,
+      subscribeRunning: () => () => {},
+      reducedMotion: () => false,
+    });
+    const upChip = overlay.querySelector('[data-chip="up"]')!;
+    // Far out: the bar and the mark are written, the text is not, and the flow says it is hidden.
+    expect(overlay.querySelector('[role="meter"]')!.getAttribute('aria-valuenow')).toBe('93');
+    expect(overlay.classList.contains('is-bottleneck')).toBe(true);
+    expect(upChip.textContent).toBe('');
+    expect(dom.hasAttribute('data-far-view')).toBe(true);
+    // Zoomed in: the text is there in the same change, before it shows.
+    const prev = state;
+    state = { ...state, transform: [0, 0, LEGIBLE_ZOOM] };
+    flowListeners.forEach((l) =>
+      l({ ...state, edges: [] } as never, { ...prev, edges: [] } as never),
+    );
+    expect(upChip.textContent).toBe('2/3 up');
+    expect(dom.hasAttribute('data-far-view')).toBe(false);
+    stop();
   });
 
   it('draws still dots once, and asks for no more frames, under reduced motion', () => {

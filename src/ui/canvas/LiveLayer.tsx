@@ -5,9 +5,9 @@ import { useAppStore } from '../../store/index.ts';
 import { metricsHub } from '../../store/metricsHub.ts';
 import type { ArchFlowEdge, ArchFlowNode } from './flowTypes.ts';
 import { currentLiveView } from './liveSource.ts';
-import { startLiveLayer, type TrafficSink } from './liveLayer.ts';
+import { LEGIBLE_ZOOM, startLiveLayer, type TrafficSink } from './liveLayer.ts';
 import { paintNodeChips } from './nodeChips.ts';
-import { setNodePainter } from './nodePainter.ts';
+import { nodeOverlays, setNodePainter } from './nodePainter.ts';
 import { createTrafficPainter, type TrafficMessage } from './trafficPainter.ts';
 
 const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
@@ -45,13 +45,16 @@ export function LiveLayer() {
     // A canvas per mount: one handed to a worker cannot be drawn on again, nor handed twice.
     const canvas = document.createElement('canvas');
     el.append(canvas);
-    setNodePainter((el, node) => paintNodeChips(el, node, currentLiveView()));
+    // A node drawn while the view is far out gets no text either (liveLayer.ts).
+    const legible = () => flow.getState().transform[2] >= LEGIBLE_ZOOM;
+    setNodePainter((el, node) => paintNodeChips(el, node, currentLiveView(), legible()));
     const motion = typeof matchMedia === 'function' ? matchMedia(REDUCED_MOTION) : undefined;
     const stop = startLiveLayer({
       traffic: trafficSink(canvas),
       styled: el,
       flow,
       liveView: currentLiveView,
+      overlays: nodeOverlays,
       subscribeLive: metricsHub.live.subscribe,
       nodes: () => useAppStore.getState().doc.nodes,
       running: () => useAppStore.getState().runStatus === 'running',

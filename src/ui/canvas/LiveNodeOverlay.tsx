@@ -7,10 +7,14 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { ScenarioNode } from '../../model/types.ts';
 import { answersCalls, hasWorkers } from '../../model/kinds/index.ts';
-import { paintNodeNow } from './nodePainter.ts';
+import { paintNodeNow, registerOverlay } from './nodePainter.ts';
 
 export function LiveNodeOverlay({ node }: { node: ScenarioNode }) {
   const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(
+    () => (ref.current === null ? undefined : registerOverlay(node.id, ref.current)),
+    [node.id],
+  );
   // A node drawn (or redrawn) between two ticks shows the current figures at once.
   useLayoutEffect(() => {
     if (ref.current !== null) paintNodeNow(ref.current, node);

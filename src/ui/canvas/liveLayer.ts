@@ -36,6 +36,8 @@ export interface LiveLayerDeps {
     subscribe: (listener: (s: ReactFlowState, prev: ReactFlowState) => void) => () => void;
   };
   liveView: () => LiveView | undefined;
+  /** The nodes' overlays by node id (nodePainter.ts). */
+  overlays: () => ReadonlyMap<string, HTMLElement>;
   subscribeLive: (listener: () => void) => () => void;
   nodes: () => readonly ScenarioNode[];
   /** True while the run goes on (the dots move only then). */
@@ -46,6 +48,26 @@ export interface LiveLayerDeps {
 
 /** Pixels around the viewport counted as in sight (a node half in view is in view). */
 const MARGIN = 40;
+
+/**
+ * Below this zoom a node's figures (10.5 px text) are under 5 px on screen, too small to read:
+ * they are hidden (`data-far-view` on the flow, canvas.css) and not written, and only the
+ * utilization bars and the bottleneck mark are. Writing 100 nodes' text at 2.5 Hz, then laying
+ * it out and painting it, was the largest part of the main thread's work on a 100-node design
+ * seen whole (about 10 % of a core, measured with tests/e2e/profile.mjs).
+ */
+export const LEGIBLE_ZOOM = 0.5;
+
+/** The nodes by id, worked out once per node list (a new list comes with every edit). */
+const byIdOf = new WeakMap<readonly ScenarioNode[], Map<string, ScenarioNode>>();
+function nodesById(nodes: readonly ScenarioNode[]): Map<string, ScenarioNode> {
+  let map = byIdOf.get(nodes);
+  if (map === undefined) {
+    map = new Map(nodes.map((n) => [n.id, n]));
+    byIdOf.set(nodes, map);
+  }
+  return map;
+}
 
 const colourVars = {
   ok: '--ok',
@@ -92,16 +114,21 @@ export function startLiveLayer(deps: LiveLayerDeps): () => void {
     );
   };
 
-  const root = (): ParentNode | null => flow.getState().domNode;
+  /** True while the figures are too small to read: then they are hidden and not written. */
+  let far = false;
+  const setFar = (next: boolean) => {
+    const el = flow.getState().domNode;
+    if (next === far || el === null) return;
+    far = next;
+    el.toggleAttribute('data-far-view', far);
+  };
 
   /** Writes the chips of nodes in sight (all of them when `onlyStale` is false). */
   const paintChips = (onlyStale: boolean) => {
-    const el = root();
-    if (el === null || (onlyStale && stale.size === 0)) return;
-    const byId = new Map(deps.nodes().map((n) => [n.id, n]));
+    if (onlyStale && stale.size === 0) return;
+    const byId = nodesById(deps.nodes());
     const v = viewport();
-    for (const overlay of el.querySelectorAll<HTMLElement>('[data-live-node]')) {
-      const id = overlay.dataset['liveNode'] ?? '';
+    for (const [id, overlay] of deps.overlays()) {
       const node = byId.get(id);
       if (node === undefined || (onlyStale && !stale.has(id))) continue;
       // With nothing to show, every overlay is hidden at once, in sight or not.
@@ -110,12 +137,12 @@ export function startLiveLayer(deps: LiveLayerDeps): () => void {
         continue;
       }
       stale.delete(id);
-      paintNodeChips(overlay, node, view);
+      paintNodeChips(overlay, node, view, !far);
     }
   };
 
   const paintEdges = () => {
-    const el = root();
+    const el = flow.getState().domNode;
     paths = new Map();
     if (el === null) return;
     for (const path of el.querySelectorAll<SVGPathElement>('path.arch-edge')) {
@@ -182,6 +209,7 @@ export function startLiveLayer(deps: LiveLayerDeps): () => void {
 
   const onTick = () => {
     view = deps.liveView();
+    setFar(view !== undefined && viewport().zoom < LEGIBLE_ZOOM);
     readColours();
     paintChips(false);
     paintEdges();
@@ -192,6 +220,11 @@ export function startLiveLayer(deps: LiveLayerDeps): () => void {
   const onFlow = (s: ReactFlowState, prev: ReactFlowState) => {
     const moved = s.transform !== prev.transform || s.width !== prev.width;
     if (s.transform !== prev.transform) noteViewMoved();
+    if (view !== undefined && s.transform[2] < LEGIBLE_ZOOM !== far) {
+      setFar(!far);
+      // Zoomed in far enough to read the figures: written at once, before they show.
+      if (!far) paintChips(false);
+    }
     if (moved && stale.size > 0 && chipsTimer === undefined) {
       // Nodes coming into sight get their figures within a tenth of a second of a pan.
       chipsTimer = setTimeout(() => {

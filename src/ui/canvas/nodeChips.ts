@@ -78,19 +78,31 @@ function setAttr(el: HTMLElement, name: string, value: string): void {
   if (el.getAttribute(name) !== value) el.setAttribute(name, value);
 }
 
-/** Writes one node's figures into its overlay `el` (hidden while there is nothing to show). */
-export function paintNodeChips(el: HTMLElement, node: ScenarioNode, view: LiveView | undefined) {
+/**
+ * Writes one node's figures into its overlay `el` (hidden while there is nothing to show).
+ * Without `texts` only the utilization bar and the marks are written: the view is too far out
+ * for the figures' text to be read (liveLayer.ts), and writing it would cost a layout and a
+ * paint of every node for nothing.
+ */
+export function paintNodeChips(
+  el: HTMLElement,
+  node: ScenarioNode,
+  view: LiveView | undefined,
+  texts = true,
+) {
   const live = view?.nodes.get(node.id);
   el.classList.toggle('is-live', live !== undefined);
   el.classList.toggle('is-bottleneck', view?.bottleneck === node.id);
   if (live === undefined) return;
   const t = chipTexts(node, live);
   const p = parts(el);
-  setText(p.chips.rate, t.rate);
-  setText(p.chips.p99, t.p99);
-  setText(p.chips.up, t.up);
-  p.chips.up?.classList.toggle('is-degraded', t.degraded);
-  setText(p.chips.hit, t.hit);
+  if (texts) {
+    setText(p.chips.rate, t.rate);
+    setText(p.chips.p99, t.p99);
+    setText(p.chips.up, t.up);
+    p.chips.up?.classList.toggle('is-degraded', t.degraded);
+    setText(p.chips.hit, t.hit);
+  }
   if (p.bar !== null && t.utilization !== undefined) {
     setAttr(p.bar, 'aria-valuenow', String(t.utilization));
     setAttr(p.bar, 'title', `Utilization ${t.utilization} %`);
