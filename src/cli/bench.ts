@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --json] [-- --tracing]`: the standard scenarios, timed. Reports simulated requests per
+ * `npm run bench [-- --json] [-- --tracing]`: the standard scenarios, timed (`--tracing-cost`:
+ * what tracing costs, src/cli/benchTracing.ts). Reports simulated requests per
  * wall second, events per second, peak resident memory, and how much of it the run added to what
  * Node and tsx hold before any run, peak heap (sampled between chunks of 5 simulated seconds)
  * and, where the scenario has a hand-written reference loop of the same model
@@ -17,6 +18,7 @@ import { r4 } from '../engine/metrics/summary.ts';
 import { TRACING_DEFAULTS, type Tracing } from '../model/tracing.ts';
 import type { Scenario } from '../model/types.ts';
 import { benchScenarios } from './benchScenarios.ts';
+import { printTracingCost } from './benchTracing.ts';
 
 export interface BenchRow {
   scenario: string;
@@ -116,6 +118,7 @@ export function benchOne(doc: Scenario, reference?: ReferenceModel, tracing?: Tr
 }
 
 function main(argv: string[]): void {
+  if (argv.includes('--tracing-cost')) return printTracingCost(argv.includes('--json'));
   const tracing = argv.includes('--tracing') ? TRACING_DEFAULTS : undefined;
   const rows = benchScenarios().map((s) => benchOne(s.doc, s.reference, tracing));
   const load = loadavg().map((x) => Number(x.toFixed(2)));

@@ -7,7 +7,9 @@
  *   draw from the simulation's random streams, so tracing never changes what the run does;
  * - tail capture: with `slowestPerWindow` or `failed`, every request is recorded while in
  *   flight, and kept at its end only if it failed, or was among the slowest of the window it
- *   ended in (held until that window is over).
+ *   ended in (held until that window is over). That recording is the tracer's whole cost (one
+ *   row of the store per hop and a store per step, ~20–30 % of the engine's time in
+ *   `npm run bench -- --tracing-cost`); head sampling alone costs nothing measurable.
  *
  * Memory is bounded: the live hops by the store's capacity (a request that finds no room is not
  * traced, counted as dropped), the kept traces by `maxTraces` between two drains. A kept trace
@@ -15,15 +17,7 @@
  */
 import type { Call } from '../call.ts';
 import { HopStore } from './hopStore.ts';
-import {
-  HOP_DELIVERED,
-  HOP_FALLBACK,
-  type Trace,
-  type TraceHop,
-  type TraceReason,
-  type TracingCounts,
-  type TracingSettings,
-} from './types.ts';
+import type { Trace, TracingCounts, TracingSettings } from './types.ts';
 
 /** Live hop rows: enough for thousands of requests in flight at a few hops each. */
 const LIVE_HOPS = 1 << 15;
@@ -47,17 +41,19 @@ export class Tracer {
   readonly store: HopStore;
   private readonly tail: boolean;
   private seq = 0;
-  /** Per root row: the request's number, head-sampled, counted, a hop found no room. */
-  private readonly seqOf: Float64Array;
-  private readonly head: Uint8Array;
-  private readonly counted: Uint8Array;
-  private readonly incomplete: Uint8Array;
   private out: Trace[] = [];
-  /** The slowest requests of the window `slowWindow` so far (at most `slowestPerWindow`). */
-  private slow: Trace[] = [];
+  /**
+   * The slowest requests of the window `slowWindow` so far: their root rows, held (sealed, not
+   * built) until the window is over or a slower one evicts them, and their latencies. Most
+   * requests are not among them: one comparison with `slowMin` turns them away.
+   */
+  private readonly slowRow: Int32Array;
+  private readonly slowS: Float64Array;
+  private slowCount = 0;
+  /** Once every place is taken: the fastest held one, which a request must beat to get in. */
+  private slowMin = 0;
+  private slowMinAt = 0;
   private slowWindow = -1;
-  /** Row → hop index while a trace is built. */
-  private readonly hopIndex: Int32Array;
   readonly counts: TracingCounts = { requests: 0, kept: 0, dropped: 0 };
 
   constructor(
@@ -67,13 +63,10 @@ export class Tracer {
     private readonly windowS: number,
     capacity = LIVE_HOPS,
   ) {
-    this.store = new HopStore(capacity);
+    this.store = new HopStore(clock, capacity);
     this.tail = settings.slowestPerWindow > 0 || settings.failed;
-    this.seqOf = new Float64Array(capacity);
-    this.head = new Uint8Array(capacity);
-    this.counted = new Uint8Array(capacity);
-    this.incomplete = new Uint8Array(capacity);
-    this.hopIndex = new Int32Array(capacity);
+    this.slowRow = new Int32Array(settings.slowestPerWindow);
+    this.slowS = new Float64Array(settings.slowestPerWindow);
   }
 
   /** A client created root request `c`. */
@@ -82,89 +75,51 @@ export class Tracer {
     this.counts.requests++;
     const head = sampleUnit(this.seed, n) < this.settings.sampleRate;
     if (!head && !this.tail) return;
-    const s = this.store;
-    if (s.free < ROOM_PER_REQUEST) {
+    if (this.store.free < ROOM_PER_REQUEST) {
       if (head) this.counts.dropped++;
       return;
     }
-    const r = s.open(c.id, c.gen, this.clock.now);
-    s.parent[r] = -1;
-    s.node[r] = c.node;
-    s.edge[r] = -1;
-    s.attempt[r] = 0;
-    s.backend[r] = -1;
-    s.root[r] = r;
-    s.last[r] = r;
-    s.arriveS[r] = this.clock.now;
-    this.seqOf[r] = n;
-    this.head[r] = head ? 1 : 0;
-    this.counted[r] = c.counted ? 1 : 0;
-    this.incomplete[r] = 0;
-    c.span = r;
+    c.span = this.store.openRoot(c, n, head, c.counted);
   }
 
   /** `c` is about to go over its edge on behalf of the hop in row `parentSpan`: its row. */
   open(c: Call, parentSpan: number, parentId: number, parentGen: number): number {
-    const s = this.store;
-    if (!s.owns(parentSpan, parentId, parentGen)) return -1;
-    const root = s.root[parentSpan]!;
-    const r = s.open(c.id, c.gen, this.clock.now);
-    if (r < 0) {
-      this.incomplete[root] = 1;
-      return -1;
-    }
-    s.parent[r] = parentSpan;
-    s.node[r] = c.node;
-    s.edge[r] = c.edge;
-    s.attempt[r] = c.attempt;
-    s.backend[r] = c.backend;
-    s.replica[r] = c.replica;
-    s.link(root, r);
-    return r;
+    return this.store.openHop(parentSpan, parentId, parentGen, c);
   }
 
   /** The callee got `c`. */
   arrive(c: Call): void {
-    if (this.store.owns(c.span, c.id, c.gen)) this.store.arriveS[c.span] = this.clock.now;
+    this.store.arrive(c);
   }
 
   /** `c` took a worker (a service's, a database's connection): its wait is over. */
   startWork(c: Call): void {
-    if (this.store.owns(c.span, c.id, c.gen)) this.store.workS[c.span] = this.clock.now;
+    this.store.startWork(c);
   }
 
   /** `c`'s local work is done (its downstream calls, if any, come next). */
   worked(c: Call): void {
-    if (this.store.owns(c.span, c.id, c.gen)) this.store.workedS[c.span] = this.clock.now;
+    this.store.worked(c);
   }
 
   /** A note on `c`'s hop (HOP_CACHE_HIT, HOP_CACHE_MISS). */
   note(c: Call, flag: number): void {
-    if (this.store.owns(c.span, c.id, c.gen)) this.store.flags[c.span]! |= flag;
+    this.store.note(c, flag);
   }
 
   /** The callee answered `c` (the replica it chose is in `c.replica`). */
   respond(c: Call): void {
-    const s = this.store;
-    if (!s.owns(c.span, c.id, c.gen)) return;
-    s.respondS[c.span] = this.clock.now;
-    s.replica[c.span] = c.replica;
+    this.store.respond(c);
   }
 
   /** The caller heard `reason` for `c` (its answer, its timer, or a refusal before sending). */
   answer(c: Call, reason: number): void {
-    const s = this.store;
-    if (!s.owns(c.span, c.id, c.gen)) return;
-    s.answerS[c.span] = this.clock.now;
-    s.status[c.span] = reason;
+    this.store.answer(c, reason);
   }
 
   /** The answer was handed to the caller's node as `reason` (not held back for a retry). */
   delivered(c: Call, reason: number): void {
-    const s = this.store;
-    if (!s.owns(c.span, c.id, c.gen)) return;
-    s.flags[c.span]! |=
-      reason === 0 && s.status[c.span] !== 0 ? HOP_DELIVERED | HOP_FALLBACK : HOP_DELIVERED;
+    this.store.delivered(c, reason);
   }
 
   /** Root request `c` is over with `reason`: keep its trace or not, and free its rows. */
@@ -173,16 +128,12 @@ export class Tracer {
     const r = c.span;
     c.span = -1;
     if (!s.owns(r, c.id, c.gen)) return;
-    const now = this.clock.now;
-    s.answerS[r] = now;
-    s.respondS[r] = now;
-    s.status[r] = reason;
-    s.flags[r]! |= HOP_DELIVERED;
-    if (this.incomplete[r] === 1) {
-      if (this.head[r] === 1 || reason !== 0) this.counts.dropped++;
-    } else if (this.head[r] === 1) this.keep(this.build(r, 'head'));
-    else if (reason !== 0 && this.settings.failed) this.keep(this.build(r, 'failed'));
-    else if (this.settings.slowestPerWindow > 0) this.offerSlow(r, now);
+    s.close(r, reason);
+    if (s.incomplete(r)) {
+      if (s.headSampled(r) || reason !== 0) this.counts.dropped++;
+    } else if (s.headSampled(r)) this.keep(s.build(r, 'head'));
+    else if (reason !== 0 && this.settings.failed) this.keep(s.build(r, 'failed'));
+    else if (this.settings.slowestPerWindow > 0 && this.offerSlow(r)) return;
     s.release(r);
   }
 
@@ -194,30 +145,45 @@ export class Tracer {
     return out;
   }
 
-  /** A candidate for the slowest of its window: kept when the window is over. */
-  private offerSlow(r: number, now: number): void {
-    const w = Math.floor(now / this.windowS);
+  /** A candidate for the slowest of its window: held (true) until the window is over, or not. */
+  private offerSlow(r: number): boolean {
+    const w = Math.floor(this.clock.now / this.windowS);
     if (w !== this.slowWindow) {
       this.flushSlow();
       this.slowWindow = w;
     }
     const s = this.store;
-    const ms = s.answerS[r]! - s.sendS[r]!;
-    const slow = this.slow;
-    const k = this.settings.slowestPerWindow;
-    if (slow.length < k) {
-      slow.push(this.build(r, 'slow'));
-      return;
-    }
-    let min = 0;
-    for (let i = 1; i < slow.length; i++) if (duration(slow[i]!) < duration(slow[min]!)) min = i;
-    if (ms > duration(slow[min]!)) slow[min] = this.build(r, 'slow');
+    let i = this.slowCount;
+    if (i === this.slowRow.length) {
+      if (!s.slower(r, this.slowMin)) return false;
+      i = this.slowMinAt;
+      s.release(this.slowRow[i]!);
+    } else this.slowCount++;
+    this.slowRow[i] = r;
+    s.latencyInto(r, this.slowS, i);
+    s.seal(r); // held: no call may write to its rows now
+    if (this.slowCount === this.slowRow.length) this.findSlowMin();
+    return true;
   }
 
+  private findSlowMin(): void {
+    let min = 0;
+    for (let i = 1; i < this.slowCount; i++) if (this.slowS[i]! < this.slowS[min]!) min = i;
+    this.slowMinAt = min;
+    this.slowMin = this.slowS[min]!;
+  }
+
+  /** Keep the held candidates, oldest request first, and free their rows. */
   private flushSlow(): void {
-    const slow = this.slow.sort((a, b) => a.id - b.id);
-    for (const t of slow) this.keep(t);
-    this.slow = [];
+    const n = this.slowCount;
+    if (n === 0) return;
+    const s = this.store;
+    const rows = Array.from(this.slowRow.subarray(0, n)).sort((a, b) => s.seq(a) - s.seq(b));
+    for (const r of rows) {
+      this.keep(s.build(r, 'slow'));
+      this.store.release(r);
+    }
+    this.slowCount = 0;
   }
 
   private keep(t: Trace): void {
@@ -228,41 +194,4 @@ export class Tracer {
     this.counts.kept++;
     this.out.push(t);
   }
-
-  /** The plain-object trace of the rows rooted at r. */
-  private build(r: number, why: TraceReason): Trace {
-    const s = this.store;
-    const hops: TraceHop[] = [];
-    for (let i = r; i >= 0; i = s.next[i]!) {
-      this.hopIndex[i] = hops.length;
-      const p = s.parent[i]!;
-      hops.push({
-        parent: p < 0 ? -1 : this.hopIndex[p]!,
-        node: s.node[i]!,
-        edge: s.edge[i]!,
-        attempt: s.attempt[i]!,
-        backend: s.backend[i]!,
-        replica: s.replica[i]!,
-        sendS: s.sendS[i]!,
-        arriveS: s.arriveS[i]!,
-        workS: s.workS[i]!,
-        workedS: s.workedS[i]!,
-        respondS: s.respondS[i]!,
-        answerS: s.answerS[i]!,
-        status: s.status[i]!,
-        flags: s.flags[i]!,
-      });
-    }
-    return {
-      id: this.seqOf[r]!,
-      why,
-      counted: this.counted[r] === 1,
-      startS: s.sendS[r]!,
-      endS: s.answerS[r]!,
-      status: s.status[r]!,
-      hops,
-    };
-  }
 }
-
-const duration = (t: Trace): number => t.endS - t.startS;
