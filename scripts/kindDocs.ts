@@ -7,7 +7,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { limitsText, rangeText, valueText } from '../src/model/kinds/fieldText.ts';
-import type { EdgeRule, KindDescription, ParamDescriptor } from '../src/model/kinds/describe.ts';
+import type {
+  EdgeRule,
+  KindDescription,
+  ParamDescriptor,
+  TableShape,
+} from '../src/model/kinds/describe.ts';
 import { EDGE_KINDS, EDGE_LIVE } from '../src/model/kinds/edge.ts';
 import {
   EDGE_PARAMS,
@@ -38,10 +43,19 @@ function rows(d: ParamDescriptor, prefix = '', note = ''): string[] {
   const inner =
     d.control === 'group'
       ? (d.fields ?? []).flatMap((f) => rows(f, `${prefix}${d.key}.`))
-      : (d.variant?.cases ?? []).flatMap((c) =>
-          c.fields.flatMap((f) => rows(f, `${prefix}${d.key}.`, ` (${c.value})`)),
-        );
+      : d.table
+        ? tableRows(d.table, `${prefix}${d.key}`)
+        : (d.variant?.cases ?? []).flatMap((c) =>
+            c.fields.flatMap((f) => rows(f, `${prefix}${d.key}.`, ` (${c.value})`)),
+          );
   return [own, ...inner];
+}
+
+/** A table's columns: a list's `classes[].share`; a record's value as `routes.<class>`. */
+function tableRows(t: TableShape, path: string): string[] {
+  if (t.rows === 'list') return t.columns.flatMap((c) => rows(c, `${path}[].`));
+  const [key, value] = t.columns;
+  return value ? rows({ ...value, key: `<${key?.key ?? 'key'}>` }, `${path}.`) : [];
 }
 
 function edgeText(kind: string, rule: EdgeRule): string {

@@ -45,6 +45,9 @@ function fieldPaths(
       case 'select':
       case 'profile':
       case 'json':
+      case 'table': // rows of classes: not one number
+      case 'className':
+      case 'backends':
         return []; // not a number
     }
   });

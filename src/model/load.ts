@@ -5,6 +5,7 @@
  */
 import { documentSchema } from './documentSchema.ts';
 import { checkActions } from './actionChecks.ts';
+import { checkClassRefs } from './classRefs.ts';
 import { checkFaults } from './faultChecks.ts';
 import { checkGraph } from './graphChecks.ts';
 import { checkObjectives } from './objectiveChecks.ts';
@@ -79,7 +80,8 @@ function loadUnsafe(input: unknown): LoadResult {
     checkGraph(scenario, warnings) ??
     checkFaults(scenario, warnings) ??
     checkActions(scenario, warnings) ??
-    checkObjectives(scenario, warnings);
+    checkObjectives(scenario, warnings) ??
+    checkClassRefs(scenario, warnings);
   if (problem) return fail(problem.path, problem.message);
   return { ok: true, scenario, warnings };
 }

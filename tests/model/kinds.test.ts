@@ -139,13 +139,8 @@ describe('kind descriptions', () => {
     // limit, and an edge's bulkhead
     expect(groups).toBe(15);
     const json = [...NODE_TYPES.flatMap((t) => KIND_DESCRIPTIONS[t].params), ...EDGE_PARAMS];
-    // Only the request-class maps are edited as JSON (a list of classes, and maps keyed by
-    // class name); every other field has a control of its own.
-    expect(json.filter((d) => d.control === 'json').map((d) => d.key)).toEqual([
-      'classes',
-      'routes',
-      'classServiceMs',
-    ]);
+    // Every field has a control of its own: none is edited as JSON text.
+    expect(json.filter((d) => d.control === 'json').map((d) => d.key)).toEqual([]);
   });
 
   it('edge params and fault kinds are described', () => {

@@ -11,6 +11,7 @@ import {
   timePoints,
 } from './common.ts';
 import { CLASS_FIGURES, classesSchema } from './classes.ts';
+import { CLASS_MIX_TABLE } from './classTables.ts';
 import { defineKind } from './define.ts';
 import { distText, num as short } from './lineText.ts';
 import { describeFields } from './schemaInfo.ts';
@@ -92,8 +93,9 @@ export const CLIENT_DESCRIPTION = defineKind({
     {
       key: 'classes',
       label: 'Request classes',
-      help: 'A mix of named classes, e.g. [{"name": "checkout", "share": 1, "priority": 0}, {"name": "browse", "share": 9, "priority": 1}]: share of the traffic (weights), priority (0 served first, shed last), and optionally its own "writeRatio" and "keys" {"count", "zipf"}. Balancers route classes (routes), services time them (classServiceMs). Empty = one class.',
-      control: 'json',
+      help: 'A mix of named classes (checkout, browse…), each with its share of the traffic (weights), its priority (0 served first, shed last) and optionally its own write ratio and key space. Balancers route classes, services time them. None = one class.',
+      control: 'table',
+      table: CLASS_MIX_TABLE,
     },
   ]),
   line: ({ arrival: a, classes }) =>

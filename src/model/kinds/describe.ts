@@ -23,7 +23,29 @@ export type ParamControl =
   | 'profile'
   | 'json'
   | 'group'
-  | 'variant';
+  | 'variant'
+  | 'table'
+  // Only inside a table: a request class's name (typed; the document's classes suggested), and
+  // the nodes this node calls, as a list of ids (one switch per node it calls).
+  | 'className'
+  | 'backends';
+
+/**
+ * A 'table': a list or a map edited as rows (a client's classes, a balancer's routes by class).
+ * `list`: a list of objects, one per row, its fields the columns (dot paths inside a row).
+ * `record`: an object, one row per entry: `columns[0]` is the entry's key, `columns[1]` its value.
+ */
+export interface TableShape {
+  rows: 'list' | 'record';
+  /** What one row is, for its legend and buttons ("Class" → "Class 2", "Add class"). */
+  item: string;
+  columns: ParamDescriptor[];
+  /** A new row's values, before the key column gets a fresh class name and a 'backends' column
+   *  every node this node calls. */
+  blank: Record<string, unknown>;
+  /** Rows allowed at most (the schema's own limit). */
+  maxRows?: number;
+}
 
 /** One form of a 'variant' (e.g. autoscale's `mode: 'scheduled'`). */
 export interface VariantCase {
@@ -62,6 +84,8 @@ export interface ParamDescriptor {
   defaults?: Record<string, unknown>;
   /** For 'variant': the discriminating key (e.g. 'mode') and its cases, first = default. */
   variant?: { key: string; label: string; cases: VariantCase[] };
+  /** For a 'table': its rows and columns. */
+  table?: TableShape;
   /** For a 'group': a picture the inspector draws of the object (the load curve's plot). */
   plot?: 'loadCurve';
   /** A group's sub-field that applies only while a sibling has one of the values `is` (a

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { defaultsOf, idSchema, int, MAX_MS, oneOf, positive, num } from './common.ts';
 import { defineKind } from './define.ts';
 import { classNameSchema } from './classes.ts';
+import { ROUTES_TABLE } from './classTables.ts';
 import { describeFields } from './schemaInfo.ts';
 import type { Balancing } from './describe.ts';
 import type { FigureDescriptor } from './figures.ts';
@@ -146,8 +147,9 @@ export const LOAD_BALANCER_DESCRIPTION = defineKind({
     {
       key: 'routes',
       label: 'Routes by class',
-      help: 'Layer 7: the nodes behind it that serve each request class, e.g. {"checkout": ["payments"], "browse": ["catalog"]}; a class without a route uses every backend. Empty = no routing.',
-      control: 'json',
+      help: 'Layer 7: the nodes behind it that serve each request class (in the document a map, e.g. {"checkout": ["payments"]}); a class without a route uses every backend. None = no routing.',
+      control: 'table',
+      table: ROUTES_TABLE,
     },
     {
       key: 'healthCheck',

@@ -23,8 +23,12 @@ const defOf = (schema: object): Def => (schema as { _zod: { def: Def } })._zod.d
 /** The field at a dot path (`keys.count`) of an object schema. */
 export function fieldInfo(root: object, path: string): FieldInfo {
   let schema: object = root;
+  // A field inside an optional object (a class's `keys.count`) may be absent with it.
+  let withinOptional = false;
   for (const key of path.split('.')) {
-    const shape = defOf(unwrap(schema).inner)['shape'] as Record<string, object> | undefined;
+    const outer = unwrap(schema);
+    withinOptional ||= outer.optional && schema !== root;
+    const shape = defOf(outer.inner)['shape'] as Record<string, object> | undefined;
     const next = shape?.[key];
     if (!next) throw new Error(`the schema has no field "${path}"`);
     schema = next;
@@ -32,7 +36,8 @@ export function fieldInfo(root: object, path: string): FieldInfo {
   const u = unwrap(schema);
   const def = defOf(u.inner);
   const bounds = boundsOf(u.inner);
-  const info: FieldInfo = { inner: u.inner, optional: u.optional, default: u.default };
+  const optional = u.optional || withinOptional;
+  const info: FieldInfo = { inner: u.inner, optional, default: u.default };
   if (bounds) {
     info.bounds = bounds;
     info.control = bounds.integer ? 'integer' : 'number';

@@ -4,6 +4,7 @@ import { bool, distSchema, exponential, int, MAX_COUNT, oneOf } from './common.t
 import { AUTOSCALE_PARAM, autoscaleSchema, MAX_REPLICAS } from './autoscale.ts';
 import { BATCH_FIGURES, BATCH_PARAM, batchSchema } from './batch.ts';
 import { classNameSchema } from './classes.ts';
+import { CLASS_TIMES_TABLE } from './classTables.ts';
 import { defineKind } from './define.ts';
 import { sized, sizeSchema, SIZES_TEXT, sizeText } from './sizes.ts';
 import { distText } from './lineText.ts';
@@ -166,8 +167,9 @@ export const SERVICE_DESCRIPTION = defineKind({
       {
         key: 'classServiceMs',
         label: 'Service time by class',
-        help: 'Request classes: a service time per class, e.g. {"checkout": {"dist": "exponential", "meanMs": 25}}; other classes take the service time above. Empty = one time for all.',
-        control: 'json',
+        help: 'Request classes: a service time per class (in the document a map, e.g. {"checkout": {"dist": "exponential", "meanMs": 25}}); other classes take the service time above. None = one time for all.',
+        control: 'table',
+        table: CLASS_TIMES_TABLE,
       },
       {
         key: 'priority',

@@ -4,6 +4,7 @@ import { KIND_DESCRIPTIONS } from '../../model/kinds/index.ts';
 import { useAppStore } from '../../store/index.ts';
 import { getAt, setAt } from '../../store/docOps.ts';
 import { ParamField } from './ParamField.tsx';
+import { InspectedNode } from './inspectedNode.ts';
 import { TextField } from './TextField.tsx';
 import { KindIcon } from '../icons/KindIcon.tsx';
 import { ConnectTo } from './ConnectTo.tsx';
@@ -48,14 +49,16 @@ export function NodeInspector({ node }: { node: ScenarioNode }) {
       </p>
       <NodeCost nodeId={node.id} />
       <ConnectTo node={node} />
-      {kind.params.map((desc) => (
-        <ParamField
-          key={desc.key}
-          desc={desc}
-          value={getAt(shown.params, desc.key)}
-          onCommit={(v) => commit(desc.key, v)}
-        />
-      ))}
+      <InspectedNode.Provider value={node.id}>
+        {kind.params.map((desc) => (
+          <ParamField
+            key={desc.key}
+            desc={desc}
+            value={getAt(shown.params, desc.key)}
+            onCommit={(v) => commit(desc.key, v)}
+          />
+        ))}
+      </InspectedNode.Provider>
       {clock !== null && <OperatorActions target={node} />}
       <div className="inspector__actions">
         <button type="button" className="btn" onClick={() => duplicate([node.id])}>

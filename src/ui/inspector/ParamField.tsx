@@ -15,6 +15,7 @@ import { ArrivalControl } from './controls/ArrivalControl.tsx';
 import { JsonControl } from './controls/JsonControl.tsx';
 import { useEditBatch } from './useEditBatch.ts';
 import { GroupField } from './GroupField.tsx';
+import { TableField } from './table/TableField.tsx';
 
 export interface ControlProps {
   /** The input's id: the field's <label> points at it. */
@@ -38,6 +39,7 @@ export function ParamField(props: ParamFieldProps) {
   if (props.desc.control === 'group' || props.desc.control === 'variant') {
     return <GroupField {...props} />;
   }
+  if (props.desc.control === 'table') return <TableField {...props} />;
   return <PlainField {...props} />;
 }
 
@@ -63,7 +65,8 @@ function PlainField({ desc, value, onCommit }: ParamFieldProps) {
   );
 }
 
-function Control(props: ControlProps) {
+/** A field's control by its descriptor (a table's cells reuse it). */
+export function Control(props: ControlProps) {
   switch (props.desc.control) {
     case 'number':
     case 'integer':
@@ -78,8 +81,11 @@ function Control(props: ControlProps) {
       return <ArrivalControl {...props} />;
     case 'profile':
     case 'json':
-    case 'group': // drawn by GroupField; listed so that the switch stays exhaustive
+    case 'group': // drawn by GroupField and TableField; listed so the switch stays exhaustive
     case 'variant':
+    case 'table':
+    case 'className': // drawn by TableCell, which has the names and the backends
+    case 'backends':
       return <JsonControl {...props} />;
   }
 }

@@ -1,6 +1,7 @@
-// Request classes in the browser: the priority-shedding preset's class mix in the client's
-// inspector, its per-class charts named by class once it runs, and the priority's effect in the
-// run report (checkout served with no errors, browse shed), at 1440×900 and at 1024×768.
+// Request classes in the browser: the priority-shedding preset's class mix as rows in the
+// client's inspector (a bad share refused at its cell), a route flagged as it is typed, its
+// per-class charts named by class once it runs, and the priority's effect in the run report
+// (checkout served with no errors, browse shed), at 1440×900 and at 1024×768.
 import assert from 'node:assert/strict';
 
 export default async function ({ page, baseUrl, screenshot }) {
@@ -14,15 +15,42 @@ export default async function ({ page, baseUrl, screenshot }) {
     const summary = page.getByRole('status', { name: 'Run summary' });
     await summary.waitFor();
 
-    // The class mix, in the client's inspector.
+    // The class mix, in the client's inspector: a row of typed fields per class.
     await page.locator('.react-flow__node').filter({ hasText: 'Users' }).first().click();
-    const mix = page.getByLabel('Request classes');
+    const mix = page.getByRole('group', { name: 'Request classes' });
     await mix.waitFor();
-    const text = await mix.inputValue();
-    assert.match(text, /checkout/);
-    assert.match(text, /browse/);
+    const nameOf = (row) => mix.getByRole('group', { name: row }).getByLabel('Name').inputValue();
+    assert.equal(await nameOf('Class 1'), 'checkout');
+    assert.equal(await nameOf('Class 2'), 'browse');
+    const share = mix.getByRole('group', { name: 'Class 2' }).getByLabel('Share');
+    assert.equal(await share.inputValue(), '4');
+    // A bad share is refused at its cell, naming the row, the column and the value.
+    await share.fill('0');
+    const alert = mix.getByRole('group', { name: 'Class 2' }).getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /^Class 2, Share: must be a number above 0.*got 0$/);
     await mix.scrollIntoViewIfNeeded();
     await screenshot(`${width}-inspector`);
+    await share.fill('4');
+    await alert.waitFor({ state: 'detached' });
+
+    // The balancer's routes: a route to a class no client sends is flagged as it is typed.
+    await page.locator('.react-flow__node').filter({ hasText: 'L7 balancer' }).first().click();
+    const routes = page.getByRole('group', { name: 'Routes by class' });
+    await routes.getByRole('button', { name: 'Add route' }).click();
+    const route = routes.getByRole('group', { name: 'Route 1' });
+    assert.equal(await route.getByLabel('Class').inputValue(), 'checkout');
+    assert.ok(await route.getByRole('checkbox', { name: 'API' }).isChecked());
+    await route.getByLabel('Class').fill('search');
+    await route
+      .getByRole('status')
+      .filter({ hasText: 'No client sends the class "search"' })
+      .waitFor();
+    await routes.scrollIntoViewIfNeeded();
+    await screenshot(`${width}-routes`);
+    await route.getByRole('button', { name: 'Remove route 1' }).click();
+    await route.waitFor({ state: 'detached' });
+    await page.locator('.react-flow__node').filter({ hasText: 'Users' }).first().click();
 
     // The per-class charts, each line named by its class.
     await page.getByLabel('Speed').selectOption('max');
