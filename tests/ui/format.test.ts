@@ -71,6 +71,11 @@ describe('formatPercent, formatCount, formatNumber', () => {
     expect(formatPercent(1)).toBe('100 %');
     expect(formatPercent(0.934)).toBe('93.4 %');
     expect(formatPercent(0.0012)).toBe('0.12 %');
+    // Near 100 %, the gap keeps two digits: nines stay apart.
+    expect(formatPercent(0.985)).toBe('98.5 %');
+    expect(formatPercent(0.9955)).toBe('99.55 %');
+    expect(formatPercent(0.9995)).toBe('99.950 %');
+    expect(formatPercent(0.999991)).toBe('99.9991 %');
     expect(formatPercent(NaN)).toBe('–');
   });
 

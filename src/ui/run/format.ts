@@ -90,7 +90,17 @@ export function formatRate(perS: number, unit = 'rps'): string {
 export function formatPercent(ratio: number): string {
   if (!Number.isFinite(ratio)) return NONE;
   if (ratio === 0 || ratio === 1) return `${ratio * 100} %`;
-  return `${(ratio * 100).toFixed(Math.abs(ratio) < 0.1 ? 2 : 1)} %`;
+  return `${(ratio * 100).toFixed(percentDecimals(ratio))} %`;
+}
+
+/**
+ * Two decimals below 10 %; near 100 % enough for the gap to 100 % to keep two digits, up to
+ * four, so 99.55 % and 99.95 % availability (2.3 and 3.3 nines) do not both read 99.6 % or 100 %.
+ */
+function percentDecimals(ratio: number): number {
+  if (Math.abs(ratio) < 0.1) return 2;
+  if (ratio < 0.99) return 1;
+  return Math.min(4, Math.max(1, Math.ceil(-Math.log10((1 - ratio) * 100)) + 1));
 }
 
 /** Goodput counts as different from ok throughput beyond this share (and 0.5 req/s). */
