@@ -10,6 +10,7 @@ import { ParamSweepPanel } from './ParamSweepPanel.tsx';
 import { ReplicationsPanel } from './ReplicationsPanel.tsx';
 import { SweepPanel } from './SweepPanel.tsx';
 import { TheoryPanel } from './TheoryPanel.tsx';
+import { closeOnEscape } from '../common/closeOnEscape.ts';
 import './analysis.css';
 
 const TABS: Array<{ id: AnalysisTab; name: string }> = [
@@ -73,12 +74,7 @@ export function AnalysisPanel() {
       role="dialog"
       aria-label="Analysis"
       hidden={!open}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.stopPropagation();
-          close();
-        }
-      }}
+      onKeyDown={closeOnEscape(close)}
     >
       <header className="an-drawer__head">
         <h2>What-if analysis</h2>

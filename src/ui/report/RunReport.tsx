@@ -16,6 +16,7 @@ import { ReportCost } from './ReportCost.tsx';
 import { ReportDownloads } from './ReportDownloads.tsx';
 import { ReportObjectives } from '../objectives/ReportObjectives.tsx';
 import { reportCsv, reportMarkdown, type ReportMode } from './reportText.ts';
+import { closeOnEscape } from '../common/closeOnEscape.ts';
 import './report.css';
 
 const MODES: Array<{ id: ReportMode; name: string; title: string }> = [
@@ -67,12 +68,7 @@ export default function RunReport() {
       role="dialog"
       aria-label="Run report"
       hidden={!open}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.stopPropagation();
-          close();
-        }
-      }}
+      onKeyDown={closeOnEscape(close)}
     >
       <header className="rr-head">
         <h2>Run report</h2>

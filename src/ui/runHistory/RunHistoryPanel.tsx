@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { loadRunHistory, RUN_HISTORY_PANEL_ID, useRunHistory } from './runHistoryStore.ts';
 import { FIGURE_KEYS, type RunRecord } from './runRecord.ts';
 import { compareRecords, figureText, FIGURES, verdictText } from './runCompare.ts';
+import { closeOnEscape } from '../common/closeOnEscape.ts';
 import '../report/report.css';
 import './runHistory.css';
 
@@ -78,12 +79,7 @@ export default function RunHistoryPanel() {
       role="dialog"
       aria-label="Runs"
       hidden={!open}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.stopPropagation();
-          setOpen(false);
-        }
-      }}
+      onKeyDown={closeOnEscape(() => setOpen(false))}
     >
       <header className="rr-head">
         <h2>Runs</h2>
