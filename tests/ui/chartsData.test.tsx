@@ -43,6 +43,26 @@ describe('chart rows', () => {
     expect(rows.at(-1)?.['t']).toBe(900);
   });
 
+  it('keeps a one-window spike and dip however many windows share a point', () => {
+    // Taking every 6th of 900 windows (the old way) left out windows 438 and 613.
+    const b = bufferWith(900, (w, i) => {
+      if (i === 438) w.latencyMs.p99 *= 10;
+      if (i === 613) w.latencyMs.p99 = 1; // below every other window's
+    });
+    const p99s = Array.from({ length: 900 }, (_, i) => fakeWindow(doc, 0, i).latencyMs.p99);
+    const { rows } = buildRows(b, layout, [], 150);
+    expect(rows.length).toBeLessThanOrEqual(150);
+    const drawn = rows.map((r) => r['p99'] ?? NaN);
+    expect(Math.max(...drawn)).toBe((p99s[438] ?? NaN) * 10);
+    expect(Math.min(...drawn)).toBe(1);
+    // In time order, the spike at its window's bucket, the newest window last.
+    const times = rows.map((r) => r['t'] ?? NaN);
+    expect(times).toEqual([...times].sort((x, y) => x - y));
+    const spikeAt = times[drawn.indexOf(Math.max(...drawn))] ?? NaN;
+    expect(Math.abs(spikeAt - 439)).toBeLessThanOrEqual(900 / 75);
+    expect(times.at(-1)).toBe(900);
+  });
+
   it('lists the error reasons seen and the node series that changed', () => {
     const b = bufferWith(4, (w, i) => {
       const api = w.nodes['api'];

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { MetricsBuffer } from '../../src/store/metricsBuffer.ts';
 import { layoutFor, packWindows } from '../../src/worker/frame.ts';
 import { heatCells, heatOf, MAX_BANDS } from '../../src/ui/charts/heatmap.ts';
+import { buildRows } from '../../src/ui/charts/chartData.ts';
 import { fakeWindow } from '../worker/fakeEngine.ts';
 import { smallDoc } from '../worker/docs.ts';
 import type { Scenario } from '../../src/model/types.ts';
@@ -50,6 +51,16 @@ describe('utilization heatmap', () => {
     expect(heat.names[0]).toBe('n0 and 2 more');
     expect(heat.values[2]?.[0]).toBe(0.99); // n6, n7, n8
     expect(heat.values[1]?.[0]).toBe(0.1);
+  });
+
+  it('has a column per chart row, and a hot window survives in its bucket', () => {
+    const doc = smallDoc();
+    const ids = doc.nodes.map((n) => n.id);
+    const { layout, buffer } = filled(doc, (_, t) => (t === 438 ? 0.97 : 0.2), 900);
+    const heat = heatOf(buffer, layout, ids, (id) => id, 150);
+    const rows = buildRows(buffer, layout, [], 150).rows;
+    expect(heat.values[0]).toHaveLength(rows.length);
+    expect(Math.max(...(heat.values[0] ?? []))).toBe(0.97);
   });
 
   it('draws a steady band as one cell and a change of step as another', () => {

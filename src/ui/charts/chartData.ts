@@ -1,8 +1,12 @@
 /**
  * Rows for the charts, read from the metrics buffer in one pass with a bounded number of points
- * (older rows are already averaged by the buffer; here every k-th row is taken). A value that
- * does not exist in a window is left out of its row, so the chart draws a gap there, not a 0:
- * with no successful answer in a window there is no latency to show.
+ * (older rows are already averaged by the buffer). Beyond MAX_POINTS windows, neighbouring
+ * windows are taken in buckets, and each bucket gives two rows holding each series' lowest and
+ * highest value in the order they came: a spike (or a dip) of one window survives however long
+ * the run, where taking every k-th window drew it only if it fell on a taken one (a gap shorter
+ * than a bucket is bridged; a longer one stays). A value that does not exist in a window is
+ * left out of its row, so the chart draws a gap there, not a 0: with no successful answer in a
+ * window there is no latency to show.
  */
 import { ERROR_REASONS, type ErrorReason } from '../../engine/types.ts';
 import { COMMON_FIGURES } from '../../model/kinds/figures.ts';
@@ -135,6 +139,66 @@ function aggregateReaders(layout: FrameLayout, aggregates: readonly NodeAggregat
   }));
 }
 
+/** A row of the buffer: its data and the offset where it starts. */
+type BufferRow = readonly [Float64Array, number];
+
+/**
+ * Visits the buffer's rows in buckets of neighbours, oldest first: each row alone up to
+ * `maxPoints` rows; beyond, in about maxPoints / 2 buckets (each drawn as two rows), the newest
+ * ending the last bucket. What the line charts and the heatmap share, so their columns agree.
+ */
+export function forEachBucket(
+  buffer: MetricsBuffer,
+  maxPoints: number,
+  visit: (rows: readonly BufferRow[]) => void,
+): void {
+  const n = buffer.length;
+  const size = n <= maxPoints ? 1 : Math.ceil(n / Math.max(1, Math.floor(maxPoints / 2)));
+  let bucket: BufferRow[] = [];
+  let i = 0;
+  buffer.forEachRow((data, at) => {
+    bucket.push([data, at]);
+    i += 1;
+    // Counted from the newest: the oldest bucket is the one left short.
+    if ((n - i) % size === 0) {
+      visit(bucket);
+      bucket = [];
+    }
+  });
+}
+
+/** How many chart rows a bucket of `count` windows gives: its low and its high. */
+export const rowsPerBucket = (count: number): number => Math.min(2, count);
+
+/**
+ * A bucket's two rows: at its first and its last window's time, each series' lowest and highest
+ * value, the one that came first in the first row (equal values in both).
+ */
+function lowAndHigh(rows: readonly ChartRow[]): ChartRow[] {
+  const first = rows[0] ?? {};
+  const last = rows.at(-1) ?? {};
+  if (rows.length < 2) return [first];
+  const a: ChartRow = { t: first['t'] ?? NaN };
+  const b: ChartRow = { t: last['t'] ?? NaN };
+  const keys = new Set<string>();
+  for (const r of rows) for (const k in r) if (k !== 't') keys.add(k);
+  for (const k of keys) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    let loAt = 0;
+    let hiAt = 0;
+    rows.forEach((r, i) => {
+      const v = r[k];
+      if (v === undefined) return;
+      if (v < lo) [lo, loAt] = [v, i];
+      if (v > hi) [hi, hiAt] = [v, i];
+    });
+    a[k] = loAt <= hiAt ? lo : hi;
+    b[k] = loAt <= hiAt ? hi : lo;
+  }
+  return [a, b];
+}
+
 export function buildRows(
   buffer: MetricsBuffer,
   layout: FrameLayout,
@@ -144,13 +208,12 @@ export function buildRows(
 ): ChartRows {
   const readers = readersFor(layout, wanted);
   const groups = aggregateReaders(layout, aggregates);
-  const every = Math.max(1, Math.ceil(buffer.length / maxPoints));
   const rows: ChartRow[] = [];
   const reasons = new Set<ErrorReason>();
   const first = new Map<string, number>();
   const changed = new Set<string>();
   let goodputGap = false;
-  buffer.forEachRow((data, at) => {
+  const rowOf = ([data, at]: BufferRow): ChartRow => {
     const row: ChartRow = {};
     globalFigures(data, at, row, reasons);
     const { ok, goodput } = row;
@@ -176,8 +239,9 @@ export function buildRows(
       }
       if (n > 0) row[key] = how === 'mean' ? sum / n : sum;
     }
-    rows.push(row);
-  }, every);
+    return row;
+  };
+  forEachBucket(buffer, maxPoints, (bucket) => rows.push(...lowAndHigh(bucket.map(rowOf))));
   return {
     rows,
     reasons: ERROR_REASONS.filter((r) => reasons.has(r)),

@@ -7,7 +7,7 @@
  */
 import type { MetricsBuffer } from '../../store/metricsBuffer.ts';
 import { nodeOffset, type FrameLayout } from '../../worker/frame.ts';
-import { MAX_POINTS } from './chartData.ts';
+import { forEachBucket, MAX_POINTS, rowsPerBucket } from './chartData.ts';
 import { escapeXml } from '../export/xml.ts';
 import type { PlotSeries } from './plotSvg.ts';
 
@@ -39,8 +39,9 @@ export interface Heat {
 const stepOf = (u: number) => STEPS.findIndex((s) => u < s.below);
 
 /**
- * The bands for `ranked` node ids (busiest first), read from the buffer row for row as the
- * other charts read it (every k-th row, MAX_POINTS at most), so its columns match their times.
+ * The bands for `ranked` node ids (busiest first), read from the buffer in the buckets the other
+ * charts read it in (chartData.ts), so its columns match their times; a column shows the
+ * busiest value of its bucket.
  */
 export function heatOf(
   buffer: MetricsBuffer,
@@ -59,22 +60,20 @@ export function heatOf(
       return o === undefined ? [] : [o];
     }),
   );
-  const every = Math.max(1, Math.ceil(buffer.length / maxPoints));
-  const columns = Math.ceil(buffer.length / every);
-  const values = groups.map(() => new Float64Array(columns).fill(NaN));
-  let col = 0;
-  buffer.forEachRow((data, at) => {
+  const tops: number[][] = groups.map(() => []);
+  forEachBucket(buffer, maxPoints, (bucket) => {
     offsets.forEach((os, band) => {
       let top = NaN;
-      for (const o of os) {
-        const v = data[at + o] ?? NaN;
-        if (!Number.isNaN(v) && !(v <= top)) top = v; // the first value, then any larger
-      }
-      const row = values[band];
-      if (row !== undefined && col < row.length) row[col] = top;
+      for (const [data, at] of bucket)
+        for (const o of os) {
+          const v = data[at + o] ?? NaN;
+          if (!Number.isNaN(v) && !(v <= top)) top = v; // the first value, then any larger
+        }
+      // As many columns as the bucket has chart rows, each the bucket's busiest.
+      for (let k = 0; k < rowsPerBucket(bucket.length); k++) tops[band]?.push(top);
     });
-    col += 1;
-  }, every);
+  });
+  const values = tops.map((t) => Float64Array.from(t));
   const names = groups.map((ids) =>
     ids.length === 1 ? label(ids[0] ?? '') : `${label(ids[0] ?? '')} and ${ids.length - 1} more`,
   );
