@@ -67,7 +67,7 @@ export function createSimulation(doc: Scenario, opts: SimulationOptions = {}): S
   // One client that nothing calls: its departures are exactly the requests' end-to-end ones.
   const clients = k.nodes.filter((n) => n.type === 'client');
   if (clients.length === 1 && !edges.some((e) => e.target === clients[0]!.index)) {
-    k.global.useClientHistogram(clients[0]!.stats.hist);
+    k.global.shareWithClient(clients[0]!.stats);
   }
 
   const faults = new Faults(k, nodeIndex, edgeIndex, (i) => {

@@ -1,11 +1,14 @@
 /**
  * The client's view over all clients: end-to-end outcomes of root requests. Kept for the run
  * (counted requests only), for the current window (all, warm-up flagged) and for the current
- * timeline point (which may span several windows when the run is long).
+ * timeline point (which may span several windows when the run is long). Each latency is
+ * recorded once, in the shortest interval kept, and merged into the longer ones when it closes
+ * (./latencies.ts).
  */
 import type { Call } from '../call.ts';
-import { Histogram, RESULT_SUB_BITS, WINDOW_SUB_BITS } from './histogram.ts';
-import type { Clock } from './nodeStats.ts';
+import { Histogram, RESULT_SUB_BITS } from './histogram.ts';
+import { Latencies } from './latencies.ts';
+import type { Clock, NodeStats } from './nodeStats.ts';
 import { REASON_COUNT } from '../reasons.ts';
 
 export class Tally {
@@ -17,13 +20,6 @@ export class Tally {
   retries = 0;
   fallbacks = 0;
   notGood = 0;
-  readonly hist: Histogram;
-  /** False when `hist` is another's that records the same latencies (see useClientHistogram). */
-  readonly records: boolean;
-  constructor(subBits: number, shared?: Histogram) {
-    this.hist = shared ?? new Histogram(subBits);
-    this.records = shared === undefined;
-  }
   reset(): void {
     this.ok = 0;
     this.failed = 0;
@@ -31,49 +27,61 @@ export class Tally {
     this.retries = 0;
     this.fallbacks = 0;
     this.notGood = 0;
-    this.hist.reset();
   }
 }
 
 export class GlobalStats {
-  run = new Tally(RESULT_SUB_BITS);
-  readonly window = new Tally(WINDOW_SUB_BITS);
-  readonly point = new Tally(WINDOW_SUB_BITS);
+  readonly run = new Tally();
+  readonly window = new Tally();
+  readonly point = new Tally();
+  /** The run's latencies (counted requests), merged in as each interval closes. */
+  private runHist = new Histogram(RESULT_SUB_BITS);
+  /** The point's latencies; with live windows, the window's, which the point takes in. */
+  pointLatencies!: Latencies;
+  windowLatencies!: Latencies | null;
+  /** Where each latency is recorded: the shortest interval kept. */
+  private first!: Latencies;
 
   /** `liveWindows`: someone reads the window figures; the timeline's points are kept anyway. */
   constructor(
     private readonly clock: Clock,
     private readonly liveWindows: boolean,
-  ) {}
-
-  /**
-   * The only client's run histogram is this one, value for value: `finishRoot` records the same
-   * counted latencies in both, in the same order, when nothing but its own roots departs there.
-   * Then it is shared, and each latency recorded once. Call before the run starts.
-   */
-  useClientHistogram(h: Histogram): void {
-    this.run = new Tally(RESULT_SUB_BITS, h);
+  ) {
+    this.intervals();
   }
 
-  /** The latency being counted, passed to `count` in a field (see NodeStats.departure). */
-  private ms = 0;
+  private intervals(): void {
+    const live = this.liveWindows;
+    this.pointLatencies = new Latencies(live ? null : this.runHist);
+    this.windowLatencies = live ? new Latencies(this.runHist, this.pointLatencies) : null;
+    this.first = this.windowLatencies ?? this.pointLatencies;
+  }
+
+  /**
+   * The only client's departures are exactly the requests' end to end, value for value and in
+   * the same order, when nothing but its own roots departs there. Without live windows the
+   * client's run histogram is then this one's, which the timeline points feed: each latency
+   * recorded once. Call before the run starts.
+   */
+  shareWithClient(client: NodeStats): void {
+    if (this.liveWindows) return;
+    this.runHist = client.hist;
+    this.intervals();
+    client.fedBy(this.pointLatencies);
+  }
+
+  /** The run's latency histogram as it stands now (see Latencies.settled). */
+  settledRun(): Histogram {
+    return this.first.settled();
+  }
 
   /** A root request is over now (the call is passed, not its latency: see NodeStats.departure). */
   requestDone(root: Call, reason: number): void {
-    this.ms = (this.clock.now - root.rootT) * 1000;
-    if (this.liveWindows) this.count(this.window, reason);
-    this.count(this.point, reason);
-    if (root.counted) this.count(this.run, reason);
-  }
-
-  private count(t: Tally, reason: number): void {
-    if (reason === 0) {
-      t.ok++;
-      if (t.records) t.hist.record(this.ms);
-    } else {
-      t.failed++;
-      t.errors[reason]!++;
-    }
+    const counted = root.counted;
+    if (this.liveWindows) count(this.window, reason);
+    count(this.point, reason);
+    if (counted) count(this.run, reason);
+    if (reason === 0) this.first.record((this.clock.now - root.rootT) * 1000, counted);
   }
 
   retried(counted: boolean): void {
@@ -92,5 +100,13 @@ export class GlobalStats {
     this.window.notGood++;
     this.point.notGood++;
     if (counted) this.run.notGood++;
+  }
+}
+
+function count(t: Tally, reason: number): void {
+  if (reason === 0) t.ok++;
+  else {
+    t.failed++;
+    t.errors[reason]!++;
   }
 }

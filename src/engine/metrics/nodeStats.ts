@@ -4,7 +4,8 @@
  * workers and waiting requests (so utilization and mean queue length are true time averages).
  */
 import type { Call } from '../call.ts';
-import { Histogram, RESULT_SUB_BITS, WINDOW_SUB_BITS } from './histogram.ts';
+import { Histogram, RESULT_SUB_BITS } from './histogram.ts';
+import { Latencies } from './latencies.ts';
 import { REASON_COUNT } from '../reasons.ts';
 
 /** The simulated clock (the kernel), read where a time is needed instead of passed in. */
@@ -25,11 +26,15 @@ export class NodeStats {
   ok = 0;
   failed = 0;
   readonly errors = new Float64Array(REASON_COUNT);
+  /** The run's latencies (counted requests); with live windows, merged in at window close. */
   readonly hist = new Histogram(RESULT_SUB_BITS);
   wArrivals = 0;
   wOk = 0;
   wFailed = 0;
-  readonly wHist = new Histogram(WINDOW_SUB_BITS);
+  /** With live windows, the window's latencies (each recorded once: ./latencies.ts). */
+  readonly window: Latencies | null;
+  /** What feeds `hist` when not this node (see GlobalStats.shareWithClient). */
+  private feeder: Latencies | null = null;
 
   // Levels now, and their integrals over time since 0.
   private lastT = 0;
@@ -48,8 +53,21 @@ export class NodeStats {
   /** `liveWindows`: someone reads the window figures; without it only run figures are kept. */
   constructor(
     private readonly clock: Clock,
-    private readonly liveWindows: boolean,
-  ) {}
+    liveWindows: boolean,
+  ) {
+    this.window = liveWindows ? new Latencies(this.hist) : null;
+  }
+
+  /** `hist` is fed by `feeder`, not by this node's departures. */
+  fedBy(feeder: Latencies): void {
+    this.feeder = feeder;
+  }
+
+  /** The run's latency histogram as it stands now (see Latencies.settled). */
+  settledHist(): Histogram {
+    const open = this.window ?? this.feeder;
+    return open === null ? this.hist : open.settled();
+  }
 
   /** Bring the integrals up to time t (seconds). */
   advance(t: number): void {
@@ -100,11 +118,9 @@ export class NodeStats {
     if (reason === 0) {
       const ms = (this.clock.now - this.since) * 1000;
       this.wOk++;
-      if (this.liveWindows) this.wHist.record(ms);
-      if (counted) {
-        this.ok++;
-        this.hist.record(ms);
-      }
+      if (counted) this.ok++;
+      if (this.window !== null) this.window.record(ms, counted);
+      else if (counted && this.feeder === null) this.hist.record(ms);
     } else {
       this.wFailed++;
       if (counted) {
@@ -132,7 +148,7 @@ export class NodeStats {
     this.wArrivals = 0;
     this.wOk = 0;
     this.wFailed = 0;
-    this.wHist.reset();
+    this.window?.close();
     return out;
   }
 

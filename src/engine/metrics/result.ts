@@ -30,7 +30,7 @@ export function buildResult(k: Kernel, windows: Windows, meta: RunMeta): SimResu
       throughputRps: span > 0 ? r4(s.ok / span) : 0,
       utilization: r4(avg.utilization),
       meanQueueLength: r4(avg.meanQueueLength),
-      latencyMs: summarize(s.hist),
+      latencyMs: summarize(s.settledHist()),
     };
     if (s.failed > 0) r.errors = reasonCounts(s.errors);
     node.describe(r, false);
@@ -55,7 +55,7 @@ export function buildResult(k: Kernel, windows: Windows, meta: RunMeta): SimResu
     requests: { total, ok: run.ok, failed: run.failed },
     throughputRps: span > 0 ? r4(run.ok / span) : 0,
     errorRate: total > 0 ? r4(run.failed / total) : 0,
-    latencyMs: summarize(run.hist),
+    latencyMs: summarize(k.global.settledRun()),
     nodes,
     timeline: windows.timeline.slice(),
     errors: reasonCounts(run.errors),

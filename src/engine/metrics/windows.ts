@@ -9,6 +9,7 @@ import type { Kernel } from '../kernel.ts';
 import { reasonCounts } from '../reasons.ts';
 import type { EdgeWindow, NodeWindow, TimelinePoint, WindowStats } from '../types.ts';
 import type { Tally } from './globalStats.ts';
+import type { Latencies } from './latencies.ts';
 import { r4 } from './summary.ts';
 
 export const MAX_POINTS = 5000;
@@ -72,8 +73,8 @@ export class Windows {
         utilization: 0,
         queueLength: 0,
         queueNow: s.queue,
-        p50Ms: r4(s.wHist.quantile(0.5)),
-        p99Ms: r4(s.wHist.quantile(0.99)),
+        p50Ms: r4(s.window!.quantile(0.5)),
+        p99Ms: r4(s.window!.quantile(0.99)),
       };
       node.describe(w, true);
       k.uptimes[node.index]?.describe(w, true);
@@ -92,8 +93,9 @@ export class Windows {
       e.wCalls = 0;
       e.wFailed = 0;
     }
-    const point = pointOf(k.global.window, t, lengthS);
+    const point = pointOf(k.global.window, k.global.windowLatencies!, t, lengthS);
     k.global.window.reset();
+    k.global.windowLatencies!.close();
     this.pending.push({ ...point, startS, lengthS, warmup: t <= k.warmupS, nodes, edges });
     if (this.pending.length > MAX_PENDING)
       this.pending.splice(0, this.pending.length - MAX_PENDING);
@@ -103,22 +105,24 @@ export class Windows {
     const start = this.pointStart;
     this.pointStart = t;
     const tally = this.k.global.point;
-    if (start >= this.k.warmupS - 1e-9) this.timeline.push(pointOf(tally, t, t - start));
+    const latencies = this.k.global.pointLatencies;
+    if (start >= this.k.warmupS - 1e-9) this.timeline.push(pointOf(tally, latencies, t, t - start));
     tally.reset();
+    latencies.close();
   }
 }
 
-function pointOf(tally: Tally, t: number, lengthS: number): TimelinePoint {
+function pointOf(tally: Tally, lat: Latencies, t: number, lengthS: number): TimelinePoint {
   const done = tally.ok + tally.failed;
   return {
     tS: r4(t),
     throughputRps: r4(tally.ok / lengthS),
     errorRate: done > 0 ? r4(tally.failed / done) : 0,
     latencyMs: {
-      p50: r4(tally.hist.quantile(0.5)),
-      p99: r4(tally.hist.quantile(0.99)),
-      p95: r4(tally.hist.quantile(0.95)),
-      mean: r4(tally.hist.mean),
+      p50: r4(lat.quantile(0.5)),
+      p99: r4(lat.quantile(0.99)),
+      p95: r4(lat.quantile(0.95)),
+      mean: r4(lat.mean),
     },
     okRps: r4(tally.ok / lengthS),
     failedRps: r4(tally.failed / lengthS),

@@ -32,10 +32,16 @@ export function countersOf(
   nodeIndex: Map<string, number>,
 ): () => Counters {
   if (o.node === undefined) {
-    return () => k.global.run;
+    const run = k.global.run;
+    return () => ({
+      ok: run.ok,
+      failed: run.failed,
+      notGood: run.notGood,
+      hist: k.global.settledRun(),
+    });
   }
   const stats = k.nodes[nodeIndex.get(o.node)!]!.stats;
-  return () => ({ ok: stats.ok, failed: stats.failed, notGood: 0, hist: stats.hist });
+  return () => ({ ok: stats.ok, failed: stats.failed, notGood: 0, hist: stats.settledHist() });
 }
 
 /**

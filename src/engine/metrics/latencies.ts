@@ -1,0 +1,86 @@
+/**
+ * Latencies over an interval (a window, a timeline point), each recorded once: at the run's
+ * resolution, counted requests (created after warm-up) apart from the others, and merged into
+ * the run's histogram when the interval closes, instead of being recorded in the interval's
+ * histogram and the run's too. The interval's percentiles come out as a histogram of the
+ * coarser chart resolution would give them (`Histogram.quantileAs`), and every sum is kept in
+ * the order the values came, so the figures are the same, to the last bit, as recording twice.
+ */
+import { Histogram, RESULT_SUB_BITS, WINDOW_SUB_BITS } from './histogram.ts';
+
+export class Latencies {
+  /** Counted and not counted values since the interval began. */
+  private readonly counted = new Histogram(RESULT_SUB_BITS);
+  private readonly uncounted = new Histogram(RESULT_SUB_BITS);
+  /** The interval's sum in arrival order (a merge of partial sums rounds differently). */
+  private sum = 0;
+
+  /**
+   * `run`: the histogram this interval's counted values go to when it closes (null: another
+   * level feeds it). `outer`: the longer interval this one is part of, which `absorb`s it when
+   * it closes. The sums of both are added to as each value comes, in order, as a record would.
+   */
+  constructor(
+    private readonly run: Histogram | null,
+    private readonly outer: Latencies | null = null,
+  ) {}
+
+  /** One latency in ms (negative counts as 0, as `Histogram.record` has it). */
+  record(ms: number, counted: boolean): void {
+    const v = ms > 0 ? ms : 0;
+    this.sum += v;
+    if (this.outer !== null) this.outer.sum += v;
+    if (counted) {
+      this.counted.record(v);
+      if (this.run !== null) this.run.sum += v;
+    } else this.uncounted.record(v);
+  }
+
+  /** Values recorded in this interval. */
+  get count(): number {
+    return this.counted.count + this.uncounted.count;
+  }
+
+  get mean(): number {
+    const n = this.count;
+    return n > 0 ? this.sum / n : 0;
+  }
+
+  /** The interval's q-quantile, at the charts' resolution. */
+  quantile(q: number): number {
+    return this.counted.quantileAs(q, WINDOW_SUB_BITS, this.uncounted);
+  }
+
+  /**
+   * The interval is over: its counted values join the run's histogram, all of them the outer
+   * interval's (whose sum has them already); the next one starts.
+   */
+  close(): void {
+    this.run?.mergeCounts(this.counted);
+    if (this.outer !== null) {
+      this.outer.counted.mergeCounts(this.counted);
+      this.outer.uncounted.mergeCounts(this.uncounted);
+    }
+    this.clear();
+  }
+
+  /**
+   * The run's histogram as it stands now, the open interval included: the run's own when the
+   * interval holds nothing counted (as right after a close), else a merged copy.
+   */
+  settled(): Histogram {
+    const run = this.run!;
+    if (this.counted.count === 0) return run;
+    const h = run.emptyLike();
+    h.mergeCounts(run);
+    h.mergeCounts(this.counted);
+    h.sum = run.sum;
+    return h;
+  }
+
+  private clear(): void {
+    this.counted.reset();
+    this.uncounted.reset();
+    this.sum = 0;
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * Each latency recorded once (src/engine/metrics/latencies.ts): an interval's figures at the
+ * charts' resolution and the run's at full resolution must be exactly those of the two
+ * histograms it replaces, each recording every value, so a document's numbers stay the same.
+ */
+import { describe, expect, it } from 'vitest';
+import { Histogram, RESULT_SUB_BITS, WINDOW_SUB_BITS } from '../../src/engine/metrics/histogram.ts';
+import { Latencies } from '../../src/engine/metrics/latencies.ts';
+import { Rng } from '../../src/engine/rng.ts';
+
+/** Latencies over every range the histogram treats apart: sub-µs units, the fast path, > 2.1 s. */
+function values(seed: number, n: number): number[] {
+  const rng = new Rng(seed);
+  return Array.from({ length: n }, () => {
+    const u = rng.next();
+    const scale = u < 0.1 ? 1e-4 : u < 0.2 ? 1e-2 : u < 0.9 ? 10 : 5000;
+    return -scale * Math.log(1 - rng.next());
+  });
+}
+
+const QS = [0, 0.001, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 0.999, 1];
+
+describe('Histogram.quantileAs', () => {
+  it.each([1, 2, 3])('seed %i: a coarse histogram of the same values, exactly', (seed) => {
+    const all = values(seed, 5000);
+    const coarse = new Histogram(WINDOW_SUB_BITS);
+    const a = new Histogram(RESULT_SUB_BITS);
+    const b = new Histogram(RESULT_SUB_BITS);
+    all.forEach((v, i) => {
+      coarse.record(v);
+      (i % 3 === 0 ? b : a).record(v);
+    });
+    for (const q of QS) expect(a.quantileAs(q, WINDOW_SUB_BITS, b)).toBe(coarse.quantile(q));
+    // One side empty, either way round.
+    const alone = new Histogram(RESULT_SUB_BITS);
+    all.forEach((v) => alone.record(v));
+    const empty = new Histogram(RESULT_SUB_BITS);
+    for (const q of QS) {
+      expect(alone.quantileAs(q, WINDOW_SUB_BITS, empty)).toBe(coarse.quantile(q));
+      expect(empty.quantileAs(q, WINDOW_SUB_BITS, alone)).toBe(coarse.quantile(q));
+    }
+  });
+});
+
+describe('Histogram.mergeCounts', () => {
+  it('gives the counts, extremes and percentiles of one histogram recording all', () => {
+    const all = values(4, 4000);
+    const whole = new Histogram(RESULT_SUB_BITS);
+    const merged = new Histogram(RESULT_SUB_BITS);
+    const part = new Histogram(RESULT_SUB_BITS);
+    all.forEach((v, i) => {
+      whole.record(v);
+      part.record(v);
+      if (i % 700 === 699) {
+        merged.mergeCounts(part);
+        part.reset();
+      }
+    });
+    merged.mergeCounts(part);
+    expect(merged.count).toBe(whole.count);
+    expect(merged.min).toBe(whole.min);
+    expect(merged.max).toBe(whole.max);
+    for (const q of QS) expect(merged.quantile(q)).toBe(whole.quantile(q));
+  });
+});
+
+describe('Latencies', () => {
+  it('intervals and the run: the figures of recording each value in both', () => {
+    const all = values(5, 6000);
+    const run = new Histogram(RESULT_SUB_BITS);
+    const point = new Latencies(null);
+    const window = new Latencies(run, point);
+    // What was recorded before: every value in a coarse window and point histogram, the
+    // counted ones (here: after the first 1000) in the run's.
+    const expectedRun = new Histogram(RESULT_SUB_BITS);
+    let wRef = new Histogram(WINDOW_SUB_BITS);
+    let pRef = new Histogram(WINDOW_SUB_BITS);
+    all.forEach((v, i) => {
+      const counted = i >= 1000;
+      window.record(v, counted);
+      wRef.record(v);
+      pRef.record(v);
+      if (counted) expectedRun.record(v);
+      if (i % 500 === 499) {
+        for (const q of QS) expect(window.quantile(q)).toBe(wRef.quantile(q));
+        expect(window.mean).toBe(wRef.mean);
+        expect(window.count).toBe(wRef.count);
+        window.close();
+        wRef = new Histogram(WINDOW_SUB_BITS);
+      }
+      if (i % 1500 === 1499) {
+        for (const q of QS) expect(point.quantile(q)).toBe(pRef.quantile(q));
+        expect(point.mean).toBe(pRef.mean);
+        point.close();
+        pRef = new Histogram(WINDOW_SUB_BITS);
+      }
+      if (i === 4321) {
+        // Mid-interval, the run as it stands includes the open window.
+        const now = window.settled();
+        expect(now.count).toBe(expectedRun.count);
+        expect(now.mean).toBe(expectedRun.mean);
+        expect(now.quantile(0.99)).toBe(expectedRun.quantile(0.99));
+      }
+    });
+    window.close();
+    expect(run.count).toBe(expectedRun.count);
+    expect(run.sum).toBe(expectedRun.sum);
+    expect(run.min).toBe(expectedRun.min);
+    expect(run.max).toBe(expectedRun.max);
+    for (const q of QS) expect(run.quantile(q)).toBe(expectedRun.quantile(q));
+    expect(window.settled()).toBe(run);
+  });
+});
