@@ -14,6 +14,7 @@ export const CIRCUIT_OPEN = code('circuitOpen');
 export const LOST = code('lost');
 export const FAILED = code('error');
 export const BULKHEAD_FULL = code('bulkheadFull');
+export const BULKHEAD_TIMEOUT = code('bulkheadTimeout');
 export const REASON_COUNT = ERROR_REASONS.length + 1;
 
 export function reasonName(code: number): ErrorReason {

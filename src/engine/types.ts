@@ -31,6 +31,7 @@ export const ERROR_REASONS = [
   'lost', // dropped on an edge (loss fault)
   'error', // the node failed it at once (error fault)
   'bulkheadFull', // the caller's bulkhead had every slot out and its wait line full
+  'bulkheadTimeout', // it waited at the caller's bulkhead for its longest wait without a slot
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];
@@ -92,7 +93,7 @@ export interface EdgeResult {
   /** Failed calls answered with a fallback instead. */
   fallbacks?: number;
   /** Calls the caller's own policies refused: its circuit breaker ('circuitOpen') or its
-   *  bulkhead ('bulkheadFull'). */
+   *  bulkhead ('bulkheadFull', 'bulkheadTimeout'). */
   refused?: number;
   /** Times the breaker went from closed (or half-open) to open. */
   breakerOpens?: number;

@@ -105,6 +105,8 @@ export interface BulkheadPolicy {
   maxConcurrent: number;
   /** Calls that may wait for a slot; beyond, 'bulkheadFull' at once. */
   maxWaiting: number;
+  /** The longest a call waits for a slot before it gives up with 'bulkheadTimeout'. */
+  maxWaitMs?: number;
 }
 
 export interface ScenarioEdge {

@@ -83,7 +83,8 @@ const crashedShard = scenario({
 
 /** A service and a database whose service slows with their load (the slowdown figure), with
  *  queue disciplines that drop work (the dropped figure), the service behind an adaptive
- *  concurrency limit (the concurrencyLimit figure). */
+ *  concurrency limit (the concurrencyLimit figure); a service calling through a bulkhead (the
+ *  bulkheadWaitMs figure). */
 const loadDependent = scenario({
   durationS: 20,
   nodes: [
@@ -128,9 +129,17 @@ const loadDependent = scenario({
         dropAbandoned: true,
       },
     }),
+    client('c3', { arrival: { process: 'poisson', rps: 50 } }),
+    service('front', { workers: 100 }),
+    service('store', { workers: 100, serviceTimeMs: exp(30) }),
   ],
   // Both overloaded: the api's callers give up after 50 ms, the database's line stands.
-  edges: [edge('c', 'api', { timeoutMs: 50 }), edge('c2', 'db')],
+  edges: [
+    edge('c', 'api', { timeoutMs: 50 }),
+    edge('c2', 'db'),
+    edge('c3', 'front'),
+    edge('front', 'store', { bulkhead: { maxConcurrent: 1, maxWaiting: 10, maxWaitMs: 20 } }),
+  ],
 });
 
 /** Four request classes (every chart slot) over a Layer-4 balancer (its connections), and a

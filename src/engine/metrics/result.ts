@@ -34,6 +34,7 @@ export function buildResult(k: Kernel, windows: Windows, meta: RunMeta): SimResu
     };
     if (s.failed > 0) r.errors = reasonCounts(s.errors);
     node.describe(r, false);
+    k.policy.describeNode?.(node.index, r, false);
     k.uptimes[node.index]?.describe(r, false);
     nodes[node.id] = r;
   }

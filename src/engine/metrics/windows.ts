@@ -77,6 +77,7 @@ export class Windows {
         p99Ms: r4(s.window!.quantile(0.99)),
       };
       node.describe(w, true);
+      k.policy.describeNode?.(node.index, w, true);
       k.uptimes[node.index]?.describe(w, true);
       const avg = s.closeWindow(t);
       w.utilization = r4(avg.utilization);

@@ -12,7 +12,8 @@
  *   `attempt + 1`), or answers with a fallback via `kernel.deliverToParent(...)`.
  * - `onEvent` receives the events scheduled with `kernel.schedulePolicy`.
  * - `edgeState` reports the breaker state for the per-edge window figures.
- * - `describeEdge` adds the policy's per-edge counts to the windows and the results.
+ * - `describeEdge` adds the policy's per-edge counts to the windows and the results;
+ *   `describeNode` its per-caller figures.
  *
  * The real implementation is `ResiliencePolicy` (resilience.ts), installed by
  * `createCallPolicy` only when the document uses a policy.
@@ -20,7 +21,7 @@
 import type { Call } from '../call.ts';
 import type { EdgeRuntime } from '../edge.ts';
 import type { Kernel } from '../kernel.ts';
-import type { EdgeResult, EdgeWindow } from '../types.ts';
+import type { EdgeResult, EdgeWindow, NodeResult, NodeWindow } from '../types.ts';
 
 /** `beforeCall`'s answer for a call the policy holds back, to send later itself. */
 export const HELD = -1;
@@ -32,6 +33,8 @@ export interface CallPolicy {
   edgeState?(edge: EdgeRuntime): 'closed' | 'open' | 'halfOpen' | undefined;
   /** Per-edge policy figures (retries, fallbacks, …); a window's counts restart after. */
   describeEdge?(edge: EdgeRuntime, out: EdgeWindow | EdgeResult, window: boolean): void;
+  /** Per-node policy figures (a caller's bulkhead wait); a window's restart after. */
+  describeNode?(node: number, out: NodeWindow | NodeResult, window: boolean): void;
 }
 
 export const noPolicy: CallPolicy = {

@@ -16,10 +16,11 @@ import type { Scenario } from '../../model/types.ts';
 import type { Call } from '../call.ts';
 import type { EdgeRuntime } from '../edge.ts';
 import type { Kernel } from '../kernel.ts';
-import { BULKHEAD_FULL, CIRCUIT_OPEN } from '../reasons.ts';
-import type { EdgeResult, EdgeWindow } from '../types.ts';
+import { BULKHEAD_FULL, BULKHEAD_TIMEOUT, CIRCUIT_OPEN } from '../reasons.ts';
+import type { EdgeResult, EdgeWindow, NodeResult, NodeWindow } from '../types.ts';
 import { ADMIT_PROBE, Breakers, REFUSE } from './breaker.ts';
-import { Bulkheads } from './bulkhead.ts';
+import { Bulkheads, GAVE_UP, IN_LINE } from './bulkhead.ts';
+import { BulkheadWaits } from './bulkheadWaits.ts';
 import { CallTags } from './callTags.ts';
 import { RetryBudgets } from './budget.ts';
 import { COUNT, EdgeCounters } from './edgeCounters.ts';
@@ -31,6 +32,8 @@ import { RetryTokens } from './retryTokens.ts';
 const EV_RETRY = 0;
 /** A call that waited at a bulkhead goes: its slot is taken already. */
 const EV_UNHELD = 1;
+/** A call waiting at a bulkhead has waited its longest (a = token id, b = its gen). */
+const EV_GIVE_UP = 2;
 
 export class ResiliencePolicy implements CallPolicy {
   private readonly retry: RetrySettings;
@@ -39,12 +42,15 @@ export class ResiliencePolicy implements CallPolicy {
   private readonly breakers: Breakers;
   private readonly degradation: Degradation;
   private readonly bulkheads: Bulkheads;
+  private readonly waits: BulkheadWaits;
   private readonly probes = new CallTags();
   readonly counters: EdgeCounters;
   /** Set by beforeCall when it refuses: the refusal's answer follows at once in afterCall. */
   private refusing = false;
   /** Set by onEvent while it sends a call that waited at a bulkhead: its slot is taken. */
   private slotTaken = false;
+  /** Set by onEvent while it sends a call whose bulkhead wait ran out: it is refused. */
+  private givingUp = false;
   /** OK answers can be degraded (a fallback) or late (retries, mixed timeouts): score them. */
   private scoreOk: boolean;
 
@@ -59,6 +65,7 @@ export class ResiliencePolicy implements CallPolicy {
     this.tokens = new RetryTokens(docs.map((e) => e.retry));
     this.breakers = new Breakers(docs.map((e) => e.circuitBreaker));
     this.bulkheads = new Bulkheads(docs.map((e) => e.bulkhead));
+    this.waits = new BulkheadWaits(doc.nodes.map((n) => n.type));
     this.degradation = new Degradation(
       docs.map((e) => e.fallback === true),
       doc.nodes.map((_, n) => clientDeadlineS(edges, n)),
@@ -76,13 +83,15 @@ export class ResiliencePolicy implements CallPolicy {
     const i = e.index;
     const slotTaken = this.slotTaken;
     this.slotTaken = false;
+    if (this.givingUp) {
+      this.givingUp = false;
+      return this.refuse(i, child, BULKHEAD_TIMEOUT);
+    }
     const bulkhead = this.bulkheads.has(i);
-    if (bulkhead && !slotTaken && !this.bulkheads.tryTake(i)) {
-      if (this.bulkheads.canWait(i)) {
-        this.bulkheads.wait(i, this.token(k, child, child.attempt).id);
-        return HELD;
-      }
-      return this.refuse(i, child, BULKHEAD_FULL);
+    if (bulkhead && !slotTaken) {
+      if (this.bulkheads.tryTake(i)) this.waits.add(e.source, 0, child.counted);
+      else if (this.bulkheads.canWait(i)) return this.hold(k, i, child);
+      else return this.refuse(i, child, BULKHEAD_FULL);
     }
     if (child.attempt === 0 && this.budgets.has(i)) this.budgets.firstTry(i, k.now);
     if (this.breakers.has[i] === 1) {
@@ -96,6 +105,16 @@ export class ResiliencePolicy implements CallPolicy {
     return 0;
   }
 
+  /** `child` waits at edge i's bulkhead: a token stands for it, and gives up after the bound. */
+  private hold(k: Kernel, i: number, child: Call): number {
+    const token = this.token(k, child, child.attempt);
+    token.sendT = k.now;
+    this.bulkheads.wait(i, token);
+    const bound = this.bulkheads.maxWaitS[i]!;
+    if (bound < Infinity) k.schedulePolicy(bound, token.id, token.gen, EV_GIVE_UP);
+    return HELD;
+  }
+
   private refuse(i: number, child: Call, reason: number): number {
     this.counters.add(i, COUNT.REFUSED, child.counted);
     this.refusing = true;
@@ -104,11 +123,19 @@ export class ResiliencePolicy implements CallPolicy {
 
   /** A slot over edge i is back: the next call waiting there, if any, goes. */
   private releaseSlot(k: Kernel, i: number): void {
-    const next = this.bulkheads.release(i);
-    if (next < 0) return;
-    this.bulkheads.take(i);
-    const token = k.pool.calls[next]!;
-    k.schedulePolicy(0, token.id, token.gen, EV_UNHELD);
+    this.bulkheads.release(i);
+    for (let next = this.bulkheads.next(i); next >= 0; next = this.bulkheads.next(i)) {
+      const token = k.pool.calls[next]!;
+      // One that gave up was answered already: it only held its place in the line.
+      if (token.aux === GAVE_UP) {
+        k.pool.free(token);
+        continue;
+      }
+      this.bulkheads.left(i, token);
+      this.bulkheads.take(i);
+      k.schedulePolicy(0, token.id, token.gen, EV_UNHELD);
+      return;
+    }
   }
 
   afterCall(k: Kernel, e: EdgeRuntime, child: Call, reason: number): boolean {
@@ -146,12 +173,15 @@ export class ResiliencePolicy implements CallPolicy {
   onEvent(k: Kernel, a: number, b: number, kind: number): void {
     const token = k.pool.calls[a]!;
     if (token.gen !== b) return;
-    const { parent: parentId, parentGen, edge, replica, backend, attempt } = token;
+    if (kind === EV_GIVE_UP) return this.giveUp(k, token);
+    if (token.aux === GAVE_UP) return k.pool.free(token); // switched off: it had given up
+    const { parent: parentId, parentGen, edge, replica, backend, attempt, sendT } = token;
     k.pool.free(token);
     const parent = k.pool.alive(parentId, parentGen);
     if (kind === EV_UNHELD) {
       // Its slot was taken for it: a parent gone meanwhile gives the slot to the next in line.
       if (parent === null) return this.releaseSlot(k, edge);
+      this.waits.add(k.edges[edge]!.source, k.now - sendT, parent.counted);
       this.slotTaken = this.bulkheads.has(edge);
       return k.send(parent, edge, replica, backend, attempt);
     }
@@ -164,6 +194,23 @@ export class ResiliencePolicy implements CallPolicy {
     k.send(parent, edge, replica, backend, attempt);
   }
 
+  /**
+   * A waiting call's bound ran out: it leaves the wait and its caller hears 'bulkheadTimeout'
+   * (through `send`, refused, so the refusal is counted and answered as any other). Its token
+   * keeps its place in the line until it comes up (`releaseSlot` frees it then).
+   */
+  private giveUp(k: Kernel, token: Call): void {
+    if (token.aux !== IN_LINE) return; // a slot came first
+    const edge = token.edge;
+    this.bulkheads.left(edge, token);
+    token.aux = GAVE_UP;
+    const parent = k.pool.alive(token.parent, token.parentGen);
+    if (parent === null) return;
+    this.waits.add(k.edges[edge]!.source, k.now - token.sendT, parent.counted);
+    this.givingUp = true;
+    k.send(parent, edge, token.replica, token.backend, token.attempt);
+  }
+
   edgeState(e: EdgeRuntime): 'closed' | 'open' | 'halfOpen' | undefined {
     return this.breakers.has[e.index] === 1
       ? this.breakers.stateName(e.index, this.k.now)
@@ -174,6 +221,10 @@ export class ResiliencePolicy implements CallPolicy {
     this.counters.describe(e.index, out, window);
   }
 
+  describeNode(node: number, out: NodeWindow | NodeResult, window: boolean): void {
+    this.waits.describe(node, out, window);
+  }
+
   /** Edge e's fields changed live (src/engine/actions.ts): its policies follow from now on. */
   retuneEdge(e: EdgeRuntime): void {
     const d = e.doc;
@@ -182,9 +233,10 @@ export class ResiliencePolicy implements CallPolicy {
     this.tokens.set(e.index, d.retry);
     this.breakers.set(e.index, d.circuitBreaker);
     this.degradation.setFallback(e.index, d.fallback === true);
-    // A bulkhead switched off lets its waiting calls go at once.
+    // A bulkhead switched off lets its waiting calls go at once (and forgets those that gave up).
     for (const id of this.bulkheads.set(e.index, d.bulkhead)) {
       const token = this.k.pool.calls[id]!;
+      if (token.aux === IN_LINE) token.aux = 0;
       this.k.schedulePolicy(0, token.id, token.gen, EV_UNHELD);
     }
     this.degradation.setDeadline(e.source, clientDeadlineS(this.k.edges, e.source));

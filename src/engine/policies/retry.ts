@@ -3,7 +3,7 @@
  * backoffMs × multiplier^(n-1), and with `jitter` "full jitter" (uniform in 0..that), which
  * spreads a burst of synchronized failures' retries over the whole interval.
  *
- * Not retried: 'circuitOpen' and 'bulkheadFull' (our own policy said no: retrying would
+ * Not retried: 'circuitOpen', 'bulkheadFull' and 'bulkheadTimeout' (our own policy said no: retrying would
  * defeat it) and
  * 'rateLimited' (the callee asked us to slow down). Every other failure is retried: timeout,
  * lost, unavailable, rejected, shed; but on a call marked not idempotent (`nonIdempotent`)
@@ -11,7 +11,14 @@
  * one (a balancer's call); retry through the balancer (on the edge into it) to pick again.
  */
 import type { RetryPolicy } from '../../model/types.ts';
-import { BULKHEAD_FULL, CIRCUIT_OPEN, LOST, RATE_LIMITED, TIMEOUT } from '../reasons.ts';
+import {
+  BULKHEAD_FULL,
+  BULKHEAD_TIMEOUT,
+  CIRCUIT_OPEN,
+  LOST,
+  RATE_LIMITED,
+  TIMEOUT,
+} from '../reasons.ts';
 import type { Rng } from '../rng.ts';
 
 export class RetrySettings {
@@ -56,6 +63,10 @@ export class RetrySettings {
 
 function isRetryable(reason: number): boolean {
   return (
-    reason !== 0 && reason !== CIRCUIT_OPEN && reason !== RATE_LIMITED && reason !== BULKHEAD_FULL
+    reason !== 0 &&
+    reason !== CIRCUIT_OPEN &&
+    reason !== RATE_LIMITED &&
+    reason !== BULKHEAD_FULL &&
+    reason !== BULKHEAD_TIMEOUT
   );
 }

@@ -15,6 +15,7 @@ import {
   ratio,
 } from './common.ts';
 import type { ParamDescriptor } from './describe.ts';
+import type { FigureDescriptor } from './figures.ts';
 import { describeFields } from './schemaInfo.ts';
 
 export const EDGE_KINDS = [
@@ -56,7 +57,20 @@ export const circuitBreakerSchema = z.strictObject({
 export const bulkheadSchema = z.strictObject({
   maxConcurrent: int(1, 1_000_000).default(10),
   maxWaiting: int(0, 1_000_000).default(0),
+  maxWaitMs: positive(MAX_MS, 'ms').optional(),
 });
+
+/** The caller's figure for its bulkheads: how long its calls waited for a slot. */
+export const BULKHEAD_WAIT_FIGURE = {
+  key: 'bulkheadWaitMs',
+  label: 'Bulkhead wait',
+  unit: 'ms',
+  help: 'With a bulkhead on an outgoing edge: the mean time a call over such an edge waited for a slot (0 when one was free; the bound for a call that gave up), over calls in the window or since warm-up. A connection pool’s wait for a connection.',
+  nature: 'level',
+  where: 'both',
+  optional: true,
+  chart: { group: 'bulkhead wait', style: 'line', overview: 'varying' },
+} as const satisfies FigureDescriptor;
 
 /** Everything on an edge but id, source and target. */
 export const edgeFieldsShape = {
@@ -217,6 +231,12 @@ export const EDGE_PARAMS: ParamDescriptor[] = describeFields(edgeSchema, [
         key: 'maxWaiting',
         label: 'May wait',
         help: 'Calls beyond the cap wait (FIFO) while fewer than this wait; the rest fail at once (bulkheadFull).',
+      },
+      {
+        key: 'maxWaitMs',
+        label: 'Wait at most',
+        help: 'A call that has waited this long for a slot gives up (bulkheadTimeout), as a connection pool’s acquire timeout. Empty = waits until a slot frees.',
+        unit: 'ms',
       },
     ],
   },

@@ -9,6 +9,7 @@ import { defineKind } from './define.ts';
 import { sized, sizeSchema, SIZES_TEXT, sizeText } from './sizes.ts';
 import { distText } from './lineText.ts';
 import { describeFields } from './schemaInfo.ts';
+import { BULKHEAD_WAIT_FIGURE } from './edge.ts';
 import type { FigureDescriptor } from './figures.ts';
 import { DISCIPLINE_PARAM, disciplineSchema, DROPPED_FIGURE, isPlainFifo } from './discipline.ts';
 import {
@@ -100,6 +101,7 @@ const SERVICE_FIGURES = [
   DROPPED_FIGURE,
   ...BATCH_FIGURES,
   LIMIT_FIGURE,
+  BULKHEAD_WAIT_FIGURE,
 ] as const satisfies readonly FigureDescriptor[];
 
 const workersText = (n: number): string => `${n} ${n === 1 ? 'worker' : 'workers'}`;

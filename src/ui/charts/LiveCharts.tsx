@@ -46,6 +46,7 @@ const REASON_COLORS: Record<ErrorReason, string> = {
   lost: '#8a93a3',
   error: '#b4235a',
   bulkheadFull: '#5b6b2f',
+  bulkheadTimeout: '#8f9a3a',
 };
 /** Nodes with a line of their own on the utilization and queue charts; the rest are "others". */
 const NODES_PER_CHART = 5;

@@ -26,7 +26,7 @@ function allReasons() {
         { atS: 0, kind: 'partition', target: 'c6-cut' },
       ],
       nodes: [
-        ...['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8'].map((id) =>
+        ...['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9'].map((id) =>
           client(id, { arrival: { process: 'constant', rps: 100 } }),
         ),
         service('small', { workers: 1, serviceTimeMs: constant(20), queueCapacity: 2 }),
@@ -38,6 +38,7 @@ function allReasons() {
         limiter,
         service('behind', { workers: 4, serviceTimeMs: constant(1) }),
         service('walled', { workers: 20, serviceTimeMs: constant(100) }),
+        service('pooled', { workers: 20, serviceTimeMs: constant(100) }),
       ],
       edges: [
         edge('c1', 'small'),
@@ -53,6 +54,7 @@ function allReasons() {
         edge('c7', 'rl'),
         edge('rl', 'behind'),
         edge('c8', 'walled', { bulkhead: { maxConcurrent: 2, maxWaiting: 0 } }),
+        edge('c9', 'pooled', { bulkhead: { maxConcurrent: 2, maxWaiting: 100, maxWaitMs: 50 } }),
       ],
     }),
   ).runToEnd();

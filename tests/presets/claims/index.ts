@@ -10,7 +10,7 @@ import { loadBalancing, slowReplica } from './balancing.ts';
 import { batchedWriter, priorityShedding } from './classes.ts';
 import { bulkhead, codel, concurrencyLimit, goodputCollapse, retryTokens } from './overload.ts';
 import { retryTimeout, slowDependency } from './tracing.ts';
-import { sinkholing, timeoutCascade } from './metastable.ts';
+import { connectionPool, sinkholing, timeoutCascade } from './metastable.ts';
 
 export const CLAIMS: Claim[] = [
   ...loadBalancing,
@@ -44,6 +44,7 @@ export const CLAIMS: Claim[] = [
   ...bulkhead,
   ...sinkholing,
   ...timeoutCascade,
+  ...connectionPool,
   ...slowDependency,
   ...retryTimeout,
 ];

@@ -122,3 +122,75 @@ export const timeoutCascade: Claim[] = [
     abs: 1,
   },
 ];
+
+const CP = 'overload-connection-pool';
+const failFast = edge('e-api-db', 'bulkhead.maxWaitMs', 100);
+const bigPool = edge('e-api-db', 'bulkhead.maxConcurrent', 30);
+const apiIn = (x: Run, key: string, fromS: number, toS: number) =>
+  mean(between(x, fromS, toS).map((w) => w.nodes['api']![key] as number));
+export const connectionPool: Claim[] = [
+  { preset: CP, claim: 'errors before', metric: (x) => errorsIn(x, 10, 30), expected: 0, abs: 0 },
+  {
+    preset: CP,
+    claim: 'errors in the fault',
+    metric: (x) => errorsIn(x, 35, 50),
+    expected: 1,
+    abs: 0,
+  },
+  {
+    preset: CP,
+    claim: 'goodput in the fault',
+    metric: (x) => goodputIn(x, 35, 50),
+    expected: 0,
+    abs: 0,
+  },
+  {
+    preset: CP,
+    claim: 'api utilization in the fault',
+    metric: (x) => apiIn(x, 'utilization', 35, 50),
+    expected: 1,
+    abs: 0.005,
+  },
+  {
+    preset: CP,
+    claim: 'bulkhead wait in the fault',
+    metric: (x) => apiIn(x, 'bulkheadWaitMs', 35, 50),
+    expected: 850,
+  },
+  {
+    preset: CP,
+    claim: 'database rps in the fault',
+    metric: (x) => mean(between(x, 35, 50).map((w) => w.nodes['db']!.throughputRps)),
+    expected: 100,
+  },
+  {
+    preset: CP,
+    claim: 'fail fast: errors in the fault',
+    variant: failFast,
+    metric: (x) => errorsIn(x, 35, 50),
+    expected: 0.48,
+  },
+  {
+    preset: CP,
+    claim: 'fail fast: goodput in the fault',
+    variant: failFast,
+    metric: (x) => goodputIn(x, 35, 50),
+    expected: 100,
+  },
+  {
+    preset: CP,
+    claim: 'fail fast: every failure a bulkheadTimeout',
+    variant: failFast,
+    metric: ({ r }) => (r.errors?.bulkheadTimeout ?? 0) / r.requests.failed,
+    expected: 1,
+    abs: 0,
+  },
+  {
+    preset: CP,
+    claim: 'pool of 30: no errors',
+    variant: bigPool,
+    metric: ({ r }) => r.errorRate,
+    expected: 0,
+    abs: 0.0005,
+  },
+];
