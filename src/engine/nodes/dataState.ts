@@ -30,6 +30,15 @@ const MAX_HOPS = 8;
 
 export type DbRole = 'primary' | 'replica' | 'failedOver';
 
+/** The copies a quorum read consulted (the first `count` of `copies`) and its wait. */
+interface QuorumRead {
+  pool: DataState[];
+  edges: EdgeRuntime[];
+  copies: DataState[];
+  count: number;
+  waitS: number;
+}
+
 export class DataState {
   role: DbRole = 'primary';
   /** The primary this replica's freshness is judged against (-1: none). */
@@ -41,6 +50,8 @@ export class DataState {
   upstreamEdge: EdgeRuntime | null = null;
   /** Writes waiting for replica acks (replicationMode other than async). */
   readonly pending = new PendingWrites();
+  /** A quorum read's scratch: reused, so a read allocates nothing. */
+  private readonly quorum: QuorumRead = { pool: [], edges: [], copies: [], count: 0, waitS: 0 };
   promotedTo = -1;
   readonly k: Kernel;
   readonly index: number;
@@ -130,12 +141,27 @@ export class DataState {
     return -1;
   }
 
-  /** A read is served here: stale if a source committed the key later than we applied it. */
-  read(c: Call): void {
+  /**
+   * A read is served here: stale if a source committed the key later than we applied it. With
+   * a read quorum (readQuorum R > 1 on a quorum-mode primary) it also consults R − 1 other
+   * copies of the group, and is fresh if any of them holds the key's last acknowledged write;
+   * returns the seconds the read then waits for the slowest of them (0: answer now).
+   */
+  read(c: Call): number {
     const applied = this.appliedT;
-    if (applied === null || this.sources.length === 0) return;
+    if (applied === null) return 0;
     const key = c.key % this.keySpace;
-    const seen = applied[key]!;
+    const root =
+      this.role === 'replica' ? dbAt(this.k, this.root) : this.role === 'primary' ? this : null;
+    const others = root === null ? 0 : root.readQuorumOthers();
+    let waitS = 0;
+    let seen = applied[key]!;
+    if (others > 0) {
+      const q = root!.consult(this, others);
+      waitS = q.waitS;
+      for (let i = 0; i < q.count; i++) seen = Math.max(seen, q.copies[i]!.appliedT![key]!);
+    }
+    if (this.sources.length === 0) return waitS;
     this.wReads++;
     if (c.counted) this.reads++;
     for (let i = 0; i < this.sources.length; i++) {
@@ -149,9 +175,44 @@ export class DataState {
           this.staleReads++;
           this.staleAgeS += age;
         }
-        return;
+        return waitS;
       }
     }
+    return waitS;
+  }
+
+  /** On a quorum-mode primary: the other copies a read consults (R − 1, at most N − 1). */
+  private readQuorumOthers(): number {
+    const p = this.node.params;
+    if (p.replicationMode !== 'quorum' || p.readQuorum <= 1) return 0;
+    return Math.min(p.readQuorum, 1 + this.links.length) - 1;
+  }
+
+  /**
+   * On a primary: `count` copies of its group other than `reader`, drawn at random among those
+   * it can reach (the primary over the reader's own replication edge, a replica over the edge
+   * that feeds it), and the wait for the slowest answer: a draw of each one's edge latency.
+   */
+  private consult(reader: DataState, count: number): QuorumRead {
+    const q = this.quorum;
+    let n = reachable(q, 0, reader, this, reader.upstreamEdge);
+    for (const l of this.links) {
+      const d = dbAt(this.k, l.target);
+      if (d !== null) n = reachable(q, n, reader, d, l.edge);
+    }
+    q.count = Math.min(count, n);
+    q.waitS = 0;
+    // A partial Fisher–Yates shuffle: the first `count` of the pool, uniformly.
+    for (let i = 0; i < q.count; i++) {
+      const j = i + Math.floor(this.k.rng.next() * (n - i));
+      const d = q.pool[j]!;
+      const e = q.edges[j]!;
+      q.pool[j] = q.pool[i]!;
+      q.edges[j] = q.edges[i]!;
+      q.copies[i] = d;
+      q.waitS = Math.max(q.waitS, (e.latency.sample() + e.lagMs) / 1000);
+    }
+    return q;
   }
 
   /**
@@ -324,6 +385,21 @@ export class DataState {
     if (this.promotedTo >= 0) out.promotedTo = this.k.nodes[this.promotedTo]!.id;
     if (this.promotedAtS >= 0) out.promotedAtS = this.promotedAtS;
   }
+}
+
+/** Puts copy `d` (reached over `e`) in the quorum read's pool unless it is the reader or cut
+ *  off; returns the pool's new size. */
+function reachable(
+  q: QuorumRead,
+  n: number,
+  reader: DataState,
+  d: DataState,
+  e: EdgeRuntime | null,
+): number {
+  if (d === reader || e === null || e.partitioned) return n;
+  q.pool[n] = d;
+  q.edges[n] = e;
+  return n + 1;
 }
 
 /** The database state of node `i`, or null when it is not a database. */

@@ -25,6 +25,8 @@ import type { NodeContext } from './types.ts';
 const SUB_DONE = 0;
 /** A load-dependent query's work is done (a = call id, b = its clock's stamp). */
 const SUB_WORKED = 3;
+/** A quorum read's slowest consulted copy has answered (a = call id, b = its gen). */
+const SUB_QUORUM_READ = 7;
 
 export class DatabaseNode extends BaseNode {
   params: DatabaseParams;
@@ -104,6 +106,7 @@ export class DatabaseNode extends BaseNode {
     }
     const c = this.k.pool.alive(a, b);
     if (c === null) return;
+    if (sub === SUB_QUORUM_READ) return c.killed ? undefined : this.finishWrite(c);
     if (this.pauses !== null && this.pauses.owes(c, SUB_DONE)) return;
     this.answered(c);
   }
@@ -137,7 +140,11 @@ export class DatabaseNode extends BaseNode {
         return this.k.respond(c, UNAVAILABLE);
       }
       if (this.data.commit(c, need)) return;
-    } else this.data.read(c);
+    } else {
+      const waitS = this.data.read(c);
+      // A quorum read keeps its connection until the other copies answer.
+      if (waitS > 0) return this.k.scheduleNode(waitS, this.index, SUB_QUORUM_READ, c.id, c.gen);
+    }
     this.finishWrite(c);
   }
 

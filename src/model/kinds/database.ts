@@ -42,6 +42,7 @@ export const databaseParamsSchema = z.strictObject({
   multiPrimary: bool().default(false),
   replicationMode: oneOf(REPLICATION_MODES).default('async'),
   writeQuorum: int(1, 1000).default(2),
+  readQuorum: int(1, 1000).default(1),
   onPartition: oneOf(['refuse', 'serve']).default('serve'),
   loadDependence: loadDependenceSchema.optional(),
   discipline: disciplineSchema.optional(),
@@ -280,6 +281,11 @@ export const DATABASE_DESCRIPTION = defineKind({
         key: 'writeQuorum',
         label: 'Write quorum (W)',
         help: 'Quorum mode: copies that must hold a write before it is acknowledged, this primary included (N = 1 + its replicas).',
+      },
+      {
+        key: 'readQuorum',
+        label: 'Read quorum (R)',
+        help: 'Quorum mode: copies a read consults, the one it reaches included; it waits for the slowest and returns the newest. R + W > N: no read is ever stale.',
       },
       {
         key: 'onPartition',
