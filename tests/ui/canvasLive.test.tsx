@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { render } from '@testing-library/react';
 import { Position, getBezierPath } from '@xyflow/react';
 import type { WindowStats } from '../../src/engine/types.ts';
@@ -10,7 +10,7 @@ import { edgeBadges } from '../../src/ui/canvas/edgeBadges.ts';
 import { LiveNodeOverlay } from '../../src/ui/canvas/LiveNodeOverlay.tsx';
 import { LEGIBLE_ZOOM, startLiveLayer } from '../../src/ui/canvas/liveLayer.ts';
 import { createTrafficPainter } from '../../src/ui/canvas/trafficPainter.ts';
-import { VIEW_SETTLE_MS } from '../../src/ui/canvas/viewMotion.ts';
+import { noteViewMoved, VIEW_SETTLE_MS } from '../../src/ui/canvas/viewMotion.ts';
 import { client, edge, scenario, service } from '../fixtures/docs.ts';
 
 const doc = scenario({
@@ -302,6 +302,51 @@ describe('the live layer', () => {
     expect(upChip.textContent).toBe('2/3 up');
     expect(dom.hasAttribute('data-far-view')).toBe(false);
     stop();
+  });
+
+  it('holds new figures while the view moves, and writes them once it is still', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const api = doc.nodes[1]!;
+      const { container } = render(<LiveNodeOverlay node={api} />);
+      const overlay = container.querySelector<HTMLElement>('[data-live-node="api"]')!;
+      let tick = () => {};
+      noteViewMoved(performance.now());
+      const stop = startLiveLayer({
+        traffic: { set: () => {}, stop: () => {} },
+        styled: overlay,
+        flow: {
+          getState: () =>
+            ({
+              transform: [0, 0, 1],
+              width: 800,
+              height: 600,
+              nodeLookup: new Map(),
+              domNode: null,
+              edges: [],
+            }) as never,
+          subscribe: () => () => {},
+        },
+        liveView: () => viewOf(window2s({ api: 0.93, inv: 0.5 })),
+        overlays: () => new Map([['api', overlay]]),
+        subscribeLive: (l) => {
+          tick = l;
+          return () => {};
+        },
+        nodes: () => doc.nodes,
+        running: () => true,
+        subscribeRunning: () => () => {},
+        reducedMotion: () => false,
+      });
+      tick();
+      const upChip = overlay.querySelector('[data-chip="up"]')!;
+      expect(upChip.textContent).toBe('');
+      vi.advanceTimersByTime(VIEW_SETTLE_MS);
+      expect(upChip.textContent).toBe('2/3 up');
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('draws still dots once, and asks for no more frames, under reduced motion', () => {

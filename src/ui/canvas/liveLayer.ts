@@ -17,7 +17,7 @@ import type { EdgeLive, LiveView } from './liveView.ts';
 import { paintNodeChips } from './nodeChips.ts';
 import { parseCubic, type Curve, type EdgeToDraw, type View } from './traffic.ts';
 import type { TrafficColours, TrafficState } from './trafficPainter.ts';
-import { noteViewMoved } from './viewMotion.ts';
+import { noteViewMoved, viewSettlesIn } from './viewMotion.ts';
 
 /** Where the traffic is drawn: `set` sends what changed. */
 export interface TrafficSink {
@@ -207,7 +207,18 @@ export function startLiveLayer(deps: LiveLayerDeps): () => void {
     traffic.set({ colours });
   };
 
+  let heldTick: ReturnType<typeof setTimeout> | undefined;
   const onTick = () => {
+    // While the view moves, the new figures wait until it is still: written now, they would
+    // lay out and repaint nodes the pan is moving, in the frames the pan needs.
+    const wait = viewSettlesIn();
+    if (wait > 0) {
+      heldTick ??= setTimeout(() => {
+        heldTick = undefined;
+        onTick();
+      }, wait);
+      return;
+    }
     view = deps.liveView();
     setFar(view !== undefined && viewport().zoom < LEGIBLE_ZOOM);
     readColours();
@@ -247,6 +258,7 @@ export function startLiveLayer(deps: LiveLayerDeps): () => void {
     unsubscribe.forEach((u) => u());
     traffic.stop();
     if (chipsTimer !== undefined) clearTimeout(chipsTimer);
+    if (heldTick !== undefined) clearTimeout(heldTick);
   };
 }
 
