@@ -10,6 +10,8 @@ import { KindIcon } from '../icons/KindIcon.tsx';
 import { FaultBadge } from '../faults/FaultBadge.tsx';
 import { useAppStore } from '../../store/index.ts';
 import { roleNote } from './roleNote.ts';
+import { AfterFirstPaint } from '../lazy/AfterFirstPaint.tsx';
+import { LazyNodeCostChip } from '../lazy/chunks.ts';
 
 function ArchNodeView({ id, data, selected }: NodeProps<ArchFlowNode>) {
   const { node, problems, spof } = data;
@@ -48,7 +50,12 @@ function ArchNodeView({ id, data, selected }: NodeProps<ArchFlowNode>) {
         )}
       </div>
       {role !== undefined && <div className="arch-node__role">{role}</div>}
-      <div className="arch-node__summary">{line}</div>
+      <div className="arch-node__summary">
+        <span className="arch-node__line">{line}</span>
+        <AfterFirstPaint>
+          <LazyNodeCostChip nodeId={id} />
+        </AfterFirstPaint>
+      </div>
       <LiveNodeOverlay node={node} />
       <Handle type="source" position={Position.Right} />
     </div>

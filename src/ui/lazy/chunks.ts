@@ -32,6 +32,8 @@ export const LazyLiveLayer = lazy(() =>
 export const LazySplitter = lazy(() =>
   import('../layout/Splitter.tsx').then((m) => ({ default: m.Splitter })),
 );
+/** A node's cost on the canvas: it prices the design, which reads the traffic equations. */
+export const LazyNodeCostChip = lazy(() => import('../report/NodeCostChip.tsx'));
 export const LazyOpenInArchsim = lazy(() =>
   import('../share/OpenInArchsim.tsx').then((m) => ({ default: m.OpenInArchsim })),
 );

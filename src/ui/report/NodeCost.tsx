@@ -1,13 +1,12 @@
 /** The inspector's line of what a node costs: per hour and per month, and how it is made up. */
 import { useAppStore } from '../../store/index.ts';
 import { chargeText, perHourText } from './costText.ts';
-import { useDesignCost } from './useDesignCost.ts';
+import { useNodeCost } from './useDesignCost.ts';
 import './cost.css';
 
 export default function NodeCost({ nodeId }: { nodeId: string }) {
-  const cost = useDesignCost();
+  const line = useNodeCost(nodeId);
   const measured = useAppStore((s) => s.runResult !== null);
-  const line = cost.lines.find((l) => l.nodeId === nodeId);
   // A client is the users: it costs nothing and says nothing.
   if (line === undefined || line.type === 'client') return null;
   return (

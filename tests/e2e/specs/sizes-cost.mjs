@@ -1,6 +1,7 @@
 // Instance sizes and cost: the inspector prices a node and a bigger size multiplies its price
-// and its workers; the run summary shows the design's dollars per hour; the run report itemises
-// the cost, at 1440×900 and at 1024×768.
+// and its workers; the node's chip on the canvas shows the inspector's figure; the run summary
+// shows the design's dollars per hour; the run report itemises the cost and closes on Escape,
+// at 1440×900 and at 1024×768.
 import assert from 'node:assert/strict';
 
 const money = (text) => Number(/\$([\d.,]+)\/h/.exec(text)?.[1]?.replace(/,/g, '') ?? NaN);
@@ -21,10 +22,19 @@ export default async function ({ page, baseUrl, screenshot }) {
     await cost.waitFor();
     const small = money(await cost.innerText());
     assert.ok(small > 0, `a small server costs something: ${await cost.innerText()}`);
+    const chip = page.locator('.react-flow__node[data-id="server"] [data-testid="node-chip-cost"]');
+    await chip.waitFor();
+    assert.equal(money(await chip.innerText()), small, 'the chip says the inspector’s figure');
     await page.getByLabel('Instance size').selectOption('large');
     await cost.filter({ hasText: 'large replica' }).waitFor();
     const large = money(await cost.innerText());
     assert.ok(Math.abs(large - 4 * small) < 0.006, `large is 4 × small: ${small} → ${large}`);
+    await chip.filter({ hasText: `$${large.toFixed(2)}/h` }).waitFor();
+    // The client costs nothing and shows no price.
+    assert.equal(
+      await page.locator('.react-flow__node[data-id="arrivals"] .arch-node__cost').count(),
+      0,
+    );
     // The canvas line says the workers it now has: 4 × the one of a small replica.
     await page.locator('.react-flow__node[data-id="server"]', { hasText: 'large' }).waitFor();
     const after = money(await summary.innerText());
@@ -38,7 +48,13 @@ export default async function ({ page, baseUrl, screenshot }) {
     const row = report.locator('table.rr-cost tr[data-node="server"]');
     await row.waitFor();
     assert.match(await row.innerText(), /1 large replica × \$0\.40\/h/);
+    // After the run the chip prices the measured use, as the report does.
+    const rowPerHour = (await row.locator('td').last().innerText()).trim();
+    await chip.filter({ hasText: `${rowPerHour}/h` }).waitFor();
     await report.getByTestId('cost-total').scrollIntoViewIfNeeded();
     await screenshot(`${width}-report`);
+    await report.getByRole('button').first().press('Escape');
+    await report.waitFor({ state: 'hidden' });
+    await screenshot(`${width}-chips`);
   }
 }
