@@ -16,6 +16,7 @@ import { CallPool, clearState, swapRelay } from './call.ts';
 import type { EdgeRuntime } from './edge.ts';
 import { EventQueue } from './eventQueue.ts';
 import { GlobalStats } from './metrics/globalStats.ts';
+import type { NodeStats } from './metrics/nodeStats.ts';
 import type { NodeBehaviour } from './nodes/types.ts';
 import { HELD, noPolicy, type CallPolicy } from './policies/index.ts';
 import { LOST, TIMEOUT, UNAVAILABLE } from './reasons.ts';
@@ -55,6 +56,11 @@ export class Kernel {
   readonly pool = new CallPool();
   readonly global: GlobalStats;
   nodes: NodeBehaviour[] = [];
+  /**
+   * Each node's figures, by index: read here rather than through `nodes[i].stats`, a load from
+   * objects of as many classes as the design has kinds (megamorphic beyond four).
+   */
+  stats: NodeStats[] = [];
   /** The caller policies; `noPolicy` (no edge has one) is never called on the hot path. */
   policy: CallPolicy = noPolicy;
   hooks: KernelHooks | null = null;
@@ -101,21 +107,34 @@ export class Kernel {
 
   /** A new root request at a client node. */
   newRoot(node: number): Call {
-    const c = this.pool.alloc();
+    // Every field a root reads is set here; the `relay…` ones are set by `forward` before
+    // they are read, so they are not reset per request (CallPool.alloc does, for the rest).
+    const c = this.pool.allocUnset();
     c.rootT = this.now;
     c.counted = this.now >= this.warmupS;
-    c.node = node;
-    c.edge = -1;
+    c.key = 0;
+    c.write = false;
+    c.source = 0;
+    c.cls = 0;
     c.hops = 0;
+    c.parent = -1;
+    c.parentGen = 0;
+    c.edge = -1;
+    c.node = node;
+    c.replica = -1;
+    c.backend = -1;
+    c.attempt = 0;
+    c.sendT = 0;
+    clearState(c);
     c.arriveT = this.now;
-    this.nodes[node]!.stats.arrival(c.counted);
+    this.stats[node]!.arrival(c.counted);
     if (this.tracer !== null) this.tracer.root(c);
     return c;
   }
 
   /** A root request is over: count it end to end and recycle it. */
   finishRoot(root: Call, reason: number): void {
-    this.nodes[root.node]!.stats.rootDeparture(root, reason);
+    this.stats[root.node]!.rootDeparture(root, reason);
     this.global.requestDone(root, reason);
     if (root.span >= 0) this.tracer!.finish(root, reason);
     this.pool.free(root);
@@ -219,7 +238,7 @@ export class Kernel {
 
   /** The callee is done with `c` (reason 0 = ok): count it and send the answer back. */
   respond(c: Call, reason: number): void {
-    this.nodes[c.node]!.stats.departure(c, reason);
+    this.stats[c.node]!.departure(c, reason);
     if (c.span >= 0) this.tracer!.respond(c);
     c.result = reason;
     const lat = this.edges[c.edge]!.oneWayS();
@@ -299,9 +318,8 @@ export class Kernel {
   private arrive(c: Call): void {
     c.arriveT = this.now;
     if (c.span >= 0) this.tracer!.arrive(c);
-    const node = this.nodes[c.node]!;
-    node.stats.arrival(c.counted);
-    node.arrive(c);
+    this.stats[c.node]!.arrival(c.counted);
+    this.nodes[c.node]!.arrive(c);
   }
 
   private responseArrived(c: Call): void {

@@ -63,6 +63,7 @@ export function createSimulation(doc: Scenario, opts: SimulationOptions = {}): S
       .map((e) => e.index);
     return factory({ kernel: k, node, index, out, targets: doc.nodes, plannedReplicas: planned });
   });
+  k.stats = k.nodes.map((n) => n.stats);
 
   // One client that nothing calls: its departures are exactly the requests' end-to-end ones.
   const clients = k.nodes.filter((n) => n.type === 'client');
