@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { faultSchema } from '../../src/model/kinds/fault.ts';
 import { FAULT_KINDS, KIND_DESCRIPTIONS, NODE_TYPES } from '../../src/model/kinds/index.ts';
 import { callableNodeTypes } from '../../src/model/kinds/index.ts';
+import { emptyText } from '../../src/model/kinds/fieldText.ts';
 
 describe('fault kinds', () => {
   it('describe every field of their schema, with its limits and default', () => {
@@ -48,5 +49,21 @@ describe('fault kinds', () => {
     expect(FAULT_KINDS.slow.nodeTypes).toEqual(['service', 'cache', 'queue', 'database']);
     expect(FAULT_KINDS.flush.nodeTypes).toEqual(['cache']);
     expect(FAULT_KINDS.spike.nodeTypes).toEqual(['client']);
+  });
+});
+
+describe('an empty optional field says what it means', () => {
+  const byKey = (kind: keyof typeof FAULT_KINDS, key: string) =>
+    FAULT_KINDS[kind].fields.find((f) => f.key === key)!;
+  it('the placeholder is the help’s “Empty = …”: a zone MTBF left empty means no zone outages', () => {
+    expect(emptyText(byKey('failures', 'zoneMtbfS'))).toBe('none');
+    expect(emptyText(byKey('failures', 'zoneMttrS'))).toBe('the MTTR');
+    expect(emptyText(byKey('failures', 'forS'))).toBe('to the end of the run');
+    expect(emptyText(byKey('crash', 'replicas'))).toBe('all');
+  });
+  it('every optional fault field says it in its help', () => {
+    for (const k of Object.values(FAULT_KINDS))
+      for (const f of k.fields.filter((x) => x.optional))
+        expect(f.help, `${k.kind}.${f.key}`).toMatch(/Empty = [^.]+\./);
   });
 });

@@ -50,3 +50,11 @@ export function limitsText(d: ParamDescriptor): string {
   const said = parts.filter((p) => p !== '');
   return said.length > 0 ? ` (${said.join('; ')})` : '';
 }
+
+/**
+ * What an optional field left empty means, for its placeholder: the help's "Empty = …"
+ * sentence (every optional field's help says it, one place for the fact), else "none".
+ */
+export function emptyText(desc: ParamDescriptor): string {
+  return /Empty = ([^.]+)\./.exec(desc.help)?.[1] ?? 'none';
+}

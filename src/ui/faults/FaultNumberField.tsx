@@ -1,6 +1,7 @@
 /** A number field of the injector: label (its accessible name), unit, help, and the refusal. */
 import { useId } from 'react';
 import type { ParamDescriptor } from '../../model/kinds/index.ts';
+import { emptyText } from '../../model/kinds/fieldText.ts';
 import { FieldError } from '../inspector/controls/FieldError.tsx';
 
 interface Props {
@@ -28,7 +29,7 @@ export function FaultNumberField({ desc, text, error, onText }: Props) {
         inputMode="decimal"
         className="field__input"
         value={text}
-        placeholder={desc.optional ? (desc.key === 'forS' ? 'to the end' : 'all') : undefined}
+        placeholder={desc.optional ? emptyText(desc) : undefined}
         aria-invalid={error !== null}
         aria-describedby={error !== null ? `${errorId} ${helpId}` : helpId}
         onChange={(e) => onText(e.target.value)}

@@ -1,5 +1,6 @@
 /** A number or an integer; an optional one may be left empty (absent in the document). */
 import type { ControlProps } from '../ParamField.tsx';
+import { emptyText } from '../../../model/kinds/fieldText.ts';
 import { useDraft } from '../useDraft.ts';
 import { FieldError } from './FieldError.tsx';
 
@@ -40,7 +41,7 @@ export function NumberControl({ id, helpId, desc, value, onCommit, disabled }: C
         min={desc.min}
         max={desc.max}
         step={desc.step ?? (desc.control === 'integer' ? 1 : 'any')}
-        placeholder={desc.optional ? 'none' : undefined}
+        placeholder={desc.optional ? emptyText(desc) : undefined}
         disabled={disabled}
         aria-invalid={d.error !== null}
         aria-describedby={d.error !== null ? `${errorId} ${helpId}` : helpId}
