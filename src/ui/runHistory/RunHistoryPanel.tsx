@@ -23,10 +23,11 @@ const when = (at: number): string =>
 function RunComparison({ runs }: { runs: [RunRecord, RunRecord] }) {
   const [before, after] = [...runs].sort((a, b) => a.at - b.at) as [RunRecord, RunRecord];
   const same = before.docHash === after.docHash;
+  const sameSeed = before.seed === after.seed;
   const note =
-    same && before.seed === after.seed
+    same && sameSeed
       ? 'Same design, same seed: the same run twice.'
-      : `${same ? 'Same design' : 'Different designs'}, ${before.seed === after.seed ? 'same seed' : `seeds ${before.seed} and ${after.seed}`}.`;
+      : `${same ? 'Same design' : 'Different designs'}, ${sameSeed ? 'same seed: the same traffic, so the changes are the design’s' : `seeds ${before.seed} and ${after.seed}: different traffic, so part of each change is chance`}. One run each gives no confidence interval: Analyze › Compare runs both designs over the same seeds and says which differences are significant.`;
   return (
     <section className="rr-section" aria-labelledby="rh-compare">
       <h3 id="rh-compare">

@@ -72,6 +72,11 @@ export default async function ({ page, context, baseUrl, screenshot }) {
       /better/,
       'p99 is lower with a large server',
     );
+    // One seed each: the note says whose traffic it was and where an interval comes from.
+    assert.match(
+      await panel.locator('.rh-note').innerText(),
+      /^Different designs, same seed: the same traffic.*no confidence interval: Analyze › Compare/,
+    );
     await screenshot(`${width}-runs`);
     await panel.getByRole('button', { name: 'Close the runs' }).click();
   }
