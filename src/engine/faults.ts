@@ -92,11 +92,12 @@ export class Faults {
       } else if (f.kind === 'pause') {
         // The latest pause fault on the node sets its schedule; none left: no more pauses.
         const g = same.at(-1);
-        if (g === undefined) node.setPause?.(0, 0);
+        if (g === undefined) node.setPause?.(0, 0, 0);
         else
           node.setPause?.(
             g.everyS ?? FAULT_DEFAULTS.pauseEveryS,
             (g.pauseMs ?? FAULT_DEFAULTS.pauseMs) / 1000,
+            (g.perRequestMs ?? 0) / 1000,
           );
       } else if (f.kind === 'spike') {
         node.setSpike(same.reduce((m, g) => m * (g.multiplier ?? FAULT_DEFAULTS.multiplier), 1));

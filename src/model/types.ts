@@ -147,9 +147,11 @@ export interface Fault {
   probability?: number;
   /** cpu: share of the node's capacity lost (service times ÷ (1 − share)). */
   share?: number;
-  /** pause: a stop-the-world pause of `pauseMs` every `everyS`. */
+  /** pause: a stop-the-world pause of `pauseMs` every `everyS`, longer by `perRequestMs` for
+   *  each request present at the node when it starts (a collector tracing a live heap). */
   everyS?: number;
   pauseMs?: number;
+  perRequestMs?: number;
   /** latency, lag: added milliseconds. */
   addMs?: number;
   /** spike: rate multiplied by this. */

@@ -116,10 +116,16 @@ export class DatabaseNode extends BaseNode {
     this.retime();
   }
 
-  /** The pause fault: stop the world for `pauseS` every `everyS` (0: no more pauses). */
-  setPause(everyS: number, pauseS: number): void {
-    this.pauses ??= new Pauses(this.k, this.index, () => this.retime());
-    this.pauses.set(everyS, pauseS);
+  /** The pause fault: stop the world for `pauseS` (+ `perRequestS` per query present) every
+   *  `everyS` (0: no more pauses). */
+  setPause(everyS: number, pauseS: number, perRequestS: number): void {
+    this.pauses ??= new Pauses(
+      this.k,
+      this.index,
+      () => this.retime(),
+      () => this.pool.busy + this.pool.queued,
+    );
+    this.pauses.set(everyS, pauseS, perRequestS);
   }
 
   /** The error fault: this share of queries fails at once. */

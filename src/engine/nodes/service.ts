@@ -211,10 +211,16 @@ export class ServiceNode extends BaseNode {
     this.retimeAll();
   }
 
-  /** The pause fault: stop the world for `pauseS` every `everyS` (0: no more pauses). */
-  setPause(everyS: number, pauseS: number): void {
-    this.pauses ??= new Pauses(this.k, this.index, () => this.retimeAll());
-    this.pauses.set(everyS, pauseS);
+  /** The pause fault: stop the world for `pauseS` (+ `perRequestS` per request present) every
+   *  `everyS` (0: no more pauses). */
+  setPause(everyS: number, pauseS: number, perRequestS: number): void {
+    this.pauses ??= new Pauses(
+      this.k,
+      this.index,
+      () => this.retimeAll(),
+      () => this.present(),
+    );
+    this.pauses.set(everyS, pauseS, perRequestS);
   }
 
   /** The error fault: this share of arrivals fails at once. */
@@ -394,6 +400,13 @@ export class ServiceNode extends BaseNode {
     const delayS = classes.workS(c, this.svc, this.slow);
     classes.started(c, delayS);
     this.k.scheduleNode(delayS, this.index, SUB_DONE, c.id, c.gen);
+  }
+
+  /** Requests at the node now, waiting or in service, over all its replicas. */
+  private present(): number {
+    let n = 0;
+    for (const pool of this.pools) n += pool.busy + pool.queued;
+    return n;
   }
 
   /** What slows the work beyond its load: the slow and cpu faults, a pause (no progress). */

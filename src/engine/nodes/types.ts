@@ -36,7 +36,7 @@ export interface NodeBehaviour {
   /** The error fault: this share of arrivals fails at once (kinds that list `error`). */
   setErrorShare?(share: number): void;
   /** The pause fault: stop the world for `pauseS` every `everyS` from now (0: stop pausing). */
-  setPause?(everyS: number, pauseS: number): void;
+  setPause?(everyS: number, pauseS: number, perRequestS: number): void;
   /** Kind-specific figures (hitRatio, replicas, …) for the results and the windows. */
   describe(out: NodeResult | NodeWindow, window: boolean): void;
   /** An action changed live params (src/engine/actions.ts): the whole params, defaults filled. */

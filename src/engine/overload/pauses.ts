@@ -1,6 +1,9 @@
 /**
- * Stop-the-world pauses (the `pause` fault): every `everyS` seconds the node stops for `pauseS`;
- * no request in service makes progress meanwhile, and arrivals wait. For a node whose service
+ * Stop-the-world pauses (the `pause` fault): every `everyS` seconds the node stops for `pauseS`,
+ * plus `perRequestS` for each request present at the node when the pause starts (a collector
+ * whose work grows with the live heap, which grows with the backlog: the GC death spiral, where
+ * longer pauses build a longer backlog that makes the next pause longer still); no request in
+ * service makes progress meanwhile, and arrivals wait. For a node whose service
  * times are drawn once (no load dependence), the pauses are paid lazily: a request's completion
  * event, when it fires, asks how much paused time P has passed since the request's mark, and if
  * any, the request still owes that much work and is rescheduled (after the pause, if one is on).
@@ -22,6 +25,7 @@ export class Pauses {
   private endT = 0;
   private everyS = 0;
   private pauseS = 0;
+  private perRequestS = 0;
   /** Bumped when the schedule changes: a start tick of an older schedule is void. */
   private epoch = 0;
   /** Bumped at every (re)start of a pause: an end tick of an extended pause is void. */
@@ -33,13 +37,16 @@ export class Pauses {
     private readonly node: number,
     /** A pause began or ended (a load clock re-times its work). */
     private readonly onChange: () => void,
+    /** The requests present at the node now (waiting or in service). */
+    private readonly present: () => number,
   ) {}
 
   /** The active pause fault's schedule (null: none): the first pause starts now. */
-  set(everyS: number, pauseS: number): void {
+  set(everyS: number, pauseS: number, perRequestS: number): void {
     this.epoch++;
     this.everyS = everyS;
     this.pauseS = pauseS;
+    this.perRequestS = perRequestS;
     if (everyS > 0) this.begin();
   }
 
@@ -91,13 +98,15 @@ export class Pauses {
   private begin(): void {
     const now = this.k.now;
     const wasPaused = this.paused;
+    const length =
+      this.perRequestS > 0 ? this.pauseS + this.perRequestS * this.present() : this.pauseS;
     if (wasPaused) {
-      // A new schedule while paused: the pause on now runs to the later end.
-      this.endT = Math.max(this.endT, now + this.pauseS);
+      // A new schedule, or a pause due while one is still on: it runs to the later end.
+      this.endT = Math.max(this.endT, now + length);
     } else {
       this.paused = true;
       this.startT = now;
-      this.endT = now + this.pauseS;
+      this.endT = now + length;
     }
     this.k.scheduleNode(this.endT - now, this.node, SUB_PAUSE_END, 0, ++this.serial);
     this.k.scheduleNode(this.everyS, this.node, SUB_PAUSE_START, 0, this.epoch);

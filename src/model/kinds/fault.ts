@@ -48,6 +48,7 @@ export const faultSchema = z.discriminatedUnion(
       kind: z.literal('pause'),
       everyS: positive(MAX_DURATION_S, 's').default(FAULT_DEFAULTS.pauseEveryS),
       pauseMs: positive(MAX_MS, 'ms').default(FAULT_DEFAULTS.pauseMs),
+      perRequestMs: num(0, MAX_MS, 'ms').optional(),
     }),
     z.strictObject({ ...base, kind: z.literal('partition') }),
     z.strictObject({

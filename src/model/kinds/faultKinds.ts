@@ -116,7 +116,8 @@ export const FAULT_KINDS: Record<FaultKind, FaultKindDescription> = {
     kind: 'pause',
     target: FAULT_TARGETS.pause,
     colour: '#4d7c0f',
-    amount: (f: Fault) => `${f.pauseMs ?? ''} ms/${f.everyS ?? ''} s`,
+    amount: (f: Fault) =>
+      `${f.pauseMs ?? ''}${f.perRequestMs ? ` + ${f.perRequestMs}·n` : ''} ms/${f.everyS ?? ''} s`,
     label: 'GC pauses',
     help: 'Stop-the-world pauses: every so often the node stops for a while; work in service makes no progress and arrivals wait. The first pause starts with the fault.',
     get nodeTypes() {
@@ -128,6 +129,11 @@ export const FAULT_KINDS: Record<FaultKind, FaultKindDescription> = {
       forS,
       { key: 'everyS', label: 'Every', help: 'Time from one pause’s start to the next.' },
       { key: 'pauseMs', label: 'Pause', help: 'How long each pause stops the node.' },
+      {
+        key: 'perRequestMs',
+        label: 'Plus per request',
+        help: 'Each pause is longer by this for every request present at the node (waiting or in service) when it starts: a collector tracing a heap that grows with the backlog. Empty = fixed pauses.',
+      },
     ),
   },
   partition: {

@@ -10,7 +10,7 @@ import { loadBalancing, slowReplica } from './balancing.ts';
 import { batchedWriter, priorityShedding } from './classes.ts';
 import { bulkhead, codel, concurrencyLimit, goodputCollapse, retryTokens } from './overload.ts';
 import { retryTimeout, slowDependency } from './tracing.ts';
-import { connectionPool, sinkholing, timeoutCascade } from './metastable.ts';
+import { connectionPool, gcDeathSpiral, sinkholing, timeoutCascade } from './metastable.ts';
 
 export const CLAIMS: Claim[] = [
   ...loadBalancing,
@@ -45,6 +45,7 @@ export const CLAIMS: Claim[] = [
   ...sinkholing,
   ...timeoutCascade,
   ...connectionPool,
+  ...gcDeathSpiral,
   ...slowDependency,
   ...retryTimeout,
 ];

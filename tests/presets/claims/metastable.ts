@@ -194,3 +194,61 @@ export const connectionPool: Claim[] = [
     abs: 0.0005,
   },
 ];
+
+const GS = 'overload-gc-death-spiral';
+const noSpike = (doc: RawDoc): RawDoc => ({
+  ...doc,
+  faults: (doc.faults ?? []).filter((f) => f['kind'] !== 'spike'),
+});
+const heapBound = param('api', 'queueCapacity', 200);
+export const gcDeathSpiral: Claim[] = [
+  { preset: GS, claim: 'errors before', metric: (x) => errorsIn(x, 10, 30), expected: 0, abs: 0 },
+  {
+    preset: GS,
+    claim: 'no spike: no errors',
+    variant: noSpike,
+    metric: ({ r }) => r.errorRate,
+    expected: 0,
+    abs: 0,
+  },
+  {
+    preset: GS,
+    claim: 'nothing completes from t = 34 s',
+    metric: (x) => Math.max(...between(x, 34, 120).map((w) => w.nodes['api']!.ok)),
+    expected: 0,
+    abs: 0,
+  },
+  { preset: GS, claim: 'errors after', metric: (x) => errorsIn(x, 60, 120), expected: 1, abs: 0 },
+  { preset: GS, claim: 'run error rate', metric: ({ r }) => r.errorRate, expected: 0.81 },
+  {
+    preset: GS,
+    claim: 'waiting at the end',
+    metric: (x) => between(x, 119, 120)[0]!.nodes['api']!.queueNow,
+    expected: 15_900,
+    tolerance: 0.01,
+  },
+  {
+    preset: GS,
+    claim: 'drop abandoned: errors after',
+    variant: param('api', 'discipline', { order: 'fifo', dropAbandoned: true }),
+    metric: (x) => errorsIn(x, 60, 120),
+    expected: 1,
+    abs: 0,
+  },
+  {
+    preset: GS,
+    claim: 'queue capacity: rejected',
+    variant: heapBound,
+    metric: ({ r }) => r.errors?.rejected ?? 0,
+    expected: 1992,
+    abs: 0,
+  },
+  {
+    preset: GS,
+    claim: 'queue capacity: recovers at',
+    variant: heapBound,
+    metric: (x) => recoveredAt(x, 30),
+    expected: 41,
+    abs: 1,
+  },
+];
