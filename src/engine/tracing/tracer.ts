@@ -137,9 +137,12 @@ export class Tracer {
     s.release(r);
   }
 
-  /** The traces kept since the last call (with `end`, also the last window's slowest). */
+  /**
+   * The traces kept since the last call: with them the slowest of a window that is over (even
+   * when no later request has ended to close it, as in an outage) and, with `end`, of the last.
+   */
   drain(end = false): Trace[] {
-    if (end) this.flushSlow();
+    if (end || Math.floor(this.clock.now / this.windowS) !== this.slowWindow) this.flushSlow();
     const out = this.out;
     this.out = [];
     return out;

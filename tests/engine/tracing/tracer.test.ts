@@ -8,6 +8,7 @@ import { createSimulation } from '../../../src/engine/index.ts';
 import { criticalPath } from '../../../src/engine/tracing/criticalPath.ts';
 import { sampleUnit } from '../../../src/engine/tracing/tracer.ts';
 import { ERROR_REASONS } from '../../../src/engine/types.ts';
+import { TRACING_DEFAULTS } from '../../../src/model/tracing.ts';
 import { balancer, cache, client, database, edge, exp, scenario, service } from '../harness.ts';
 import { ALL_HEAD, figures, preset, traced } from './helpers.ts';
 
@@ -146,6 +147,16 @@ describe('sampling', () => {
     const all = traced(busy, ALL_HEAD).traces.filter((t) => t.status === 0);
     const slowest = all.reduce((a, t) => (t.endS - t.startS > a.endS - a.startS ? t : a));
     expect(slow.map((t) => t.id)).toContain(slowest.id);
+  });
+
+  it('a window’s slowest are drained once it is over, though no later request closes it', () => {
+    // The retry storm from t = 60 s: from 61 s to 70 s no request succeeds, so no request
+    // that could be a candidate of a later window ends to close window 60.
+    const sim = createSimulation(preset('retry-storm'), { tracing: TRACING_DEFAULTS });
+    sim.runUntil(70);
+    const slow = sim.drainTraces!()!.filter((t) => t.why === 'slow');
+    expect(Math.max(...slow.map((t) => t.endS))).toBeLessThan(61);
+    expect(slow.filter((t) => Math.floor(t.endS) === 60)).toHaveLength(5);
   });
 
   it('the memory budget bounds what is kept between drains, and counts the rest', () => {
