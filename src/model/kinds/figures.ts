@@ -70,7 +70,7 @@ export interface FigureDescriptor {
   replicated?: true;
 }
 
-const LATENCY_CHART: FigureChart = { group: 'latency at this node', style: 'line' };
+export const LATENCY_CHART: FigureChart = { group: 'latency at this node', style: 'line' };
 
 /** The figures every node reports, whatever its kind (chart groups in this order). */
 export const COMMON_FIGURES = [

@@ -8,8 +8,8 @@
  * sight: four React renders of every chart a second took a fifth of the main thread at Max.
  */
 import { memo, useLayoutEffect, useRef, useState, type MouseEvent, type PointerEvent } from 'react';
-import { plotArea, plotSvg, timeRange, type PlotSpec } from './plotSvg.ts';
-import { formatValue } from './valueAxis.ts';
+import { axisFor, plotArea, plotSvg, timeRange, type PlotSpec } from './plotSvg.ts';
+import { axisValue, formatValue } from './valueAxis.ts';
 import { useChartMarks, type ChartMark } from './chartMarks.ts';
 import { shownChart, subscribeShownCharts } from './shownCharts.ts';
 import { hottestAt } from './heatmap.ts';
@@ -133,8 +133,17 @@ function useLivePlot(
   }, [plot, svg, spec, width, height, marks]);
 }
 
-/** A click on the plot: the chart's key, the time under the pointer, and its row. */
-export type PointClick = (key: string, tS: number, row: ChartRow | undefined) => void;
+/**
+ * A click on the plot: the chart's key, the time under the pointer and its row, the value under
+ * it on the y axis (undefined on a heatmap), and the spec as drawn.
+ */
+export type PointClick = (
+  key: string,
+  tS: number,
+  row: ChartRow | undefined,
+  v: number | undefined,
+  spec: PlotSpec,
+) => void;
 
 function ChartCardInner({ spec, onPointClick }: { spec: PlotSpec; onPointClick?: PointClick }) {
   const plot = useRef<HTMLDivElement>(null);
@@ -158,6 +167,14 @@ function ChartCardInner({ spec, onPointClick }: { spec: PlotSpec; onPointClick?:
     return f < 0 || f > 1 ? undefined : first + f * (end - first);
   };
   const onMove = (e: PointerEvent<HTMLDivElement>) => setHoverT(timeAt(e));
+  // The value under the pointer, on the axis as drawn.
+  const valueAt = (e: MouseEvent<HTMLDivElement>, drawn: PlotSpec) => {
+    if (drawn.heat !== undefined) return undefined;
+    const area = plotArea(width, height);
+    const y = e.clientY - e.currentTarget.getBoundingClientRect().top;
+    const f = (area.bottom - y) / (area.bottom - area.top);
+    return f < 0 || f > 1 ? undefined : axisValue(axisFor(drawn), f);
+  };
 
   return (
     <figure className="chart-card" data-chart={spec.key}>
@@ -173,7 +190,9 @@ function ChartCardInner({ spec, onPointClick }: { spec: PlotSpec; onPointClick?:
           onPointClick &&
           ((e) => {
             const t = timeAt(e);
-            if (t !== undefined) onPointClick(spec.key, t, rowAt(rowsNow(), t));
+            const drawn = shownChart(spec.key) ?? spec;
+            if (t !== undefined)
+              onPointClick(spec.key, t, rowAt(drawn.rows, t), valueAt(e, drawn), drawn);
           })
         }
       >

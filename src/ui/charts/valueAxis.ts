@@ -137,3 +137,10 @@ export function axisFraction(axis: ValueAxis, v: number): number {
   // An axis with no span (never built so, but a NaN in SVG is an error the page logs): bottom.
   return Number.isFinite(f) ? Math.min(1, Math.max(0, f)) : 0;
 }
+
+/** The value at fraction `f` of the axis (0 bottom, 1 top): axisFraction's inverse. */
+export function axisValue(axis: ValueAxis, f: number): number {
+  if (!axis.log) return axis.min + f * (axis.max - axis.min);
+  const lo = Math.log10(axis.min);
+  return 10 ** (lo + f * (Math.log10(axis.max) - lo));
+}

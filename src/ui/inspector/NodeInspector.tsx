@@ -13,6 +13,7 @@ import { useRunClient } from '../run/RunClientContext.ts';
 import { commitLive, useLiveClock } from './liveCommit.ts';
 import { OperatorActions } from './OperatorActions.tsx';
 import NodeCost from '../report/NodeCost.tsx';
+import { NodeTracesButton } from '../traces/NodeTracesButton.tsx';
 
 export function NodeInspector({ node }: { node: ScenarioNode }) {
   const kind = KIND_DESCRIPTIONS[node.type];
@@ -60,6 +61,7 @@ export function NodeInspector({ node }: { node: ScenarioNode }) {
         ))}
       </InspectedNode.Provider>
       {clock !== null && <OperatorActions target={node} />}
+      <NodeTracesButton nodeId={node.id} />
       <div className="inspector__actions">
         <button type="button" className="btn" onClick={() => duplicate([node.id])}>
           Duplicate

@@ -1,18 +1,20 @@
 /**
  * The ways into the Traces view from the charts: a button with the count of traces kept, and
- * a click on a chart (latency: the requests that ended near that time, slowest first; errors:
- * the failed ones). The view itself is a chunk of its own, fetched when first opened.
+ * a click on a chart (the requests that ended near that time, slowest first; on a latency chart
+ * also near the clicked line's value; errors: the failed ones; a node's charts: through it,
+ * chartFocus.ts). The view itself is a chunk of its own, fetched when first opened.
  */
 import { lazy, Suspense } from 'react';
 import { createPortal } from 'react-dom';
 import type { PointClick } from '../charts/ChartCard.tsx';
+import { focusOfClick } from './chartFocus.ts';
 import { useLiveTraces } from './liveTraces.ts';
 import './traces.css';
 
 const TracesPanel = lazy(() => import('./TracesPanel.tsx'));
 
-export const openTracesFromChart: PointClick = (key, tS) =>
-  useLiveTraces.getState().show({ tS, failedOnly: key === 'errors' });
+export const openTracesFromChart: PointClick = (_key, tS, _row, v, spec) =>
+  useLiveTraces.getState().show(focusOfClick(tS, v, spec));
 
 export function TracesEntry() {
   const count = useLiveTraces((s) => s.traces.length);
@@ -32,7 +34,7 @@ export function TracesEntry() {
         createPortal(
           <Suspense fallback={null}>
             {/* A new focus (another click) starts the view afresh from it. */}
-            <TracesPanel key={`${focus.tS}-${focus.failedOnly}`} />
+            <TracesPanel key={JSON.stringify(focus)} />
           </Suspense>,
           document.body,
         )}

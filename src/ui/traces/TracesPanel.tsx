@@ -10,12 +10,20 @@ import { useAppStore } from '../../store/index.ts';
 import { formatSimTime } from '../run/format.ts';
 import { formatMs } from './format.ts';
 import { useLiveTraces } from './liveTraces.ts';
-import { pickTraces, sampledQuantileS, type TraceFilter } from './pickTraces.ts';
+import {
+  closestTo,
+  NEAR_FACTOR,
+  pickTraces,
+  sampledQuantileS,
+  type TraceFilter,
+} from './pickTraces.ts';
 import { TimeBreakdown } from './TimeBreakdown.tsx';
 import { Waterfall } from './Waterfall.tsx';
 
 /** The list shows this many (the slowest first). */
 const LISTED = 200;
+/** With none about a clicked latency, this many of the closest to it. */
+const CLOSEST = 10;
 
 export default function TracesPanel() {
   const traces = useLiveTraces((s) => s.traces);
@@ -27,18 +35,27 @@ export default function TracesPanel() {
   const labels = new Map(nodes.map((n) => [n.id, n.label ?? n.id]));
   const nodeName = (i: number): string => labels.get(nodeIds[i] ?? '') ?? nodeIds[i] ?? `node ${i}`;
   const selectedNode = nodeIds.findIndex((id) => selectedIds.includes(id));
+  const focusNode = focus.nodeId === null ? -1 : nodeIds.indexOf(focus.nodeId);
 
   const [outcome, setOutcome] = useState<TraceFilter['outcome']>(
     focus.failedOnly ? 'failed' : 'all',
   );
   const [minMs, setMinMs] = useState(0);
   const [tS, setTS] = useState(focus.tS);
-  const [pickedNode, setPickedNode] = useState<number | null>(null);
+  const [pickedNode, setPickedNode] = useState<number | null>(focusNode >= 0 ? focusNode : null);
+  // A latency read off a chart: end to end, or at the node whose chart it was.
+  const [near, setNear] = useState(
+    focus.nearMs === null ? undefined : { ms: focus.nearMs, node: focusNode },
+  );
   const node = pickedNode ?? selectedNode;
   const [shown, setShown] = useState<number | null>(null);
   const [compared, setCompared] = useState<number | null>(null);
 
-  const listed = pickTraces(traces, { outcome, node, minMs, tS }).slice(0, LISTED);
+  const filter: TraceFilter = { outcome, node, minMs, tS, near };
+  const about = pickTraces(traces, filter).slice(0, LISTED);
+  // None about the clicked latency: the closest ones, said so.
+  const closest = about.length === 0 && near !== undefined;
+  const listed = closest ? closestTo(traces, filter, near, CLOSEST) : about;
   const p50 = sampledQuantileS(traces, 0.5);
   const p99 = sampledQuantileS(traces, 0.99);
   const band = (d: number): string =>
@@ -99,10 +116,22 @@ export default function TracesPanel() {
             Near t = {formatSimTime(tS)} ✕
           </button>
         )}
+        {near !== undefined && (
+          <button type="button" onClick={() => setNear(undefined)}>
+            About {formatMs(near.ms / 1000)}
+            {near.node >= 0 && ` at ${nodeName(near.node)}`}
+            {focus.nearName !== null && ` (${focus.nearName})`} ✕
+          </button>
+        )}
       </div>
       <div className="traces__body">
         <ol className="traces__list" aria-label="Traces, slowest first">
           {listed.length === 0 && <li className="traces__note">No traces match yet.</li>}
+          {closest && listed.length > 0 && (
+            <li className="traces__note">
+              None within × {NEAR_FACTOR} of {formatMs(near.ms / 1000)}; the closest:
+            </li>
+          )}
           {listed.map((t) => {
             const d = t.endS - t.startS;
             return (

@@ -55,7 +55,7 @@ describe('the list', () => {
 });
 
 describe('the store', () => {
-  it('keeps at most maxTraces, dropping the oldest tail-captured ones before sampled ones', () => {
+  it('keeps at most maxTraces, dropping the oldest failed ones, then slow ones, before sampled', () => {
     const store = useLiveTraces.getState();
     store.reset();
     const head = traces.filter((t) => t.why === 'head');
@@ -72,5 +72,9 @@ describe('the store', () => {
     const heads = kept.filter((t) => t.why === 'head').length;
     // More sampled ones kept than their share of what came in.
     expect(heads / kept.length).toBeGreaterThan(head.length / traces.length);
+    // Failures go before the slowest of each window: as many of those kept as came in last.
+    const slowIn = tail.filter((t) => t.why === 'slow').length;
+    expect(slowIn).toBeGreaterThan(0);
+    expect(kept.filter((t) => t.why === 'slow').length).toBeGreaterThanOrEqual(slowIn);
   });
 });
