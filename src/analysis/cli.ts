@@ -51,9 +51,9 @@ export interface ReplicationsReport extends ReplicationSummary {
   wallMs: number;
 }
 
-const inThread: JobRunner = { run: async (job) => runToEnd(job.doc, job.opts) };
+export const inThread: JobRunner = { run: async (job) => runToEnd(job.doc, job.opts) };
 
-function simOptions(o: CliRunOptions): SimulationOptions {
+export function simOptions(o: CliRunOptions): SimulationOptions {
   const s: SimulationOptions = {};
   if (o.seed !== undefined) s.seed = o.seed;
   if (o.durationS !== undefined) s.durationS = o.durationS;
@@ -61,7 +61,7 @@ function simOptions(o: CliRunOptions): SimulationOptions {
 }
 
 /** Runs with the simulated duration overridden also shorten the document (warm-up kept). */
-function withDuration(doc: Scenario, durationS?: number): Scenario {
+export function withDuration(doc: Scenario, durationS?: number): Scenario {
   return durationS === undefined
     ? doc
     : { ...doc, durationS, warmupS: Math.min(doc.warmupS, durationS / 2) };

@@ -3,6 +3,7 @@
  * `--sweep FROM:TO:STEP` (percent of the document's client rates, or of `--base-rps N`),
  * `--slo-ms N` (p99 SLO for the capacity, default 200), `--deadline-ms N` (goodput counts only
  * answers within it),
+ * `--compare B.json` (a paired comparison of the document with B over `--replications N` seeds),
  * `--sweep-param PATH=FROM:TO:STEP` (once or twice: a param sweep, `--sweep-seeds N` seeds a
  * point), `--replications N` (seeds doc.seed .. doc.seed+N-1), `--workers N` (threads; default one per
  * core), `--theory` (queueing theory beside the measurement; implied by --replications, else
@@ -22,6 +23,8 @@ export interface AnalysisArgs {
   sloMs: number;
   deadlineMs?: number;
   replications?: number;
+  /** `--compare B.json`: B's file, compared with the document over the same seeds. */
+  compare?: string;
   workers?: number;
   theory?: boolean;
 }
@@ -82,6 +85,7 @@ export function takeAnalysisArgs(argv: readonly string[]): {
       '--workers',
       '--sweep-param',
       '--sweep-seeds',
+      '--compare',
     ];
     if (!known.includes(flag)) {
       rest.push(arg);
@@ -98,7 +102,10 @@ export function takeAnalysisArgs(argv: readonly string[]): {
     } else if (flag === '--base-rps') analysis.baseRps = positive(flag, value, false);
     else if (flag === '--slo-ms') analysis.sloMs = positive(flag, value, false);
     else if (flag === '--deadline-ms') analysis.deadlineMs = positive(flag, value, false);
-    else if (flag === '--replications') {
+    else if (flag === '--compare') {
+      if (!value) throw new Error('--compare: expected the file of design B');
+      analysis.compare = value;
+    } else if (flag === '--replications') {
       analysis.replications = positive(flag, value, true);
       if (analysis.replications > 1000) throw new Error('--replications: at most 1000');
     } else analysis.workers = positive(flag, value, true);
@@ -111,4 +118,5 @@ export const wantsAnalysis = (a: AnalysisArgs): boolean =>
   a.sweep !== undefined ||
   a.sweepParams !== undefined ||
   a.replications !== undefined ||
+  a.compare !== undefined ||
   a.theory === true;

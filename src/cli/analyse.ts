@@ -14,15 +14,17 @@ import {
   type CliRunOptions,
 } from '../analysis/cli.ts';
 import { takeAnalysisArgs, wantsAnalysis } from '../analysis/cliArgs.ts';
+import { DEFAULT_COMPARE_SEEDS, formatPairedText, runPairedCli } from '../analysis/pairedCli.ts';
 import { formatParamSweepText, runParamSweepCli } from '../analysis/paramSweepCli.ts';
 import { USAGE } from './args.ts';
-import { loadFromArgs, messageOf, type Io } from './loadArgs.ts';
+import { loadDocumentFile, loadFromArgs, messageOf, type Io } from './loadArgs.ts';
 import { createThreadPool } from './pool.ts';
 
 export const ANALYSIS_USAGE =
   '       npm run --silent sim -- FILE --sweep FROM:TO:STEP [--base-rps N] [--slo-ms N] [--deadline-ms N] [--workers N] [--json] [--seed N] [--duration S]\n' +
   '       npm run --silent sim -- FILE --sweep-param PATH=FROM:TO:STEP [--sweep-param PATH=FROM:TO:STEP] [--sweep-seeds N] [--slo-ms N] [--workers N] [--json] [--seed N] [--duration S]\n' +
   '       npm run --silent sim -- FILE --replications N [--workers N] [--json] [--seed N] [--duration S]\n' +
+  '       npm run --silent sim -- FILE --compare B.json [--replications N] [--workers N] [--json] [--seed N] [--duration S]\n' +
   '       npm run --silent sim -- FILE --theory [--json] [--seed N] [--duration S]';
 
 export async function runAnalysisCommand(argv: readonly string[], io: Io): Promise<number | null> {
@@ -38,7 +40,18 @@ export async function runAnalysisCommand(argv: readonly string[], io: Io): Promi
   const loaded = loadFromArgs(rest, io, `${USAGE}\n${ANALYSIS_USAGE}`);
   if (typeof loaded === 'number') return loaded;
   const { args, scenario } = loaded;
-  const jobs = analysis.sweep || analysis.sweepParams ? 0 : (analysis.replications ?? 1);
+  const docB =
+    analysis.compare === undefined
+      ? undefined
+      : loadDocumentFile(analysis.compare, io, args.strict);
+  if (typeof docB === 'number') return docB;
+  const compareSeeds = analysis.replications ?? DEFAULT_COMPARE_SEEDS;
+  const jobs =
+    analysis.sweep || analysis.sweepParams
+      ? 0
+      : docB
+        ? 2 * compareSeeds
+        : (analysis.replications ?? 1);
   const threads = Math.max(
     1,
     Math.min(analysis.workers ?? os.availableParallelism(), jobs || Infinity),
@@ -70,8 +83,14 @@ export async function runAnalysisCommand(argv: readonly string[], io: Io): Promi
       json.paramSweep = r;
       text.push(formatParamSweepText(r));
     }
-    // --theory alone: one run, with the theory rows (no intervals).
-    const seeds = analysis.replications ?? (analysis.theory ? 1 : undefined);
+    if (docB) {
+      const r = await runPairedCli(scenario, docB, compareSeeds, opts);
+      json.compare = r;
+      text.push(formatPairedText(r));
+    }
+    // --theory alone: one run, with the theory rows (no intervals). With --compare, the
+    // replications are the comparison's seeds.
+    const seeds = docB ? undefined : (analysis.replications ?? (analysis.theory ? 1 : undefined));
     if (seeds !== undefined) {
       const r = await runReplicationsCli(scenario, seeds, opts);
       json.replications = r;

@@ -69,24 +69,30 @@ export function loadFromArgs(
     return 1;
   }
   const args = parsed.args;
+  const scenario = loadDocumentFile(args.file, io, args.strict);
+  return typeof scenario === 'number' ? scenario : { args, scenario };
+}
+
+/** Reads and loads one document, its warnings printed; the exit status when it cannot. */
+export function loadDocumentFile(file: string, io: Io, strict = false): Scenario | number {
   let text: string;
   try {
-    text = io.readFile(args.file, MAX_DOCUMENT_BYTES);
+    text = io.readFile(file, MAX_DOCUMENT_BYTES);
   } catch (e) {
     if (e instanceof TooLargeError) {
-      io.err(`sim: ${args.file}: ${e.message}`);
+      io.err(`sim: ${file}: ${e.message}`);
       return 2;
     }
-    io.err(`sim: cannot read ${args.file}: ${messageOf(e)}`);
+    io.err(`sim: cannot read ${file}: ${messageOf(e)}`);
     return 1;
   }
   const loaded = loadScenario(text);
   if (!loaded.ok) {
-    io.err(`sim: ${args.file}: ${loaded.error}`);
+    io.err(`sim: ${file}: ${loaded.error}`);
     return 2;
   }
-  const label = args.strict ? 'error (--strict)' : 'warning';
-  for (const w of loaded.warnings) io.err(`sim: ${args.file}: ${label}: ${w}`);
-  if (args.strict && loaded.warnings.length > 0) return 2;
-  return { args, scenario: loaded.scenario };
+  const label = strict ? 'error (--strict)' : 'warning';
+  for (const w of loaded.warnings) io.err(`sim: ${file}: ${label}: ${w}`);
+  if (strict && loaded.warnings.length > 0) return 2;
+  return loaded.scenario;
 }
