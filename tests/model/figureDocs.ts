@@ -158,7 +158,8 @@ const fourClasses = scenario({
   edges: [edge('c', 'lb'), edge('lb', 'api'), edge('c2', 'writer')],
 });
 
-/** Partitions on replication edges: multi-primaries diverge, a refusing replica fails reads. */
+/** Partitions on replication edges: multi-primaries diverge, a refusing replica fails reads;
+ *  the replica also sends reads of fresh keys to its primary (read your writes). */
 const partitionedStores = scenario({
   durationS: 20,
   nodes: [
@@ -170,7 +171,7 @@ const partitionedStores = scenario({
     service('api', { workers: 100, serviceTimeMs: constant(0.1), calls: 'oneOf' }),
     database('p', { multiPrimary: true }),
     database('q', { multiPrimary: true }),
-    database('r', { onPartition: 'refuse' }),
+    database('r', { onPartition: 'refuse', readYourWritesMs: 1 }),
   ],
   edges: [
     edge('c', 'api'),

@@ -73,6 +73,7 @@ export class DataState {
   lostWrites = 0;
   refusedWrites = 0;
   refusedReads = 0;
+  readsToPrimary = 0;
   private wRefused = 0;
   /** Multi-primary: writes taken while cut off from a peer (they diverge until it heals). */
   divergentWrites = 0;
@@ -179,6 +180,22 @@ export class DataState {
       }
     }
     return waitS;
+  }
+
+  /**
+   * Read-your-writes (`readYourWritesMs` on a replica): a read of a key its primary acknowledged
+   * a write to within the window is passed to the primary, as a session that just wrote its own
+   * data (the key) would be; counted as `readsToPrimary`.
+   */
+  sticksToPrimary(c: Call): boolean {
+    const windowMs = this.node.params.readYourWritesMs;
+    if (windowMs === undefined || this.role !== 'replica') return false;
+    const lw = dbAt(this.k, this.root)?.lastWriteT;
+    if (lw === null || lw === undefined) return false;
+    const t = lw[c.key % this.keySpace]!;
+    if (t < 0 || t < this.k.now - windowMs / 1000) return false;
+    if (c.counted) this.readsToPrimary++;
+    return true;
   }
 
   /** On a quorum-mode primary: the other copies a read consults (R − 1, at most N − 1). */
@@ -379,6 +396,7 @@ export class DataState {
     out.writes = this.writes;
     if (this.refusedWrites > 0) out.refusedWrites = this.refusedWrites;
     if (this.refusedReads > 0) out.refusedReads = this.refusedReads;
+    if (this.node.params.readYourWritesMs !== undefined) out.readsToPrimary = this.readsToPrimary;
     if (this.divergentWrites > 0) out.divergentWrites = this.divergentWrites;
     if (this.rtoMs >= 0) out.rtoMs = this.rtoMs;
     if (this.rpoMs >= 0) out.rpoMs = this.rpoMs;

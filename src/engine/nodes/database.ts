@@ -80,6 +80,7 @@ export class DatabaseNode extends BaseNode {
     if (c.write && d.role === 'replica' && d.root >= 0) {
       return redirect(this.k, c, this.index, d.root);
     }
+    if (!c.write && d.sticksToPrimary(c)) return redirect(this.k, c, this.index, d.root);
     // Under a partition, a store that chose consistency refuses what it cannot do safely.
     if (c.write ? d.acksNeeded() < 0 : d.refusesRead(c)) {
       if (c.write) d.refused(c);
