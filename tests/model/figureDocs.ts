@@ -18,6 +18,7 @@ import {
   edge,
   exp,
   queue,
+  rateLimiter,
   scenario,
   service,
   shardRouter,
@@ -143,7 +144,7 @@ const loadDependent = scenario({
 });
 
 /** Four request classes (every chart slot) over a Layer-4 balancer (its connections), and a
- *  batch consumer. */
+ *  batch consumer; the classes reach a node of every kind (each reports its figures by class). */
 const fourClasses = scenario({
   durationS: 10,
   nodes: [
@@ -154,8 +155,26 @@ const fourClasses = scenario({
     }),
     balancer('lb', { layer: 'l4' }),
     service('api'),
+    rateLimiter('rl'),
+    cache('cache'),
+    database('db'),
+    queue('q'),
+    service('worker'),
+    shardRouter('router'),
+    database('shard'),
   ],
-  edges: [edge('c', 'lb'), edge('lb', 'api'), edge('c2', 'writer')],
+  edges: [
+    edge('c', 'lb'),
+    edge('lb', 'api'),
+    edge('c2', 'writer'),
+    edge('c', 'rl'),
+    edge('rl', 'cache'),
+    edge('cache', 'db'),
+    edge('c', 'q'),
+    edge('q', 'worker'),
+    edge('c', 'router'),
+    edge('router', 'shard'),
+  ],
 });
 
 /** Partitions on replication edges: multi-primaries diverge, a refusing replica fails reads;

@@ -1,7 +1,9 @@
 /**
- * A client's requests end to end, class by class (its `classes` figure and the window's class
- * slots): counts, errors by reason and a latency histogram per class for the run (counted
- * requests), and ok answers and a histogram per class for the window being built.
+ * A node's requests class by class (its `classes` figure and the window's class slots): counts,
+ * errors by reason and a latency histogram per class for the run (counted requests), and ok
+ * answers and a histogram per class for the window being built. At a client a request is timed
+ * end to end (from `rootT`), at any other node from its arrival there (`arriveT`), as the node's
+ * own latency.
  */
 import { MAX_CLASSES, type ClassFigures } from '../../model/kinds/classes.ts';
 import type { Call } from '../call.ts';
@@ -25,10 +27,12 @@ export class ClassStats {
   private readonly wHist: Histogram[];
   private windowStart = 0;
 
-  /** `slots`: the client's classes as table indices, in its own order (its chart slots). */
+  /** `slots`: the classes as table indices in chart-slot order (a client's own, in its order;
+   *  elsewhere every class of the document). `endToEnd`: a client's requests, from their start. */
   constructor(
     private readonly k: Kernel,
     private readonly slots: readonly number[],
+    private readonly endToEnd: boolean,
   ) {
     const n = k.classes.count;
     this.ok = new Float64Array(n);
@@ -39,15 +43,15 @@ export class ClassStats {
     this.wHist = Array.from({ length: n }, () => new Histogram(WINDOW_SUB_BITS));
   }
 
-  /** `root` ends now with `reason` (0 = ok); call before the root is freed. */
-  done(root: Call, reason: number): void {
-    const c = root.cls;
-    const ms = (this.k.now - root.rootT) * 1000;
+  /** `call` leaves now with `reason` (0 = ok); call before it is freed. */
+  done(call: Call, reason: number): void {
+    const c = call.cls;
+    const ms = (this.k.now - (this.endToEnd ? call.rootT : call.arriveT)) * 1000;
     if (reason === 0) {
       this.wOk[c]!++;
       if (this.k.liveWindows) this.wHist[c]!.record(ms);
     }
-    if (!root.counted) return;
+    if (!call.counted) return;
     if (reason === 0) {
       this.ok[c]!++;
       this.hist[c]!.record(ms);
@@ -64,6 +68,8 @@ export class ClassStats {
     for (const c of this.slots) {
       const ok = this.ok[c]!;
       const failed = this.failed[c]!;
+      // A class that never reached this node (routed elsewhere) has no row here.
+      if (!this.endToEnd && ok + failed === 0) continue;
       const f: ClassFigures = {
         ok,
         failed,

@@ -4,6 +4,7 @@
  * workers and waiting requests (so utilization and mean queue length are true time averages).
  */
 import type { Call } from '../call.ts';
+import type { ClassStats } from '../classes/classStats.ts';
 import { Histogram, RESULT_SUB_BITS } from './histogram.ts';
 import { Latencies } from './latencies.ts';
 import { REASON_COUNT } from '../reasons.ts';
@@ -35,6 +36,8 @@ export class NodeStats {
   readonly window: Latencies | null;
   /** What feeds `hist` when not this node (see GlobalStats.shareWithClient). */
   private feeder: Latencies | null = null;
+  /** With request classes: the same figures class by class (null: the document has none). */
+  byClass: ClassStats | null = null;
 
   // Levels now, and their integrals over time since 0.
   private lastT = 0;
@@ -106,12 +109,14 @@ export class NodeStats {
   departure(c: Call, reason: number): void {
     this.since = c.arriveT;
     this.departed(c.counted, reason);
+    if (this.byClass !== null) this.byClass.done(c, reason);
   }
 
   /** A root request at its client, end to end (since `rootT`). */
   rootDeparture(root: Call, reason: number): void {
     this.since = root.rootT;
     this.departed(root.counted, reason);
+    if (this.byClass !== null) this.byClass.done(root, reason);
   }
 
   private departed(counted: boolean, reason: number): void {

@@ -35,6 +35,7 @@ export function buildResult(k: Kernel, windows: Windows, meta: RunMeta): SimResu
     if (s.failed > 0) r.errors = reasonCounts(s.errors);
     node.describe(r, false);
     k.policy.describeNode?.(node.index, r, false);
+    s.byClass?.describe(r, false);
     k.uptimes[node.index]?.describe(r, false);
     nodes[node.id] = r;
   }

@@ -78,6 +78,7 @@ export class Windows {
       };
       node.describe(w, true);
       k.policy.describeNode?.(node.index, w, true);
+      s.byClass?.describe(w, true);
       k.uptimes[node.index]?.describe(w, true);
       const avg = s.closeWindow(t);
       w.utilization = r4(avg.utilization);

@@ -8,6 +8,7 @@ import type { Kernel } from '../kernel.ts';
 import { UNAVAILABLE } from '../reasons.ts';
 import type { Rng } from '../rng.ts';
 import { NodeStats } from '../metrics/nodeStats.ts';
+import { ClassStats } from '../classes/classStats.ts';
 import type { NodeResult, NodeWindow } from '../types.ts';
 import type { NodeBehaviour, NodeContext } from './types.ts';
 
@@ -26,6 +27,14 @@ export abstract class BaseNode implements NodeBehaviour {
   constructor(ctx: NodeContext) {
     this.k = ctx.kernel;
     this.stats = new NodeStats(ctx.kernel, ctx.kernel.liveWindows);
+    const classes = ctx.kernel.classes.count;
+    // Every class of the document, in its order; a client keeps its own (see client.ts).
+    if (classes > 0)
+      this.stats.byClass = new ClassStats(
+        ctx.kernel,
+        Array.from({ length: classes }, (_, i) => i),
+        false,
+      );
     this.index = ctx.index;
     this.id = ctx.node.id;
     this.type = ctx.node.type;

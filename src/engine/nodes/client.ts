@@ -12,7 +12,6 @@ import { Sampler } from '../dists.ts';
 import { Rng, streamSeed } from '../rng.ts';
 import { ZipfKeys } from '../zipf.ts';
 import { BaseNode } from './base.ts';
-import type { NodeResult, NodeWindow } from '../types.ts';
 import type { NodeContext } from './types.ts';
 import { RateProfile } from './rateProfile.ts';
 
@@ -39,9 +38,8 @@ export class ClientNode extends BaseNode {
   /** Closed workload after a live cut in users: which retired users have stopped (lazily). */
   private stopped: Uint8Array | null = null;
   private usersStarted = 0;
-  /** With request classes in the document: the mix this client sends, and its figures by class. */
+  /** With request classes in the document: the mix this client sends. */
   private readonly mix: ClassMix | null;
-  private readonly byClass: ClassStats | null;
 
   constructor(ctx: NodeContext) {
     super(ctx);
@@ -57,7 +55,8 @@ export class ClientNode extends BaseNode {
     const arrival = this.p.arrival;
     this.think = arrival.process === 'closed' ? new Sampler(arrival.thinkMs, this.rng) : null;
     this.mix = this.k.classes.count > 0 ? new ClassMix(this.k, this.p, this.attrRng) : null;
-    this.byClass = this.mix === null ? null : new ClassStats(this.k, this.mix.slots);
+    // Its figures by class are its own classes' (its chart slots, in its order), end to end.
+    if (this.mix !== null) this.stats.byClass = new ClassStats(this.k, this.mix.slots, true);
   }
 
   override start(): void {
@@ -152,19 +151,9 @@ export class ClientNode extends BaseNode {
 
   override onAnswer(root: Call, _child: Call, reason: number): void {
     const user = root.user;
-    this.finish(root, reason);
+    this.k.finishRoot(root, reason);
     if (user >= 0 && !this.retired(user))
       this.k.scheduleNode(this.think!.sample() / 1000, this.index, SUB_USER, user, 0);
-  }
-
-  /** `root` is over: counted by class (while it is still whole), then end to end. */
-  private finish(root: Call, reason: number): void {
-    this.byClass?.done(root, reason);
-    this.k.finishRoot(root, reason);
-  }
-
-  override describe(out: NodeResult | NodeWindow, window: boolean): void {
-    this.byClass?.describe(out, window);
   }
 
   private rate(t: number): number {
@@ -214,7 +203,7 @@ export class ClientNode extends BaseNode {
       k.forward(root, this.pickEdgeByWeight(this.rng), -1, -1);
       return;
     }
-    this.finish(root, 0);
+    k.finishRoot(root, 0);
     if (user >= 0) k.scheduleNode(this.think!.sample() / 1000, this.index, SUB_USER, user, 0);
   }
 }

@@ -43,7 +43,8 @@ export const classesSchema = z
     });
   });
 
-/** A class's figures over the run, at the client: its requests end to end. */
+/** A class's figures over the run at one node: at a client its requests end to end, elsewhere
+ *  their time at the node. */
 export interface ClassFigures {
   ok: number;
   failed: number;
@@ -53,14 +54,18 @@ export interface ClassFigures {
   errors?: Record<string, number>;
 }
 
-/** The window figures of class slot 1..MAX_CLASSES: p99 and ok answers per second. */
+/**
+ * The window figures of class slot 1..MAX_CLASSES: p99 and ok answers per second. A client's
+ * slots are its own classes in its order; any other node's, the document's classes in the order
+ * they first appear (then `default`, for the requests of a client without classes).
+ */
 function slotFigures(slot: number) {
   return [
     {
       key: `class${slot}P99Ms`,
       label: `Class ${slot} p99`,
       unit: 'ms',
-      help: `With classes: the p99 end-to-end latency of the client's class ${slot} over the window.`,
+      help: `With classes: the p99 latency of class ${slot} over the window (at a client end to end, elsewhere at this node).`,
       nature: 'time',
       where: 'window',
       optional: true,
@@ -70,7 +75,7 @@ function slotFigures(slot: number) {
       key: `class${slot}Rps`,
       label: `Class ${slot} throughput`,
       unit: 'req/s',
-      help: `With classes: OK answers per second of the client's class ${slot} over the window.`,
+      help: `With classes: OK answers per second of class ${slot} over the window.`,
       nature: 'rate',
       where: 'window',
       optional: true,
@@ -79,13 +84,14 @@ function slotFigures(slot: number) {
   ] as const;
 }
 
-/** The client's per-class figures: the run's table by class name, and the charts' slots. */
+/** Every node's per-class figures (a common figure): the run's table by class name, and the
+ *  charts' slots. */
 export const CLASS_FIGURES = [
   {
     key: 'classes',
     label: 'By class',
     unit: 'ms',
-    help: 'With classes: per class, end to end: OK and failed requests, throughput (req/s), error rate, latency percentiles (ms) and errors by reason.',
+    help: 'With classes: per class (at a client end to end, elsewhere at this node, each class that reached it): OK and failed requests, throughput (req/s), error rate, latency percentiles (ms) and errors by reason.',
     nature: 'byClass',
     where: 'result',
     optional: true,

@@ -10,7 +10,7 @@ import {
   ratio,
   timePoints,
 } from './common.ts';
-import { CLASS_FIGURES, classesSchema } from './classes.ts';
+import { classesSchema } from './classes.ts';
 import { CLASS_MIX_TABLE } from './classTables.ts';
 import { defineKind } from './define.ts';
 import { distText, num as short } from './lineText.ts';
@@ -48,7 +48,7 @@ export const clientParamsSchema = z.strictObject({
 
 export const CLIENT_DESCRIPTION = defineKind({
   type: 'client',
-  figures: CLASS_FIGURES, // beyond the common figures: its requests by class, when it has classes
+  figures: [], // its requests by class are a common figure (end to end at a client)
   label: 'Client',
   icon: '👤',
   // A person: head and shoulders.

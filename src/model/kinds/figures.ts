@@ -4,7 +4,7 @@
  * the engine's results and windows, the worker's frame columns and the live charts follow from
  * those declarations, so a kind's figure reaches the screen because the kind declares it.
  */
-import type { ClassFigures } from './classes.ts';
+import { CLASS_FIGURES, type ClassFigures } from './classes.ts';
 
 /**
  * What a number is: a count of events, a ratio 0..1, a duration, a rate per second, or a level
@@ -176,6 +176,7 @@ export const COMMON_FIGURES = [
     where: 'result',
     optional: true,
   },
+  ...CLASS_FIGURES,
 ] as const satisfies readonly FigureDescriptor[];
 
 /** True when the figure is in the run's result (`window` false) or in each window (true). */

@@ -4,6 +4,7 @@
  * `NodeType` and the params types are derived from it, so a new kind is one file plus one line.
  */
 import type { AVAILABILITY_FIGURES } from './availabilityFigures.ts';
+import type { CLASS_FIGURES } from './classes.ts';
 import type * as z from 'zod';
 import type { Position, ScenarioNode, ScenarioNodeOf } from '../types.ts';
 import { CACHE_DESCRIPTION } from './cache.ts';
@@ -36,8 +37,12 @@ const BUILT_IN = [
 type BuiltIn = (typeof BUILT_IN)[number];
 export type NodeType = BuiltIn['type'];
 /** Every figure the built-in kinds declare (and the availability figures any of them may
- *  report under a `failures` fault), as written (the engine's result types read these). */
-export type KindFigure = BuiltIn['figures'][number] | (typeof AVAILABILITY_FIGURES)[number];
+ *  report under a `failures` fault, and the per-class figures any node reports with classes),
+ *  as written (the engine's result types read these). */
+export type KindFigure =
+  | BuiltIn['figures'][number]
+  | (typeof AVAILABILITY_FIGURES)[number]
+  | (typeof CLASS_FIGURES)[number];
 export type ParamsByType = { [K in BuiltIn as K['type']]: ParamsOf<K['schema']> };
 
 /** Every kind, in palette order (the order every list of kinds uses). */

@@ -34,6 +34,7 @@ import { HEAT_LEGEND, heatOf } from './heatmap.ts';
 import { budgetedChartDraw } from './drawBudget.ts';
 import { viewSettlesIn } from '../canvas/viewMotion.ts';
 import { openTracesFromChart, TracesEntry } from '../traces/TracesEntry.tsx';
+import { classTable } from '../../engine/classes/classTable.ts';
 
 const PALETTE = ['#3b6cf6', '#f06543', '#14a06f', '#a855f7', '#e0a100', '#0ea5a4'];
 const REASON_COLORS: Record<ErrorReason, string> = {
@@ -141,13 +142,16 @@ function useNodeLabels(): ReadonlyMap<string, string> {
 }
 
 /**
- * The selected client's request classes, in its order (a class figure's legend is its class's
- * name), the same list until they change.
+ * The selected node's class slots by name (a class figure's legend is its class's name): a
+ * client's own classes in its order, elsewhere the document's; the same list until they change.
  */
 function useSelectedClassNames(selectedIds: readonly string[]): readonly string[] {
   const key = useAppStore((s) => {
     const n = s.doc.nodes.find((x) => selectedIds.includes(x.id));
-    return n?.type === 'client' ? (n.params.classes ?? []).map((c) => c.name).join('\n') : '';
+    // A client's slots are its own classes; any other node's, the document's (as numbered).
+    if (n === undefined) return '';
+    const names = n.type === 'client' ? (n.params.classes ?? []).map((c) => c.name) : null;
+    return (names ?? classTable(s.doc).names).join('\n');
   });
   return useMemo(() => (key === '' ? [] : key.split('\n')), [key]);
 }

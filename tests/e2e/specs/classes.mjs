@@ -1,7 +1,8 @@
 // Request classes in the browser: the priority-shedding preset's class mix as rows in the
 // client's inspector (a bad share refused at its cell), a route flagged as it is typed, its
-// per-class charts named by class once it runs, and the priority's effect in the run report
-// (checkout served with no errors, browse shed), at 1440×900 and at 1024×768.
+// per-class charts named by class once it runs (the client's end to end and the API's own),
+// and the priority's effect in the run report (checkout served with no errors, browse shed, at
+// the client and at the API), at 1440×900 and at 1024×768.
 import assert from 'node:assert/strict';
 
 export default async function ({ page, baseUrl, screenshot }) {
@@ -66,6 +67,17 @@ export default async function ({ page, baseUrl, screenshot }) {
     await card.scrollIntoViewIfNeeded();
     await screenshot(`${width}-charts`);
 
+    // The API's own charts by class: its time per class, where the priority acts.
+    await page.locator('.react-flow__node').filter({ hasText: 'API' }).first().click();
+    const apiCard = page.locator('.chart-card').filter({ hasText: 'API: p99 by class' }).first();
+    await apiCard.locator('path[data-series]').first().waitFor({ state: 'attached' });
+    const apiLegend = await apiCard.locator('.chart-card__legend').innerText();
+    assert.match(apiLegend, /checkout/);
+    assert.match(apiLegend, /browse/);
+    await page.getByText('API: throughput by class').first().waitFor();
+    await apiCard.scrollIntoViewIfNeeded();
+    await screenshot(`${width}-api-charts`);
+
     // The priority's effect, class by class, in the run report.
     await page.getByRole('button', { name: 'Report', exact: true }).click();
     const report = page.getByRole('dialog', { name: 'Run report' });
@@ -82,6 +94,20 @@ export default async function ({ page, baseUrl, screenshot }) {
     console.log(`     ${width}: checkout ${checkoutErrors}, browse ${browseErrors}`);
     assert.match(checkoutErrors, /^\s*0\b/, 'checkout is not shed');
     assert.doesNotMatch(browseErrors, /^\s*0\s*$/, 'browse takes the sheds');
+    // The API's own rows by class: the sheds happen there, all of them browse.
+    const apiRow = async (label) => {
+      const line = report
+        .locator('table[data-section="service"] tbody tr')
+        .filter({ has: page.locator('th', { hasText: label }) })
+        .first();
+      await line.waitFor();
+      return (await line.locator('td').allInnerTexts()).join(' ');
+    };
+    const apiCheckout = await apiRow('By class: checkout error rate');
+    const apiBrowse = await apiRow('By class: browse error rate');
+    console.log(`     ${width}: at the API checkout ${apiCheckout}, browse ${apiBrowse}`);
+    assert.match(apiCheckout, /^\s*0\b/, 'the API sheds no checkout');
+    assert.doesNotMatch(apiBrowse, /^\s*0\s*$/, 'the API sheds browse');
     await report
       .locator('tbody tr')
       .filter({ has: page.locator('th', { hasText: 'By class: checkout p99' }) })

@@ -43,6 +43,14 @@ describe('a client with classes', () => {
     expect(inService(r.nodes.catalog!.arrivals, by.browse!.ok)).toBeLessThan(20);
   });
 
+  it('counts each class at the nodes it reached, and only those', () => {
+    expect(Object.keys(r.nodes.pay!.classes!)).toEqual(['checkout']);
+    expect(Object.keys(r.nodes.catalog!.classes!)).toEqual(['browse']);
+    expect(Object.keys(r.nodes.lb!.classes!)).toEqual(['checkout', 'browse']);
+    expect(r.nodes.pay!.classes!.checkout!.ok).toBe(r.nodes.pay!.ok);
+    expect(r.nodes.catalog!.classes!.browse!.latencyMs.p99).toBeCloseTo(5, 1);
+  });
+
   it('reports each class’s own latency', () => {
     expect(by.checkout!.latencyMs.p50).toBeCloseTo(30, 1);
     expect(by.browse!.latencyMs.p99).toBeCloseTo(5, 1);

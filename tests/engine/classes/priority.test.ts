@@ -29,6 +29,17 @@ describe('non-preemptive priority (Cobham)', () => {
     expect(Math.abs(wait('low') - R / (0.7 * 0.4))).toBeLessThan(1.4);
   });
 
+  it("shows the same waits in the server's own figures by class (nothing else on the path)", () => {
+    // The edge takes no time, so a request's time at the server is its time end to end: the
+    // server's per-class books hold the same requests and the same latencies as the client's.
+    const at = r.nodes.s!.classes!;
+    for (const name of ['high', 'low']) {
+      expect(at[name]!.ok).toBe(by[name]!.ok);
+      expect(at[name]!.latencyMs.mean).toBeCloseTo(by[name]!.latencyMs.mean, 6);
+      expect(at[name]!.latencyMs.p99).toBe(by[name]!.latencyMs.p99);
+    }
+  });
+
   it("averages to M/M/1's 15 ms wait, each class at 30 rps", () => {
     expect(Math.abs((wait('high') + wait('low')) / 2 - 15)).toBeLessThan(0.75);
     expect(Math.abs(by.high!.throughputRps - 30)).toBeLessThan(0.6);
