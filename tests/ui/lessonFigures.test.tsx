@@ -126,7 +126,12 @@ describe('every figure a lesson names is on screen', () => {
     expect(named.map((f) => f.key)).toEqual(expect.arrayContaining(MUST_NAME[name] ?? []));
 
     useAppStore.getState().setDoc(entry.doc);
-    const sections = reportSections({ nodes: entry.doc.nodes, result, window: last?.nodes });
+    const sections = reportSections({
+      nodes: entry.doc.nodes,
+      edges: entry.doc.edges,
+      result,
+      window: last?.nodes,
+    });
     const { container, unmount } = render(<ReportTables sections={sections} mode="readable" />);
     for (const f of named) {
       const rows = [...container.querySelectorAll<HTMLTableRowElement>('tbody tr')].filter(

@@ -112,6 +112,41 @@ describe('report rows', () => {
   });
 });
 
+describe('the calls table', () => {
+  const edges = [
+    { id: 'e1', source: 'q', target: 'db1' },
+    { id: 'e2', source: 'db1', target: 'db2' },
+  ];
+  const withEdges: SimResult = {
+    ...result,
+    edges: {
+      e1: { calls: 120, failed: 7, retries: 5, breaker: 'open' },
+      e2: { calls: 3, failed: 0 },
+    },
+  };
+
+  it('has a column per edge, named by its ends, and a row per figure an edge reported', () => {
+    const calls = reportSections({ nodes, edges, result: withEdges }).find((s) => s.id === 'edges');
+    expect(calls?.columns.map((c) => c.name)).toEqual(['Orders → Primary', 'Primary → db2']);
+    expect(calls?.rows.map((r) => r.path.join('.'))).toEqual([
+      'edges.calls',
+      'edges.failed',
+      'edges.retries',
+      'edges.breaker',
+    ]);
+    expect(rowOf([calls!], 'edges', 'edges.retries')?.cells).toEqual([5, undefined]);
+    expect(rowOf([calls!], 'edges', 'edges.breaker')?.cells).toEqual(['open', undefined]);
+  });
+
+  it('reads the newest window while running, and is absent without edges', () => {
+    const edgeWindow = { e1: { calls: 9, failed: 1 }, e2: { calls: 2, failed: 2 } };
+    const live = reportSections({ nodes, edges, edgeWindow }).find((s) => s.id === 'edges');
+    expect(rowOf([live!], 'edges', 'edges.failed')?.cells).toEqual([1, 2]);
+    expect(rowOf([live!], 'edges', 'edges.failed')?.fromWindow).toBe(true);
+    expect(reportSections({ nodes, result: withEdges }).some((s) => s.id === 'edges')).toBe(false);
+  });
+});
+
 describe('report text', () => {
   const sections = reportSections({ nodes, result });
   const p99 = rowOf(sections, 'queue', 'latencyMs.p99')!;

@@ -33,6 +33,7 @@ export default function RunReport() {
   const setMode = useReportStore((s) => s.setMode);
   const setOpen = useReportStore((s) => s.setOpen);
   const nodes = useAppStore((s) => s.doc.nodes);
+  const edges = useAppStore((s) => s.doc.edges);
   const result = useAppStore((s) => s.runResult);
   const version = useSyncExternalStore(metricsHub.live.subscribe, metricsHub.live.getVersion);
   const [copied, setCopied] = useState<CopyState>(null);
@@ -44,8 +45,16 @@ export default function RunReport() {
   );
   const sections = useMemo(
     () =>
-      open ? reportSections({ nodes, result: result ?? undefined, window: latest?.nodes }) : [],
-    [open, nodes, result, latest],
+      open
+        ? reportSections({
+            nodes,
+            edges,
+            result: result ?? undefined,
+            window: latest?.nodes,
+            edgeWindow: latest?.edges,
+          })
+        : [],
+    [open, nodes, edges, result, latest],
   );
   const close = () => {
     setOpen(false);

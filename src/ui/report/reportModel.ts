@@ -5,10 +5,11 @@
  * windows carry (healthy replicas, the replication backlog) is added at the end from the last
  * window. Nothing here lists figures by hand: a kind's new figure becomes a row by itself.
  */
-import type { NodeResult, NodeWindow, SimResult } from '../../engine/types.ts';
+import type { EdgeWindow, NodeResult, NodeWindow, SimResult } from '../../engine/types.ts';
 import type { FigureDescriptor } from '../../model/kinds/figures.ts';
 import { COMMON_FIGURES, reportedIn } from '../../model/kinds/figures.ts';
 import { availabilityFiguresOf } from '../../model/kinds/kindFigures.ts';
+import { EDGE_FIGURES } from '../../model/kinds/edge.ts';
 import { KIND_DESCRIPTIONS, NODE_TYPES } from '../../model/kinds/index.ts';
 import type { NodeType } from '../../model/types.ts';
 import { classRows } from './classRows.ts';
@@ -39,8 +40,8 @@ export interface ReportColumn {
 }
 
 export interface ReportSection {
-  /** A node kind, or 'run' for the whole run's figures. */
-  id: NodeType | 'run';
+  /** A node kind, 'run' for the whole run's figures, 'edges' for the calls over each edge. */
+  id: NodeType | 'run' | 'edges';
   title: string;
   columns: ReportColumn[];
   rows: ReportRow[];
@@ -52,6 +53,10 @@ export interface ReportInput {
   result?: SimResult | undefined;
   /** The newest window's figures per node (absent before the first window). */
   window?: Readonly<Record<string, NodeWindow>> | undefined;
+  /** The document's edges, for the calls table (absent: no such table). */
+  edges?: ReadonlyArray<{ id: string; source: string; target: string }> | undefined;
+  /** The newest window's figures per edge. */
+  edgeWindow?: Readonly<Record<string, EdgeWindow>> | undefined;
 }
 
 type Figures = Readonly<Record<string, unknown>>;
@@ -153,6 +158,34 @@ function kindSection(
   };
 }
 
+/**
+ * The calls table: a column per edge ("Web → App"), a row per edge figure, from the result at
+ * the end or the newest window while running. Its rows' paths start with `edges`, where the
+ * headless JSON keeps them.
+ */
+function edgeSection(input: ReportInput, nodeName: (id: string) => string): ReportSection {
+  const edges = input.edges ?? [];
+  const fromWindow = input.result === undefined;
+  const all = fromWindow ? input.edgeWindow : input.result?.edges;
+  const sources = edges.map((e) => all?.[e.id] as Figures | undefined);
+  const rows = EDGE_FIGURES.filter((f) => reportedIn(f, fromWindow)).flatMap((f) =>
+    figureRows(f, sources, fromWindow, nodeName).map((r) => ({
+      ...r,
+      id: `edges:${r.id}`,
+      path: ['edges', ...r.path],
+    })),
+  );
+  return {
+    id: 'edges',
+    title: 'Calls over each edge',
+    columns: edges.map((e) => ({
+      id: e.id,
+      name: `${nodeName(e.source)} → ${nodeName(e.target)}`,
+    })),
+    rows,
+  };
+}
+
 /** A result field's name in words, its unit and nature, read from its name's suffix. */
 function describeRunField(key: string): Pick<FigureDescriptor, 'label' | 'unit' | 'nature'> {
   const words = (k: string) => {
@@ -213,5 +246,7 @@ export function reportSections(input: ReportInput): ReportSection[] {
     const section = kindSection(type, nodes, input, partName);
     if (section.rows.length > 0) sections.push(section);
   }
+  const calls = edgeSection(input, partName);
+  if (calls.columns.length > 0 && calls.rows.length > 0) sections.push(calls);
   return sections;
 }

@@ -67,15 +67,21 @@ export function createLiveStats(hub: MetricsHub) {
   return { node: createLiveReader(hub, readNodeOf), edge: createLiveReader(hub, readEdgeOf) };
 }
 
-/** Every node's figures in the newest window, and the window's end (simulated seconds). */
-export function latestNodeWindows(
-  hub: MetricsHub,
-): { tS: number; nodes: Record<string, NodeWindow> } | undefined {
+/** Every node's and edge's figures in the newest window, and its end (simulated seconds). */
+export function latestNodeWindows(hub: MetricsHub):
+  | {
+      tS: number;
+      nodes: Record<string, NodeWindow>;
+      edges: Record<string, EdgeWindow>;
+    }
+  | undefined {
   const layout = hub.layout;
   const latest = hub.buffer.latest();
   if (layout === undefined || latest === undefined) return undefined;
   const row = latest[1] / layout.stride;
   const nodes: Record<string, NodeWindow> = {};
   layout.nodeIds.forEach((id, i) => (nodes[id] = readNode(layout, latest[0], row, i)));
-  return { tS: latest[0][latest[1] + globalOffset('tS')] ?? NaN, nodes };
+  const edges: Record<string, EdgeWindow> = {};
+  layout.edgeIds.forEach((id, i) => (edges[id] = readEdge(layout, latest[0], row, i)));
+  return { tS: latest[0][latest[1] + globalOffset('tS')] ?? NaN, nodes, edges };
 }

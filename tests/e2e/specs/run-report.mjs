@@ -1,4 +1,4 @@
-// The six presets whose lessons name figures the charts do not draw: run each to its end, open
+// The presets whose lessons name figures the charts do not draw: run each to its end, open
 // the run report, and find each named figure with a value, at 1440×900 and at 1024×768.
 const CASES = [
   { preset: 'read-replicas', kind: 'Database', rows: ['Stale reads'] },
@@ -14,6 +14,11 @@ const CASES = [
     preset: 'littles-law',
     kind: 'Service',
     rows: ['Throughput', 'Latency: mean', 'Utilization', 'Mean waiting'],
+  },
+  {
+    preset: 'overload-timeout-cascade',
+    kind: 'Calls over each edge',
+    rows: ['Calls', 'Failed calls', 'Retries'],
   },
 ];
 
