@@ -12,6 +12,8 @@ import { formatMs } from './format.ts';
 import { useLiveTraces } from './liveTraces.ts';
 import {
   closestTo,
+  nearestInTime,
+  NEAR_S,
   NEAR_FACTOR,
   pickTraces,
   sampledQuantileS,
@@ -53,9 +55,12 @@ export default function TracesPanel() {
 
   const filter: TraceFilter = { outcome, node, minMs, tS, near };
   const about = pickTraces(traces, filter).slice(0, LISTED);
-  // None about the clicked latency: the closest ones, said so.
+  // None about the clicked latency: the closest ones, said so; none near the clicked time
+  // either: the nearest in time, said so.
   const closest = about.length === 0 && near !== undefined;
-  const listed = closest ? closestTo(traces, filter, near, CLOSEST) : about;
+  const nearby = closest ? closestTo(traces, filter, near, CLOSEST) : about;
+  const nearestTime = nearby.length === 0 && tS !== null;
+  const listed = nearestTime ? nearestInTime(traces, filter, tS, CLOSEST) : nearby;
   const p50 = sampledQuantileS(traces, 0.5);
   const p99 = sampledQuantileS(traces, 0.99);
   const band = (d: number): string =>
@@ -127,7 +132,12 @@ export default function TracesPanel() {
       <div className="traces__body">
         <ol className="traces__list" aria-label="Traces, slowest first">
           {listed.length === 0 && <li className="traces__note">No traces match yet.</li>}
-          {closest && listed.length > 0 && (
+          {nearestTime && listed.length > 0 && (
+            <li className="traces__note">
+              None kept ended within {NEAR_S} s of t = {formatSimTime(tS)}; the nearest in time:
+            </li>
+          )}
+          {closest && !nearestTime && listed.length > 0 && (
             <li className="traces__note">
               None within × {NEAR_FACTOR} of {formatMs(near.ms / 1000)}; the closest:
             </li>

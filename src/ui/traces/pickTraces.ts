@@ -46,6 +46,17 @@ function distance(t: Trace, near: NearLatency): number {
 const nearLatency = (t: Trace, near: NearLatency): boolean =>
   distance(t, near) <= Math.log(NEAR_FACTOR);
 
+/** The `n` of `candidates` at the least finite `distance`, slowest first. */
+function closestBy(candidates: Trace[], distance: (t: Trace) => number, n: number): Trace[] {
+  return candidates
+    .map((t) => ({ t, d: distance(t) }))
+    .filter((x) => Number.isFinite(x.d))
+    .sort((a, b) => a.d - b.d)
+    .slice(0, n)
+    .map((x) => x.t)
+    .sort((a, b) => b.endS - b.startS - (a.endS - a.startS));
+}
+
 /**
  * When no trace is about the clicked latency: the `n` closest to it among those `f` lets
  * through without it, slowest first (a view that says so beats an empty one).
@@ -56,13 +67,22 @@ export function closestTo(
   near: NearLatency,
   n: number,
 ): Trace[] {
-  return pickTraces(traces, { ...f, near: undefined })
-    .map((t) => ({ t, d: distance(t, near) }))
-    .filter((x) => Number.isFinite(x.d))
-    .sort((a, b) => a.d - b.d)
-    .slice(0, n)
-    .map((x) => x.t)
-    .sort((a, b) => b.endS - b.startS - (a.endS - a.startS));
+  return closestBy(pickTraces(traces, { ...f, near: undefined }), (t) => distance(t, near), n);
+}
+
+/**
+ * When no kept trace ended near the clicked time (the page keeps a bounded sample, and an
+ * outage's failures crowd it): the `n` that ended nearest to it among those `f` lets through
+ * without the time and latency, slowest first.
+ */
+export function nearestInTime(
+  traces: readonly Trace[],
+  f: TraceFilter,
+  tS: number,
+  n: number,
+): Trace[] {
+  const candidates = pickTraces(traces, { ...f, tS: null, near: undefined });
+  return closestBy(candidates, (t) => Math.abs(t.endS - tS), n);
 }
 
 export function pickTraces(traces: readonly Trace[], f: TraceFilter): Trace[] {

@@ -1,7 +1,7 @@
 /** The Traces view's pure parts: the waterfall's rows, the list's filters, the bounded store. */
 import { describe, expect, it } from 'vitest';
 import { waterfallRows } from '../../../src/ui/traces/traceRows.ts';
-import { pickTraces } from '../../../src/ui/traces/pickTraces.ts';
+import { nearestInTime, NEAR_S, pickTraces } from '../../../src/ui/traces/pickTraces.ts';
 import { useLiveTraces } from '../../../src/ui/traces/liveTraces.ts';
 import { TRACING_DEFAULTS } from '../../../src/model/tracing.ts';
 import { preset, traced } from '../../engine/tracing/helpers.ts';
@@ -51,6 +51,28 @@ describe('the list', () => {
       expect(near[i - 1]!.endS - near[i - 1]!.startS).toBeGreaterThanOrEqual(
         near[i]!.endS - near[i]!.startS,
       );
+  });
+});
+
+describe('the nearest in time', () => {
+  it('are the n that ended nearest a time no kept trace ended near, slowest first', () => {
+    const filter = { outcome: 'all', node: -1, minMs: 0, tS: null } as const;
+    // A time past the run's end: nothing ended within NEAR_S of it.
+    const late = 75 + 10 * NEAR_S;
+    expect(pickTraces(traces, { ...filter, tS: late })).toEqual([]);
+    const nearest = nearestInTime(traces, filter, late, 5);
+    expect(nearest).toHaveLength(5);
+    const gap = (t: { endS: number }) => Math.abs(t.endS - late);
+    const worstKept = Math.max(...nearest.map(gap));
+    const left = traces.filter((t) => !nearest.includes(t));
+    expect(left.every((t) => gap(t) >= worstKept)).toBe(true);
+    for (let i = 1; i < nearest.length; i++)
+      expect(nearest[i - 1]!.endS - nearest[i - 1]!.startS).toBeGreaterThanOrEqual(
+        nearest[i]!.endS - nearest[i]!.startS,
+      );
+    // The other filters still hold.
+    const failed = nearestInTime(traces, { ...filter, outcome: 'failed' }, late, 5);
+    expect(failed.every((t) => t.status !== 0)).toBe(true);
   });
 });
 
