@@ -19,3 +19,20 @@ export async function restartNotices(page) {
   const alerts = await page.getByRole('alert').allInnerTexts();
   return alerts.filter((t) => /restarted/i.test(t));
 }
+
+/** Opens `preset` afresh (from a blank page: a goto to the same address may not reload). */
+export async function openPreset(page, baseUrl, preset) {
+  await page.goto('about:blank');
+  await page.goto(`${baseUrl}/?preset=${preset}`);
+  await page.getByRole('status', { name: 'Run summary' }).waitFor();
+}
+
+/** Runs the open design at Max speed until the summary says it finished. */
+export async function runToEnd(page, timeout = 90_000) {
+  await page.getByLabel('Speed').selectOption('max');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page
+    .getByRole('status', { name: 'Run summary' })
+    .filter({ hasText: 'Finished' })
+    .waitFor({ timeout });
+}

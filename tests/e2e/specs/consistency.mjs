@@ -4,15 +4,7 @@
 // and writes the lesson quotes. Then the N+1 vs N+2 preset's availability figures. At 1440×900
 // and 1024×768.
 import assert from 'node:assert/strict';
-
-async function runToEnd(page) {
-  await page.getByLabel('Speed').selectOption('max');
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await page
-    .getByRole('status', { name: 'Run summary' })
-    .filter({ hasText: 'Finished' })
-    .waitFor({ timeout: 60_000 });
-}
+import { runToEnd } from '../runHelpers.mjs';
 
 /** The report's row `label` in the section headed `kind`, as its cells' texts. */
 async function reportRow(page, kind, label) {

@@ -3,30 +3,15 @@
 // give-ups (bulkheadTimeout) in the errors by reason; a GC pause growing with the backlog named
 // on the fault timeline.
 import assert from 'node:assert/strict';
+import { openPreset, runToEnd } from '../runHelpers.mjs';
 
 const SIZES = [
   [1440, 900],
   [1024, 768],
 ];
 
-async function open(page, baseUrl, preset) {
-  await page.goto('about:blank');
-  await page.goto(`${baseUrl}/?preset=${preset}`);
-  await page.getByRole('status', { name: 'Run summary' }).waitFor();
-}
-
-async function runToEnd(page) {
-  await page.getByLabel('Speed').selectOption('max');
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await page.waitForFunction(
-    () => /^Finished/.test(document.querySelector('[aria-label="Run summary"]')?.textContent ?? ''),
-    undefined,
-    { timeout: 90_000 },
-  );
-}
-
 async function pool(page, baseUrl, screenshot, w) {
-  await open(page, baseUrl, 'overload-connection-pool');
+  await openPreset(page, baseUrl, 'overload-connection-pool');
   await page.getByRole('group', { name: /from API to Database/ }).focus();
   await page.keyboard.press('Enter');
   const group = page.getByRole('group', { name: 'Bulkhead' });
@@ -57,7 +42,7 @@ async function pool(page, baseUrl, screenshot, w) {
 }
 
 async function gc(page, baseUrl, screenshot, w) {
-  await open(page, baseUrl, 'overload-gc-death-spiral');
+  await openPreset(page, baseUrl, 'overload-gc-death-spiral');
   // The pause's growth is said where the fault is drawn.
   await page.getByText('50 + 2·n ms/1 s').first().waitFor();
   await screenshot(`${w}-gc-faults`);

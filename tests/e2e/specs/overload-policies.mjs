@@ -2,30 +2,15 @@
 // in the inspector (only the fields of the chosen algorithm shown) and charted over a run of its
 // preset; an edge's bulkhead in the inspector and its refusals (bulkheadFull) in the errors.
 import assert from 'node:assert/strict';
+import { openPreset, runToEnd } from '../runHelpers.mjs';
 
 const SIZES = [
   [1440, 900],
   [1024, 768],
 ];
 
-async function open(page, baseUrl, preset) {
-  await page.goto('about:blank');
-  await page.goto(`${baseUrl}/?preset=${preset}`);
-  await page.getByRole('status', { name: 'Run summary' }).waitFor();
-}
-
-async function runToEnd(page) {
-  await page.getByLabel('Speed').selectOption('max');
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await page.waitForFunction(
-    () => /^Finished/.test(document.querySelector('[aria-label="Run summary"]')?.textContent ?? ''),
-    undefined,
-    { timeout: 90_000 },
-  );
-}
-
 async function concurrencyLimit(page, baseUrl, screenshot, w) {
-  await open(page, baseUrl, 'overload-concurrency-limit');
+  await openPreset(page, baseUrl, 'overload-concurrency-limit');
   await page.locator('.react-flow__node').filter({ hasText: 'API' }).first().click();
   const group = page.getByRole('group', { name: 'Concurrency limit' });
   await group.scrollIntoViewIfNeeded();
@@ -49,7 +34,7 @@ async function concurrencyLimit(page, baseUrl, screenshot, w) {
 }
 
 async function bulkhead(page, baseUrl, screenshot, w) {
-  await open(page, baseUrl, 'overload-bulkhead');
+  await openPreset(page, baseUrl, 'overload-bulkhead');
   await page.getByRole('group', { name: /from Shop to Reviews/ }).focus();
   await page.keyboard.press('Enter');
   const group = page.getByRole('group', { name: 'Bulkhead' });

@@ -5,15 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { refuseStorage, resetWork, waitSaved } from '../workspaceHelpers.mjs';
-
-async function runToEnd(page) {
-  await page.getByLabel('Speed').selectOption('max');
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await page
-    .getByRole('status', { name: 'Run summary' })
-    .filter({ hasText: 'Finished' })
-    .waitFor({ timeout: 90_000 });
-}
+import { runToEnd } from '../runHelpers.mjs';
 
 async function download(page, name) {
   const [file] = await Promise.all([
