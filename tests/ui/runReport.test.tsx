@@ -1,5 +1,6 @@
 // The run report at the end of a run is the headless JSON, digit for digit: every figure of
-// every node (the kinds' own included) and of the whole run is a cell, and every cell is one.
+// every node (the kinds' own included), of every edge and of the whole run is a cell, and every
+// cell is one.
 import { describe, expect, it } from 'vitest';
 import { render } from '@testing-library/react';
 import type { SimResult } from '../../src/engine/types.ts';
@@ -46,6 +47,10 @@ function jsonLeaves(json: SimResult): Map<string, Leaf> {
   };
   add('run', 'run', json as unknown as Record<string, unknown>, NOT_RUN_FIGURES);
   for (const [id, node] of Object.entries(json.nodes)) add(node.type, id, node, ['type']);
+  // Each edge is a column of the calls table, and each of its fields a row under `edges`.
+  for (const [id, edge] of Object.entries(json.edges ?? {}))
+    for (const [key, value] of Object.entries(edge))
+      leaves.set(`edges|result|edges.${key}|${id}`, value as Leaf);
   return leaves;
 }
 
