@@ -7,7 +7,9 @@ import { resetWork } from '../workspaceHelpers.mjs';
 
 const b64url = (buf) => Buffer.from(buf).toString('base64url');
 
+/** The nodes' texts, once the cost chips (loaded after the first paint) are in them. */
 async function labels(page) {
+  await page.getByTestId('node-chip-cost').first().waitFor();
   return (await page.locator('.react-flow__node').allTextContents()).map((t) => t.trim()).sort();
 }
 
