@@ -62,9 +62,11 @@ export default async function ({ page, baseUrl, screenshot }) {
   await dialog.getByRole('button', { name: /^Near t = / }).waitFor();
   await screenshot('1440-near-click');
 
-  // A click on the p99 line: near that time and about that latency, slowest first.
+  // A click on the p99 line: near that time and about that latency, slowest first. At a quarter
+  // of the width the run is before the storm (from 62 s), where every window's slowest requests
+  // are kept; near the storm's edge the page may hold none about p99 and says so (the closest).
   await dialog.getByRole('button', { name: 'Close traces' }).click();
-  const onP99 = await pointOnLine(page, 'latency', 'p99', 0.9);
+  const onP99 = await pointOnLine(page, 'latency', 'p99', 0.25);
   await page.mouse.move(onP99.x, onP99.y);
   await page.mouse.click(onP99.x, onP99.y);
   const about = dialog.getByRole('button', { name: /^About .* \(p99\) ✕$/ });
