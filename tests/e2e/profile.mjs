@@ -4,18 +4,14 @@
 //   npx vite build --outDir dist-NAME
 //   E2E_PORT=4204 E2E_DIST=dist-NAME node tests/e2e/profile.mjs [size=100] [seconds=4] [pan]
 // ("pan" profiles panning and zooming the canvas while it runs instead of a still view).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { gridDesign } from './designs.mjs';
 import { deadlineIn, load, openDesign, panAndZoom, startAtMax } from './frameGaps.mjs';
+import { openBrowser, startPreview } from './preview.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const PORT = Number(process.env.E2E_PORT ?? 4173);
-const baseUrl = `http://127.0.0.1:${PORT}`;
 const [size = 100, seconds = 4] = process.argv.slice(2, 4).map(Number);
 const pan = process.argv.includes('pan');
 
@@ -102,38 +98,16 @@ const table = (rows, wallS) =>
     )
     .join('\n');
 
-const server = spawn(
-  'npx',
-  [
-    'vite',
-    'preview',
-    '--host',
-    '127.0.0.1',
-    '--strictPort',
-    '--port',
-    String(PORT),
-    '--outDir',
-    resolve(root, process.env.E2E_DIST ?? 'dist'),
-  ],
-  { cwd: root, stdio: 'ignore', detached: true },
-);
-const profileDir = mkdtempSync(join(tmpdir(), 'archsim-profile-'));
-let context;
+const preview = await startPreview({
+  root,
+  distDir: resolve(root, process.env.E2E_DIST ?? 'dist'),
+  port: PORT,
+});
+let browser;
 try {
-  for (let i = 0; i < 100; i++) {
-    if (
-      await fetch(baseUrl)
-        .then((r) => r.ok)
-        .catch(() => false)
-    )
-      break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-    viewport: { width: 1400, height: 900 },
-  });
+  browser = await openBrowser();
+  const { context } = browser;
+  const { baseUrl } = preview;
   const page = await context.newPage();
   await openDesign(page, baseUrl, gridDesign(size));
   // An experiment: what the same run costs with this style added (e.g. to try a containment).
@@ -168,11 +142,6 @@ try {
   console.log('longest tasks (ms by event inside):');
   console.log(longestTasks(events, 10).join('\n'));
 } finally {
-  await context?.close().catch(() => {});
-  try {
-    process.kill(-server.pid, 'SIGTERM');
-  } catch {
-    server.kill('SIGTERM');
-  }
-  rmSync(profileDir, { recursive: true, force: true });
+  await browser?.close();
+  preview.stop();
 }

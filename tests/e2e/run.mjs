@@ -4,12 +4,11 @@
 // page. A spec fails on a thrown error, a console error, a page error, or after 120 s. The last
 // line is `N passed, N failed`; the exit status is non-zero on any failure. The server and the
 // browser are always stopped.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { openBrowser, startPreview } from './preview.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const specsDir = join(root, 'tests/e2e/specs');
@@ -17,52 +16,16 @@ const shotsDir = join(root, 'tests/e2e/screenshots');
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 // Another built copy (e.g. one per person when several build in the same tree at once).
 const distDir = resolve(root, process.env.E2E_DIST ?? 'dist');
-const baseUrl = `http://127.0.0.1:${PORT}`;
 const SPEC_TIMEOUT_MS = 120_000;
 const only = process.argv.slice(2);
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-let server;
-let context;
-let profileDir;
+let preview;
+let browser;
 
 async function cleanup() {
-  await context?.close().catch(() => {});
-  context = undefined;
-  if (server && server.exitCode === null) {
-    // The server was started in its own process group: stop it and its children.
-    try {
-      process.kill(-server.pid, 'SIGTERM');
-    } catch {
-      server.kill('SIGTERM');
-    }
-  }
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-}
-
-async function waitForServer(ms) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (server.exitCode !== null) throw new Error(`vite preview exited with ${server.exitCode}`);
-    try {
-      const res = await fetch(baseUrl);
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`vite preview did not answer on ${baseUrl}`);
+  await browser?.close();
+  browser = undefined;
+  preview?.stop();
 }
 
 function withTimeout(promise, ms, what) {
@@ -74,6 +37,8 @@ function withTimeout(promise, ms, what) {
 }
 
 async function runSpec(file) {
+  const { context } = browser;
+  const { baseUrl } = preview;
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => {
@@ -113,28 +78,8 @@ async function main() {
     if (build.status !== 0) throw new Error('vite build failed');
   }
   mkdirSync(shotsDir, { recursive: true });
-  server = spawn(
-    'npx',
-    [
-      'vite',
-      'preview',
-      '--host',
-      '127.0.0.1',
-      '--strictPort',
-      '--port',
-      String(PORT),
-      '--outDir',
-      distDir,
-    ],
-    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], detached: true },
-  );
-  await waitForServer(30_000);
-  profileDir = mkdtempSync(join(tmpdir(), 'archsim-e2e-'));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1400, height: 900 },
-  });
+  preview = await startPreview({ root, distDir, port: PORT });
+  browser = await openBrowser();
   const specs = readdirSync(specsDir)
     .filter((f) => f.endsWith('.mjs'))
     .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
