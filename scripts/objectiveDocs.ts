@@ -19,13 +19,13 @@ const END = '<!-- /metrics -->';
 export function metricTable(): string {
   const rows = Object.entries(OBJECTIVE_METRICS).map(
     ([name, d]) =>
-      `| \`${name}\` | ${d.help} | ${UNIT_TEXT[d.unit]} | ${d.better} (${d.better === 'lower' ? '`max`' : '`min`'}) | ${d.perNode ? 'yes' : 'no'} |`,
+      `| \`${name}\` | ${d.help} | ${UNIT_TEXT[d.unit]} | ${d.better} (${d.better === 'lower' ? '`max`' : '`min`'}) | ${d.perNode ? 'yes' : 'no'} | ${d.perClass ? 'yes' : 'no'} |`,
   );
   return [
     BEGIN,
     [
-      '| metric | meaning | unit | better | `node` |',
-      '| --- | --- | --- | --- | --- |',
+      '| metric | meaning | unit | better | `node` | `class` |',
+      '| --- | --- | --- | --- | --- | --- |',
       ...rows,
     ].join('\n'),
     END,

@@ -6,6 +6,7 @@
 import type { GradedObjective } from '../engine/objectives/types.ts';
 import type { SimResult } from '../engine/types.ts';
 import { marginOf } from '../model/objectives.ts';
+import type { ClassFigures } from '../model/kinds/classes.ts';
 import type { Objective, Scenario } from '../model/types.ts';
 import { designCost } from './cost.ts';
 
@@ -17,6 +18,7 @@ const round = (v: number): number => Number(v.toPrecision(6));
 export function measure(o: Objective, r: SimResult, doc?: Scenario): number {
   const node = o.node === undefined ? undefined : r.nodes[o.node];
   if (o.node !== undefined && node === undefined) return NaN;
+  if (o.class !== undefined) return measureClass(o, (node ?? r).classes?.[o.class]);
   const lat = node?.latencyMs ?? r.latencyMs;
   const ok = node?.ok ?? r.requests.ok;
   const failed = node?.failed ?? r.requests.failed;
@@ -40,6 +42,32 @@ export function measure(o: Objective, r: SimResult, doc?: Scenario): number {
       return r.goodputRps ?? NaN;
     case 'costPerHour':
       return doc === undefined ? NaN : designCost(doc, r).perHour;
+  }
+}
+
+/** One class's figure, end to end or at a node (no row: the class never reached it, NaN). */
+function measureClass(o: Objective, f: ClassFigures | undefined): number {
+  if (f === undefined) return NaN;
+  const done = f.ok + f.failed;
+  switch (o.metric) {
+    case 'p50Ms':
+      return f.ok > 0 ? f.latencyMs.p50 : NaN;
+    case 'p95Ms':
+      return f.ok > 0 ? f.latencyMs.p95 : NaN;
+    case 'p99Ms':
+      return f.ok > 0 ? f.latencyMs.p99 : NaN;
+    case 'meanMs':
+      return f.ok > 0 ? f.latencyMs.mean : NaN;
+    case 'errorRate':
+      return done > 0 ? f.failed / done : NaN;
+    case 'availability':
+      return done > 0 ? f.ok / done : NaN;
+    case 'throughputRps':
+      return f.throughputRps;
+    case 'goodputRps':
+    case 'costPerHour':
+      // The schema refuses a class on these (OBJECTIVE_METRICS' perClass).
+      return NaN;
   }
 }
 
@@ -73,6 +101,7 @@ export function gradeValue(o: Objective, raw: number | null): GradedObjective {
     margin,
   };
   if (o.node !== undefined) g.node = o.node;
+  if (o.class !== undefined) g.class = o.class;
   if (o.windowS !== undefined) g.windowS = o.windowS;
   if (o.label !== undefined) g.label = o.label;
   return g;

@@ -51,11 +51,14 @@ export function formatMargin(g: GradedObjective): string {
   return `${amount} ${over ? 'over' : 'short'}`;
 }
 
-/** What an objective measures: "p99 latency at api, worst 60 s window". */
-export function objectiveTitle(g: Pick<GradedObjective, 'metric' | 'node' | 'windowS'>): string {
+/** What an objective measures: "p99 latency of checkout at api, worst 60 s window". */
+export function objectiveTitle(
+  g: Pick<GradedObjective, 'metric' | 'node' | 'class' | 'windowS'>,
+): string {
+  const of = g.class !== undefined ? ` of ${g.class}` : '';
   const at = g.node !== undefined ? ` at ${g.node}` : '';
   const win = g.windowS !== undefined ? `, worst ${g.windowS} s window` : '';
-  return `${OBJECTIVE_METRICS[g.metric].label}${at}${win}`;
+  return `${OBJECTIVE_METRICS[g.metric].label}${of}${at}${win}`;
 }
 
 /** The terminal's lines: one per objective, then a verdict. */

@@ -5,6 +5,7 @@
 import type { Action, Fault, Scenario } from '../model/types.ts';
 import { KIND_DESCRIPTIONS } from '../model/kinds/index.ts';
 import { Actions, actionsTouchEdges, buildShape, plannedReplicas } from './actions.ts';
+import { ClassStats } from './classes/classStats.ts';
 import { classTable } from './classes/classTable.ts';
 import { EdgeRuntime } from './edge.ts';
 import { Faults } from './faults.ts';
@@ -54,6 +55,14 @@ export function createSimulation(doc: Scenario, opts: SimulationOptions = {}): S
   k.needKeys = reads.some((r) => r.key === true);
   k.needSources = reads.some((r) => r.source === true);
   k.classes = classTable(doc);
+  const classCount = k.classes.count;
+  if (classCount > 0)
+    k.global.byClass = new ClassStats(
+      k,
+      Array.from({ length: classCount }, (_, i) => i),
+      true,
+      false,
+    );
   const planned = plannedReplicas(doc);
   k.nodes = doc.nodes.map((node, index) => {
     const factory = nodeRegistry[node.type];

@@ -5,6 +5,7 @@
  * `SimResult` is exactly the JSON object of `shared/SCENARIO.md` ("Headless runs"), extended
  * with optional fields; fields named there keep their names and meaning.
  */
+import type { ClassFigures } from '../model/kinds/classes.ts';
 import type { FigureFields } from '../model/kinds/figures.ts';
 import type { KindFigure } from '../model/kinds/index.ts';
 import type { Action, Fault, NodeType } from '../model/types.ts';
@@ -123,6 +124,8 @@ export interface SimResult {
   fallbacks?: number;
   /** Per edge: calls, failures and the caller policies' figures. */
   edges?: Record<string, EdgeResult>;
+  /** With request classes: every client's requests class by class, end to end. */
+  classes?: Record<string, ClassFigures>;
   /**
    * Set when the run stopped early. `eventBudget`: the event budget ran out; `inFlight`: too many
    * requests in flight at once (the document overloads its system); `timeLimit`: the headless

@@ -5,6 +5,7 @@
  * is checked without an edit here. The loader lists them as warnings, the inspector shows each at
  * its row while it is edited; a run still refuses a route it cannot follow.
  */
+import { DEFAULT_CLASS } from './kinds/classes.ts';
 import { KIND_DESCRIPTIONS } from './kinds/index.ts';
 import type { Scenario, ScenarioNode } from './types.ts';
 
@@ -22,6 +23,16 @@ export function documentClassNames(doc: Scenario): string[] {
   for (const n of doc.nodes)
     if (n.type === 'client') for (const c of n.params.classes ?? []) names.add(c.name);
   return [...names];
+}
+
+/**
+ * The classes an objective may name: every class the clients send and, when some client sends
+ * none while others do, `default` (its requests' class: src/engine/classes/classTable.ts).
+ */
+export function objectiveClassNames(doc: Scenario): string[] {
+  const names = documentClassNames(doc);
+  const unclassed = doc.nodes.some((n) => n.type === 'client' && n.params.classes === undefined);
+  return unclassed && names.length > 0 ? [...names, DEFAULT_CLASS] : names;
 }
 
 /** The ids of the nodes `node` calls (its call edges' targets), in edge order. */

@@ -4,6 +4,7 @@
  * the document's actions).
  */
 import { checkActions } from './actionChecks.ts';
+import { objectiveClassNames } from './classRefs.ts';
 import type { CheckError } from './graphChecks.ts';
 import { isBudgetMetric, OBJECTIVE_METRICS } from './objectiveMetrics.ts';
 import { closest } from './closest.ts';
@@ -16,6 +17,7 @@ const didYouMean = (id: string, ids: Iterable<string>): string => {
 
 export function checkObjectives(s: Scenario, warnings: string[]): CheckError | null {
   const nodeIds = s.nodes.map((n) => n.id);
+  const classes = objectiveClassNames(s);
   const seen = new Set<string>();
   const counted = s.durationS - s.warmupS;
   for (const [i, o] of (s.objectives ?? []).entries()) {
@@ -27,6 +29,16 @@ export function checkObjectives(s: Scenario, warnings: string[]): CheckError | n
       return {
         path: `${p}.node`,
         message: `no node has the id "${o.node}"${didYouMean(o.node, nodeIds)}`,
+      };
+    }
+    if (o.class !== undefined && !classes.includes(o.class)) {
+      const sent =
+        classes.length > 0
+          ? `the classes are ${classes.map((c) => `"${c}"`).join(', ')}`
+          : 'no client has "classes"';
+      return {
+        path: `${p}.class`,
+        message: `no client sends the class "${o.class}"${didYouMean(o.class, classes)} (${sent})`,
       };
     }
     if (o.windowS !== undefined && o.windowS > counted) {

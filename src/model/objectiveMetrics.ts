@@ -14,6 +14,8 @@ export interface MetricDescription {
   better: 'lower' | 'higher';
   /** Measured at one node too (`"node": "api"`); else end to end only. */
   perNode: boolean;
+  /** Measured for one request class too (`"class": "checkout"`); else over all requests. */
+  perClass: boolean;
   help: string;
   /** The largest target accepted. */
   maxTarget: number;
@@ -28,6 +30,7 @@ function latency(label: string, what: string): MetricDescription {
     unit: 'ms',
     better: 'lower',
     perNode: true,
+    perClass: true,
     help: `${what} of ok requests, client to response (with "node": time spent at that node).`,
     maxTarget: MAX_LATENCY_MS,
   };
@@ -43,6 +46,7 @@ export const OBJECTIVE_METRICS = {
     unit: 'ratio',
     better: 'lower',
     perNode: true,
+    perClass: true,
     help: 'Failed ÷ counted requests (client’s view, after retries; with "node": that node’s departures).',
     maxTarget: 1,
   },
@@ -51,6 +55,7 @@ export const OBJECTIVE_METRICS = {
     unit: 'ratio',
     better: 'higher',
     perNode: true,
+    perClass: true,
     help: 'Ok ÷ counted requests: 1 − error rate.',
     maxTarget: 1,
   },
@@ -59,6 +64,7 @@ export const OBJECTIVE_METRICS = {
     unit: 'rps',
     better: 'higher',
     perNode: true,
+    perClass: true,
     help: 'Ok answers per second.',
     maxTarget: MAX_RPS,
   },
@@ -67,6 +73,7 @@ export const OBJECTIVE_METRICS = {
     unit: 'rps',
     better: 'higher',
     perNode: false,
+    perClass: false,
     help: 'Ok answers per second that were not fallbacks and came within the deadline.',
     maxTarget: MAX_RPS,
   },
@@ -75,6 +82,7 @@ export const OBJECTIVE_METRICS = {
     unit: 'usdPerHour',
     better: 'lower',
     perNode: false,
+    perClass: false,
     help: 'Instance-hours run × their price, per hour of the run, in US dollars (a service at the replicas it ran, however scaled).',
     maxTarget: 1e9,
   },

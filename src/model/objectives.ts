@@ -11,6 +11,7 @@
 import * as z from 'zod';
 import { actionBodySchema } from './actions.ts';
 import { idSchema, num, oneOf, positive, text, typed, type Loose } from './kinds/common.ts';
+import { classNameSchema } from './kinds/classes.ts';
 import { MAX_DURATION_S } from './kinds/fault.ts';
 import {
   OBJECTIVE_METRIC_NAMES,
@@ -80,6 +81,7 @@ export const objectiveSchema = typed<Objective>(
       id: idSchema,
       metric: metricSchema,
       node: idSchema.optional(),
+      class: classNameSchema.optional(),
       min: target.optional(),
       max: target.optional(),
       windowS: positive(MAX_DURATION_S, 's').optional(),
@@ -118,6 +120,13 @@ export const objectiveSchema = typed<Objective>(
           code: 'custom',
           path: ['node'],
           message: `${o.metric} is measured end to end only; leave out "node"`,
+        });
+      }
+      if (o.class !== undefined && !d.perClass) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['class'],
+          message: `${o.metric} is measured over every class only; leave out "class"`,
         });
       }
     }) as unknown as z.ZodType<Loose<Objective>, object>,

@@ -201,6 +201,8 @@ export interface Objective {
   metric: ObjectiveMetric;
   /** Measured at this node instead of end to end. */
   node?: string;
+  /** Only the requests of this class (a name a client's `classes` gives, or `default`). */
+  class?: string;
   min?: number;
   max?: number;
   /** Graded over every window of this many seconds (the worst one counts); absent = the whole run. */

@@ -10,7 +10,7 @@ import type { Call } from '../call.ts';
 import type { Kernel } from '../kernel.ts';
 import type { Rng } from '../rng.ts';
 import { ZipfKeys } from '../zipf.ts';
-import { DEFAULT_CLASS } from './classTable.ts';
+import { DEFAULT_CLASS } from '../../model/kinds/classes.ts';
 
 export class ClassMix {
   /** The client's classes as class-table indices, in its own order. */

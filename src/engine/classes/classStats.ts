@@ -28,11 +28,13 @@ export class ClassStats {
   private windowStart = 0;
 
   /** `slots`: the classes as table indices in chart-slot order (a client's own, in its order;
-   *  elsewhere every class of the document). `endToEnd`: a client's requests, from their start. */
+   *  elsewhere every class of the document). `endToEnd`: a client's requests, from their start.
+   *  `charted`: its window figures are drawn (not so for the run's over every client). */
   constructor(
     private readonly k: Kernel,
     private readonly slots: readonly number[],
     private readonly endToEnd: boolean,
+    private readonly charted = true,
   ) {
     const n = k.classes.count;
     this.ok = new Float64Array(n);
@@ -47,7 +49,7 @@ export class ClassStats {
   done(call: Call, reason: number): void {
     const c = call.cls;
     const ms = (this.k.now - (this.endToEnd ? call.rootT : call.arriveT)) * 1000;
-    if (reason === 0) {
+    if (reason === 0 && this.charted) {
       this.wOk[c]!++;
       if (this.k.liveWindows) this.wHist[c]!.record(ms);
     }
@@ -59,6 +61,11 @@ export class ClassStats {
       this.failed[c]!++;
       this.errors[c * REASON_COUNT + reason]!++;
     }
+  }
+
+  /** Class `c`'s counted requests so far (the counters an objective on the class reads). */
+  counted(c: number): { ok: number; failed: number; hist: Histogram } {
+    return { ok: this.ok[c]!, failed: this.failed[c]!, hist: this.hist[c]! };
   }
 
   describe(out: NodeResult | NodeWindow, window: boolean): void {

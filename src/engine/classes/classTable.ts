@@ -6,10 +6,8 @@
  * requests are the class `default` (priority 0). Without classes anywhere the table is empty and
  * nothing per class is kept.
  */
+import { DEFAULT_CLASS } from '../../model/kinds/classes.ts';
 import type { Scenario } from '../../model/types.ts';
-
-/** The class of requests from a client that names none, when other clients do. */
-export const DEFAULT_CLASS = 'default';
 
 export class ClassTable {
   readonly names: string[] = [];

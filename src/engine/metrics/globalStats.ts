@@ -6,6 +6,7 @@
  * (./latencies.ts).
  */
 import type { Call } from '../call.ts';
+import type { ClassStats } from '../classes/classStats.ts';
 import { Histogram, RESULT_SUB_BITS } from './histogram.ts';
 import { Latencies } from './latencies.ts';
 import type { Clock, NodeStats } from './nodeStats.ts';
@@ -41,6 +42,8 @@ export class GlobalStats {
   windowLatencies!: Latencies | null;
   /** Where each latency is recorded: the shortest interval kept. */
   private first!: Latencies;
+  /** With request classes: every client's requests class by class, end to end. */
+  byClass: ClassStats | null = null;
 
   /** `liveWindows`: someone reads the window figures; the timeline's points are kept anyway. */
   constructor(
@@ -82,6 +85,7 @@ export class GlobalStats {
     count(this.point, reason);
     if (counted) count(this.run, reason);
     if (reason === 0) this.first.record((this.clock.now - root.rootT) * 1000, counted);
+    if (this.byClass !== null) this.byClass.done(root, reason);
   }
 
   retried(counted: boolean): void {

@@ -66,6 +66,11 @@ export function buildResult(k: Kernel, windows: Windows, meta: RunMeta): SimResu
     fallbacks: run.fallbacks,
     edges,
   };
+  if (k.global.byClass !== null) {
+    const byClass: Pick<NodeResult, 'classes'> = {};
+    k.global.byClass.describe(byClass as NodeResult, false);
+    result.classes = byClass.classes!;
+  }
   if (meta.truncated !== undefined) result.truncated = meta.truncated;
   return result;
 }

@@ -14,7 +14,8 @@ import type { Histogram } from '../metrics/histogram.ts';
 import { QueueNode } from '../nodes/queue.ts';
 import { ServiceNode } from '../nodes/service.ts';
 
-/** The counters an interval is measured from: the client's view, or one node's departures. */
+/** The counters an interval is measured from: the client's view, or one node's departures; of
+ *  every request or of one class's. */
 export interface Counters {
   ok: number;
   failed: number;
@@ -31,6 +32,12 @@ export function countersOf(
   o: Objective,
   nodeIndex: Map<string, number>,
 ): () => Counters {
+  if (o.class !== undefined) {
+    const cls = k.classes.indexOf(o.class);
+    const byClass =
+      o.node === undefined ? k.global.byClass! : k.nodes[nodeIndex.get(o.node)!]!.stats.byClass!;
+    return () => ({ ...byClass.counted(cls), notGood: 0 });
+  }
   if (o.node === undefined) {
     const run = k.global.run;
     return () => ({

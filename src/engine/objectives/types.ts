@@ -60,6 +60,8 @@ export interface GradedObjective {
   id: string;
   metric: ObjectiveMetric;
   node?: string;
+  /** Only this request class's requests. */
+  class?: string;
   target: { min?: number; max?: number };
   /** The measured figure (null: nothing to measure, e.g. no ok answers); missed when null. */
   value: number | null;

@@ -10,6 +10,8 @@ import type { FigureDescriptor } from './figures.ts';
 
 /** Classes per document: a chart of more lines than this is no longer read class by class. */
 export const MAX_CLASSES = 4;
+/** The class of requests from a client that names none, when other clients do. */
+export const DEFAULT_CLASS = 'default';
 /** Priority levels: 0 is served first, as the queue's priorities. */
 export const MAX_PRIORITY = 9;
 

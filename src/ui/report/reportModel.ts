@@ -215,6 +215,13 @@ const NOT_RUN_FIGURES: ReadonlySet<string> = new Set([
   'wallMs',
 ]);
 
+/** How a record-valued result field reads: latency percentiles, class rows (every client's
+ *  requests by class, end to end), or counts by name. */
+function recordNature(key: string): FigureDescriptor['nature'] {
+  if (key === 'latencyMs') return 'summary';
+  return key === 'classes' ? 'byClass' : 'byName';
+}
+
 /** The whole run's figures, from the result's own fields. */
 function runSection(result: SimResult): ReportSection {
   const rows: ReportRow[] = [];
@@ -225,7 +232,7 @@ function runSection(result: SimResult): ReportSection {
     const f: FigureDescriptor = {
       key,
       ...d,
-      nature: isRecord(value) ? (key === 'latencyMs' ? 'summary' : 'byName') : d.nature,
+      nature: isRecord(value) ? recordNature(key) : d.nature,
       help: '',
       where: 'result',
     };
