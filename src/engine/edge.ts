@@ -12,6 +12,9 @@ export class EdgeRuntime {
   partitioned = false;
   /** Replication lag added by a `lag` fault (for the database behaviour). */
   lagMs = 0;
+  /** The one-way latency between its ends' regions; null inside one region, so a design
+   *  without regions draws exactly the numbers it drew before regions existed. */
+  region: Sampler | null = null;
   // Counters for the current window and the run.
   wCalls = 0;
   wFailed = 0;
@@ -46,7 +49,14 @@ export class EdgeRuntime {
 
   /** One-way latency in seconds, or 0 without drawing when the edge is instantaneous. */
   oneWayS(): number {
-    if (this.addMs === 0 && this.latency.isZero) return 0;
-    return (this.latency.sample() + this.addMs) / 1000;
+    if (this.addMs === 0 && this.latency.isZero && this.region === null) return 0;
+    const regionMs = this.region === null ? 0 : this.region.sample();
+    return (this.latency.sample() + this.addMs + regionMs) / 1000;
+  }
+
+  /** One replication delay in ms: the edge's lag, a `lag` fault's, and the regions' distance. */
+  lagDrawMs(): number {
+    const regionMs = this.region === null ? 0 : this.region.sample();
+    return this.latency.sample() + this.lagMs + regionMs;
   }
 }

@@ -217,7 +217,8 @@ export class Kernel {
       e.partitioned ||
       e.loss > 0 ||
       e.addMs !== 0 ||
-      !e.latency.isZero
+      !e.latency.isZero ||
+      e.region !== null
     ) {
       return this.send(c, edgeIdx, replica, backend);
     }

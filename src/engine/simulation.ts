@@ -14,6 +14,7 @@ import { MAX_IN_FLIGHT } from './limits.ts';
 import { buildResult } from './metrics/result.ts';
 import { Windows } from './metrics/windows.ts';
 import { nodeRegistry, UnsupportedKindError } from './nodes/registry.ts';
+import { placeEdgesInRegions } from './regionLatency.ts';
 import { ObjectiveMonitor } from './objectives/monitor.ts';
 import { createCallPolicy, ResiliencePolicy } from './policies/resilience.ts';
 import { Rng } from './rng.ts';
@@ -39,6 +40,7 @@ export function createSimulation(doc: Scenario, opts: SimulationOptions = {}): S
     }
     return new EdgeRuntime(i, e, s, t, rng);
   });
+  placeEdgesInRegions(doc, edges, rng);
   const k = new Kernel(
     rng,
     edges,

@@ -10,6 +10,7 @@ import { SIZE_NAMES, type InstanceSize } from './kinds/sizes.ts';
 import type { Action, Fault, ScenarioEdge, ScenarioNode } from './types.ts';
 import { actionSchema } from './actions.ts';
 import { alertsField, challengeField, objectivesField } from './objectives.ts';
+import { regionsField } from './regions.ts';
 import { tracingSchema } from './tracing.ts';
 
 export const LIMITS = { nodes: 1000, edges: 5000, faults: 1000, actions: 1000 } as const;
@@ -35,6 +36,8 @@ function nodeSchema(type: string) {
     // Absent label: the loader uses the id.
     label: text(200).optional(),
     position,
+    region: idSchema.optional(),
+    zone: idSchema.optional(),
     params: (
       KIND_DESCRIPTIONS[type as keyof typeof KIND_DESCRIPTIONS].schema as z.ZodType<unknown, object>
     ).prefault({}),
@@ -105,4 +108,6 @@ export const documentSchema = z.strictObject({
   challenge: challengeField,
   // Which requests are traced (src/model/tracing.ts); absent: the defaults.
   tracing: tracingSchema.optional(),
+  // Where nodes run (src/model/regions.ts); absent: one implicit region.
+  regions: regionsField,
 });

@@ -9,6 +9,7 @@ import { checkClassRefs } from './classRefs.ts';
 import { checkFaults } from './faultChecks.ts';
 import { checkGraph } from './graphChecks.ts';
 import { checkObjectives } from './objectiveChecks.ts';
+import { checkRegions } from './regionChecks.ts';
 import { withValue } from './issues.ts';
 import { migrate } from './migrate.ts';
 import { parseDroppingUnknown } from './strictParse.ts';
@@ -67,17 +68,20 @@ function loadUnsafe(input: unknown): LoadResult {
   const scenario = {
     ...doc,
     // Rebuilt so the label sits in reading order, defaulting to the id.
-    nodes: doc.nodes.map(({ id, type, label, position, params }) => ({
+    nodes: doc.nodes.map(({ id, type, label, position, region, zone, params }) => ({
       id,
       type,
       label: label ?? id,
       position,
+      ...(region === undefined ? {} : { region }),
+      ...(zone === undefined ? {} : { zone }),
       params,
     })),
   } as Scenario;
 
   const problem =
     checkGraph(scenario, warnings) ??
+    checkRegions(scenario) ??
     checkFaults(scenario, warnings) ??
     checkActions(scenario, warnings) ??
     checkObjectives(scenario, warnings) ??

@@ -24,6 +24,8 @@ const KEY_ORDER = [
   'position',
   'x',
   'y',
+  'region',
+  'zone',
   'params',
   'nodes',
   'edges',

@@ -30,6 +30,7 @@ export type DistKind = Dist['dist'];
 // Node kinds: each kind's params type is derived from its schema in ./kinds/<kind>.ts, and the
 // list of kinds from the registry in ./kinds/index.ts. The names below are kept for readers.
 
+import type { Region } from './regions.ts';
 import type { Tracing } from './tracing.ts';
 import type { NodeType, ParamsByType } from './kinds/index.ts';
 import type { PriceEntry } from './kinds/pricing.ts';
@@ -62,6 +63,10 @@ export type ScenarioNodeOf<T extends NodeType> = {
   type: T;
   label: string;
   position: Position;
+  /** The region it runs in (one of the document's `regions`); absent = the first region. */
+  region?: string;
+  /** Its availability zone, one of its region's `zones`; absent = none named. */
+  zone?: string;
   params: ParamsByType[T];
 };
 
@@ -286,4 +291,6 @@ export interface Scenario {
   topic?: string;
   /** Which requests are traced (head sampling, tail capture); absent: the defaults. */
   tracing?: Tracing;
+  /** Where nodes run and the one-way latency between places; absent = one implicit region. */
+  regions?: Region[];
 }

@@ -227,7 +227,7 @@ export class DataState {
       q.pool[j] = q.pool[i]!;
       q.edges[j] = q.edges[i]!;
       q.copies[i] = d;
-      q.waitS = Math.max(q.waitS, (e.latency.sample() + e.lagMs) / 1000);
+      q.waitS = Math.max(q.waitS, e.lagDrawMs() / 1000);
     }
     return q;
   }

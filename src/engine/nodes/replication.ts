@@ -88,7 +88,7 @@ export class ReplicationLink {
 
   /** The delay from `now` until the next entry applies: a lag draw, in stream order. */
   nextDelay(now: number): number {
-    const lagMs = this.edge.latency.sample() + this.edge.lagMs;
+    const lagMs = this.edge.lagDrawMs();
     const at = Math.max(this.lastApplyT, now + lagMs / 1000);
     this.lastApplyT = at;
     return at - now;
