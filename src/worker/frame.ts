@@ -10,6 +10,7 @@ import { ERROR_REASONS } from '../engine/types.ts';
 import type { EdgeWindow, ErrorReason, NodeWindow, WindowStats } from '../engine/types.ts';
 import { nodeFigureColumns } from '../model/kinds/kindFigures.ts';
 import type { NodeType, Scenario } from '../model/types.ts';
+import { EDGE_FIGURES } from '../model/kinds/edge.ts';
 
 export const GLOBAL_COLUMNS = [
   'tS',
@@ -32,20 +33,12 @@ export const GLOBAL_COLUMNS = [
   'fallbacks',
 ] as const;
 
-/** Per edge: calls and failures, breaker state (code), then the caller policies' counts. */
-export const EDGE_COLUMNS = [
-  'calls',
-  'failed',
-  'breaker',
-  'retries',
-  'budgetDenied',
-  'fallbacks',
-  'refused',
-  'breakerOpens',
-] as const;
-
-/** The edge figures that are plain optional counts (everything after the breaker's code). */
-const EDGE_COUNTS = ['retries', 'budgetDenied', 'fallbacks', 'refused', 'breakerOpens'] as const;
+/**
+ * Per edge: the figures edge.ts declares, in its order (one place for them: a new edge figure
+ * reaches the frame, the CSV and the run report with no edit here). The breaker's state is sent
+ * as its index in BREAKER_CODES.
+ */
+export const EDGE_COLUMNS = EDGE_FIGURES.map((f) => f.key);
 
 export type GlobalColumn = (typeof GLOBAL_COLUMNS)[number];
 
@@ -109,7 +102,7 @@ export function edgeBase(layout: FrameLayout, edgeIndexInLayout: number): number
   return nodeBase(layout, layout.nodeIds.length) + edgeIndexInLayout * EDGE_COLUMNS.length;
 }
 
-export type EdgeColumn = (typeof EDGE_COLUMNS)[number];
+export type EdgeColumn = (typeof EDGE_FIGURES)[number]['key'];
 
 /** Offset of one edge's column inside a row. */
 export function edgeOffset(
@@ -152,10 +145,13 @@ export function packWindow(
   }
   for (const id of layout.edgeIds) {
     const e = w.edges[id];
-    out[i++] = num(e?.calls);
-    out[i++] = num(e?.failed);
-    out[i++] = e?.breaker === undefined ? NaN : BREAKER_CODES.indexOf(e.breaker);
-    for (const column of EDGE_COUNTS) out[i++] = num(e?.[column]);
+    for (const column of EDGE_COLUMNS)
+      out[i++] =
+        column === 'breaker'
+          ? e?.breaker === undefined
+            ? NaN
+            : BREAKER_CODES.indexOf(e.breaker)
+          : num(e?.[column]);
   }
 }
 
@@ -188,12 +184,13 @@ export function readEdge(
   index: number,
 ): EdgeWindow {
   const base = row * layout.stride + edgeBase(layout, index);
-  const edge: EdgeWindow = { calls: data[base] ?? NaN, failed: data[base + 1] ?? NaN };
-  const breaker = BREAKER_CODES[data[base + 2] ?? -1];
-  if (breaker !== undefined) edge.breaker = breaker;
-  EDGE_COUNTS.forEach((column, k) => {
-    const v = data[base + 3 + k] ?? NaN;
-    if (!Number.isNaN(v)) edge[column] = v;
+  const edge: EdgeWindow = { calls: NaN, failed: NaN };
+  EDGE_FIGURES.forEach((f, k) => {
+    const v = data[base + k] ?? NaN;
+    if (f.key === 'breaker') {
+      const breaker = BREAKER_CODES[v];
+      if (breaker !== undefined) edge.breaker = breaker;
+    } else if (!('optional' in f) || !Number.isNaN(v)) edge[f.key] = v;
   });
   return edge;
 }
