@@ -1,6 +1,7 @@
 /**
  * The kinds' tables in docs/format.md, written from the registry: params with their limits and
- * defaults (read from the schemas), edges, what each kind reads, its price; and the fault kinds
+ * defaults (read from the schemas), edges, what each kind reads, its price, the figures it
+ * reports; the figures every node and every edge reports, the error reasons; and the fault kinds
  * with the node kinds they hit. `npm run docs` rewrites them; tests/model/kindDocs.test.ts fails
  * when the checked-in tables differ.
  */
@@ -13,7 +14,10 @@ import type {
   ParamDescriptor,
   TableShape,
 } from '../src/model/kinds/describe.ts';
-import { EDGE_KINDS, EDGE_LIVE } from '../src/model/kinds/edge.ts';
+import { AVAILABILITY_FIGURES } from '../src/model/kinds/availabilityFigures.ts';
+import { EDGE_FIGURES, EDGE_KINDS, EDGE_LIVE } from '../src/model/kinds/edge.ts';
+import { COMMON_FIGURES, type FigureDescriptor } from '../src/model/kinds/figures.ts';
+import { ERROR_REASON_HELP } from '../src/engine/types.ts';
 import {
   EDGE_PARAMS,
   FAULT_KINDS,
@@ -84,7 +88,61 @@ function kindSection(k: KindDescription): string {
       (reads.length ? ` Reads each request's ${reads.join(' and ')} (with its defaults).` : '') +
       ` Priced at $${k.price.usd} per ${k.price.per}${k.size ? ' of the small size (see "Prices")' : ''}.` +
       liveText(k.live ?? []),
+    '',
+    ...(k.figures.length > 0
+      ? ['Reports, beyond the figures every node reports:', '', ...figureTable(k.figures)]
+      : ['Reports the figures every node reports, and none of its own.']),
   ].join('\n');
+}
+
+const WHERE_TEXT = {
+  result: 'result',
+  window: 'windows',
+  both: 'result, windows',
+} as const;
+
+/** A figure's row: a summary lists its parts, a figure present only sometimes says so. */
+function figureTable(figures: readonly FigureDescriptor[]): string[] {
+  return [
+    '| figure | meaning | unit | in |',
+    '| --- | --- | --- | --- |',
+    ...figures.map((f) => {
+      const parts = f.parts ? ` Fields: ${f.parts.map((p) => `\`${p}\``).join(', ')}.` : '';
+      const unit = f.unit || (f.nature === 'ratio' ? 'share 0..1' : '');
+      const where = WHERE_TEXT[f.where] + (f.optional ? ' (when present)' : '');
+      return `| \`${f.key}\` | ${cell(f.help + parts)} | ${cell(unit)} | ${where} |`;
+    }),
+  ];
+}
+
+/** What every node and every edge reports, and why requests fail. */
+function figureSections(): string[] {
+  return [
+    [
+      '### Figures every node reports',
+      '',
+      '"In": `result` is the run\'s result (`nodes.ID` in the headless JSON, the run report);',
+      '`windows` is each live window of the page (its charts and canvas).',
+      '',
+      ...figureTable(COMMON_FIGURES),
+      '',
+      'A node of a kind that answers calls, when a `failures` fault hits it, also reports:',
+      '',
+      ...figureTable(AVAILABILITY_FIGURES),
+    ].join('\n'),
+    ['### Edge figures', '', '`edges.ID` in the result:', '', ...figureTable(EDGE_FIGURES)].join(
+      '\n',
+    ),
+    [
+      '### Error reasons',
+      '',
+      'Why a request failed: the keys of every `errors` count.',
+      '',
+      '| reason | meaning |',
+      '| --- | --- |',
+      ...Object.entries(ERROR_REASON_HELP).map(([r, help]) => `| \`${r}\` | ${cell(help)} |`),
+    ].join('\n'),
+  ];
 }
 
 function liveText(live: readonly string[]): string {
@@ -109,7 +167,7 @@ function edgeSection(): string {
 /** The generated part of docs/format.md, markers included. */
 export function kindTables(): string {
   const kinds = NODE_TYPES.map((t) => kindSection(KIND_DESCRIPTIONS[t]));
-  return [BEGIN, ...kinds, edgeSection(), END].join('\n\n');
+  return [BEGIN, ...kinds, edgeSection(), ...figureSections(), END].join('\n\n');
 }
 
 /** The fault kinds: what each may hit (node kinds from their descriptions) and its own fields. */

@@ -19,21 +19,26 @@ import type {
 import type { Trace, TracingCounts, TracingSettings } from './tracing/types.ts';
 
 /**
- * Why a request failed, everywhere in the engine and the charts. The order is the engine's
- * numbering (code k is ERROR_REASONS[k - 1], src/engine/reasons.ts) and the charts' order.
+ * Why a request failed, everywhere in the engine and the charts, with what each means (the
+ * format's table of reasons is written from it). The order is the engine's numbering (code k is
+ * ERROR_REASONS[k - 1], src/engine/reasons.ts) and the charts' order.
  */
-export const ERROR_REASONS = [
-  'rejected', // a full queue or pool refused it
-  'timeout', // the caller's timeout fired first
-  'unavailable', // crashed, partitioned, no healthy backend
-  'shed', // load shedding turned it away
-  'rateLimited', // a rate limiter refused it
-  'circuitOpen', // the caller's breaker refused it
-  'lost', // dropped on an edge (loss fault)
-  'error', // the node failed it at once (error fault)
-  'bulkheadFull', // the caller's bulkhead had every slot out and its wait line full
-  'bulkheadTimeout', // it waited at the caller's bulkhead for its longest wait without a slot
-] as const;
+export const ERROR_REASON_HELP = {
+  rejected: 'A full queue or pool refused it.',
+  timeout: "The caller's timeout fired first.",
+  unavailable: 'The node was down or cut off (crashed, partitioned) or had no healthy backend.',
+  shed: 'Load shedding turned it away.',
+  rateLimited: 'A rate limiter refused it.',
+  circuitOpen: "The caller's circuit breaker refused it.",
+  lost: 'Dropped on an edge (a loss fault).',
+  error: 'The node failed it at once (an error fault).',
+  bulkheadFull: "The caller's bulkhead had every slot out and its wait line full.",
+  bulkheadTimeout: "It waited at the caller's bulkhead for its longest wait without a slot.",
+} as const;
+
+export const ERROR_REASONS = Object.keys(ERROR_REASON_HELP) as ReadonlyArray<
+  keyof typeof ERROR_REASON_HELP
+>;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

@@ -1,8 +1,18 @@
-import { readFileSync } from 'node:fs';
+/**
+ * docs/format.md describes the whole format for a reader who has only the repository: every field
+ * a document may hold (walked from its schema) and every field a headless result holds (walked
+ * from a short run of each preset, graded as `sim --json` grades it).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod';
 import { FORMAT_DOC } from '../../scripts/kindDocs.ts';
+import { grade } from '../../src/analysis/objectives.ts';
+import { runToEnd } from '../../src/analysis/runToEnd.ts';
 import { documentSchema } from '../../src/model/documentSchema.ts';
+import { loadScenario } from '../../src/model/load.ts';
+import type { Scenario } from '../../src/model/types.ts';
 
 interface Def {
   type: string;
@@ -39,16 +49,59 @@ function fieldNames(schema: z.ZodType, path: string, out: Map<string, string>, s
   for (const [s, p] of next) fieldNames(s, p, out, seen);
 }
 
+const doc = readFileSync(FORMAT_DOC, 'utf8');
+// Named in a code span (alone, in a dotted path, in a list of keys) or as a key in an example.
+const codeSpans = [...doc.replace(/```[\s\S]*?```/g, '').matchAll(/`([^`]+)`/g)]
+  .map((m) => m[1]!)
+  .join('\n');
+const named = (key: string) =>
+  new RegExp(`\\b${key}\\b`).test(codeSpans) || doc.includes(`"${key}":`);
+
+/** The names a document gives (ids, class names): keys of a result that the format cannot list. */
+function namesIn(s: Scenario): Set<string> {
+  const classes = s.nodes.flatMap((n) =>
+    ((n.params as { classes?: Array<{ name: string }> }).classes ?? []).map((c) => c.name),
+  );
+  return new Set([
+    ...s.nodes.map((n) => n.id),
+    ...s.edges.map((e) => e.id),
+    ...(s.objectives ?? []).map((o) => o.id),
+    ...classes,
+    'default',
+  ]);
+}
+
+/** Every key of `value` but those `names` gives, with the path to its first use. */
+function resultKeys(value: unknown, path: string, names: Set<string>, out: Map<string, string>) {
+  if (Array.isArray(value)) for (const v of value) resultKeys(v, `${path}[]`, names, out);
+  else if (value !== null && typeof value === 'object')
+    for (const [key, v] of Object.entries(value)) {
+      const shown = names.has(key) ? '<name>' : key;
+      if (!names.has(key) && !out.has(key)) out.set(key, `${path}.${shown}`);
+      resultKeys(v, `${path}.${shown}`, names, out);
+    }
+}
+
 describe('docs/format.md', () => {
   it('names every field a document may hold', () => {
     const fields = new Map<string, string>();
     fieldNames(documentSchema, '', fields, new Set());
-    const doc = readFileSync(FORMAT_DOC, 'utf8');
-    // Named in a code span (alone, in a dotted path, in a list of keys) or as a key in an example.
-    const prose = doc.replace(/```[\s\S]*?```/g, '');
-    const codeSpans = [...prose.matchAll(/`([^`]+)`/g)].map((m) => m[1]!).join('\n');
-    const named = (key: string) =>
-      new RegExp(`\\b${key}\\b`).test(codeSpans) || doc.includes(`"${key}":`);
+    const missing = [...fields].filter(([key]) => !named(key)).map(([, p]) => p);
+    expect(missing).toEqual([]);
+  });
+
+  it("names every field of every preset's headless result", () => {
+    const dir = join(import.meta.dirname, '../../presets');
+    const fields = new Map<string, string>();
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+      const loaded = loadScenario(readFileSync(join(dir, file), 'utf8'));
+      if (!loaded.ok) throw new Error(`${file}: ${loaded.error}`);
+      // A short run reaches every mechanism a preset configures (faults after 15 s do not fire).
+      const s = { ...loaded.scenario, durationS: 15, warmupS: 5 };
+      const result = runToEnd(s, { eventBudget: 2_000_000 });
+      if (s.objectives) result.objectives = grade(s.objectives, result, s);
+      resultKeys(result, file, namesIn(s), fields);
+    }
     const missing = [...fields].filter(([key]) => !named(key)).map(([, p]) => p);
     expect(missing).toEqual([]);
   });
