@@ -29,9 +29,9 @@ describe('the whole run by class', () => {
   it('gives each class its throughput, error rate and latency rows', () => {
     const run = reportSections({ nodes: [], result }).find((s) => s.id === 'run')!;
     const row = (label: string) => run.rows.find((r) => r.label === label)?.cells[0];
-    expect(row('Classes: checkout p99')).toBe(30);
-    expect(row('Classes: checkout error rate')).toBe(0.25);
-    expect(row('Classes: browse throughput')).toBe(0.1);
-    expect(row('Classes: browse p99')).toBe(5);
+    expect(row('By class: checkout p99')).toBe(30);
+    expect(row('By class: checkout error rate')).toBe(0.25);
+    expect(row('By class: browse throughput')).toBe(0.1);
+    expect(row('By class: browse p99')).toBe(5);
   });
 });

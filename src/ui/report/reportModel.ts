@@ -205,7 +205,9 @@ function describeRunField(key: string): Pick<FigureDescriptor, 'label' | 'unit' 
 
 /**
  * The result's fields that are not figures of the whole run: its parts (nodes, edges, windows),
- * the notice of an early stop, and the wall-clock time, which is the machine's, not the run's.
+ * the notice of an early stop, the wall-clock time, which is the machine's, not the run's, and
+ * the objectives' grades, budgets and alerts, which the report's scorecard shows (as rows here
+ * they were empty: lists and records of records).
  */
 const NOT_RUN_FIGURES: ReadonlySet<string> = new Set([
   'nodes',
@@ -213,6 +215,10 @@ const NOT_RUN_FIGURES: ReadonlySet<string> = new Set([
   'timeline',
   'truncated',
   'wallMs',
+  'objectives',
+  'budgets',
+  'objectiveWindows',
+  'alerts',
 ]);
 
 /** How a record-valued result field reads: latency percentiles, class rows (every client's
@@ -228,7 +234,9 @@ function runSection(result: SimResult): ReportSection {
   const fields = result as unknown as Figures;
   for (const [key, value] of Object.entries(fields)) {
     if (NOT_RUN_FIGURES.has(key) || typeof value === 'string') continue;
-    const d = describeRunField(key);
+    // Every client's requests by class: labelled as a node's classes are.
+    const d =
+      key === 'classes' ? { ...describeRunField(key), label: 'By class' } : describeRunField(key);
     const f: FigureDescriptor = {
       key,
       ...d,

@@ -1,11 +1,19 @@
 /** Traffic-class lessons: `priority-shedding` and `batched-writer`. */
+import { grade } from '../../../src/analysis/objectives.ts';
+import type { Objective } from '../../../src/model/types.ts';
 import { param } from './edit.ts';
-import type { Claim, Run } from './harness.ts';
+import { readPreset, type Claim, type Run } from './harness.ts';
 
 const PS = 'priority-shedding';
 const cls = (name: string) => (run: Run) => run.r.nodes['users']!.classes![name]!;
 const noPriority = param('api', 'priority', undefined);
 const preemptive = param('api', 'priority', 'preemptiveResume');
+/** One of the preset's objectives per class, graded on the run: its value, or 1 met / 0 missed. */
+const objective = (id: string, read: 'value' | 'met') => (run: Run) => {
+  const o = (readPreset(PS)['objectives'] as Objective[]).find((x) => x.id === id)!;
+  const g = grade([o], run.r)[0]!;
+  return read === 'met' ? Number(g.met) : g.value!;
+};
 
 export const priorityShedding: Claim[] = [
   {
@@ -60,6 +68,51 @@ export const priorityShedding: Claim[] = [
     variant: noPriority,
     metric: (r) => cls('checkout')(r).latencyMs.p99,
     expected: 398,
+  },
+  {
+    preset: PS,
+    claim: 'checkout p99 ≤ 300 ms: met',
+    metric: objective('checkout-fast', 'met'),
+    expected: 1,
+    abs: 0,
+  },
+  {
+    preset: PS,
+    claim: 'checkout served ≥ 99 %: met',
+    metric: objective('checkout-served', 'met'),
+    expected: 1,
+    abs: 0,
+  },
+  {
+    preset: PS,
+    claim: 'browse served ≥ 50 %: met at 59 %',
+    metric: objective('browse-served', 'value'),
+    expected: 0.59,
+    abs: 0.005,
+  },
+  {
+    preset: PS,
+    claim: 'no priority: checkout p99 objective missed',
+    variant: noPriority,
+    metric: objective('checkout-fast', 'met'),
+    expected: 0,
+    abs: 0,
+  },
+  {
+    preset: PS,
+    claim: 'no priority: checkout served missed at 66 %',
+    variant: noPriority,
+    metric: objective('checkout-served', 'value'),
+    expected: 0.66,
+    abs: 0.005,
+  },
+  {
+    preset: PS,
+    claim: 'no priority: browse served still met',
+    variant: noPriority,
+    metric: objective('browse-served', 'met'),
+    expected: 1,
+    abs: 0,
   },
   {
     preset: PS,
