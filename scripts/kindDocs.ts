@@ -176,7 +176,9 @@ export function faultTable(): string {
     const hits =
       f.target === 'node'
         ? `node: ${(f.nodeTypes ?? NODE_TYPES).join(', ')}`
-        : `edge: ${(f.edgeKinds ?? EDGE_KINDS).join(', ')}`;
+        : f.target === 'region'
+          ? 'region: a name from `regions`'
+          : `edge: ${(f.edgeKinds ?? EDGE_KINDS).join(', ')}`;
     const own = f.fields
       .filter((d) => d.key !== 'atS' && d.key !== 'forS')
       .map((d) => `\`${d.key}\`: ${d.help}${limitsText(d)}`);

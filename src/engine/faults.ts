@@ -32,9 +32,19 @@ export class Faults {
     private readonly edgeIndex: Map<string, number>,
     /** How many replicas a node runs (a service's `replicas`; 1 for other kinds). */
     private readonly replicasOf: (node: number) => number,
+    /** The document's region names, and the node and edge faults a region fault stands for. */
+    private readonly regions: ReadonlySet<string> = new Set(),
+    private readonly regionParts: (f: Fault) => Fault[] = () => [],
   ) {}
 
   add(f: Fault): void {
+    if (FAULT_TARGETS[f.kind] === 'region') {
+      if (!this.regions.has(f.target)) {
+        throw new Error(`fault ${f.kind}: target "${f.target}" is not a region`);
+      }
+      for (const part of this.regionParts(f)) this.add(part);
+      return;
+    }
     const isNode = isNodeFault(f);
     const known = isNode ? this.nodeIndex.has(f.target) : this.edgeIndex.has(f.target);
     if (!known) {

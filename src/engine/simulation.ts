@@ -14,6 +14,7 @@ import { MAX_IN_FLIGHT } from './limits.ts';
 import { buildResult } from './metrics/result.ts';
 import { Windows } from './metrics/windows.ts';
 import { nodeRegistry, UnsupportedKindError } from './nodes/registry.ts';
+import { regionFaultParts } from './regionFaults.ts';
 import { placeEdgesInRegions } from './regionLatency.ts';
 import { ObjectiveMonitor } from './objectives/monitor.ts';
 import { createCallPolicy, ResiliencePolicy } from './policies/resilience.ts';
@@ -82,10 +83,17 @@ export function createSimulation(doc: Scenario, opts: SimulationOptions = {}): S
     k.global.shareWithClient(clients[0]!.stats);
   }
 
-  const faults = new Faults(k, nodeIndex, edgeIndex, (i) => {
-    const n = doc.nodes[i]!;
-    return n.type === 'service' ? n.params.replicas : 1;
-  });
+  const faults = new Faults(
+    k,
+    nodeIndex,
+    edgeIndex,
+    (i) => {
+      const n = doc.nodes[i]!;
+      return n.type === 'service' ? n.params.replicas : 1;
+    },
+    new Set((doc.regions ?? []).map((r) => r.name)),
+    (f) => regionFaultParts(doc, f),
+  );
   const actions = new Actions(k, doc, nodeIndex, edgeIndex);
   const windows = new Windows(k, windowS, durationS);
   const monitor =

@@ -1,6 +1,7 @@
 /** Checks that each fault hits something that exists and can suffer it. */
 import type { CheckError } from './graphChecks.ts';
 import { FAULT_KINDS } from './kinds/faultKinds.ts';
+import { closest } from './closest.ts';
 import type { Scenario } from './types.ts';
 
 export function checkFaults(s: Scenario, warnings: string[]): CheckError | null {
@@ -52,6 +53,9 @@ export function checkFaults(s: Scenario, warnings: string[]): CheckError | null 
           );
         }
       }
+    } else if (desc.target === 'region') {
+      const problem = checkRegionTarget(s, p, f.kind, f.target);
+      if (problem) return problem;
     } else {
       const edge = edges.get(f.target);
       if (!edge) {
@@ -80,4 +84,26 @@ function list(items: readonly string[]): string {
   return items.length === 1
     ? String(items[0])
     : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
+
+/** A region fault names one of the document's regions. */
+function checkRegionTarget(
+  s: Scenario,
+  p: string,
+  kind: string,
+  target: string,
+): CheckError | null {
+  const names = (s.regions ?? []).map((r) => r.name);
+  if (names.includes(target)) return null;
+  if (names.length === 0) {
+    return {
+      path: `${p}.target`,
+      message: `a ${kind} fault takes a region, and the document has none ("${target}" given; add them under "regions")`,
+    };
+  }
+  const near = closest(target, names);
+  return {
+    path: `${p}.target`,
+    message: `no region is named "${target}"; the regions are ${names.map((n) => `"${n}"`).join(', ')}${near === undefined ? '' : `; did you mean "${near}"?`}`,
+  };
 }

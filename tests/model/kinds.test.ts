@@ -169,6 +169,8 @@ describe('kind descriptions', () => {
       'spike',
       'lag',
       'failures',
+      'regionDown',
+      'regionPartition',
     ]);
     for (const kind of FAULT_KIND_NAMES) expect(FAULT_KINDS[kind].target).toBe(FAULT_TARGETS[kind]);
     expect(FAULT_KINDS.lag.edgeKinds).toEqual(['replication']);

@@ -128,4 +128,21 @@ describe('regions in the document', () => {
       error(twoRegions({ regions: [{ name: 'x', latencyMs: { y: -4 } }, { name: 'y' }] })),
     ).toMatch(/^regions\[0\]\.latencyMs\.y.*got -4/);
   });
+
+  it('refuse a region fault on a name that is not a region', () => {
+    const fault = (target: string) => ({ faults: [{ atS: 1, kind: 'regionDown', target }] });
+    expect(loadScenario(twoRegions(fault('eu-west'))).ok).toBe(true);
+    expect(error(twoRegions(fault('eu-wset')))).toBe(
+      'faults[0].target: no region is named "eu-wset"; the regions are "us-east", "eu-west"; did you mean "eu-west"?',
+    );
+    expect(
+      error({
+        version: 1,
+        nodes: [{ id: 'api', type: 'service' }],
+        faults: [{ atS: 1, kind: 'regionPartition', target: 'api' }],
+      }),
+    ).toBe(
+      'faults[0].target: a regionPartition fault takes a region, and the document has none ("api" given; add them under "regions")',
+    );
+  });
 });

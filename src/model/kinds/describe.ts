@@ -263,8 +263,8 @@ export interface FaultKindDescription {
   colour: string;
   /** The fault's own strength, short, for its bar: "×5", "10%", "+200 ms", "" for none. */
   amount(f: Fault): string;
-  /** Whether the target is a node id or an edge id (FAULT_TARGETS, ./faultDefaults.ts). */
-  target: 'node' | 'edge';
+  /** Whether the target is a node id, an edge id or a region name (FAULT_TARGETS, ./faultDefaults.ts). */
+  target: 'node' | 'edge' | 'region';
   /** Node types it may hit (target 'node'). */
   nodeTypes?: readonly NodeType[];
   /** Edge kinds it may hit (target 'edge'). */

@@ -1,4 +1,4 @@
-/** Faults: scheduled (or injected) trouble on a node or an edge. */
+/** Faults: scheduled (or injected) trouble on a node, an edge or a region. */
 import * as z from 'zod';
 import { idSchema, int, MAX_MS, num, positive, ratio } from './common.ts';
 import { FAULT_DEFAULTS, FAULT_KIND_NAMES } from './faultDefaults.ts';
@@ -81,6 +81,8 @@ export const faultSchema = z.discriminatedUnion(
       zoneMtbfS: positive(MAX_DURATION_S * 1000, 's').optional(),
       zoneMttrS: positive(MAX_DURATION_S, 's').optional(),
     }),
+    z.strictObject({ ...base, kind: z.literal('regionDown') }),
+    z.strictObject({ ...base, kind: z.literal('regionPartition') }),
   ],
   { error: `must be a fault of kind ${quotedList(FAULT_KIND_NAMES)}` },
 );

@@ -3,7 +3,7 @@
  * their own (no zod) so the engine can read the same values the loader fills in: a fault
  * injected straight into the engine means the same as one loaded from a document. This is the
  * one list of fault kinds: the `FaultKind` type, the schema's message, the engine's node/edge
- * split and the descriptions' order (src/model/kinds/faultKinds.ts) all come from it.
+ * / region split and the descriptions' order (src/model/kinds/faultKinds.ts) all come from it.
  */
 export const FAULT_TARGETS = {
   crash: 'node',
@@ -18,6 +18,8 @@ export const FAULT_TARGETS = {
   spike: 'node',
   lag: 'edge',
   failures: 'node',
+  regionDown: 'region',
+  regionPartition: 'region',
 } as const;
 
 export type FaultKind = keyof typeof FAULT_TARGETS;

@@ -250,4 +250,22 @@ export const FAULT_KINDS: Record<FaultKind, FaultKindDescription> = {
       },
     ),
   },
+  regionDown: {
+    kind: 'regionDown',
+    target: FAULT_TARGETS.regionDown,
+    colour: '#991b1b',
+    amount: none,
+    label: 'Region down',
+    help: 'Every node running in the region crashes at once (a regional outage); its clients, the users there, keep sending. Calls into the region fail; balancers and routers elsewhere see it unhealthy.',
+    fields: fields('regionDown', at, forS),
+  },
+  regionPartition: {
+    kind: 'regionPartition',
+    target: FAULT_TARGETS.regionPartition,
+    colour: '#5b21b6',
+    amount: none,
+    label: 'Region cut off',
+    help: 'The region is partitioned from the others: every edge with one end inside and one outside is cut (calls fail after their timeout, replication is held until it heals); traffic inside each side goes on.',
+    fields: fields('regionPartition', at, forS),
+  },
 };
