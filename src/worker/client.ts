@@ -57,6 +57,7 @@ export class SimClient {
   /** False after a build was stopped: the fresh worker has no document until asked to run. */
   private loaded = true;
   private speed: Speed = 10;
+  private tracesWanted = false;
   /** True from a Run or Step until a frame says otherwise: the watchdog only guards a run. */
   private expectingFrames = false;
   private lastHeardAt = 0;
@@ -102,6 +103,7 @@ export class SimClient {
       }),
     );
     void this.api.setSpeed(this.speed);
+    if (this.tracesWanted) void this.api.wantTraces(true);
   }
 
   private receive(frame: MetricFrame): void {
@@ -197,6 +199,12 @@ export class SimClient {
   setSpeed(speed: Speed): Promise<void> {
     this.speed = speed;
     return this.api.setSpeed(speed);
+  }
+
+  /** Whether the page shows the run's traces now (the worker sends them only then). */
+  wantTraces(on: boolean): Promise<void> {
+    this.tracesWanted = on;
+    return this.api.wantTraces(on);
   }
 
   /** When a fault by hand asked for `atS` can start (later if the run has passed it). */

@@ -49,8 +49,14 @@ export interface MetricFrame {
   truncated?: string;
   /** Alerts and error-budget points since the last frame, and the objectives so far. */
   objectives?: ObjectivesFrame;
-  /** Request traces kept since the last frame (src/engine/tracing). */
+  /**
+   * Request traces kept since the last frame (src/engine/tracing), sent only while the page
+   * wants them (traceKeeper.ts); with `tracesAll`, every trace kept so far instead.
+   */
   traces?: Trace[];
+  tracesAll?: true;
+  /** How many traces the run keeps now (sent or not). */
+  tracesKept?: number;
   /** The results, on the frame that ends the run. */
   result?: SimResult;
   /**

@@ -14,6 +14,7 @@ import type { Simulation, SimulationOptions, WindowStats } from '../engine/types
 import { layoutFor, packWindows, type FrameLayout } from './frame.ts';
 import { liveChanges, type LiveChanges } from './liveEdit.ts';
 import type { MetricFrame, RunStatus, Speed } from './protocol.ts';
+import { TraceKeeper } from './traceKeeper.ts';
 
 export interface RunLoopDeps {
   createSimulation: (doc: Scenario, opts: SimulationOptions) => Simulation;
@@ -96,6 +97,7 @@ export class RunLoop {
   /** The next frame carries the layout: the first frame of every run does. */
   private layoutPending = true;
   private readonly limits: RunLoopLimits;
+  private readonly traces = new TraceKeeper();
 
   constructor(
     private readonly deps: RunLoopDeps,
@@ -158,6 +160,14 @@ export class RunLoop {
     this.flush();
   }
 
+  /**
+   * Whether the page shows the traces now (traceKeeper.ts). When it starts to, they are sent at
+   * once if no frame is coming soon (the run is paused or over).
+   */
+  wantTraces(on: boolean): void {
+    if (this.traces.want(on) && this.status !== 'running') this.flush();
+  }
+
   setSpeed(speed: Speed): void {
     this.speed = speed === 'max' || speed > 0 ? speed : 1;
     this.reanchor();
@@ -209,6 +219,7 @@ export class RunLoop {
     this.hold = undefined;
     this.events = 0;
     this.layoutPending = true;
+    this.traces.reset();
     this.sayBuilding();
     this.sim = this.deps.createSimulation(this.doc, {
       eventBudget: this.limits.eventBudget,
@@ -358,8 +369,7 @@ export class RunLoop {
     }
     const objectives = this.sim?.drainObjectives?.();
     if (objectives) frame.objectives = objectives;
-    const traces = this.sim?.drainTraces?.(this.status === 'done');
-    if (traces && traces.length > 0) frame.traces = traces;
+    this.traces.fill(frame, this.sim?.drainTraces?.(this.status === 'done'));
     if (message !== undefined) frame.message = message;
     if (error !== undefined) frame.error = error;
     return frame;

@@ -68,7 +68,9 @@ export function connectRun(
   hub: MetricsHub,
   makeClient: (
     o: ConstructorParameters<typeof SimClient>[0],
-  ) => Omit<RunClient, 'inject' | 'act'> & Pick<SimClient, 'load' | 'applyDoc' | 'holdForFault'>,
+  ) => Omit<RunClient, 'inject' | 'act'> &
+    Pick<SimClient, 'load' | 'applyDoc' | 'holdForFault'> &
+    Partial<Pick<SimClient, 'wantTraces'>>,
 ): RunClient {
   let runId = -1;
   let clockWrittenAt = -Infinity;
@@ -84,7 +86,8 @@ export function connectRun(
     if (frame.layout !== undefined) useLiveObjectives.getState().reset();
     if (frame.objectives !== undefined) useLiveObjectives.getState().add(frame.objectives);
     if (frame.layout !== undefined) useLiveTraces.getState().reset();
-    if (frame.traces !== undefined) useLiveTraces.getState().add(frame.traces);
+    if (frame.traces !== undefined || frame.tracesKept !== useLiveTraces.getState().kept)
+      useLiveTraces.getState().receive(frame);
     const state = store.getState();
     const patch: Partial<RunState> = {};
     if (frame.layout !== undefined && state.runId !== frame.runId) patch.runId = frame.runId;
@@ -132,6 +135,11 @@ export function connectRun(
         });
     });
   };
+
+  // The worker sends the run's traces only while the Traces view shows them (traceKeeper.ts).
+  useLiveTraces.subscribe((s, prev) => {
+    if (s.open !== prev.open) void client.wantTraces?.(s.open);
+  });
 
   let sentKey = simulationKey(store.getState().doc);
   send(store.getState().doc, true);

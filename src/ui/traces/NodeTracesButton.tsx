@@ -5,7 +5,7 @@
 import { useLiveTraces } from './liveTraces.ts';
 
 export function NodeTracesButton({ nodeId }: { nodeId: string }) {
-  const any = useLiveTraces((s) => s.traces.length > 0);
+  const any = useLiveTraces((s) => s.kept > 0);
   const show = useLiveTraces((s) => s.show);
   if (!any) return null;
   return (

@@ -17,7 +17,7 @@ export const openTracesFromChart: PointClick = (_key, tS, _row, v, spec) =>
   useLiveTraces.getState().show(focusOfClick(tS, v, spec));
 
 export function TracesEntry() {
-  const count = useLiveTraces((s) => s.traces.length);
+  const count = useLiveTraces((s) => s.kept);
   const open = useLiveTraces((s) => s.open);
   const focus = useLiveTraces((s) => s.focus);
   const show = useLiveTraces((s) => s.show);

@@ -1,17 +1,15 @@
 /**
  * The traces of the run on the page (the worker sends them with its frames, src/engine/tracing)
  * and what the Traces view shows: whether it is open and where a click asked it to look (a time
- * and a latency on a chart, a failed-only view from the errors chart, a node). Bounded:
- * `MAX_KEPT` traces, the oldest failed ones going first, then the oldest slowest-of-a-window,
- * so that an outage's flood of failures pushes out neither the head-sampled history (the
- * breakdown's unbiased sample) nor the slow requests a click on a latency line looks for.
- * A new run's first frame empties it. Not part of the document.
+ * and a latency on a chart, a failed-only view from the errors chart, a node). The worker
+ * sends the traces only while the view is open (traceKeeper.ts), and the page keeps them by the
+ * worker's rule (keptTraces.ts), so the two lists are the same; every frame says how many are
+ * kept. A new run's first frame empties it. Not part of the document.
  */
 import { create } from 'zustand';
 import type { Trace } from '../../engine/tracing/types.ts';
-import { TRACING_DEFAULTS } from '../../model/tracing.ts';
-
-const MAX_KEPT = TRACING_DEFAULTS.maxTraces;
+import type { MetricFrame } from '../../worker/protocol.ts';
+import { keepTraces } from '../../worker/keptTraces.ts';
 
 /**
  * Where the view was asked to look: near a time (s), only failures, through a node (its id),
@@ -26,35 +24,17 @@ export interface TraceFocus {
 }
 
 export interface LiveTraces {
+  /** The traces the worker sent: all it keeps while the view is open (see `kept`). */
   traces: Trace[];
+  /** How many the run keeps (in the worker: sent to the page only while the view is open). */
+  kept: number;
   open: boolean;
   focus: TraceFocus;
-  add: (traces: Trace[]) => void;
+  /** What a metric frame says of the traces. */
+  receive: (frame: Pick<MetricFrame, 'traces' | 'tracesAll' | 'tracesKept'>) => void;
   reset: () => void;
   show: (focus?: Partial<TraceFocus>) => void;
   close: () => void;
-}
-
-/** Which go first when the store is full: the flood of an outage, then the slowest, then the
- *  sample (a few a second at most each: the history of the whole run). */
-const DROP_ORDER: readonly Trace['why'][] = ['failed', 'slow', 'head'];
-
-function bounded(all: Trace[]): Trace[] {
-  let over = all.length - MAX_KEPT;
-  if (over <= 0) return all;
-  const drop = new Map<Trace['why'], number>();
-  for (const why of DROP_ORDER) {
-    const n = Math.min(over, all.filter((t) => t.why === why).length);
-    drop.set(why, n);
-    over -= n;
-  }
-  // The oldest of each kind go.
-  return all.filter((t) => {
-    const n = drop.get(t.why) ?? 0;
-    if (n <= 0) return true;
-    drop.set(t.why, n - 1);
-    return false;
-  });
 }
 
 const NO_FOCUS: TraceFocus = {
@@ -67,10 +47,15 @@ const NO_FOCUS: TraceFocus = {
 
 export const useLiveTraces = create<LiveTraces>()((set) => ({
   traces: [],
+  kept: 0,
   open: false,
   focus: NO_FOCUS,
-  add: (traces) => set((s) => ({ traces: bounded(s.traces.concat(traces)) })),
-  reset: () => set({ traces: [] }),
+  receive: ({ traces, tracesAll, tracesKept }) =>
+    set((s) => {
+      const all = traces === undefined ? s.traces : keepTraces(tracesAll ? [] : s.traces, traces);
+      return { traces: all, kept: tracesKept ?? all.length };
+    }),
+  reset: () => set({ traces: [], kept: 0 }),
   show: (focus = {}) => set({ open: true, focus: { ...NO_FOCUS, ...focus } }),
   close: () => set({ open: false }),
 }));

@@ -88,7 +88,7 @@ describe('the store', () => {
       useLiveTraces.getState().traces.length < TRACING_DEFAULTS.maxTraces || i < 5;
       i++
     )
-      useLiveTraces.getState().add([...head, ...tail]);
+      useLiveTraces.getState().receive({ traces: [...head, ...tail] });
     const kept = useLiveTraces.getState().traces;
     expect(kept).toHaveLength(TRACING_DEFAULTS.maxTraces);
     const heads = kept.filter((t) => t.why === 'head').length;
