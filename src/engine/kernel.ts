@@ -161,7 +161,7 @@ export class Kernel {
     c.attempt = attempt;
     c.sendT = this.now;
     clearState(c);
-    if (parent.span >= 0) c.span = this.tracer!.open(c, parent.span, parent.id, parent.gen);
+    if (parent.span >= 0) c.span = this.tracer!.open(c, parent.span);
     e.wCalls++;
     e.calls++;
     if (this.policy !== noPolicy) {
@@ -231,7 +231,7 @@ export class Kernel {
     c.relayHops = c.hops + 1;
     c.relaySendT = this.now;
     swapRelay(c);
-    c.span = c.relaySpan >= 0 ? this.tracer!.open(c, c.relaySpan, c.id, c.gen) : -1;
+    c.span = c.relaySpan >= 0 ? this.tracer!.open(c, c.relaySpan) : -1;
     e.wCalls++;
     e.calls++;
     this.arrive(c);

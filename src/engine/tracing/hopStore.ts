@@ -4,9 +4,12 @@
  * recording a hop allocates nothing. Row-major on purpose: a hop's numbers share three cache
  * lines, where a column per field touched a line per field, and with tail capture every hop of
  * every request is recorded. A row is named by its offset in `f` (its "span"), so the hooks
- * index without multiplying. A row belongs to one call (id and generation): a hook from a call
- * that no longer owns its row (the trace closed while its callee worked on) finds out and
- * records nothing.
+ * index without multiplying.
+ *
+ * A row belongs to one call (id and generation) until its trace closes. Closing a trace detaches
+ * every call still working for it (its `span` becomes -1: a callee still busy after its caller
+ * timed out), so a call with a span always owns that row: the hooks write without checking, and
+ * a hop costs its stores and nothing else. With tail capture that is most of the tracer's cost.
  */
 import {
   HOP_DELIVERED,
@@ -56,39 +59,68 @@ const STRIDE = 24;
  * than the recording itself.
  */
 export class HopStore {
-  readonly f: Float64Array;
-  private readonly freeRows: Int32Array;
+  f: Float64Array;
+  private freeRows: Int32Array;
   /** Row → hop index while a trace is built. */
-  private readonly hopIndex: Int32Array;
+  private hopIndex: Int32Array;
   /** Rows on the free list. */
-  free: number;
+  private free = 0;
+  /** Rows allocated so far: they double when all are taken, up to `capacity`. */
+  private rows = 0;
 
   constructor(
     private readonly clock: Clock,
+    /** The most rows the store will hold. */
     readonly capacity: number,
+    /** The kernel's calls by id: who still works for a closing trace. */
+    private readonly calls: readonly HopCall[],
   ) {
-    this.f = new Float64Array(capacity * STRIDE);
-    this.freeRows = new Int32Array(capacity);
-    this.hopIndex = new Int32Array(capacity);
-    for (let i = 0; i < capacity; i++) this.freeRows[i] = (capacity - 1 - i) * STRIDE;
-    for (let i = 0; i < capacity; i++) this.f[i * STRIDE + CALL_ID] = -1;
-    this.free = capacity;
+    this.f = new Float64Array(0);
+    this.freeRows = new Int32Array(0);
+    this.hopIndex = new Int32Array(0);
+    this.grow();
   }
 
-  /** A root row for call `c`, request number `seq`: its span (-1: the store is full). */
+  /** Rows free now or still to be allocated. */
+  get room(): number {
+    return this.free + this.capacity - this.rows;
+  }
+
+  /**
+   * More rows (false: at capacity). A run starts small and grows to what it keeps in flight, so
+   * a short run does not pay for filling megabytes it never uses.
+   */
+  private grow(): boolean {
+    const rows = Math.min(this.capacity, Math.max(1024, this.rows * 2));
+    if (rows === this.rows) return false;
+    const f = new Float64Array(rows * STRIDE);
+    f.set(this.f);
+    this.f = f;
+    const freeRows = new Int32Array(rows);
+    freeRows.set(this.freeRows.subarray(0, this.free));
+    for (let i = rows - 1; i >= this.rows; i--) freeRows[this.free++] = i * STRIDE;
+    this.freeRows = freeRows;
+    this.hopIndex = new Int32Array(rows);
+    this.rows = rows;
+    return true;
+  }
+
+  /**
+   * A root row for call `c`, request number `seq`: its span (-1: the store is full). Only what
+   * a root needs: `build` fills in the fields every root has alike.
+   */
   openRoot(c: HopCall, seq: number, head: boolean, counted: boolean): number {
-    const t = this.clock.now;
-    const r = this.take(c.id, c.gen, t);
-    if (r < 0) return -1;
+    if (this.free === 0 && !this.grow()) return -1;
+    const r = this.freeRows[--this.free]!;
     const f = this.f;
-    f[r + PARENT] = -1;
+    f[r + CALL_ID] = c.id;
+    f[r + CALL_GEN] = c.gen;
+    f[r + SEND] = this.clock.now;
+    f[r + FLAGS] = 0;
     f[r + NODE] = c.node;
-    f[r + EDGE] = -1;
-    f[r + ATTEMPT] = 0;
-    f[r + BACKEND] = -1;
+    f[r + NEXT] = -1;
     f[r + ROOT] = r;
     f[r + LAST] = r;
-    f[r + ARRIVE] = t;
     f[r + SEQ] = seq;
     f[r + HEAD] = head ? 1 : 0;
     f[r + COUNTED] = counted ? 1 : 0;
@@ -97,19 +129,29 @@ export class HopStore {
   }
 
   /**
-   * A row for call (id, gen), sent at `t` on behalf of the hop in row `parent` (still owned by
-   * call (parentId, parentGen)): its span; -1 if the parent's trace is over, or the store full
-   * (the trace is then incomplete).
+   * A row for call `c`, sent now on behalf of the hop in row `parent`: its span; -1 if the
+   * store is full (the trace is then incomplete).
    */
-  openHop(parent: number, parentId: number, parentGen: number, c: HopCall): number {
-    if (!this.owns(parent, parentId, parentGen)) return -1;
-    const f = this.f;
+  openHop(parent: number, c: HopCall): number {
+    let f = this.f;
     const root = f[parent + ROOT]! | 0;
-    const r = this.take(c.id, c.gen, this.clock.now);
-    if (r < 0) {
+    if (this.free === 0 && !this.grow()) {
       f[root + INCOMPLETE] = 1;
       return -1;
     }
+    const r = this.freeRows[--this.free]!;
+    f = this.f; // grow() may have replaced it
+    f[r + CALL_ID] = c.id;
+    f[r + CALL_GEN] = c.gen;
+    f[r + SEND] = this.clock.now;
+    f[r + ARRIVE] = -1;
+    f[r + WORK] = -1;
+    f[r + WORKED] = -1;
+    f[r + RESPOND] = -1;
+    f[r + ANSWER] = -1;
+    f[r + STATUS] = 0;
+    f[r + FLAGS] = 0;
+    f[r + NEXT] = -1;
     f[r + PARENT] = parent;
     f[r + NODE] = c.node;
     f[r + EDGE] = c.edge;
@@ -117,44 +159,40 @@ export class HopStore {
     f[r + BACKEND] = c.backend;
     f[r + REPLICA] = c.replica;
     f[r + ROOT] = root;
-    const last = f[root + LAST]! | 0;
-    f[last + NEXT] = r;
+    f[(f[root + LAST]! | 0) + NEXT] = r;
     f[root + LAST] = r;
     return r;
   }
 
-  /** Moments of call `c`'s hop (now), if it still owns its row. */
+  /** Moments of call `c`'s hop (now). */
   arrive(c: HopCall): void {
-    if (this.owns(c.span, c.id, c.gen)) this.f[c.span + ARRIVE] = this.clock.now;
+    this.f[c.span + ARRIVE] = this.clock.now;
   }
   startWork(c: HopCall): void {
-    if (this.owns(c.span, c.id, c.gen)) this.f[c.span + WORK] = this.clock.now;
+    this.f[c.span + WORK] = this.clock.now;
   }
   worked(c: HopCall): void {
-    if (this.owns(c.span, c.id, c.gen)) this.f[c.span + WORKED] = this.clock.now;
+    this.f[c.span + WORKED] = this.clock.now;
   }
   note(c: HopCall, flag: number): void {
-    const r = c.span;
-    if (this.owns(r, c.id, c.gen)) this.f[r + FLAGS] = this.f[r + FLAGS]! | flag;
+    const i = c.span + FLAGS;
+    this.f[i] = this.f[i]! | flag;
   }
   /** The callee answered (the replica it chose is in `c.replica`). */
   respond(c: HopCall): void {
     const r = c.span;
-    if (!this.owns(r, c.id, c.gen)) return;
     this.f[r + RESPOND] = this.clock.now;
     this.f[r + REPLICA] = c.replica;
   }
   /** The caller heard `status`. */
   answer(c: HopCall, status: number): void {
     const r = c.span;
-    if (!this.owns(r, c.id, c.gen)) return;
     this.f[r + ANSWER] = this.clock.now;
     this.f[r + STATUS] = status;
   }
   /** The hop's answer reached its caller's node as `status` (a fallback if it had failed). */
   delivered(c: HopCall, status: number): void {
     const r = c.span;
-    if (!this.owns(r, c.id, c.gen)) return;
     const f = this.f;
     const mark = status === 0 && f[r + STATUS] !== 0 ? DELIVERED | FALLBACK : DELIVERED;
     f[r + FLAGS] = f[r + FLAGS]! | mark;
@@ -165,7 +203,6 @@ export class HopStore {
     const f = this.f;
     const t = this.clock.now;
     f[r + ANSWER] = t;
-    f[r + RESPOND] = t;
     f[r + STATUS] = status;
     f[r + FLAGS] = f[r + FLAGS]! | DELIVERED;
   }
@@ -176,10 +213,6 @@ export class HopStore {
   headSampled(r: number): boolean {
     return this.f[r + HEAD] === 1;
   }
-  /** Request number of root row r. */
-  seq(r: number): number {
-    return this.f[r + SEQ]!;
-  }
   /** Whether the closed request of root row r took longer than `thanS`. */
   slower(r: number, thanS: number): boolean {
     return this.f[r + ANSWER]! - this.f[r + SEND]! > thanS;
@@ -188,25 +221,37 @@ export class HopStore {
   latencyInto(r: number, out: Float64Array, i: number): void {
     out[i] = this.f[r + ANSWER]! - this.f[r + SEND]!;
   }
-
-  /** Row r still belongs to call (id, gen). */
-  owns(r: number, id: number, gen: number): boolean {
-    return this.f[r + CALL_ID] === id && this.f[r + CALL_GEN] === gen;
-  }
-
-  /** No call owns the rows of the trace rooted at `root` any more: they are kept as they are. */
-  seal(root: number): void {
+  /** Sort root rows `rows[0..n)` by request number (n is small: insertion sort, no garbage). */
+  sortBySeq(rows: Int32Array, n: number): void {
     const f = this.f;
-    for (let r = root; r >= 0; r = f[r + NEXT]! | 0) f[r + CALL_ID] = -1;
+    for (let i = 1; i < n; i++) {
+      const r = rows[i]!;
+      const k = f[r + SEQ]!;
+      let j = i - 1;
+      for (; j >= 0 && f[rows[j]! + SEQ]! > k; j--) rows[j + 1] = rows[j]!;
+      rows[j + 1] = r;
+    }
   }
 
-  /** Give back every row of the trace rooted at `root`. */
+  /**
+   * The trace rooted at `root` is closed: every call still working for it (live, same
+   * generation, span on one of its rows) stops recording, so its rows stay as they are.
+   */
+  detach(root: number): void {
+    const f = this.f;
+    const calls = this.calls;
+    for (let r = root; r >= 0; r = f[r + NEXT]! | 0) {
+      const c = calls[f[r + CALL_ID]! | 0]!;
+      if (c.gen !== f[r + CALL_GEN]) continue;
+      if (c.span === r) c.span = -1;
+      if (c.relaySpan === r) c.relaySpan = -1;
+    }
+  }
+
+  /** Give back every row of the trace rooted at `root` (detached). */
   release(root: number): void {
     const f = this.f;
-    for (let r = root; r >= 0; r = f[r + NEXT]! | 0) {
-      f[r + CALL_ID] = -1;
-      this.freeRows[this.free++] = r;
-    }
+    for (let r = root; r >= 0; r = f[r + NEXT]! | 0) this.freeRows[this.free++] = r;
   }
 
   /** The plain-object trace of the rows rooted at r. */
@@ -215,9 +260,12 @@ export class HopStore {
     const hops: TraceHop[] = [];
     for (let i = r; i >= 0; i = f[i + NEXT]! | 0) {
       this.hopIndex[i / STRIDE] = hops.length;
-      const p = f[i + PARENT]!;
+      if (i === r) {
+        hops.push(rootHop(f, r));
+        continue;
+      }
       hops.push({
-        parent: p < 0 ? -1 : this.hopIndex[p / STRIDE]!,
+        parent: this.hopIndex[f[i + PARENT]! / STRIDE]!,
         node: f[i + NODE]!,
         edge: f[i + EDGE]!,
         attempt: f[i + ATTEMPT]!,
@@ -243,35 +291,37 @@ export class HopStore {
       hops,
     };
   }
-
-  /** A fresh row for call (id, gen), sent at `t`; -1 when the store is full. */
-  private take(id: number, gen: number, t: number): number {
-    if (this.free === 0) return -1;
-    const r = this.freeRows[--this.free]!;
-    const f = this.f;
-    f[r + CALL_ID] = id;
-    f[r + CALL_GEN] = gen;
-    f[r + SEND] = t;
-    f[r + ARRIVE] = -1;
-    f[r + WORK] = -1;
-    f[r + WORKED] = -1;
-    f[r + RESPOND] = -1;
-    f[r + ANSWER] = -1;
-    f[r + STATUS] = 0;
-    f[r + FLAGS] = 0;
-    f[r + REPLICA] = -1;
-    f[r + NEXT] = -1;
-    return r;
-  }
 }
-
 interface Clock {
   readonly now: number;
 }
 
-/** What a row copies from the call it records. */
+/** The root's hop: the client's request, its moments the request's own. */
+function rootHop(f: Float64Array, r: number): TraceHop {
+  const t0 = f[r + SEND]!;
+  const t1 = f[r + ANSWER]!;
+  return {
+    parent: -1,
+    node: f[r + NODE]!,
+    edge: -1,
+    attempt: 0,
+    backend: -1,
+    replica: -1,
+    sendS: t0,
+    arriveS: t0,
+    workS: -1,
+    workedS: -1,
+    respondS: t1,
+    answerS: t1,
+    status: f[r + STATUS]!,
+    flags: f[r + FLAGS]!,
+  };
+}
+
+/** What a row copies from the call it records; the hooks detach a call by its spans. */
 interface HopCall {
-  readonly span: number;
+  span: number;
+  relaySpan: number;
   readonly id: number;
   readonly gen: number;
   readonly node: number;

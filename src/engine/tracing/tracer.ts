@@ -7,9 +7,9 @@
  *   draw from the simulation's random streams, so tracing never changes what the run does;
  * - tail capture: with `slowestPerWindow` or `failed`, every request is recorded while in
  *   flight, and kept at its end only if it failed, or was among the slowest of the window it
- *   ended in (held until that window is over). That recording is the tracer's cost (one row of
- *   the store per hop and a store per step: 1.14–1.59 × the engine's CPU time in
- *   `npm run bench -- --tracing-cost`); head sampling alone costs 1–7 %.
+ *   ended in (held until that window is over). That recording is the tracer's cost: one row of
+ *   the store per hop, a store per step, and the decision at the end, where a request that is
+ *   neither head-sampled, failed nor slow enough costs one comparison and gives its rows back.
  *
  * Memory is bounded: the live hops by the store's capacity (a request that finds no room is not
  * traced, counted as dropped), the kept traces by `maxTraces` between two drains. A kept trace
@@ -24,17 +24,22 @@ const LIVE_HOPS = 1 << 15;
 /** A request starts being traced only with this many rows free, so its hops find room. */
 const ROOM_PER_REQUEST = 64;
 
-/** A uniform number in [0, 1) from (seed, n): murmur3's finalizer over the mixed pair. */
-export function sampleUnit(seed: number, n: number): number {
+/** A uniform 32-bit integer from (seed, n): murmur3's finalizer over the mixed pair. */
+function sampleHash(seed: number, n: number): number {
   let h = (seed ^ Math.imul(n, 0x9e3779b1)) >>> 0;
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   h ^= h >>> 16;
-  return (h >>> 0) / 4294967296;
+  return h >>> 0;
 }
 
-interface Clock {
+/** A uniform number in [0, 1) from (seed, n): request n is head-sampled when below the rate. */
+export const sampleUnit = (seed: number, n: number): number => sampleHash(seed, n) / 4294967296;
+
+/** The kernel as the tracer sees it: the clock, and the calls by id (HopStore.detach). */
+interface TracedKernel {
   readonly now: number;
+  readonly pool: { readonly calls: readonly Call[] };
 }
 
 export class Tracer {
@@ -54,16 +59,21 @@ export class Tracer {
   private slowMin = 0;
   private slowMinAt = 0;
   private slowWindow = -1;
+  /** Where `slowWindow` ends: until then a request's window needs no division. */
+  private slowWindowEnd = -Infinity;
+  /** sampleRate as a bound on sampleUnit's 32-bit hash. */
+  private readonly headBelow: number;
   readonly counts: TracingCounts = { requests: 0, kept: 0, dropped: 0 };
 
   constructor(
-    private readonly clock: Clock,
+    private readonly clock: TracedKernel,
     readonly settings: TracingSettings,
     private readonly seed: number,
     private readonly windowS: number,
     capacity = LIVE_HOPS,
   ) {
-    this.store = new HopStore(clock, capacity);
+    this.store = new HopStore(clock, capacity, clock.pool.calls);
+    this.headBelow = settings.sampleRate * 4294967296;
     this.tail = settings.slowestPerWindow > 0 || settings.failed;
     this.slowRow = new Int32Array(settings.slowestPerWindow);
     this.slowS = new Float64Array(settings.slowestPerWindow);
@@ -73,9 +83,9 @@ export class Tracer {
   root(c: Call): void {
     const n = this.seq++;
     this.counts.requests++;
-    const head = sampleUnit(this.seed, n) < this.settings.sampleRate;
+    const head = sampleHash(this.seed, n) < this.headBelow;
     if (!head && !this.tail) return;
-    if (this.store.free < ROOM_PER_REQUEST) {
+    if (this.store.room < ROOM_PER_REQUEST) {
       if (head) this.counts.dropped++;
       return;
     }
@@ -83,8 +93,8 @@ export class Tracer {
   }
 
   /** `c` is about to go over its edge on behalf of the hop in row `parentSpan`: its row. */
-  open(c: Call, parentSpan: number, parentId: number, parentGen: number): number {
-    return this.store.openHop(parentSpan, parentId, parentGen, c);
+  open(c: Call, parentSpan: number): number {
+    return this.store.openHop(parentSpan, c);
   }
 
   /** The callee got `c`. */
@@ -126,14 +136,13 @@ export class Tracer {
   finish(c: Call, reason: number): void {
     const s = this.store;
     const r = c.span;
-    c.span = -1;
-    if (!s.owns(r, c.id, c.gen)) return;
     s.close(r, reason);
+    s.detach(r);
     if (s.incomplete(r)) {
       if (s.headSampled(r) || reason !== 0) this.counts.dropped++;
     } else if (s.headSampled(r)) this.keep(s.build(r, 'head'));
     else if (reason !== 0 && this.settings.failed) this.keep(s.build(r, 'failed'));
-    else if (this.settings.slowestPerWindow > 0 && this.offerSlow(r)) return;
+    else if (this.slowRow.length > 0 && this.offerSlow(r)) return;
     s.release(r);
   }
 
@@ -150,10 +159,14 @@ export class Tracer {
 
   /** A candidate for the slowest of its window: held (true) until the window is over, or not. */
   private offerSlow(r: number): boolean {
-    const w = Math.floor(this.clock.now / this.windowS);
-    if (w !== this.slowWindow) {
-      this.flushSlow();
-      this.slowWindow = w;
+    const now = this.clock.now;
+    if (now >= this.slowWindowEnd) {
+      const w = Math.floor(now / this.windowS);
+      if (w !== this.slowWindow) {
+        this.flushSlow();
+        this.slowWindow = w;
+      }
+      this.slowWindowEnd = (w + 1) * this.windowS;
     }
     const s = this.store;
     let i = this.slowCount;
@@ -164,7 +177,6 @@ export class Tracer {
     } else this.slowCount++;
     this.slowRow[i] = r;
     s.latencyInto(r, this.slowS, i);
-    s.seal(r); // held: no call may write to its rows now
     if (this.slowCount === this.slowRow.length) this.findSlowMin();
     return true;
   }
@@ -181,10 +193,11 @@ export class Tracer {
     const n = this.slowCount;
     if (n === 0) return;
     const s = this.store;
-    const rows = Array.from(this.slowRow.subarray(0, n)).sort((a, b) => s.seq(a) - s.seq(b));
-    for (const r of rows) {
+    s.sortBySeq(this.slowRow, n);
+    for (let i = 0; i < n; i++) {
+      const r = this.slowRow[i]!;
       this.keep(s.build(r, 'slow'));
-      this.store.release(r);
+      s.release(r);
     }
     this.slowCount = 0;
   }

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../../src/engine/index.ts';
 import { criticalPath } from '../../../src/engine/tracing/criticalPath.ts';
 import { sampleUnit } from '../../../src/engine/tracing/tracer.ts';
+import type { Trace } from '../../../src/engine/tracing/types.ts';
 import { ERROR_REASONS } from '../../../src/engine/types.ts';
 import { TRACING_DEFAULTS } from '../../../src/model/tracing.ts';
 import { balancer, cache, client, database, edge, exp, scenario, service } from '../harness.ts';
@@ -147,6 +148,38 @@ describe('sampling', () => {
     const all = traced(busy, ALL_HEAD).traces.filter((t) => t.status === 0);
     const slowest = all.reduce((a, t) => (t.endS - t.startS > a.endS - a.startS ? t : a));
     expect(slow.map((t) => t.id)).toContain(slowest.id);
+  });
+
+  it('a tail-captured trace is the very trace head sampling records of the same request', () => {
+    // Tail capture records every request and decides at its end; head sampling at 100 % builds
+    // each at its end. Here a fifth of the attempts time out and are retried: the timed-out
+    // attempt's callee works on after its request is over, and what it does then must reach
+    // neither a trace held until its window closes nor another request's rows.
+    const retried = scenario({
+      durationS: 20,
+      seed: 5,
+      nodes: [
+        client('c', { arrival: { process: 'poisson', rps: 100 } }),
+        service('api', { workers: 8, serviceTimeMs: exp(30) }),
+      ],
+      edges: [
+        edge('c', 'api', {
+          timeoutMs: 50,
+          retry: { max: 2, backoffMs: 1, multiplier: 1, jitter: false },
+        }),
+      ],
+    });
+    const tail = { sampleRate: 0, slowestPerWindow: 30, failed: true, maxTraces: 100_000 };
+    const kept = traced(retried, tail).traces;
+    const all = new Map(traced(retried, ALL_HEAD).traces.map((t) => [t.id, t]));
+    // Nothing recorded after its request was over.
+    const late = (t: Trace) =>
+      t.hops.some((h) => Math.max(h.arriveS, h.workS, h.workedS, h.respondS) > t.endS);
+    expect(
+      kept.filter((t) => t.why === 'slow' && t.hops.some((h) => h.attempt > 0)).length,
+    ).toBeGreaterThan(100);
+    for (const t of kept) expect({ ...t, why: 'head' }).toEqual(all.get(t.id));
+    expect(kept.some(late)).toBe(false);
   });
 
   it('a window’s slowest are drained once it is over, though no later request closes it', () => {
