@@ -16,9 +16,9 @@ import {
   NEAR_S,
   NEAR_FACTOR,
   pickTraces,
-  sampledQuantileS,
   type TraceFilter,
 } from './pickTraces.ts';
+import { bandOf, measuredWindows } from './measuredBand.ts';
 import { TimeBreakdown } from './TimeBreakdown.tsx';
 import { Waterfall } from './Waterfall.tsx';
 
@@ -33,6 +33,7 @@ export default function TracesPanel() {
   const close = useLiveTraces((s) => s.close);
   const nodes = useAppStore((s) => s.doc.nodes);
   const selectedIds = useAppStore((s) => s.selectedIds);
+  const run = useAppStore((s) => s.runResult);
   const nodeIds = metricsHub.layout?.nodeIds ?? nodes.map((n) => n.id);
   const labels = new Map(nodes.map((n) => [n.id, n.label ?? n.id]));
   const nodeName = (i: number): string => labels.get(nodeIds[i] ?? '') ?? nodeIds[i] ?? `node ${i}`;
@@ -61,10 +62,8 @@ export default function TracesPanel() {
   const nearby = closest ? closestTo(traces, filter, near, CLOSEST) : about;
   const nearestTime = nearby.length === 0 && tS !== null;
   const listed = nearestTime ? nearestInTime(traces, filter, tS, CLOSEST) : nearby;
-  const p50 = sampledQuantileS(traces, 0.5);
-  const p99 = sampledQuantileS(traces, 0.99);
-  const band = (d: number): string =>
-    p99 !== null && d >= p99 ? '≥ p99' : p50 !== null && d <= p50 ? '≤ p50' : '';
+  // The client's measured percentiles: of the window each trace ended in, or of the run.
+  const windows = measuredWindows(metricsHub.buffer);
   const byId = (id: number | null) => (id === null ? undefined : traces.find((t) => t.id === id));
   const a = byId(shown) ?? listed[0];
   const b = byId(compared);
@@ -75,7 +74,9 @@ export default function TracesPanel() {
         <h2>Request traces</h2>
         <span className="traces__count">
           {traces.length} kept
-          {p50 !== null && ` · sampled p50 ${formatMs(p50)}, p99 ${formatMs(p99!)}`}
+          {run !== null &&
+            run.requests.ok > 0 &&
+            ` · measured p50 ${formatMs(run.latencyMs.p50 / 1000)}, p99 ${formatMs(run.latencyMs.p99 / 1000)}`}
         </span>
         <button type="button" onClick={close} aria-label="Close traces">
           ✕
@@ -151,7 +152,8 @@ export default function TracesPanel() {
                   onClick={() => setShown(t.id)}
                   aria-label={`Show request ${t.id}`}
                 >
-                  <b>{formatMs(d)}</b> {t.status === 0 ? 'OK' : 'failed'} {band(d)}
+                  <b>{formatMs(d)}</b> {t.status === 0 ? 'OK' : 'failed'}{' '}
+                  {bandOf(d, t.endS, windows, run)}
                   <small>
                     {' '}
                     t {formatSimTime(t.endS)} · {t.why === 'head' ? 'sampled' : t.why}

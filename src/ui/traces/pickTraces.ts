@@ -97,13 +97,3 @@ export function pickTraces(traces: readonly Trace[], f: TraceFilter): Trace[] {
     )
     .sort((a, b) => b.endS - b.startS - (a.endS - a.startS));
 }
-
-/** The latency below which `q` of the sampled requests fall (head-sampled: an unbiased view). */
-export function sampledQuantileS(traces: readonly Trace[], q: number): number | null {
-  const d = traces
-    .filter((t) => t.why === 'head')
-    .map((t) => t.endS - t.startS)
-    .sort((a, b) => a - b);
-  if (d.length === 0) return null;
-  return d[Math.min(d.length - 1, Math.floor(q * d.length))]!;
-}
