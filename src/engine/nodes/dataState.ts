@@ -207,8 +207,10 @@ export class DataState {
 
   /**
    * On a primary: `count` copies of its group other than `reader`, drawn at random among those
-   * it can reach (the primary over the reader's own replication edge, a replica over the edge
-   * that feeds it), and the wait for the slowest answer: a draw of each one's edge latency.
+   * it can reach (up, and the primary over the reader's own replication edge, a replica over the
+   * edge that feeds it), and the wait for the slowest answer: each copy answers after a draw of
+   * its edge's latency plus its own read's work, which keeps it busy (its utilization shows the
+   * quorum's cost).
    */
   private consult(reader: DataState, count: number): QuorumRead {
     const q = this.quorum;
@@ -227,7 +229,7 @@ export class DataState {
       q.pool[j] = q.pool[i]!;
       q.edges[j] = q.edges[i]!;
       q.copies[i] = d;
-      q.waitS = Math.max(q.waitS, e.lagDrawMs() / 1000);
+      q.waitS = Math.max(q.waitS, e.lagDrawMs() / 1000 + d.node.consultedRead());
     }
     return q;
   }
@@ -414,7 +416,7 @@ function reachable(
   d: DataState,
   e: EdgeRuntime | null,
 ): number {
-  if (d === reader || e === null || e.partitioned) return n;
+  if (d === reader || e === null || e.partitioned || d.node.isDown) return n;
   q.pool[n] = d;
   q.edges[n] = e;
   return n + 1;

@@ -172,6 +172,18 @@ export class DatabaseNode extends BaseNode {
     this.k.scheduleNode(work, this.index, SUB_APPLIED, 0, 0);
   }
 
+  /**
+   * A quorum read elsewhere consulted this copy: it reads the key (a draw of `readTimeMs`, slowed
+   * as its own queries are), charged as busy time like an applied write, not a connection.
+   * Returns that work, in seconds: part of the time the copy takes to answer.
+   */
+  consultedRead(): number {
+    const work = (this.readS.sample() * this.slow) / 1000;
+    this.stats.addBusy(this.k.now, 1);
+    this.k.scheduleNode(work, this.index, SUB_APPLIED, 0, 0);
+    return work;
+  }
+
   /** A replication edge from here healed from a partition. */
   healed(edge: number): void {
     this.data.healed(edge);

@@ -296,7 +296,7 @@ export const DATABASE_DESCRIPTION = defineKind({
       {
         key: 'readQuorum',
         label: 'Read quorum (R)',
-        help: 'Quorum mode: copies a read consults, the one it reaches included; it waits for the slowest and returns the newest. R + W > N: no read is ever stale.',
+        help: 'Quorum mode: copies a read consults, the one it reaches included; each other copy does the read (its utilization shows it), the read waits for the slowest and returns the newest. R + W > N: no read is ever stale.',
       },
       {
         key: 'readYourWritesMs',
