@@ -69,6 +69,17 @@ const fullPriorityQueue = scenario({
   edges: [edge('c', 'q'), edge('q', 'worker')],
 });
 
+/** Request-reply with a timeout some replies miss: replies, timeouts, late ones, the parts. */
+const requestReply = scenario({
+  durationS: 20,
+  nodes: [
+    client('c', { arrival: { process: 'poisson', rps: 50 } }),
+    queue('q', { reply: { timeoutMs: 30, replyMs: 1 } }),
+    service('worker', { workers: 1, serviceTimeMs: exp(10) }),
+  ],
+  edges: [edge('c', 'q'), edge('q', 'worker')],
+});
+
 /** One shard crashes: the router answers its calls with errors. */
 const crashedShard = scenario({
   durationS: 20,
@@ -218,6 +229,7 @@ export function figureDocs(): Scenario[] {
     writeBehind,
     refreshAhead,
     fullPriorityQueue,
+    requestReply,
     crashedShard,
     loadDependent,
     fourClasses,

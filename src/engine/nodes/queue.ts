@@ -10,6 +10,10 @@
  * `priorities` - 1) with `priorityFrom: 'class'` (0 first); FIFO within a priority. A delivery
  * that fails (error or the edge's timeout) is put back at the end of its priority until
  * `maxDeliveries` tries, then sent over the `deadLetter` edge (or counted `dead` without one).
+ *
+ * With `reply` (request-reply, ../messaging/replies.ts) the producer's call is held instead: its
+ * message is enqueued once the broker acknowledges it (`ackMs`), and the call is answered by the
+ * consumer's reply `replyMs` after the consumer answered, or `timeout` at `timeoutMs`.
  */
 import type { QueueParams } from '../../model/types.ts';
 import type { Call } from '../call.ts';
@@ -20,11 +24,17 @@ import { r4, summarize } from '../metrics/summary.ts';
 import { REJECTED, UNAVAILABLE } from '../reasons.ts';
 import type { NodeResult, NodeWindow } from '../types.ts';
 import { BaseNode } from './base.ts';
+import { Replies } from '../messaging/replies.ts';
 import { ConsumerCredit } from './queueConsumers.ts';
 import type { NodeContext } from './types.ts';
 
 const SUB_ACK = 0;
 const SUB_POLL = 1;
+/** Request-reply: the broker accepts the request (a = call id, b = gen), its producer's timer
+ *  fires, or a reply reaches the producer's side (a = message id, b = gen). */
+const SUB_ACCEPT = 2;
+const SUB_REPLY_TIMEOUT = 3;
+const SUB_REPLY = 4;
 /** While messages wait and no consumer has room, look again this often (seconds). */
 const POLL_S = 0.05;
 const DEAD_LETTERING = 1;
@@ -40,6 +50,8 @@ export class QueueNode extends BaseNode {
   private readonly inFlight: Int32Array;
   private readonly free: Float64Array;
   private credit: ConsumerCredit | null = null;
+  /** Request-reply (`reply`): the producers waiting for replies (null: fire-and-forget). */
+  private readonly replies: Replies | null;
   private readonly deadLetterEdge: number;
   private depth = 0;
   private polling = false;
@@ -75,6 +87,7 @@ export class QueueNode extends BaseNode {
     this.free = new Float64Array(this.out.length);
     const dl = this.k.edges.find((e) => e.source === this.index && e.doc.kind === 'deadLetter');
     this.deadLetterEdge = dl === undefined ? -1 : dl.index;
+    this.replies = this.params.reply ? new Replies(this.k, this.params.reply) : null;
   }
 
   override start(): void {
@@ -100,12 +113,34 @@ export class QueueNode extends BaseNode {
       for (let s = 0; s < this.subDepth.length; s++)
         if (this.subDepth[s]! >= cap) return this.k.respond(c, REJECTED);
     }
-    if (c.counted) this.enqueued++;
-    if (!this.pubSub) this.enqueue(this.newMessage(c), 0);
-    else for (let s = 0; s < this.out.length; s++) this.enqueue(this.newMessage(c), s);
+    if (this.replies !== null) return this.request(c, this.replies);
+    this.accept(c);
     if (this.ack.isZero) this.k.respond(c, 0);
     else
       this.k.scheduleNode((this.ack.sample() * this.slow) / 1000, this.index, SUB_ACK, c.id, c.gen);
+    this.dispatch();
+  }
+
+  /** Its message(s) join the queue (correlated to `c` when it waits for a reply). */
+  private accept(c: Call): void {
+    if (c.counted) this.enqueued++;
+    const rr = this.replies;
+    for (let s = 0; s < (this.pubSub ? this.out.length : 1); s++) {
+      const m = this.newMessage(c);
+      if (rr !== null) rr.correlate(m, c);
+      this.enqueue(m, s);
+    }
+  }
+
+  /** Request-reply: `c` is held for its reply, its message enqueued at the broker's ack. */
+  private request(c: Call, rr: Replies): void {
+    rr.hold(c);
+    this.k.scheduleNode(rr.timeoutS, this.index, SUB_REPLY_TIMEOUT, c.id, c.gen);
+    if (!this.ack.isZero) {
+      const ackS = (this.ack.sample() * this.slow) / 1000;
+      return this.k.scheduleNode(ackS, this.index, SUB_ACCEPT, c.id, c.gen);
+    }
+    this.accept(c);
     this.dispatch();
   }
 
@@ -115,10 +150,22 @@ export class QueueNode extends BaseNode {
       return this.dispatch();
     }
     const c = this.k.pool.alive(a, b);
-    if (c !== null) this.k.respond(c, 0);
+    if (sub === SUB_REPLY) {
+      // `c` is the message whose reply arrived.
+      if (c !== null) this.replies!.arrived(c);
+      if (c !== null) this.k.pool.free(c);
+      return;
+    }
+    if (c === null) return;
+    if (sub === SUB_ACK) return this.k.respond(c, 0);
+    if (sub === SUB_REPLY_TIMEOUT) return this.replies!.timedOut(c);
+    // SUB_ACCEPT: gone already if its producer timed out before the ack: nothing to enqueue.
+    if (c.pending === 0) return;
+    this.accept(c);
+    this.dispatch();
   }
 
-  override onAnswer(m: Call, _child: Call, reason: number): void {
+  override onAnswer(m: Call, child: Call, reason: number): void {
     const k = this.k;
     if (m.pending === DEAD_LETTERING) {
       k.pool.free(m);
@@ -127,7 +174,11 @@ export class QueueNode extends BaseNode {
       m.slot = -1;
       if (reason === 0) {
         if (m.counted) this.consumed++;
-        k.pool.free(m);
+        if (m.parent >= 0 && this.replies !== null) {
+          // The reply: its delivery time kept for the parts, sent over the reply queue.
+          m.sendT = child.sendT;
+          k.scheduleNode(this.replies.replyS, this.index, SUB_REPLY, m.id, m.gen);
+        } else k.pool.free(m);
       } else if (m.aux < this.params.maxDeliveries) {
         if (m.counted) this.redelivered++;
         this.enqueue(m, m.next);
@@ -145,6 +196,7 @@ export class QueueNode extends BaseNode {
     let inFlight = 0;
     for (let i = 0; i < this.inFlight.length; i++) inFlight += this.inFlight[i]!;
     out.inFlight = inFlight;
+    this.replies?.describe(out, window);
     if (window) {
       out.depth = this.depth;
       return;

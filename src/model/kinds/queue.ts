@@ -8,6 +8,7 @@ import { defineKind } from './define.ts';
 import { num } from './lineText.ts';
 import { describeFields } from './schemaInfo.ts';
 import type { FigureDescriptor } from './figures.ts';
+import { REPLY_FIGURES, REPLY_PARAM, replySchema } from './reply.ts';
 
 export const queueParamsSchema = z.strictObject({
   // At least 1: a queue that may hold no message refuses every one.
@@ -17,6 +18,7 @@ export const queueParamsSchema = z.strictObject({
   priorityFrom: oneOf(['key', 'class']).optional(),
   maxDeliveries: int(1, 100).default(3),
   ackMs: distSchema.default(constant(1)),
+  reply: replySchema.optional(),
 });
 
 /** The queue's own figures, beyond the common ones. */
@@ -129,6 +131,7 @@ const QUEUE_FIGURES = [
     where: 'result',
     optional: true,
   },
+  ...REPLY_FIGURES,
 ] as const satisfies readonly FigureDescriptor[];
 
 export const QUEUE_DESCRIPTION = defineKind({
@@ -146,43 +149,48 @@ export const QUEUE_DESCRIPTION = defineKind({
   summary:
     'Buffers messages for consumers: point-to-point or publish-subscribe, with a dead-letter edge.',
   schema: queueParamsSchema,
-  params: describeFields(queueParamsSchema, [
-    {
-      key: 'capacity',
-      label: 'Capacity',
-      help: 'Messages held; a full queue rejects (back-pressure). Empty = unbounded.',
-    },
-    {
-      key: 'delivery',
-      label: 'Delivery',
-      help: 'pointToPoint: each message to one consumer (by edge weight); pubSub: a copy to every consumer.',
-    },
-    {
-      key: 'priorities',
-      label: 'Priority levels',
-      help: 'Messages carry a priority 0 (highest) .. levels-1; higher priorities are delivered first.',
-    },
-    {
-      key: 'priorityFrom',
-      label: 'Priority from',
-      help: "Where a message's priority comes from: key (key mod levels) or class (its request class's priority, at most levels-1). Empty = key.",
-    },
-    {
-      key: 'maxDeliveries',
-      label: 'Max deliveries',
-      help: 'Tries before a failing message goes to the deadLetter edge.',
-    },
-    {
-      key: 'ackMs',
-      label: 'Ack time',
-      help: "The broker's time to accept a message: the producer waits only this.",
-      unit: 'ms',
-    },
-  ]),
+  params: [
+    ...describeFields(queueParamsSchema, [
+      {
+        key: 'capacity',
+        label: 'Capacity',
+        help: 'Messages held; a full queue rejects (back-pressure). Empty = unbounded.',
+      },
+      {
+        key: 'delivery',
+        label: 'Delivery',
+        help: 'pointToPoint: each message to one consumer (by edge weight); pubSub: a copy to every consumer.',
+      },
+      {
+        key: 'priorities',
+        label: 'Priority levels',
+        help: 'Messages carry a priority 0 (highest) .. levels-1; higher priorities are delivered first.',
+      },
+      {
+        key: 'priorityFrom',
+        label: 'Priority from',
+        help: "Where a message's priority comes from: key (key mod levels) or class (its request class's priority, at most levels-1). Empty = key.",
+      },
+      {
+        key: 'maxDeliveries',
+        label: 'Max deliveries',
+        help: 'Tries before a failing message goes to the deadLetter edge.',
+      },
+      {
+        key: 'ackMs',
+        label: 'Ack time',
+        help: "The broker's time to accept a message: the producer waits only this.",
+        unit: 'ms',
+      },
+    ]),
+    REPLY_PARAM,
+  ],
   line: (p) =>
-    `${p.delivery} · ${p.capacity === undefined ? 'unbounded' : `cap ${num(p.capacity)}`}`,
+    `${p.delivery} · ${p.capacity === undefined ? 'unbounded' : `cap ${num(p.capacity)}`}` +
+    (p.reply ? ` · request-reply ≤ ${num(p.reply.timeoutMs)} ms` : ''),
   flow: (p) => ({ split: p.delivery === 'pubSub' ? 'every' : 'weight' }),
-  theory: () => ({ as: 'buffer' }),
+  // A producer that waits for the reply waits for the consumer too: no closed form for its path.
+  theory: (p) => (p.reply ? { as: 'none' } : { as: 'buffer' }),
   faults: ['slow'],
   // SQS standard: $0.40 per million requests; a message takes three (send, receive, delete).
   price: { usd: 1.2, per: 'million messages' },

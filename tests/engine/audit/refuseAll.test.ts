@@ -19,6 +19,8 @@ import {
 const MEANT: Record<string, string> = {
   'edge timeoutMs=0.001':
     'a timeout far shorter than any answer fails every call: the timeout lesson, not a trap',
+  'queue reply.timeoutMs=0.001':
+    'a reply timeout far shorter than any reply fails every request: the timeout lesson again',
   'rateLimiter rps=0.001':
     'a limit of one request every 1,000 s lets the burst through, then nothing',
 };

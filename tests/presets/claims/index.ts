@@ -9,6 +9,7 @@ import type { Claim } from './harness.ts';
 import { loadBalancing, slowReplica } from './balancing.ts';
 import { batchedWriter, priorityShedding } from './classes.ts';
 import { bulkhead, codel, concurrencyLimit, goodputCollapse, retryTokens } from './overload.ts';
+import { requestReply } from './messaging.ts';
 import { retryTimeout, slowDependency } from './tracing.ts';
 import { connectionPool, gcDeathSpiral, sinkholing, timeoutCascade } from './metastable.ts';
 
@@ -21,6 +22,7 @@ export const CLAIMS: Claim[] = [
   ...shardingHotKey,
   ...queueLevelling,
   ...backPressure,
+  ...requestReply,
   ...cqrs,
   ...capPartition,
   ...replicationSyncAsync,
