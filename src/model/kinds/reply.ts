@@ -41,7 +41,7 @@ const mean = <K extends string>(key: K, label: string, help: string) =>
     key,
     label,
     unit: 'ms',
-    help: `With request-reply: ${help}`,
+    help: `With request-reply, over the replies that reached a waiting producer: ${help}`,
     nature: 'time',
     where: 'result',
     optional: true,
@@ -79,7 +79,11 @@ export const REPLY_FIGURES = [
     chart: { group: 'replies', style: 'line' },
   },
   mean('meanAckMs', 'Part: ack', 'the mean time to the broker’s acknowledgement.'),
-  mean('meanWaitMs', 'Part: queue wait', 'the mean wait in this queue (message age).'),
+  mean(
+    'meanWaitMs',
+    'Part: queue wait',
+    'the mean wait in this queue (the message age counts every message, timed out or not).',
+  ),
   mean(
     'meanConsumerMs',
     'Part: consumer',
