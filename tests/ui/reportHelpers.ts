@@ -79,10 +79,11 @@ export function readReport(root: HTMLElement): Map<string, string> {
     for (const row of table.querySelectorAll<HTMLTableRowElement>('tbody tr')) {
       for (const td of row.querySelectorAll<HTMLTableCellElement>('td')) {
         if (td.textContent === '') continue;
+        // A turned table (many nodes or edges) names the figure on each cell.
         const key = [
           table.dataset.section,
-          row.dataset.source,
-          row.dataset.figure,
+          td.dataset.source ?? row.dataset.source,
+          td.dataset.figure ?? row.dataset.figure,
           td.dataset.node,
         ];
         cells.set(key.join('|'), td.textContent ?? '');
