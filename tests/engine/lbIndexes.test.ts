@@ -73,6 +73,10 @@ class Scan {
         return this.argMin((i) => this.conns[i]!);
       case 'leastResponseTime':
         return this.argMin((i) => this.ewma[i]! * (this.conns[i]! + 1));
+      case 'nearest':
+      case 'failover':
+        // One backend per edge here, in edge order (no distances): the first in rotation.
+        return nth(0);
     }
   }
 
@@ -109,6 +113,8 @@ const STRATEGIES: LbStrategy[] = [
   'powerOfTwoChoices',
   'leastConnections',
   'leastResponseTime',
+  'nearest',
+  'failover',
 ];
 
 /** Replays one random history on both; returns how many picks agreed before the first miss. */

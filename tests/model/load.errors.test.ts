@@ -43,7 +43,7 @@ describe('loadScenario: one error naming the field, in the contract style', () =
     [
       'nodes[1].params.strategy',
       'fastest',
-      'nodes[1].params.strategy: must be one of "roundRobin", "weightedRoundRobin", "random", "leastConnections", "ipHash", "leastResponseTime", "powerOfTwoChoices"',
+      'nodes[1].params.strategy: must be one of "roundRobin", "weightedRoundRobin", "random", "leastConnections", "ipHash", "leastResponseTime", "powerOfTwoChoices", "nearest", "failover"',
     ],
     ['seed', -1, 'seed: must be an integer from 0 to 4294967295'],
     ['seed', 2 ** 32, 'seed: must be an integer from 0 to 4294967295'],

@@ -1,5 +1,5 @@
 /**
- * The seven balancing strategies over a balancer's backends (one per replica of each service
+ * The balancing strategies over a balancer's backends (one per replica of each service
  * behind it). Every strategy skips backends whose `healthy` flag is down: health checks and
  * outlier detection (added elsewhere) only need to call setHealthy. Returns -1 when no backend
  * is healthy. No strategy looks at every backend per arrival: the indexes in lbIndexes.ts keep
@@ -96,6 +96,51 @@ export class Backends {
     return scores.firstLowest(start);
   }
 
+  /** nearest: how far each edge's target is (mean one-way ms, the regions' latency included);
+   *  set by the balancer. Absent (a class route's own backends): edge order, as failover. */
+  distanceMs: ((edge: number) => number) | null = null;
+  /** nearest / failover: the runs of backends of one edge, [start, end) pairs, preferred first. */
+  private tiers: Int32Array | null = null;
+  private tiersBy: 'nearest' | 'failover' | null = null;
+
+  /**
+   * The preferred tier that has a backend in rotation, round robin among its replicas: all
+   * traffic to the nearest (or first-listed) target, the next when health checks take all of it
+   * out. O(tiers × log n): a global router has a few regions behind it.
+   */
+  tiered(strategy: 'nearest' | 'failover'): number {
+    if (this.tiersBy !== strategy) {
+      this.tiers = this.buildTiers(strategy);
+      this.tiersBy = strategy;
+    }
+    const tiers = this.tiers!;
+    const live = this.inRotation;
+    for (let t = 0; t < tiers.length; t += 2) {
+      const lo = live.before(tiers[t]!);
+      const count = live.before(tiers[t + 1]!) - lo;
+      if (count === 0) continue;
+      const c = this.rr % count;
+      this.rr = this.rr + 1 >= this.n ? 0 : this.rr + 1;
+      return live.nth(lo + c);
+    }
+    return -1;
+  }
+
+  private buildTiers(strategy: 'nearest' | 'failover'): Int32Array {
+    const runs: Array<[number, number]> = [];
+    for (let i = 0; i < this.n; i++) {
+      const last = runs.at(-1);
+      if (last !== undefined && this.edge[last[0]] === this.edge[i]) last[1] = i + 1;
+      else runs.push([i, i + 1]);
+    }
+    const far = this.distanceMs;
+    if (strategy === 'nearest' && far !== null) {
+      // A stable sort: equally near targets keep their edges' order.
+      runs.sort((a, b) => far(this.edge[a[0]]!) - far(this.edge[b[0]]!));
+    }
+    return Int32Array.from(runs.flat());
+  }
+
   smoothWeighted(): number {
     this.smooth ??= new SmoothWeighted(this.weight, this.healthy);
     return this.smooth.pick();
@@ -154,5 +199,8 @@ export function pickBackend(b: Backends, strategy: LbStrategy, rng: Rng, source:
     case 'leastConnections':
     case 'leastResponseTime':
       return b.lowest(strategy);
+    case 'nearest':
+    case 'failover':
+      return b.tiered(strategy);
   }
 }

@@ -46,6 +46,11 @@ export class LoadBalancerNode extends BaseNode {
       for (let r = 0; r < replicas; r++) list.push({ edge: e, replica: r, weight: edge.weight });
     }
     this.backends = new Backends(list);
+    // nearest: an edge's mean one-way latency, with the regions' between its ends.
+    this.backends.distanceMs = (e) => {
+      const edge = ctx.kernel.edges[e]!;
+      return edge.latency.meanMs + (edge.region?.meanMs ?? 0);
+    };
     const { healthCheck, outlierDetection } = this.params;
     this.health =
       healthCheck !== undefined || outlierDetection !== undefined

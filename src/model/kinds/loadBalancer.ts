@@ -29,6 +29,8 @@ export const loadBalancerParamsSchema = z.strictObject({
     'ipHash',
     'leastResponseTime',
     'powerOfTwoChoices',
+    'nearest',
+    'failover',
   ]).default('roundRobin'),
   healthCheck: healthCheckSchema.optional(),
   outlierDetection: outlierSchema.optional(),
@@ -112,6 +114,9 @@ const SPREADS: Record<Strategy, Balancing['spreads']> = {
   leastConnections: 'shortestQueue',
   leastResponseTime: 'shortestQueue',
   powerOfTwoChoices: 'shortestQueue',
+  // One target at a time, round robin over its replicas: no exact split to predict from.
+  nearest: 'weighted',
+  failover: 'weighted',
 };
 
 export const LOAD_BALANCER_DESCRIPTION = defineKind({
@@ -132,7 +137,7 @@ export const LOAD_BALANCER_DESCRIPTION = defineKind({
     {
       key: 'strategy',
       label: 'Strategy',
-      help: 'How a backend replica is chosen. weightedRoundRobin uses edge weights; ipHash the client address.',
+      help: "How a backend replica is chosen. weightedRoundRobin uses edge weights; ipHash the client address; leastResponseTime the measured latency. Global routing: nearest sends everything to the target with the lowest latency (its edge plus the regions between), failover to the first edge's target; each moves to the next when health checks take all of it out.",
     },
     {
       key: 'layer',
@@ -207,7 +212,15 @@ export const LOAD_BALANCER_DESCRIPTION = defineKind({
     as: 'router',
     balances: { strategy: p.strategy, spreads: SPREADS[p.strategy] },
   }),
-  flow: (p) => ({ split: p.strategy === 'weightedRoundRobin' ? 'weight' : 'replicas' }),
+  // nearest / failover send all to one target at a time: as measured when a run is given.
+  flow: (p) => ({
+    split:
+      p.strategy === 'weightedRoundRobin'
+        ? 'weight'
+        : p.strategy === 'nearest' || p.strategy === 'failover'
+          ? 'keys'
+          : 'replicas',
+  }),
   faults: [],
   price: { usd: 0.025, per: 'instance-hour' }, // a managed load balancer
   live: ['strategy', 'overheadMs'],
