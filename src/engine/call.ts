@@ -5,6 +5,8 @@
  * call (id, gen) sees the mismatch and is ignored: this is how timeouts and killed work cancel
  * lazily, without searching the event list.
  */
+import type { RelayFrame } from './relayFrames.ts';
+
 export class Call {
   gen = 0;
   // The root request, copied down every hop.
@@ -46,22 +48,15 @@ export class Call {
   /** Its replica crashed: it was answered 'unavailable' and its pending events are void. */
   killed = false;
   /**
-   * Relayed (Kernel.forward): the fields above are the relayed hop's, and the `relay…` fields
-   * below hold the sender's own (its node, the edge it was called over, …) until the answer
-   * comes back and swaps them again.
+   * Relayed (Kernel.forward): the fields above are the relayed hop's, and this frame
+   * (src/engine/relayFrames.ts) holds the hop it was on before, until the answer comes back
+   * (null: not relayed).
    */
-  relayed = false;
-  relayNode = -1;
-  relayEdge = -1;
-  relayReplica = -1;
-  relayBackend = -1;
-  relayAttempt = 0;
-  relayHops = 0;
-  relaySendT = 0;
-  /** Its hop's row in the tracer's store (src/engine/tracing), -1: not traced; and the
-   *  sender's own while relayed. */
+  frame: RelayFrame | null = null;
+  /** The first frame it was relayed with, kept for the next relay, in this life or another. */
+  firstFrame: RelayFrame | null = null;
+  /** Its hop's row in the tracer's store (src/engine/tracing), -1: not traced. */
   span = -1;
-  relaySpan = -1;
 
   constructor(readonly id: number) {}
 }
@@ -78,36 +73,8 @@ export function clearState(c: Call): void {
   c.answered = false;
   c.lost = 0;
   c.killed = false;
-  c.relayed = false;
+  c.frame = null;
   c.span = -1;
-}
-
-/** Swap a relayed call's hop fields with its `relay…` fields (see `Call.relayed`). */
-export function swapRelay(c: Call): void {
-  let i = c.node;
-  c.node = c.relayNode;
-  c.relayNode = i;
-  i = c.edge;
-  c.edge = c.relayEdge;
-  c.relayEdge = i;
-  i = c.replica;
-  c.replica = c.relayReplica;
-  c.relayReplica = i;
-  i = c.backend;
-  c.backend = c.relayBackend;
-  c.relayBackend = i;
-  i = c.attempt;
-  c.attempt = c.relayAttempt;
-  c.relayAttempt = i;
-  i = c.hops;
-  c.hops = c.relayHops;
-  c.relayHops = i;
-  i = c.span;
-  c.span = c.relaySpan;
-  c.relaySpan = i;
-  const t = c.sendT;
-  c.sendT = c.relaySendT;
-  c.relaySendT = t;
 }
 
 export class CallPool {
@@ -139,16 +106,6 @@ export class CallPool {
     c.backend = -1;
     c.attempt = 0;
     c.sendT = 0;
-    // Read only while `relayed`, and all set by Kernel.forward first: reset here, where a call
-    // must look fresh in every field, not on each hop.
-    c.relayNode = -1;
-    c.relayEdge = -1;
-    c.relayReplica = -1;
-    c.relayBackend = -1;
-    c.relayAttempt = 0;
-    c.relayHops = 0;
-    c.relaySendT = 0;
-    c.relaySpan = -1;
     clearState(c);
     return c;
   }

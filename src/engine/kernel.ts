@@ -6,13 +6,13 @@
  * Edges with zero latency deliver synchronously (no event), which keeps a chain of
  * instantaneous hops (client → balancer → service) to the events that matter. A client's or a
  * balancer's hop over such an edge, where no policy needs a call of its own, is a relay
- * (`forward`): the call goes on itself, with the same counts in the same order as a child call
- * would give.
+ * (`forward`): the call goes on itself, as many hops as it is relayed, with the same counts in
+ * the same order as child calls would give.
  */
 import type { Uptime } from './availability/uptime.ts';
 import type { Call } from './call.ts';
 import { ClassTable } from './classes/classTable.ts';
-import { CallPool, clearState, swapRelay } from './call.ts';
+import { CallPool, clearState } from './call.ts';
 import type { EdgeRuntime } from './edge.ts';
 import { EventQueue } from './eventQueue.ts';
 import { GlobalStats } from './metrics/globalStats.ts';
@@ -20,6 +20,7 @@ import type { NodeStats } from './metrics/nodeStats.ts';
 import type { NodeBehaviour } from './nodes/types.ts';
 import { HELD, noPolicy, type CallPolicy } from './policies/index.ts';
 import { LOST, TIMEOUT, UNAVAILABLE } from './reasons.ts';
+import { RelayFrames } from './relayFrames.ts';
 import type { Rng } from './rng.ts';
 import type { Tracer } from './tracing/tracer.ts';
 
@@ -54,6 +55,8 @@ export class Kernel {
   events = 0;
   readonly queue = new EventQueue(4096);
   readonly pool = new CallPool();
+  /** The hops relayed calls were on before (see `forward`). */
+  readonly frames = new RelayFrames();
   readonly global: GlobalStats;
   nodes: NodeBehaviour[] = [];
   /**
@@ -107,8 +110,7 @@ export class Kernel {
 
   /** A new root request at a client node. */
   newRoot(node: number): Call {
-    // Every field a root reads is set here; the `relay…` ones are set by `forward` before
-    // they are read, so they are not reset per request (CallPool.alloc does, for the rest).
+    // Every field is set here (identity below, state by clearState): no reset on alloc.
     const c = this.pool.allocUnset();
     c.rootT = this.now;
     c.counted = this.now >= this.warmupS;
@@ -200,18 +202,17 @@ export class Kernel {
   /**
    * `send` for a node that keeps nothing in its call while the hop is out (a client's root
    * request, a balancer's call), over edge `edgeIdx`, pinned to `replica`, as its backend
-   * `backend`. A relay when nothing needs a call of its own for the hop: no policy, an
-   * instantaneous edge without timeout, loss or partition, and `c` not relayed already. `c` then
-   * goes on itself, the sender's fields kept aside (swapRelay) until the answer comes back
-   * (`unrelay`, then the sender's `onRelayAnswer`), with the edge's and the target's counts as
-   * `send` would keep them: no call allocated, reset, answered and freed for a hop that only
-   * passes through. Otherwise, a child call (`send`).
+   * `backend`. A relay when nothing needs a call of its own for the hop: no policy, and an
+   * instantaneous edge without timeout, loss or partition. `c` then goes on itself, its hop so
+   * far saved in a frame (RelayFrames) until the answer comes back (`unrelay`, then the sender's
+   * `onRelayAnswer`), with the edge's and the target's counts as `send` would keep them: no call
+   * allocated, reset, answered and freed for a hop that only passes through. A relayed call may
+   * be relayed again (a client's request through a balancer). Otherwise, a child call (`send`).
    */
   forward(c: Call, edgeIdx: number, replica: number, backend: number): void {
     const e = this.edges[edgeIdx]!;
     if (
       this.policy !== noPolicy ||
-      c.relayed ||
       c.hops >= MAX_HOPS ||
       e.timeoutS > 0 ||
       e.partitioned ||
@@ -222,16 +223,16 @@ export class Kernel {
     ) {
       return this.send(c, edgeIdx, replica, backend);
     }
-    c.relayed = true;
-    c.relayNode = e.target;
-    c.relayEdge = edgeIdx;
-    c.relayReplica = replica;
-    c.relayBackend = backend;
-    c.relayAttempt = 0;
-    c.relayHops = c.hops + 1;
-    c.relaySendT = this.now;
-    swapRelay(c);
-    c.span = c.relaySpan >= 0 ? this.tracer!.open(c, c.relaySpan) : -1;
+    const senderSpan = c.span;
+    this.frames.push(c);
+    c.node = e.target;
+    c.edge = edgeIdx;
+    c.replica = replica;
+    c.backend = backend;
+    c.attempt = 0;
+    c.hops++;
+    c.sendT = this.now;
+    c.span = senderSpan >= 0 ? this.tracer!.open(c, senderSpan) : -1;
     e.wCalls++;
     e.calls++;
     this.arrive(c);
@@ -324,7 +325,7 @@ export class Kernel {
   }
 
   private responseArrived(c: Call): void {
-    if (c.relayed) return this.unrelay(c);
+    if (c.frame !== null) return this.unrelay(c);
     if (!c.answered) {
       c.answered = true;
       this.deliver(c, c.result);
@@ -334,12 +335,12 @@ export class Kernel {
 
   private timerFired(c: Call): void {
     c.answered = true;
-    if (c.relayed) {
-      // The sender's caller gave up while the relayed hop goes on: answer it as the sender's
-      // call, then let the hop carry on.
-      swapRelay(c);
+    if (c.frame !== null) {
+      // The caller gave up on the hop `c` was called over while relayed hops go on: answer it
+      // as that hop's call, then let them carry on.
+      this.frames.swapFirst(c);
       this.deliver(c, TIMEOUT);
-      swapRelay(c);
+      this.frames.swapFirst(c);
       return;
     }
     const lost = c.lost;
@@ -349,10 +350,10 @@ export class Kernel {
   }
 
   /**
-   * A relayed hop's answer is back at its sender: `c` is the sender's call again (the hop's
-   * backend and send time stay readable in `relayBackend` and `relaySendT`). The hop's failure
-   * is counted on its edge, and the sender hears of it, as `deliver` does for a child call.
-   * `killed` stays as the hop left it: a crashed replica's pending events for `c` stay void.
+   * A relayed hop's answer is back at its sender: `c` is on the sender's hop again (the relayed
+   * hop's backend and send time are in `frames.poppedBackend` and `poppedSendT`). The hop's
+   * failure is counted on its edge, and the sender hears of it, as `deliver` does for a child
+   * call. `killed` stays as the hop left it: a crashed replica's pending events for `c` stay void.
    */
   private unrelay(c: Call): void {
     const reason = c.result;
@@ -360,10 +361,10 @@ export class Kernel {
       this.tracer!.answer(c, reason);
       this.tracer!.delivered(c, reason);
     }
-    swapRelay(c);
-    c.relayed = false;
+    const edge = c.edge;
+    this.frames.pop(c);
     if (reason !== 0) {
-      const e = this.edges[c.relayEdge]!;
+      const e = this.edges[edge]!;
       e.wFailed++;
       e.failed++;
     }

@@ -80,3 +80,48 @@ describe('load balancer strategies', () => {
     expect(r.nodes.api!.utilization).toBeCloseTo((75 * 0.005) / 6, 2);
   });
 });
+
+describe('a balancer relays its calls (no call of its own per hop), with the figures of one', () => {
+  const chain = (clientEdge: Parameters<typeof edge>[2]) =>
+    run(
+      scenario({
+        durationS: 50,
+        nodes: [
+          client('c', { arrival: { process: 'poisson', rps: 50 } }),
+          balancer('lb1', { overheadMs: 1 }),
+          balancer('lb2', { overheadMs: 1 }),
+          service('api', { workers: 100, serviceTimeMs: constant(10) }),
+        ],
+        edges: [
+          edge('c', 'lb1', clientEdge),
+          edge('lb1', 'lb2', { id: 'lb1-lb2' }),
+          edge('lb2', 'api', { id: 'lb2-api' }),
+        ],
+      }),
+    );
+
+  it("each balancer's latency counts its own overhead, behind an edge with latency too", () => {
+    // Constant times and 100 workers: no wait, every latency exact.
+    for (const latencyMs of [constant(0), constant(5)]) {
+      const r = chain({ latencyMs });
+      const oneWay = latencyMs.dist === 'constant' ? latencyMs.ms : NaN;
+      expect(r.nodes.api!.latencyMs.max).toBeCloseTo(10, 9);
+      expect(r.nodes.lb2!.latencyMs.mean).toBeCloseTo(11, 9);
+      expect(r.nodes.lb1!.latencyMs.mean).toBeCloseTo(12, 9);
+      expect(r.latencyMs.mean).toBeCloseTo(12 + 2 * oneWay, 9);
+      expect(r.nodes.api!.ok).toBe(r.requests.ok);
+    }
+  });
+
+  it("a caller's timer fires while the call is relayed twice: it times out, the hops go on", () => {
+    // 1 ms there, 2 ms of overheads, 10 ms of work: past the 5 ms timeout every time.
+    const r = chain({ latencyMs: constant(1), timeoutMs: 5 });
+    expect(r.requests.total).toBeGreaterThan(2000);
+    expect(r.errors).toEqual({ timeout: r.requests.total });
+    // The balancers still see every answer come back, on time for them.
+    expect(r.nodes.lb1!.ok).toBe(r.nodes.lb1!.arrivals);
+    expect(r.nodes.lb1!.latencyMs.mean).toBeCloseTo(12, 9);
+    expect(r.edges!['lb1-lb2']!.failed).toBe(0);
+    expect(r.edges!['lb2-api']!.calls).toBe(r.nodes.api!.arrivals);
+  });
+});

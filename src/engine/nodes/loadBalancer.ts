@@ -123,8 +123,9 @@ export class LoadBalancerNode extends BaseNode {
   }
 
   onRelayAnswer(c: Call, reason: number): void {
-    this.backends.responseS = reason === 0 ? this.k.now - c.relaySendT : NaN;
-    this.answered(c.relayBackend, c.cls, reason);
+    const hop = this.k.frames;
+    this.backends.responseS = reason === 0 ? this.k.now - hop.poppedSendT : NaN;
+    this.answered(hop.poppedBackend, c.cls, reason);
     this.k.respond(c, reason);
   }
 

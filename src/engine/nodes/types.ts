@@ -23,7 +23,8 @@ export interface NodeBehaviour {
   onAnswer(parent: Call, child: Call, reason: number): void;
   /**
    * A call this node relayed (`kernel.forward`) has its answer: `call` is this node's call
-   * again; `call.relayBackend` and `call.relaySendT` are the relayed hop's backend and send time.
+   * again; `kernel.frames.poppedBackend` and `poppedSendT` are the relayed hop's backend and
+   * send time.
    */
   onRelayAnswer?(call: Call, reason: number): void;
   /** An event this node scheduled with `kernel.scheduleNode(delayS, this.index, sub, a, b)`. */

@@ -11,6 +11,7 @@
  * timed out), so a call with a span always owns that row: the hooks write without checking, and
  * a hop costs its stores and nothing else. With tail capture that is most of the tracer's cost.
  */
+import type { RelayFrame } from '../relayFrames.ts';
 import {
   HOP_DELIVERED,
   HOP_FALLBACK,
@@ -244,7 +245,8 @@ export class HopStore {
       const c = calls[f[r + CALL_ID]! | 0]!;
       if (c.gen !== f[r + CALL_GEN]) continue;
       if (c.span === r) c.span = -1;
-      if (c.relaySpan === r) c.relaySpan = -1;
+      // The hops it was relayed from (src/engine/relayFrames.ts) record on their rows too.
+      for (let h = c.frame; h !== null; h = h.below) if (h.span === r) h.span = -1;
     }
   }
 
@@ -321,7 +323,7 @@ function rootHop(f: Float64Array, r: number): TraceHop {
 /** What a row copies from the call it records; the hooks detach a call by its spans. */
 interface HopCall {
   span: number;
-  relaySpan: number;
+  readonly frame: RelayFrame | null;
   readonly id: number;
   readonly gen: number;
   readonly node: number;
