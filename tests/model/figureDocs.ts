@@ -199,7 +199,7 @@ const partitionedStores = scenario({
       keys: { count: 10, zipf: 0 },
     }),
     service('api', { workers: 100, serviceTimeMs: constant(0.1), calls: 'oneOf' }),
-    database('p', { multiPrimary: true }),
+    database('p', { multiPrimary: true, sessions: 'watched' }),
     database('q', { multiPrimary: true }),
     database('r', { onPartition: 'refuse', readYourWritesMs: 1 }),
   ],

@@ -19,6 +19,7 @@ import { r4 } from '../metrics/summary.ts';
 import { promoteBestReplica } from './failover.ts';
 import { PendingWrites } from './pendingWrites.ts';
 import { chainRoot, keySpaceOf, ReplicationLink } from './replication.ts';
+import { GroupSessions, sessionCount } from './sessions.ts';
 import type { NodeContext } from './types.ts';
 
 export const SUB_APPLY = 1;
@@ -74,6 +75,10 @@ export class DataState {
   refusedWrites = 0;
   refusedReads = 0;
   readsToPrimary = 0;
+  /** Its group's sessions (`sessions` on the primary), null: not tracked. */
+  sessions: GroupSessions | null = null;
+  monotonicViolations = 0;
+  private wMonotonic = 0;
   private wRefused = 0;
   /** Multi-primary: writes taken while cut off from a peer (they diverge until it heals). */
   divergentWrites = 0;
@@ -89,6 +94,11 @@ export class DataState {
     this.k = ctx.kernel;
     this.index = ctx.index;
     this.keySpace = keySpaceOf(ctx.targets);
+    const mode = ctx.node.type === 'database' ? ctx.node.params.sessions : undefined;
+    if (mode !== undefined) {
+      const count = sessionCount(ctx.targets);
+      this.sessions = new GroupSessions(mode, count, this.keySpace, ctx.node.id);
+    }
   }
 
   /** Once every node exists: find replication edges, roles and roots. */
@@ -129,6 +139,7 @@ export class DataState {
     this.root = root;
     const r = dbAt(k, root);
     if (r !== null) this.sources = [r];
+    this.sessions = r?.sessions ?? null;
   }
 
   upstreamOf(): number {
@@ -161,6 +172,10 @@ export class DataState {
       const q = root!.consult(this, others);
       waitS = q.waitS;
       for (let i = 0; i < q.count; i++) seen = Math.max(seen, q.copies[i]!.appliedT![key]!);
+    }
+    if (this.sessions !== null && !this.sessions.monotonic(c.source, key, seen)) {
+      this.wMonotonic++;
+      if (c.counted) this.monotonicViolations++;
     }
     if (this.sources.length === 0) return waitS;
     this.wReads++;
@@ -196,6 +211,18 @@ export class DataState {
     if (t < 0 || t < this.k.now - windowMs / 1000) return false;
     if (c.counted) this.readsToPrimary++;
     return true;
+  }
+
+  /** With sticky sessions: the copy of the group `c`'s session reads from, if not this one and
+   *  up (-1: serve here). */
+  sessionCopy(c: Call): number {
+    const g = this.sessions;
+    if (g === null || g.mode !== 'sticky') return -1;
+    const primary = this.role === 'replica' ? dbAt(this.k, this.root) : this;
+    if (primary === null) return -1;
+    const i = g.copyOf(c.source, 1 + primary.links.length);
+    const to = i === 0 ? primary.index : primary.links[i - 1]!.target;
+    return to === this.index || dbAt(this.k, to)?.node.isDown !== false ? -1 : to;
   }
 
   /** On a quorum-mode primary: the other copies a read consults (R − 1, at most N − 1). */
@@ -388,6 +415,8 @@ export class DataState {
       if (this.links.length > 0) (out as NodeWindow).replicationLagMs = r4(lagS * 1000);
       out.refused = this.wRefused;
       this.wRefused = 0;
+      if (this.sessions !== null) out.monotonicViolations = this.wMonotonic;
+      this.wMonotonic = 0;
       return;
     }
     out.staleReads = this.staleReads;
@@ -399,6 +428,7 @@ export class DataState {
     if (this.refusedWrites > 0) out.refusedWrites = this.refusedWrites;
     if (this.refusedReads > 0) out.refusedReads = this.refusedReads;
     if (this.node.params.readYourWritesMs !== undefined) out.readsToPrimary = this.readsToPrimary;
+    if (this.sessions !== null) out.monotonicViolations = this.monotonicViolations;
     if (this.divergentWrites > 0) out.divergentWrites = this.divergentWrites;
     if (this.rtoMs >= 0) out.rtoMs = this.rtoMs;
     if (this.rpoMs >= 0) out.rpoMs = this.rpoMs;

@@ -81,6 +81,8 @@ export class DatabaseNode extends BaseNode {
       return redirect(this.k, c, this.index, d.root);
     }
     if (!c.write && d.sticksToPrimary(c)) return redirect(this.k, c, this.index, d.root);
+    const copy = c.write ? -1 : d.sessionCopy(c);
+    if (copy >= 0) return redirect(this.k, c, this.index, copy);
     // Under a partition, a store that chose consistency refuses what it cannot do safely.
     if (c.write ? d.acksNeeded() < 0 : d.refusesRead(c)) {
       if (c.write) d.refused(c);

@@ -44,6 +44,7 @@ export const databaseParamsSchema = z.strictObject({
   writeQuorum: int(1, 1000).default(2),
   readQuorum: int(1, 1000).default(1),
   readYourWritesMs: num(0, MAX_MS, 'ms').optional(),
+  sessions: oneOf(['watched', 'sticky']).optional(),
   onPartition: oneOf(['refuse', 'serve']).default('serve'),
   loadDependence: loadDependenceSchema.optional(),
   discipline: disciplineSchema.optional(),
@@ -125,6 +126,16 @@ const DATABASE_FIGURES = [
     help: 'Replica with read your writes: reads of keys written within the window, passed to the primary (the cost of the guarantee).',
     nature: 'count',
     where: 'result',
+    optional: true,
+    replicated: true,
+  },
+  {
+    key: 'monotonicViolations',
+    label: 'Monotonic-read violations',
+    unit: 'reads',
+    help: 'Group with sessions: reads served here that returned an older version of a key than the same client session had already read (it went back in time). Zero with sticky sessions.',
+    nature: 'count',
+    where: 'both',
     optional: true,
     replicated: true,
   },
@@ -305,6 +316,11 @@ export const DATABASE_DESCRIPTION = defineKind({
         unit: 'ms',
       },
       {
+        key: 'sessions',
+        label: 'Client sessions',
+        help: "On a group's primary, for every copy of the group: a client's sources are its sessions. watched: any copy serves a session, and reads that go back in time are counted (monotonicViolations). sticky: each session reads from one copy (its number picks it): monotonic reads, at the cost of uneven load. Empty = not tracked.",
+      },
+      {
         key: 'onPartition',
         label: 'Under a partition',
         help: 'refuse: stay consistent, a write that cannot reach the replicas its mode needs fails; serve: stay available, replicas cut off serve stale reads.',
@@ -351,5 +367,6 @@ export const DATABASE_DESCRIPTION = defineKind({
       why: 'replication edges only link a database (primary) to a database (replica)',
     },
   },
-  reads: () => ({ key: true }),
+  // Sessions are the clients' sources: drawn only when a group tracks them.
+  reads: (p) => (p.sessions !== undefined ? { key: true, source: true } : { key: true }),
 });
