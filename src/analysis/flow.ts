@@ -66,6 +66,9 @@ export function meanProfileMultiplier(
 export function clientRps(doc: Scenario, node: ScenarioNode, result?: SimResult): number {
   // The client is the workload: its own params say what it sends; other kinds send what they get.
   if (node.type !== 'client') return 0;
+  const s = node.params.schedule;
+  // Scheduled jobs: their average rate (the bursts themselves are not Poisson).
+  if (s !== undefined) return s.jobs / s.everyS;
   const a = node.params.arrival;
   if (a.process === 'closed') {
     const measured = result?.nodes[node.id];

@@ -80,6 +80,16 @@ const requestReply = scenario({
   edges: [edge('c', 'q'), edge('q', 'worker')],
 });
 
+/** A scheduled job source: two bursts of jobs and their makespans. */
+const scheduledJobs = scenario({
+  durationS: 20,
+  nodes: [
+    client('cron', { schedule: { everyS: 10, jobs: 20, firstS: 1, jitterMs: 0 } }),
+    service('worker', { workers: 4, serviceTimeMs: exp(10) }),
+  ],
+  edges: [edge('cron', 'worker')],
+});
+
 /** One shard crashes: the router answers its calls with errors. */
 const crashedShard = scenario({
   durationS: 20,
@@ -230,6 +240,7 @@ export function figureDocs(): Scenario[] {
     refreshAhead,
     fullPriorityQueue,
     requestReply,
+    scheduledJobs,
     crashedShard,
     loadDependent,
     fourClasses,

@@ -136,8 +136,8 @@ describe('kind descriptions', () => {
     }
     // retry, breaker, health check, outliers, failover, 3 autoscale modes, on services and
     // databases a load dependence and a queue discipline, a service's batches and concurrency
-    // limit, a queue's request-reply, and an edge's bulkhead
-    expect(groups).toBe(16);
+    // limit, a queue's request-reply, a client's scheduled jobs, and an edge's bulkhead
+    expect(groups).toBe(17);
     const json = [...NODE_TYPES.flatMap((t) => KIND_DESCRIPTIONS[t].params), ...EDGE_PARAMS];
     // Every field has a control of its own: none is edited as JSON text.
     expect(json.filter((d) => d.control === 'json').map((d) => d.key)).toEqual([]);

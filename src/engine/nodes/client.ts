@@ -14,9 +14,14 @@ import { ZipfKeys } from '../zipf.ts';
 import { BaseNode } from './base.ts';
 import type { NodeContext } from './types.ts';
 import { RateProfile } from './rateProfile.ts';
+import { ScheduledJobs } from '../messaging/schedule.ts';
+import type { NodeResult, NodeWindow } from '../types.ts';
 
 const SUB_ARRIVAL = 0;
 const SUB_USER = 1;
+/** Scheduled jobs: a burst's tick (a = burst), one jittered job of it. */
+const SUB_TICK = 2;
+const SUB_JOB = 3;
 
 export class ClientNode extends BaseNode {
   private p: ClientParams;
@@ -40,6 +45,8 @@ export class ClientNode extends BaseNode {
   private usersStarted = 0;
   /** With request classes in the document: the mix this client sends. */
   private readonly mix: ClassMix | null;
+  /** A scheduled job source (`schedule`): bursts instead of arrivals (null: arrivals). */
+  private readonly jobs: ScheduledJobs | null;
 
   constructor(ctx: NodeContext) {
     super(ctx);
@@ -57,9 +64,15 @@ export class ClientNode extends BaseNode {
     this.mix = this.k.classes.count > 0 ? new ClassMix(this.k, this.p, this.attrRng) : null;
     // Its figures by class are its own classes' (its chart slots, in its order), end to end.
     if (this.mix !== null) this.stats.byClass = new ClassStats(this.k, this.mix.slots, true);
+    const s = this.p.schedule;
+    this.jobs = s ? new ScheduledJobs(this.k, s) : null;
   }
 
   override start(): void {
+    if (this.jobs !== null) {
+      this.k.scheduleNode(this.jobs.firstS, this.index, SUB_TICK, 0, 0);
+      return;
+    }
     const arrival = this.p.arrival;
     if (arrival.process === 'closed') {
       // Users start spread over one think time, so they do not all fire at t = 0.
@@ -118,6 +131,8 @@ export class ClientNode extends BaseNode {
   }
 
   override onEvent(sub: number, a: number, b: number): void {
+    if (sub === SUB_TICK) return this.burst(a);
+    if (sub === SUB_JOB) return this.newRequest(-1);
     if (sub === SUB_USER) {
       if (!this.retired(a)) this.newRequest(a);
       return;
@@ -151,9 +166,25 @@ export class ClientNode extends BaseNode {
 
   override onAnswer(root: Call, _child: Call, reason: number): void {
     const user = root.user;
+    if (this.jobs !== null) this.jobs.answered(root.rootT);
     this.k.finishRoot(root, reason);
     if (user >= 0 && !this.retired(user))
       this.k.scheduleNode(this.think!.sample() / 1000, this.index, SUB_USER, user, 0);
+  }
+
+  /** Burst `b`'s jobs go (at once, or each up to the jitter later), and the next is due. */
+  private burst(b: number): void {
+    const jobs = this.jobs!;
+    jobs.started(b);
+    for (let i = 0; i < jobs.jobs; i++) {
+      if (jobs.jitterS === 0) this.newRequest(-1);
+      else this.k.scheduleNode(this.rng.next() * jobs.jitterS, this.index, SUB_JOB, 0, 0);
+    }
+    this.k.scheduleNode(jobs.everyS, this.index, SUB_TICK, b + 1, 0);
+  }
+
+  override describe(out: NodeResult | NodeWindow, window: boolean): void {
+    this.jobs?.describe(out, window);
   }
 
   private rate(t: number): number {

@@ -14,6 +14,7 @@ import { classesSchema } from './classes.ts';
 import { CLASS_MIX_TABLE } from './classTables.ts';
 import { defineKind } from './define.ts';
 import { distText, num as short } from './lineText.ts';
+import { SCHEDULE_FIGURES, SCHEDULE_PARAM, scheduleSchema } from './schedule.ts';
 import { describeFields } from './schemaInfo.ts';
 
 export const MAX_RPS = 10_000_000;
@@ -44,11 +45,13 @@ export const clientParamsSchema = z.strictObject({
     .prefault({}),
   sources: int(1, MAX_COUNT).default(100),
   classes: classesSchema.optional(),
+  schedule: scheduleSchema.optional(),
 });
 
 export const CLIENT_DESCRIPTION = defineKind({
   type: 'client',
-  figures: [], // its requests by class are a common figure (end to end at a client)
+  // Its requests by class are a common figure (end to end at a client).
+  figures: SCHEDULE_FIGURES,
   label: 'Client',
   icon: '👤',
   // A person: head and shoulders.
@@ -59,49 +62,54 @@ export const CLIENT_DESCRIPTION = defineKind({
   colour: '#7c5cff',
   summary: 'Where traffic comes from: an arrival rate or a population of users.',
   schema: clientParamsSchema,
-  params: describeFields(clientParamsSchema, [
-    {
-      key: 'arrival',
-      label: 'Arrivals',
-      help: 'Poisson (random) or constant requests per second, or a closed workload of users who wait for each answer and think before the next.',
-      control: 'arrival',
-    },
-    {
-      key: 'profile',
-      label: 'Rate profile',
-      help: 'Rate multiplier over time, [[tS, multiplier], …], linear between points. Empty = constant 1.',
-      control: 'profile',
-    },
-    {
-      key: 'writeRatio',
-      label: 'Write ratio',
-      help: 'Share of requests that are writes (0..1).',
-      step: 0.05,
-    },
-    { key: 'keys.count', label: 'Distinct keys', help: 'Requests address keys 0..count-1.' },
-    {
-      key: 'keys.zipf',
-      label: 'Key skew (Zipf)',
-      help: 'Zipf exponent of key popularity: 0 = uniform, about 1 = a few hot keys.',
-      step: 0.1,
-    },
-    {
-      key: 'sources',
-      label: 'Client addresses',
-      help: 'Distinct source addresses (connections), used by ipHash and Layer-4 balancing.',
-    },
-    {
-      key: 'classes',
-      label: 'Request classes',
-      help: 'A mix of named classes (checkout, browse…), each with its share of the traffic (weights), its priority (0 served first, shed last) and optionally its own write ratio and key space. Balancers route classes, services time them. None = one class.',
-      control: 'table',
-      table: CLASS_MIX_TABLE,
-    },
-  ]),
-  line: ({ arrival: a, classes }) =>
-    (a.process === 'closed'
-      ? `${short(a.users)} users, think ${distText(a.thinkMs)}`
-      : `${short(a.rps)} rps ${a.process}`) +
+  params: [
+    ...describeFields(clientParamsSchema, [
+      {
+        key: 'arrival',
+        label: 'Arrivals',
+        help: 'Poisson (random) or constant requests per second, or a closed workload of users who wait for each answer and think before the next.',
+        control: 'arrival',
+      },
+      {
+        key: 'profile',
+        label: 'Rate profile',
+        help: 'Rate multiplier over time, [[tS, multiplier], …], linear between points. Empty = constant 1.',
+        control: 'profile',
+      },
+      {
+        key: 'writeRatio',
+        label: 'Write ratio',
+        help: 'Share of requests that are writes (0..1).',
+        step: 0.05,
+      },
+      { key: 'keys.count', label: 'Distinct keys', help: 'Requests address keys 0..count-1.' },
+      {
+        key: 'keys.zipf',
+        label: 'Key skew (Zipf)',
+        help: 'Zipf exponent of key popularity: 0 = uniform, about 1 = a few hot keys.',
+        step: 0.1,
+      },
+      {
+        key: 'sources',
+        label: 'Client addresses',
+        help: 'Distinct source addresses (connections), used by ipHash and Layer-4 balancing.',
+      },
+      {
+        key: 'classes',
+        label: 'Request classes',
+        help: 'A mix of named classes (checkout, browse…), each with its share of the traffic (weights), its priority (0 served first, shed last) and optionally its own write ratio and key space. Balancers route classes, services time them. None = one class.',
+        control: 'table',
+        table: CLASS_MIX_TABLE,
+      },
+    ]),
+    SCHEDULE_PARAM,
+  ],
+  line: ({ arrival: a, classes, schedule: s }) =>
+    (s
+      ? `${short(s.jobs)} jobs every ${short(s.everyS)} s`
+      : a.process === 'closed'
+        ? `${short(a.users)} users, think ${distText(a.thinkMs)}`
+        : `${short(a.rps)} rps ${a.process}`) +
     (classes ? ` · ${classes.map((c) => c.name).join('/')}` : ''),
   flow: () => ({ split: 'weight' }),
   theory: () => ({ as: 'router' }),
