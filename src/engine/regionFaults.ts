@@ -1,12 +1,18 @@
 /**
  * Region-wide faults as the node and edge faults they stand for, so they compose and undo with
  * every other fault exactly as those do (src/engine/faults.ts): `regionDown` crashes every node
- * running in the region (clients stay: they are its users, still sending), `regionPartition`
- * cuts every edge with one end inside the region and the other outside.
+ * running in the region, but its clients (its users, still sending) and its global routers (a
+ * balancer routing by `nearest` or `failover` stands for DNS, served from outside any one
+ * region; it sits in its users' region so its distances are theirs); `regionPartition` cuts
+ * every edge with one end inside the region and the other outside.
  */
 import { FAULT_KINDS } from '../model/kinds/faultKinds.ts';
 import { regionOf } from '../model/regions.ts';
-import type { Fault, Scenario } from '../model/types.ts';
+import type { Fault, Scenario, ScenarioNode } from '../model/types.ts';
+
+const isGlobalRouter = (n: ScenarioNode) =>
+  n.type === 'loadBalancer' &&
+  (n.params.strategy === 'nearest' || n.params.strategy === 'failover');
 
 export function regionFaultParts(doc: Scenario, f: Fault): Fault[] {
   const inside = (node: string) => {
@@ -17,7 +23,10 @@ export function regionFaultParts(doc: Scenario, f: Fault): Fault[] {
   if (f.kind === 'regionDown') {
     const crashable = FAULT_KINDS.crash.nodeTypes ?? [];
     return doc.nodes
-      .filter((n) => crashable.includes(n.type) && regionOf(n, doc.regions) === f.target)
+      .filter(
+        (n) =>
+          crashable.includes(n.type) && !isGlobalRouter(n) && regionOf(n, doc.regions) === f.target,
+      )
       .map((n) => ({ ...when, kind: 'crash', target: n.id }));
   }
   if (f.kind === 'regionPartition') {

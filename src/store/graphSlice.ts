@@ -55,6 +55,8 @@ export interface GraphSlice {
   /** Lays the design out in tiers (ELK, loaded on first use: not needed for the first paint). */
   autoLayout: (sizes?: Record<string, { width: number; height: number }>) => Promise<void>;
   updateDocFields: (fields: DocFields) => EditResult;
+  /** An edit of the regions and the nodes' places (src/store/regionOps.ts), checked by the model. */
+  editRegions: (edit: (doc: Scenario) => Scenario) => EditResult;
   /** Faults are known by their index in `doc.faults`; a new one goes last (the engine orders
    *  simultaneous faults by index, so an injected fault and its replay agree). */
   addFault: (fault: Fault) => EditResult;
@@ -229,6 +231,8 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
     },
 
     updateDocFields: (fields) => commit({ ...get().doc, ...fields }),
+
+    editRegions: (edit) => commit(edit(get().doc)),
 
     addFault: (fault) => {
       const { doc } = get();

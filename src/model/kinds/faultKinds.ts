@@ -256,7 +256,7 @@ export const FAULT_KINDS: Record<FaultKind, FaultKindDescription> = {
     colour: '#991b1b',
     amount: none,
     label: 'Region down',
-    help: 'Every node running in the region crashes at once (a regional outage); its clients, the users there, keep sending. Calls into the region fail; balancers and routers elsewhere see it unhealthy.',
+    help: 'Every node running in the region crashes at once (a regional outage), but its clients, the users there, keep sending, and its global routers (balancers with the nearest or failover strategy: DNS, served from outside any one region) keep routing. Calls into the region fail; health checks take it out of rotation.',
     fields: fields('regionDown', at, forS),
   },
   regionPartition: {

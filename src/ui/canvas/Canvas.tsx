@@ -25,6 +25,7 @@ import { TidyButton } from '../layout/TidyButton.tsx';
 import { CanvasMiniMap, MINIMAP_SIZE, MinimapToggle, useMinimapOpen } from './CanvasMiniMap.tsx';
 import { AfterFirstPaint } from '../lazy/AfterFirstPaint.tsx';
 import { LazyLiveLayer } from '../lazy/chunks.ts';
+import { LazyRegionBackdrops } from '../regions/lazyRegions.ts';
 
 const SNAP: [number, number] = [10, 10];
 /** Half a node's usual size: a dropped node lands centred under the pointer. */
@@ -65,6 +66,7 @@ export function Canvas() {
   const [sizes, setSizes] = useState<Sizes>({});
   const { nodes, edges } = useFlowElements(sizes);
   const readOnly = useAppStore((s) => s.readOnly);
+  const hasRegions = useAppStore((s) => (s.doc.regions?.length ?? 0) > 0);
   const { screenToFlowPosition } = useReactFlow();
   const endDrag = useRef<(() => void) | null>(null);
   // The pointer's last screen position over the canvas (null once it leaves): paste lands there.
@@ -201,6 +203,11 @@ export function Canvas() {
         proOptions={PRO_OPTIONS}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+        {hasRegions && (
+          <AfterFirstPaint>
+            <LazyRegionBackdrops />
+          </AfterFirstPaint>
+        )}
         {/* Traffic is drawn only while running: its code comes after the first paint. */}
         <AfterFirstPaint>
           <LazyLiveLayer />

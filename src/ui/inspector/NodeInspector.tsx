@@ -6,6 +6,7 @@ import { getAt, setAt } from '../../store/docOps.ts';
 import { ParamField } from './ParamField.tsx';
 import { InspectedNode } from './inspectedNode.ts';
 import { TextField } from './TextField.tsx';
+import { RegionField } from '../regions/RegionField.tsx';
 import { KindIcon } from '../icons/KindIcon.tsx';
 import { ConnectTo } from './ConnectTo.tsx';
 import { effectiveAt, liveSet } from '../../model/actions.ts';
@@ -45,6 +46,7 @@ export function NodeInspector({ node }: { node: ScenarioNode }) {
         </div>
       </header>
       <TextField label="Name" value={node.label} onCommit={(v) => updateLabel(node.id, v)} />
+      <RegionField node={node} />
       <p className="inspector__id">
         id <code>{node.id}</code>
       </p>

@@ -3,6 +3,8 @@ import type { ParamDescriptor } from '../../model/kinds/index.ts';
 import { useAppStore } from '../../store/index.ts';
 import { ParamField } from './ParamField.tsx';
 import { TextField } from './TextField.tsx';
+import { Suspense } from 'react';
+import { LazyRegionEditor } from '../regions/lazyRegions.ts';
 
 const FIELDS: ReadonlyArray<ParamDescriptor & { key: 'seed' | 'durationS' | 'warmupS' }> = [
   {
@@ -50,6 +52,9 @@ export function ScenarioInspector() {
         {doc.nodes.length} nodes, {doc.edges.length} edges, {doc.faults.length} faults. Select a
         node or an edge to edit it.
       </p>
+      <Suspense fallback={null}>
+        <LazyRegionEditor />
+      </Suspense>
     </section>
   );
 }

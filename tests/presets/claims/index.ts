@@ -6,6 +6,7 @@ import { capacity, knee, littlesLaw, predictive, reactive } from './scaling.ts';
 import { capPartition, redundancy, replicationSyncAsync } from './consistency.ts';
 import { cqrs, readReplicas, shardingHotKey } from './data.ts';
 import type { Claim } from './harness.ts';
+import { multiRegion } from './regions.ts';
 import { loadBalancing, slowReplica } from './balancing.ts';
 import { batchedWriter, priorityShedding } from './classes.ts';
 import { bulkhead, codel, concurrencyLimit, goodputCollapse, retryTokens } from './overload.ts';
@@ -31,6 +32,7 @@ export const CLAIMS: Claim[] = [
   ...circuitBreaker,
   ...activeActive,
   ...activePassive,
+  ...multiRegion,
   ...redundancy,
   ...reactive,
   ...predictive,
