@@ -10,7 +10,7 @@ import { multiRegion } from './regions.ts';
 import { loadBalancing, slowReplica } from './balancing.ts';
 import { batchedWriter, priorityShedding } from './classes.ts';
 import { bulkhead, codel, concurrencyLimit, goodputCollapse, retryTokens } from './overload.ts';
-import { requestReply } from './messaging.ts';
+import { nightlyJob, requestReply } from './messaging.ts';
 import { retryTimeout, slowDependency } from './tracing.ts';
 import { connectionPool, gcDeathSpiral, sinkholing, timeoutCascade } from './metastable.ts';
 
@@ -24,6 +24,7 @@ export const CLAIMS: Claim[] = [
   ...queueLevelling,
   ...backPressure,
   ...requestReply,
+  ...nightlyJob,
   ...cqrs,
   ...capPartition,
   ...replicationSyncAsync,

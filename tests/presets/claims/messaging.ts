@@ -1,4 +1,4 @@
-/** Messaging lessons: `request-reply`. */
+/** Messaging lessons: `request-reply` and `nightly-job`. */
 import { param } from './edit.ts';
 import type { Claim, RawDoc, Run } from './harness.ts';
 
@@ -103,5 +103,47 @@ export const requestReply: Claim[] = [
     variant: longTimeout,
     metric: ({ r }) => r.latencyMs.p99 / 1000,
     expected: 4.8,
+  },
+];
+
+const NJ = 'nightly-job';
+const users = (run: Run) => run.r.nodes['users']!.latencyMs;
+const makespan = (run: Run) => run.r.nodes['nightly']!.makespanMs!.mean / 1000;
+const jittered = param('nightly', 'schedule.jitterMs', 60_000);
+const noJob = (doc: RawDoc): RawDoc => ({
+  ...doc,
+  edges: doc.edges.filter((e) => e.source !== 'nightly'),
+});
+
+export const nightlyJob: Claim[] = [
+  { preset: NJ, claim: 'makespan 15.4 s', metric: makespan, expected: 15.4, tolerance: 0.01 },
+  { preset: NJ, claim: 'users p99 15.0 s', metric: (r) => users(r).p99 / 1000, expected: 15.0 },
+  {
+    preset: NJ,
+    claim: 'API 72 % busy',
+    metric: ({ r }) => r.nodes['api']!.utilization,
+    expected: 0.72,
+    abs: 0.005,
+  },
+  {
+    preset: NJ,
+    claim: 'jitter 60 s: users p99 332 ms',
+    variant: jittered,
+    metric: (r) => users(r).p99,
+    expected: 332,
+  },
+  {
+    preset: NJ,
+    claim: 'jitter 60 s: makespan 60 s',
+    variant: jittered,
+    metric: makespan,
+    expected: 60,
+  },
+  {
+    preset: NJ,
+    claim: 'no job: users p99 193 ms',
+    variant: noJob,
+    metric: (r) => users(r).p99,
+    expected: 193,
   },
 ];
