@@ -50,6 +50,7 @@ export type DatabaseParams = ParamsByType['database'];
 export type ShardRouterParams = ParamsByType['shardRouter'];
 export type ShardStrategy = ShardRouterParams['strategy'];
 export type QueueParams = ParamsByType['queue'];
+export type StreamParams = ParamsByType['stream'];
 export type RateLimiterParams = ParamsByType['rateLimiter'];
 
 export interface Position {

@@ -5,8 +5,26 @@ import type { EdgeKind, NodeType } from '../../src/model/types.ts';
 
 /** Allowed call targets per source, the whole table written out (rows: source). */
 const CALLS: Record<NodeType, NodeType[]> = {
-  client: ['service', 'loadBalancer', 'cache', 'database', 'shardRouter', 'queue', 'rateLimiter'],
-  service: ['service', 'loadBalancer', 'cache', 'database', 'shardRouter', 'queue', 'rateLimiter'],
+  client: [
+    'service',
+    'loadBalancer',
+    'cache',
+    'database',
+    'shardRouter',
+    'queue',
+    'stream',
+    'rateLimiter',
+  ],
+  service: [
+    'service',
+    'loadBalancer',
+    'cache',
+    'database',
+    'shardRouter',
+    'queue',
+    'stream',
+    'rateLimiter',
+  ],
   rateLimiter: [
     'service',
     'loadBalancer',
@@ -14,12 +32,14 @@ const CALLS: Record<NodeType, NodeType[]> = {
     'database',
     'shardRouter',
     'queue',
+    'stream',
     'rateLimiter',
   ],
   loadBalancer: ['service', 'cache', 'database'],
   cache: ['service', 'loadBalancer', 'cache', 'database', 'shardRouter'],
   shardRouter: ['service', 'loadBalancer', 'cache', 'database'],
   queue: ['service', 'loadBalancer'],
+  stream: ['service'],
   database: [],
 };
 

@@ -46,7 +46,7 @@ describe('fault kinds', () => {
       expect(d.nodeTypes, d.kind).toEqual(takes);
     }
     expect(FAULT_KINDS.crash.nodeTypes).toEqual(callableNodeTypes());
-    expect(FAULT_KINDS.slow.nodeTypes).toEqual(['service', 'cache', 'queue', 'database']);
+    expect(FAULT_KINDS.slow.nodeTypes).toEqual(['service', 'cache', 'queue', 'stream', 'database']);
     expect(FAULT_KINDS.flush.nodeTypes).toEqual(['cache']);
     expect(FAULT_KINDS.spike.nodeTypes).toEqual(['client']);
   });

@@ -22,6 +22,7 @@ import {
   scenario,
   service,
   shardRouter,
+  stream,
 } from '../fixtures/docs.ts';
 
 const presetsDir = join(dirname(fileURLToPath(import.meta.url)), '../../presets');
@@ -230,6 +231,23 @@ const partitionedStores = scenario({
   })),
 });
 
+/** Eight partitions (every per-partition chart line), four classes, a live group, a replay at
+ *  5 s, and a crashed consumer replica (a rebalance). */
+const replayedStream = scenario({
+  durationS: 20,
+  nodes: [
+    client('c', {
+      keys: { count: 1000, zipf: 0 },
+      classes: ['a', 'b', 'c', 'd'].map((name) => ({ name, share: 1, priority: 0 })),
+    }),
+    stream('log', { partitions: 8, rebalanceMs: 1000, replays: [{ groups: ['rebuild'], atS: 5 }] }),
+    service('view', { replicas: 2, workers: 2 }),
+    service('rebuild', { replicas: 2, workers: 2 }),
+  ],
+  edges: [edge('c', 'log'), edge('log', 'view'), edge('log', 'rebuild')],
+  faults: [{ atS: 8, forS: 4, kind: 'crash', target: 'view', replicas: 1 }],
+});
+
 export function figureDocs(): Scenario[] {
   const presets = PRESETS.map((name) =>
     loadScenarioOrThrow(JSON.parse(readFileSync(join(presetsDir, `${name}.json`), 'utf8'))),
@@ -245,6 +263,7 @@ export function figureDocs(): Scenario[] {
     loadDependent,
     fourClasses,
     partitionedStores,
+    replayedStream,
   ];
   return [...docs, ...failingCopies(docs)];
 }

@@ -127,7 +127,7 @@ describe('loadScenario: checks across fields', () => {
       ],
       [
         { atS: 1, kind: 'crash', target: 'users' },
-        'faults[0].target: a crash fault applies to loadBalancer, rateLimiter, service, cache, queue, shardRouter or database, not to client "users"',
+        'faults[0].target: a crash fault applies to loadBalancer, rateLimiter, service, cache, queue, stream, shardRouter or database, not to client "users"',
       ],
     ];
     for (const [fault, message] of cases) {

@@ -12,6 +12,7 @@ import { QueueNode } from './queue.ts';
 import { RateLimiterNode } from './rateLimiter.ts';
 import { ServiceNode } from './service.ts';
 import { ShardRouterNode } from './shardRouter.ts';
+import { StreamNode } from './stream.ts';
 import type { NodeFactory } from './types.ts';
 
 export const nodeRegistry: Record<NodeType, NodeFactory | null> = {
@@ -22,6 +23,7 @@ export const nodeRegistry: Record<NodeType, NodeFactory | null> = {
   database: (ctx) => new DatabaseNode(ctx),
   shardRouter: (ctx) => new ShardRouterNode(ctx),
   queue: (ctx) => new QueueNode(ctx),
+  stream: (ctx) => new StreamNode(ctx),
   rateLimiter: (ctx) => new RateLimiterNode(ctx),
 };
 

@@ -16,6 +16,7 @@ import { QUEUE_DESCRIPTION } from './queue.ts';
 import { RATE_LIMITER_DESCRIPTION } from './rateLimiter.ts';
 import { SERVICE_DESCRIPTION } from './service.ts';
 import { SHARD_ROUTER_DESCRIPTION } from './shardRouter.ts';
+import { STREAM_DESCRIPTION } from './stream.ts';
 
 export type { KindDescription, ParamDescriptor, VariantCase } from './describe.ts';
 export { EDGE_PARAMS, BREAKER_DEFAULTS } from './edge.ts';
@@ -30,6 +31,7 @@ const BUILT_IN = [
   SERVICE_DESCRIPTION,
   CACHE_DESCRIPTION,
   QUEUE_DESCRIPTION,
+  STREAM_DESCRIPTION,
   SHARD_ROUTER_DESCRIPTION,
   DATABASE_DESCRIPTION,
 ] as const;

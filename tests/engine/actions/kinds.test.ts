@@ -10,6 +10,7 @@ import { ClientNode } from '../../../src/engine/nodes/client.ts';
 import { DatabaseNode } from '../../../src/engine/nodes/database.ts';
 import { LoadBalancerNode } from '../../../src/engine/nodes/loadBalancer.ts';
 import { QueueNode } from '../../../src/engine/nodes/queue.ts';
+import { StreamNode } from '../../../src/engine/nodes/stream.ts';
 import { RateLimiterNode } from '../../../src/engine/nodes/rateLimiter.ts';
 import { ServiceNode } from '../../../src/engine/nodes/service.ts';
 import { KIND_DESCRIPTIONS, NODE_TYPES } from '../../../src/model/kinds/index.ts';
@@ -219,6 +220,7 @@ describe('live params by kind', () => {
       cache: CacheNode,
       database: DatabaseNode,
       queue: QueueNode,
+      stream: StreamNode,
       rateLimiter: RateLimiterNode,
     };
     for (const type of NODE_TYPES) {

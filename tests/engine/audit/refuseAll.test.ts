@@ -37,8 +37,9 @@ function docFor(type: string, params: object, edge: object) {
     nodes.splice(0, 2, { id: 'c', type: 'client', params }, { id: 'x', type: 'database' });
   }
   if (behind) {
-    // A queue's consumers are services; anything else calls a database.
-    nodes.push({ id: 'db', type: type === 'queue' ? 'service' : 'database' });
+    // A queue's and a stream's consumers are services; anything else calls a database.
+    const consumer = type === 'queue' || type === 'stream';
+    nodes.push({ id: 'db', type: consumer ? 'service' : 'database' });
     edges.push({ id: 'xd', source: 'x', target: 'db' });
   }
   return { version: 1, name: 'audit', durationS: 20, nodes, edges };
