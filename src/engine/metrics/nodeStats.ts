@@ -22,13 +22,27 @@ interface Mark {
   t: number;
 }
 
+/** Headless latencies a node holds before recording them (see `NodeStats.pending`). */
+const PENDING = 128;
+
 export class NodeStats {
   arrivals = 0;
   ok = 0;
   failed = 0;
   readonly errors = new Float64Array(REASON_COUNT);
-  /** The run's latencies (counted requests); with live windows, merged in at window close. */
+  /**
+   * The run's latencies (counted requests); with live windows, merged in at window close;
+   * headless, recorded from `pending` in batches. Read it through `settledHist()`.
+   */
   readonly hist = new Histogram(RESULT_SUB_BITS);
+  /**
+   * Headless, the latencies not yet in `hist`, in the order they came (so its sum is the same
+   * to the last bit). Recorded PENDING at a time, the histogram's buckets stay in cache for the
+   * batch, where one record per departure, between other nodes' records, missed them: 4-8 %
+   * of the balanced bench's CPU.
+   */
+  private readonly pending: Float64Array;
+  private nPending = 0;
   wArrivals = 0;
   wOk = 0;
   wFailed = 0;
@@ -59,6 +73,7 @@ export class NodeStats {
     liveWindows: boolean,
   ) {
     this.window = liveWindows ? new Latencies(this.hist) : null;
+    this.pending = new Float64Array(liveWindows ? 0 : PENDING);
   }
 
   /** `hist` is fed by `feeder`, not by this node's departures. */
@@ -68,8 +83,15 @@ export class NodeStats {
 
   /** The run's latency histogram as it stands now (see Latencies.settled). */
   settledHist(): Histogram {
+    if (this.nPending > 0) this.recordPending();
     const open = this.window ?? this.feeder;
     return open === null ? this.hist : open.settled();
+  }
+
+  private recordPending(): void {
+    const n = this.nPending;
+    for (let i = 0; i < n; i++) this.hist.record(this.pending[i]!);
+    this.nPending = 0;
   }
 
   /** Bring the integrals up to time t (seconds). */
@@ -125,7 +147,10 @@ export class NodeStats {
       this.wOk++;
       if (counted) this.ok++;
       if (this.window !== null) this.window.record(ms, counted);
-      else if (counted && this.feeder === null) this.hist.record(ms);
+      else if (counted && this.feeder === null) {
+        this.pending[this.nPending++] = ms;
+        if (this.nPending === PENDING) this.recordPending();
+      }
     } else {
       this.wFailed++;
       if (counted) {
