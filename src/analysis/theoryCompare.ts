@@ -10,6 +10,7 @@
 import type { NodeResult, SimResult } from '../engine/types.ts';
 import type { Scenario, ScenarioNode } from '../model/types.ts';
 import { cheHitRatio } from './cacheTheory.ts';
+import { consistencyRows } from './consistencyTheory.ts';
 import { countedSeconds, offeredRates, totalRps } from './flow.ts';
 import { dispatchOf, predictNode, type NodeStation } from './dispatch.ts';
 import { stationService, theoryOf, type StationTheory } from './nodeTheory.ts';
@@ -18,7 +19,8 @@ import { steadiness } from './steadiness.ts';
 
 export interface TheoryRow {
   nodeId: string;
-  /** 'M/M/3', 'M/G/1', 'M/M/2/12', 'Erlang B', 'M/G/∞', 'Che (LRU)', 'Little', 'flow'. */
+  /** 'M/M/3', 'M/G/1', 'M/M/2/12', 'Erlang B', 'M/G/∞', 'Che (LRU)', 'Little', 'flow',
+   *  'sync replication', 'quorum R 2 + W 2 > N 3', 'sticky sessions'. */
   model: string;
   metric:
     | 'arrival rate (rps)'
@@ -31,6 +33,8 @@ export interface TheoryRow {
     | 'mean wait in the queue (ms)'
     | 'blocking'
     | 'hit ratio'
+    | 'stale-read share'
+    | 'monotonic-read violations'
     | 'L = λW';
   predicted: number | null;
   measured: number;
@@ -263,5 +267,6 @@ export function theoryCompare(doc: Scenario, result: SimResult): TheoryRow[] {
       );
     }
   }
+  rows.push(...consistencyRows(doc, result));
   return rows;
 }
