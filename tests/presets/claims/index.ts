@@ -9,6 +9,7 @@ import type { Claim } from './harness.ts';
 import { multiRegion } from './regions.ts';
 import { loadBalancing, slowReplica } from './balancing.ts';
 import { batchedWriter, priorityShedding } from './classes.ts';
+import { streamHotPartition, streamReplay } from './streams.ts';
 import { bulkhead, codel, concurrencyLimit, goodputCollapse, retryTokens } from './overload.ts';
 import { nightlyJob, requestReply } from './messaging.ts';
 import { retryTimeout, slowDependency } from './tracing.ts';
@@ -42,6 +43,8 @@ export const CLAIMS: Claim[] = [
   ...capacity,
   ...priorityShedding,
   ...batchedWriter,
+  ...streamHotPartition,
+  ...streamReplay,
   ...goodputCollapse,
   ...codel,
   ...concurrencyLimit,
