@@ -7,6 +7,7 @@
  */
 import type { SimResult } from '../engine/types.ts';
 import { nodeCharge, type NodeCharge, type PriceTable } from '../model/kinds/pricing.ts';
+import { regionOf } from '../model/regions.ts';
 import type { Scenario } from '../model/types.ts';
 import { countedSeconds, offeredRates, totalRps } from './flow.ts';
 
@@ -23,6 +24,12 @@ export interface Cost {
   perMonth: number;
   /** Cost per million successful requests at the measured throughput; null without a result. */
   perMillionRequests: number | null;
+  /** Standby capacity: the nodes (clients aside) that served no counted request in the run
+   *  (a passive region, a standby replica kept warm for failover), and what they cost an hour;
+   *  null without a result. */
+  standby: { nodeIds: string[]; perHour: number } | null;
+  /** With regions: what each region's nodes cost an hour, in the document's order. */
+  byRegion?: Array<{ region: string; perHour: number }>;
 }
 
 /** Messages a second through each node: measured arrivals with a run, else the offered rate. */
@@ -53,10 +60,27 @@ export function designCost(doc: Scenario, result?: SimResult, prices: PriceTable
   }));
   const perHour = lines.reduce((s, l) => s + l.perHour, 0);
   const okPerHour = result ? result.throughputRps * 3600 : 0;
-  return {
+  const idle = result
+    ? lines.filter((l) => l.type !== 'client' && (result.nodes[l.nodeId]?.arrivals ?? 0) === 0)
+    : null;
+  const cost: Cost = {
     lines,
     perHour,
     perMonth: perHour * HOURS_PER_MONTH,
     perMillionRequests: okPerHour > 0 ? (perHour / okPerHour) * 1e6 : null,
+    standby: idle && {
+      nodeIds: idle.map((l) => l.nodeId),
+      perHour: idle.reduce((s, l) => s + l.perHour, 0),
+    },
   };
+  if (doc.regions !== undefined && doc.regions.length > 0) {
+    const regions = doc.regions;
+    cost.byRegion = regions.map((r) => ({
+      region: r.name,
+      perHour: lines
+        .filter((_, i) => regionOf(doc.nodes[i]!, regions) === r.name)
+        .reduce((s, l) => s + l.perHour, 0),
+    }));
+  }
+  return cost;
 }

@@ -256,7 +256,7 @@ export const FAULT_KINDS: Record<FaultKind, FaultKindDescription> = {
     colour: '#991b1b',
     amount: none,
     label: 'Region down',
-    help: 'Every node running in the region crashes at once (a regional outage), but its clients, the users there, keep sending, and its global routers (balancers with the nearest or failover strategy: DNS, served from outside any one region) keep routing. Calls into the region fail; health checks take it out of rotation.',
+    help: 'A regional outage: every node in the region crashes but its clients (users) and global routers (nearest or failover balancers: DNS lives outside regions).',
     fields: fields('regionDown', at, forS),
   },
   regionPartition: {
@@ -265,7 +265,7 @@ export const FAULT_KINDS: Record<FaultKind, FaultKindDescription> = {
     colour: '#5b21b6',
     amount: none,
     label: 'Region cut off',
-    help: 'The region is partitioned from the others: every edge with one end inside and one outside is cut (calls fail after their timeout, replication is held until it heals); traffic inside each side goes on.',
+    help: 'Every edge between the region and the others is cut: calls across fail after their timeout, replication across waits for the heal.',
     fields: fields('regionPartition', at, forS),
   },
 };

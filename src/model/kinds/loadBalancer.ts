@@ -137,7 +137,7 @@ export const LOAD_BALANCER_DESCRIPTION = defineKind({
     {
       key: 'strategy',
       label: 'Strategy',
-      help: "How a backend replica is chosen. weightedRoundRobin uses edge weights; ipHash the client address; leastResponseTime the measured latency. Global routing: nearest sends everything to the target with the lowest latency (its edge plus the regions between), failover to the first edge's target; each moves to the next when health checks take all of it out.",
+      help: 'How a backend replica is chosen. weightedRoundRobin uses edge weights; ipHash the client address; leastResponseTime measured latency; nearest the lowest edge + region latency, failover the first edge (each the next when health checks take it out).',
     },
     {
       key: 'layer',

@@ -2,7 +2,7 @@
 import { KIND_DESCRIPTIONS } from '../../model/kinds/index.ts';
 import type { NodeType } from '../../model/types.ts';
 import { useAppStore } from '../../store/index.ts';
-import { chargeText, formatUsd, totalText } from './costText.ts';
+import { chargeText, formatUsd, perHourText, totalText } from './costText.ts';
 import { useDesignCost } from './useDesignCost.ts';
 import './cost.css';
 
@@ -45,6 +45,20 @@ export function ReportCost() {
                 {totalText(cost)}
               </td>
             </tr>
+            {cost.standby !== null && cost.standby.nodeIds.length > 0 && (
+              <tr>
+                <th scope="row">Standby</th>
+                <td>{cost.standby.nodeIds.map(label).join(', ')}: served nothing this run</td>
+                <td data-testid="cost-standby">{perHourText(cost.standby.perHour)}</td>
+              </tr>
+            )}
+            {cost.byRegion?.map((r) => (
+              <tr key={r.region} data-region={r.region}>
+                <th scope="row">Region {r.region}</th>
+                <td />
+                <td>{perHourText(r.perHour)}</td>
+              </tr>
+            ))}
           </tfoot>
         </table>
       </div>

@@ -3,7 +3,7 @@
 // into that region's box; the scenario's region editor shows the latency matrix. At 1440×900
 // and 1024×768.
 import assert from 'node:assert/strict';
-import { openPreset } from '../runHelpers.mjs';
+import { openPreset, runToEnd } from '../runHelpers.mjs';
 
 const PRESET = 'multi-region-active-active';
 
@@ -81,9 +81,30 @@ async function check(page, baseUrl, screenshot, size) {
   await screenshot(`${size}-editor`);
 }
 
+/** Failover routing leaves eu-west's API idle: the run report prices it as standby. */
+async function standby(page, screenshot) {
+  await page.locator('.react-flow__node[data-id="router-eu"]').click();
+  await page.getByLabel('Strategy').selectOption('failover');
+  await runToEnd(page);
+  await page.getByRole('button', { name: 'Report', exact: true }).click();
+  const report = page.getByRole('dialog', { name: 'Run report' });
+  const row = report.locator('tr').filter({ has: page.locator('th', { hasText: 'Standby' }) });
+  await row.waitFor();
+  await row.scrollIntoViewIfNeeded();
+  const text = await row.innerText();
+  assert.match(text, /API eu-west: served nothing this run/);
+  assert.match(await report.getByTestId('cost-standby').innerText(), /^\$0\.30\/h/);
+  for (const region of ['us-east', 'eu-west']) {
+    assert.match(await report.locator(`tr[data-region="${region}"]`).innerText(), /\$[\d.]+\/h/);
+  }
+  await screenshot('1440-standby');
+  await page.getByRole('button', { name: 'Close the run report' }).click();
+}
+
 export default async function ({ page, baseUrl, screenshot }) {
   await page.setViewportSize({ width: 1440, height: 900 });
   await check(page, baseUrl, screenshot, '1440');
+  await standby(page, screenshot);
   await page.setViewportSize({ width: 1024, height: 768 });
   await check(page, baseUrl, screenshot, '1024');
 }
