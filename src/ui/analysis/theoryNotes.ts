@@ -19,5 +19,11 @@ export function explainModel(model: string): string {
     return `${model}: constant service time; half the waiting of the exponential case at the same load.`;
   if (/^M\/G\//.test(model))
     return `${model}: general service times; the wait grows with the service time’s variance, not only its mean (Pollaczek–Khinchine).`;
+  if (model === 'sync replication')
+    return 'Sync replication: a write is acknowledged once every replica holds it, so no read can miss it: exactly 0 stale reads while the replication edges carry writes.';
+  if (model.startsWith('quorum R'))
+    return `${model}: every read set meets every write set, so each read sees the last acknowledged write: exactly 0 stale reads.`;
+  if (model === 'sticky sessions')
+    return 'Sticky sessions: each session reads from one copy, whose versions of a key only grow, so no session reads back in time: exactly 0 violations.';
   return `${model}: queueing model.`;
 }

@@ -54,4 +54,21 @@ export default async function ({ page, baseUrl, screenshot }) {
   console.log(`     sticky: monotonic-read violations ${sticky.join(' | ')}`);
   assert.deepEqual(sticky, [0, 0]);
   await screenshot('1024-sticky-report');
+  await page.getByRole('button', { name: 'Close the run report' }).click();
+
+  // The theory table: sticky sessions' exact zero on each copy; the sync replica's zero stale
+  // reads not predicted, the preset's partition named.
+  await page.getByRole('button', { name: 'Analyze', exact: true }).click();
+  const drawer = page.getByRole('dialog', { name: 'Analysis' });
+  await drawer.getByRole('tab', { name: 'Theory' }).click();
+  await drawer.getByRole('button', { name: /compare with theory/ }).click();
+  const theory = drawer.getByRole('table', { name: 'Theory and measurement' });
+  await theory.waitFor({ timeout: 60_000 });
+  const text = await theory.innerText();
+  assert.match(text, /sticky sessions\s+monotonic-read violations/);
+  assert.match(text, /sync replication\s+stale-read share/);
+  await theory.getByText('sticky sessions').first().scrollIntoViewIfNeeded();
+  await screenshot('1024-theory');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await screenshot('1440-theory');
 }
