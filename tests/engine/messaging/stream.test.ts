@@ -213,6 +213,27 @@ describe('a rebalance', () => {
     expect(at(51).rebalancing).toBe(1);
     expect(at(70).liveLag).toBeLessThan(10);
   });
+  it('pauses once when an action scales the group out, and shares the partitions anew', () => {
+    const s = run(
+      scenario({
+        durationS: 40,
+        nodes: [
+          client('c', {
+            arrival: { process: 'constant', rps: 100 },
+            keys: { count: 1000, zipf: 0 },
+          }),
+          stream('s', { partitions: 4, rebalanceMs: 1000 }),
+          service('w', { replicas: 2, workers: 1, serviceTimeMs: constant(2) }),
+        ],
+        edges: [edge('c', 's'), edge('s', 'w')],
+        actions: [{ atS: 20, target: 'w', set: { replicas: 6 } }],
+      }),
+    ).nodes.s!;
+    expect(s.groupRebalances).toEqual({ w: 1 });
+    expect(s.groupPausedS).toEqual({ w: 1 });
+    // Six replicas for four partitions: two own none.
+    expect(s.groupIdleConsumers).toEqual({ w: 2 });
+  });
 });
 
 describe('retention', () => {
