@@ -15,7 +15,9 @@ import type {
   TableShape,
 } from '../src/model/kinds/describe.ts';
 import { AVAILABILITY_FIGURES } from '../src/model/kinds/availabilityFigures.ts';
-import { EDGE_FIGURES, EDGE_KINDS, EDGE_LIVE } from '../src/model/kinds/edge.ts';
+import { EDGE_KINDS, EDGE_LIVE } from '../src/model/kinds/edge.ts';
+import { EDGE_FIGURES } from '../src/model/kinds/edgeFigures.ts';
+import { kindFiguresOf } from '../src/model/kinds/figureRegistry.ts';
 import { COMMON_FIGURES, type FigureDescriptor } from '../src/model/kinds/figures.ts';
 import { ERROR_REASON_HELP } from '../src/engine/types.ts';
 import {
@@ -23,6 +25,7 @@ import {
   FAULT_KINDS,
   KIND_DESCRIPTIONS,
   NODE_TYPES,
+  type NodeType,
 } from '../src/model/kinds/index.ts';
 import { withMetricTable } from './objectiveDocs.ts';
 
@@ -72,6 +75,7 @@ function edgeText(kind: string, rule: EdgeRule): string {
 }
 
 function kindSection(k: KindDescription): string {
+  const figures = kindFiguresOf(k.type as NodeType);
   const reads = Object.keys(k.reads?.(k.schema.parse({}) as never) ?? {});
   const edges = Object.entries(k.edges).flatMap(([kind, rule]) =>
     rule ? [edgeText(kind, rule)] : [],
@@ -89,8 +93,8 @@ function kindSection(k: KindDescription): string {
       ` Priced at $${k.price.usd} per ${k.price.per}${k.size ? ' of the small size (see "Prices")' : ''}.` +
       liveText(k.live ?? []),
     '',
-    ...(k.figures.length > 0
-      ? ['Reports, beyond the figures every node reports:', '', ...figureTable(k.figures)]
+    ...(figures.length > 0
+      ? ['Reports, beyond the figures every node reports:', '', ...figureTable(figures)]
       : ['Reports the figures every node reports, and none of its own.']),
   ].join('\n');
 }

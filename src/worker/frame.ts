@@ -10,7 +10,7 @@ import { ERROR_REASONS } from '../engine/types.ts';
 import type { EdgeWindow, ErrorReason, NodeWindow, WindowStats } from '../engine/types.ts';
 import { nodeFigureColumns } from '../model/kinds/kindFigures.ts';
 import type { NodeType, Scenario } from '../model/types.ts';
-import { EDGE_FIGURES } from '../model/kinds/edge.ts';
+import { EDGE_FIGURES } from '../model/kinds/edgeFigures.ts';
 
 export const GLOBAL_COLUMNS = [
   'tS',

@@ -8,6 +8,8 @@
 import * as z from 'zod';
 import { MAX_MS, num } from '../../src/model/kinds/common.ts';
 import { defineKind } from '../../src/model/kinds/define.ts';
+import { registerKindFigures } from '../../src/model/kinds/figureRegistry.ts';
+import type { FigureDescriptor } from '../../src/model/kinds/figures.ts';
 import { registerKind } from '../../src/model/kinds/index.ts';
 import { describeFields } from '../../src/model/kinds/schemaInfo.ts';
 import type { Call } from '../../src/engine/call.ts';
@@ -18,6 +20,19 @@ import type { NodeResult, NodeWindow } from '../../src/engine/types.ts';
 import { UNAVAILABLE } from '../../src/engine/reasons.ts';
 
 const toySchema = z.strictObject({ delayMs: num(0, MAX_MS, 'ms').default(5) });
+
+/** Its own figure, declared beside the description as a built-in kind's are. */
+const TOY_FIGURES = [
+  {
+    key: 'answered',
+    label: 'Answered',
+    unit: 'requests',
+    help: 'Requests answered after the delay.',
+    nature: 'count',
+    where: 'both',
+    chart: { group: 'answered', style: 'line' },
+  },
+] as const satisfies readonly FigureDescriptor[];
 
 export const TOY_DELAY = defineKind({
   type: 'toyDelay',
@@ -33,17 +48,6 @@ export const TOY_DELAY = defineKind({
   params: describeFields(toySchema, [
     { key: 'delayMs', label: 'Delay', help: 'Time to answer a request.' },
   ]),
-  figures: [
-    {
-      key: 'answered',
-      label: 'Answered',
-      unit: 'requests',
-      help: 'Requests answered after the delay.',
-      nature: 'count',
-      where: 'both',
-      chart: { group: 'answered', style: 'line' },
-    },
-  ],
   line: (p) => `answers in ${p.delayMs} ms`,
   flow: () => ({ split: 'every' }),
   theory: (p) => ({ as: 'delay', ms: { dist: 'constant', ms: p.delayMs } }),
@@ -82,4 +86,5 @@ class ToyDelayNode extends BaseNode {
 }
 
 registerKind(TOY_DELAY);
+registerKindFigures(TOY_DELAY.type, TOY_FIGURES);
 registerBehaviour(TOY_DELAY.type, (ctx) => new ToyDelayNode(ctx));

@@ -8,6 +8,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod';
 import { FORMAT_DOC } from '../../scripts/kindDocs.ts';
+import { AVAILABILITY_FIGURES } from '../../src/model/kinds/availabilityFigures.ts';
+import { EDGE_FIGURES } from '../../src/model/kinds/edgeFigures.ts';
+import { kindFiguresOf } from '../../src/model/kinds/figureRegistry.ts';
+import { COMMON_FIGURES } from '../../src/model/kinds/figures.ts';
+import { NODE_TYPES } from '../../src/model/kinds/index.ts';
 import { grade } from '../../src/analysis/objectives.ts';
 import { runToEnd } from '../../src/analysis/runToEnd.ts';
 import { documentSchema } from '../../src/model/documentSchema.ts';
@@ -71,6 +76,18 @@ function namesIn(s: Scenario): Set<string> {
   ]);
 }
 
+/** Figures keyed by names the run makes (reasons, classes, a stream's groups and partitions). */
+const KEYED_BY_NAME = new Set(
+  [
+    ...COMMON_FIGURES,
+    ...AVAILABILITY_FIGURES,
+    ...EDGE_FIGURES,
+    ...NODE_TYPES.flatMap((t) => kindFiguresOf(t)),
+  ]
+    .filter((f) => f.nature === 'byName' || f.nature === 'byClass')
+    .map((f) => f.key),
+);
+
 /** Every key of `value` but those `names` gives, with the path to its first use. */
 function resultKeys(value: unknown, path: string, names: Set<string>, out: Map<string, string>) {
   if (Array.isArray(value)) for (const v of value) resultKeys(v, `${path}[]`, names, out);
@@ -78,7 +95,7 @@ function resultKeys(value: unknown, path: string, names: Set<string>, out: Map<s
     for (const [key, v] of Object.entries(value)) {
       const shown = names.has(key) ? '<name>' : key;
       if (!names.has(key) && !out.has(key)) out.set(key, `${path}.${shown}`);
-      resultKeys(v, `${path}.${shown}`, names, out);
+      if (!KEYED_BY_NAME.has(key)) resultKeys(v, `${path}.${shown}`, names, out);
     }
 }
 

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { NodeResult, NodeWindow, SimResult } from '../../src/engine/types.ts';
 import { COMMON_FIGURES, isWindowNumber } from '../../src/model/kinds/figures.ts';
 import { availabilityFiguresOf, figuresOf } from '../../src/model/kinds/kindFigures.ts';
-import { KIND_DESCRIPTIONS, NODE_TYPES } from '../../src/model/kinds/index.ts';
+import { kindFiguresOf } from '../../src/model/kinds/figureRegistry.ts';
+import { NODE_TYPES } from '../../src/model/kinds/index.ts';
 import { reportSections } from '../../src/ui/report/reportModel.ts';
 import { cellText, reportCsv, reportMarkdown } from '../../src/ui/report/reportText.ts';
 
@@ -87,11 +88,7 @@ describe('report rows', () => {
     for (const type of ['queue', 'database'] as const) {
       const keys = sections.find((s) => s.id === type)?.rows.map((r) => r.path.join('.'));
       // The kind's own figures first, then the common ones, then availability.
-      const declared = [
-        ...KIND_DESCRIPTIONS[type].figures,
-        ...COMMON_FIGURES,
-        ...availabilityFiguresOf(type),
-      ];
+      const declared = [...kindFiguresOf(type), ...COMMON_FIGURES, ...availabilityFiguresOf(type)];
       expect(keys).toEqual(declared.filter(isWindowNumber).map((f) => f.key));
       expect(keys).not.toContain('messageAgeMs'); // a result-only figure waits for the end
     }

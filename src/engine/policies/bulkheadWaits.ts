@@ -7,7 +7,7 @@
  * (counted requests) and the current window (all requests).
  */
 import { BULKHEAD_WAIT_FIGURE } from '../../model/kinds/edge.ts';
-import { KIND_DESCRIPTIONS } from '../../model/kinds/index.ts';
+import { kindFiguresOf } from '../../model/kinds/figureRegistry.ts';
 import type { NodeType } from '../../model/types.ts';
 import { r4 } from '../metrics/summary.ts';
 import type { NodeResult, NodeWindow } from '../types.ts';
@@ -27,7 +27,7 @@ export class BulkheadWaits {
     this.winSum = new Float64Array(n);
     this.winN = new Float64Array(n);
     this.reports = Uint8Array.from(types, (t) =>
-      KIND_DESCRIPTIONS[t].figures.some((f) => f.key === BULKHEAD_WAIT_FIGURE.key) ? 1 : 0,
+      kindFiguresOf(t).some((f) => f.key === BULKHEAD_WAIT_FIGURE.key) ? 1 : 0,
     );
   }
 

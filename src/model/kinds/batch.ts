@@ -6,7 +6,6 @@
 import * as z from 'zod';
 import { int, MAX_MS, num, positive } from './common.ts';
 import type { ParamDescriptor } from './describe.ts';
-import type { FigureDescriptor } from './figures.ts';
 import { describeFields } from './schemaInfo.ts';
 
 export const batchSchema = z.strictObject({
@@ -34,25 +33,3 @@ export const BATCH_PARAM: ParamDescriptor = {
     { key: 'perItemMs', label: 'Time per item', help: 'Work added by each request in the batch.' },
   ]),
 };
-
-export const BATCH_FIGURES = [
-  {
-    key: 'batches',
-    label: 'Batches',
-    unit: 'batches',
-    help: 'With batches: batches started (in the result, of requests created after warm-up).',
-    nature: 'count',
-    where: 'both',
-    optional: true,
-  },
-  {
-    key: 'meanBatchItems',
-    label: 'Mean batch size',
-    unit: 'items',
-    help: 'With batches: requests per batch, on average.',
-    nature: 'level',
-    where: 'both',
-    optional: true,
-    chart: { group: 'batch size', style: 'line' },
-  },
-] as const satisfies readonly FigureDescriptor[];

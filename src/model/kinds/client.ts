@@ -14,7 +14,7 @@ import { classesSchema } from './classes.ts';
 import { CLASS_MIX_TABLE } from './classTables.ts';
 import { defineKind } from './define.ts';
 import { distText, num as short } from './lineText.ts';
-import { SCHEDULE_FIGURES, SCHEDULE_PARAM, scheduleSchema } from './schedule.ts';
+import { SCHEDULE_PARAM, scheduleSchema } from './schedule.ts';
 import { describeFields } from './schemaInfo.ts';
 
 export const MAX_RPS = 10_000_000;
@@ -50,8 +50,6 @@ export const clientParamsSchema = z.strictObject({
 
 export const CLIENT_DESCRIPTION = defineKind({
   type: 'client',
-  // Its requests by class are a common figure (end to end at a client).
-  figures: SCHEDULE_FIGURES,
   label: 'Client',
   icon: '👤',
   // A person: head and shoulders.

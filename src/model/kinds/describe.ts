@@ -7,7 +7,6 @@
  */
 import type * as z from 'zod';
 import type { Dist, EdgeKind, Fault, FaultKind, NodeType, OperatorOp } from '../types.ts';
-import type { FigureDescriptor } from './figures.ts';
 import type { LoadDependence } from './loadDependence.ts';
 import type { NodeFaultKind } from './faultDefaults.ts';
 import type { KindPrice } from './pricing.ts';
@@ -193,11 +192,7 @@ export interface EdgeRule {
   max?: { count: number; reason: string };
 }
 
-export interface KindDescription<
-  T extends string = string,
-  S extends ParamsSchema = ParamsSchema,
-  F extends readonly FigureDescriptor[] = readonly FigureDescriptor[],
-> {
+export interface KindDescription<T extends string = string, S extends ParamsSchema = ParamsSchema> {
   type: T;
   label: string;
   /** An emoji: data for text exports; the UI draws `glyph`. */
@@ -210,9 +205,6 @@ export interface KindDescription<
   summary: string;
   schema: S;
   params: ParamDescriptor[];
-  /** The kind's own figures, beyond COMMON_FIGURES (see ./figures.ts); the engine's result and
-   *  window types are derived from them. */
-  figures: F;
   /** The one line of key params under a node's label on the canvas. */
   line(params: ParamsOf<S>): string;
   /** How it passes traffic on, for the analysis's predictions. */

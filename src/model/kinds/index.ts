@@ -5,6 +5,7 @@
  */
 import type { AVAILABILITY_FIGURES } from './availabilityFigures.ts';
 import type { CLASS_FIGURES } from './classes.ts';
+import type { BuiltInKindFigure } from './figureRegistry.ts';
 import type * as z from 'zod';
 import type { Position, ScenarioNode, ScenarioNodeOf } from '../types.ts';
 import { CACHE_DESCRIPTION } from './cache.ts';
@@ -42,9 +43,7 @@ export type NodeType = BuiltIn['type'];
  *  report under a `failures` fault, and the per-class figures any node reports with classes),
  *  as written (the engine's result types read these). */
 export type KindFigure =
-  | BuiltIn['figures'][number]
-  | (typeof AVAILABILITY_FIGURES)[number]
-  | (typeof CLASS_FIGURES)[number];
+  BuiltInKindFigure | (typeof AVAILABILITY_FIGURES)[number] | (typeof CLASS_FIGURES)[number];
 export type ParamsByType = { [K in BuiltIn as K['type']]: ParamsOf<K['schema']> };
 
 /** Every kind, in palette order (the order every list of kinds uses). */

@@ -5,7 +5,8 @@
 import type { NodeType } from '../types.ts';
 import { COMMON_FIGURES, isWindowNumber, type FigureDescriptor } from './figures.ts';
 import { AVAILABILITY_FIGURES } from './availabilityFigures.ts';
-import { answersCalls, KIND_DESCRIPTIONS, NODE_TYPES } from './index.ts';
+import { kindFiguresOf } from './figureRegistry.ts';
+import { answersCalls, NODE_TYPES } from './index.ts';
 
 /** The availability figures, for a kind a `failures` fault may hit (one that answers calls). */
 export function availabilityFiguresOf(type: NodeType): readonly FigureDescriptor[] {
@@ -14,7 +15,7 @@ export function availabilityFiguresOf(type: NodeType): readonly FigureDescriptor
 
 /** Every figure a node of `type` reports: the common ones, then its kind's own. */
 export function figuresOf(type: NodeType): readonly FigureDescriptor[] {
-  return [...COMMON_FIGURES, ...availabilityFiguresOf(type), ...KIND_DESCRIPTIONS[type].figures];
+  return [...COMMON_FIGURES, ...availabilityFiguresOf(type), ...kindFiguresOf(type)];
 }
 
 /**
@@ -29,7 +30,7 @@ export function nodeFigureColumns(types: Iterable<NodeType>): string[] {
     ...new Set(
       [
         ...COMMON_FIGURES,
-        ...kinds.flatMap((t) => [...availabilityFiguresOf(t), ...KIND_DESCRIPTIONS[t].figures]),
+        ...kinds.flatMap((t) => [...availabilityFiguresOf(t), ...kindFiguresOf(t)]),
       ]
         .filter(isWindowNumber)
         .map((f) => f.key),

@@ -6,7 +6,6 @@ import { classNameSchema } from './classes.ts';
 import { ROUTES_TABLE } from './classTables.ts';
 import { describeFields } from './schemaInfo.ts';
 import type { Balancing } from './describe.ts';
-import type { FigureDescriptor } from './figures.ts';
 
 /** The contract's examples, used for any missing sub-field. */
 const healthCheckSchema = z.strictObject({
@@ -43,66 +42,6 @@ export const loadBalancerParamsSchema = z.strictObject({
     .optional(),
 });
 
-/** The loadBalancer's own figures, beyond the common ones. */
-const LOAD_BALANCER_FIGURES = [
-  {
-    key: 'healthyReplicas',
-    label: 'In rotation',
-    unit: 'backends',
-    help: 'Backends in rotation at the end of the window (healthy and not ejected).',
-    nature: 'level',
-    where: 'window',
-    chart: { group: 'backends', style: 'step' },
-  },
-  {
-    key: 'ejectedBackends',
-    label: 'Out of rotation',
-    unit: 'backends',
-    help: 'With health checks or outlier detection: backends taken out of rotation.',
-    nature: 'level',
-    where: 'window',
-    optional: true,
-    chart: { group: 'backends', style: 'step' },
-  },
-  {
-    key: 'detectionsMs',
-    label: 'Detections',
-    unit: 'ms',
-    help: 'With health checks: crashes detected in the window, each as its time to detect.',
-    nature: 'list',
-    where: 'window',
-    optional: true,
-  },
-  {
-    key: 'ejections',
-    label: 'Ejections',
-    unit: 'backends',
-    help: 'With health checks or outlier detection: backends taken out of rotation over the run.',
-    nature: 'count',
-    where: 'result',
-    optional: true,
-  },
-  {
-    key: 'connections',
-    label: 'Connections opened',
-    unit: 'connections',
-    help: 'Layer 4: connections opened, each pinned to the backend chosen when it opened (again after its backend left rotation).',
-    nature: 'count',
-    where: 'result',
-    optional: true,
-  },
-  {
-    key: 'detectionMs',
-    label: 'Time to detect',
-    unit: 'ms',
-    help: 'With health checks: time from each backend crash to its removal (count, mean, max, list).',
-    nature: 'summary',
-    parts: ['count', 'mean', 'max', 'list'],
-    where: 'result',
-    optional: true,
-  },
-] as const satisfies readonly FigureDescriptor[];
-
 type Strategy = z.output<typeof loadBalancerParamsSchema>['strategy'];
 
 /** How each strategy's backends see the stream, for the theory (see src/analysis/dispatch.ts). */
@@ -121,7 +60,6 @@ const SPREADS: Record<Strategy, Balancing['spreads']> = {
 
 export const LOAD_BALANCER_DESCRIPTION = defineKind({
   type: 'loadBalancer',
-  figures: LOAD_BALANCER_FIGURES,
   label: 'Load balancer',
   icon: '⚖️',
   // One arrow in, split into three out.

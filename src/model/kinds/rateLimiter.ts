@@ -5,46 +5,14 @@ import { MAX_RPS } from './client.ts';
 import { defineKind } from './define.ts';
 import { num } from './lineText.ts';
 import { describeFields } from './schemaInfo.ts';
-import type { FigureDescriptor } from './figures.ts';
 
 export const rateLimiterParamsSchema = z.strictObject({
   rps: positive(MAX_RPS, 'rps').default(100),
   burst: int(1, MAX_COUNT).default(20),
 });
 
-/** The rateLimiter's own figures, beyond the common ones. */
-const RATE_LIMITER_FIGURES = [
-  {
-    key: 'rateLimited',
-    label: 'Limited',
-    unit: 'requests',
-    help: 'Requests refused for want of a token.',
-    nature: 'count',
-    where: 'both',
-    chart: { group: 'requests limited', style: 'line' },
-  },
-  {
-    key: 'tokens',
-    label: 'Tokens',
-    unit: 'tokens',
-    help: 'Tokens left in the bucket at the end of the window.',
-    nature: 'level',
-    where: 'window',
-    chart: { group: 'tokens left', style: 'step' },
-  },
-  {
-    key: 'passed',
-    label: 'Passed',
-    unit: 'requests',
-    help: 'Requests let through.',
-    nature: 'count',
-    where: 'result',
-  },
-] as const satisfies readonly FigureDescriptor[];
-
 export const RATE_LIMITER_DESCRIPTION = defineKind({
   type: 'rateLimiter',
-  figures: RATE_LIMITER_FIGURES,
   label: 'Rate limiter',
   icon: '🚦',
   // A gauge: an arc and a needle.

@@ -7,7 +7,6 @@ import * as z from 'zod';
 import { int, MAX_MS, num, positive } from './common.ts';
 import type { ParamDescriptor } from './describe.ts';
 import { MAX_DURATION_S } from './fault.ts';
-import type { FigureDescriptor } from './figures.ts';
 import { describeFields } from './schemaInfo.ts';
 
 export const scheduleSchema = z
@@ -26,50 +25,18 @@ export const scheduleSchema = z
 export const SCHEDULE_PARAM: ParamDescriptor = {
   key: 'schedule',
   label: 'Scheduled jobs',
-  help: 'A burst of jobs every interval (a cron job), instead of the arrivals.',
+  help: 'A scheduled job source (a nightly batch, a cron job): every interval, a burst of jobs at once, instead of the arrivals above. Off = the arrivals.',
   control: 'group',
   optional: true,
   defaults: scheduleSchema.parse({}),
   fields: describeFields(scheduleSchema, [
-    { key: 'everyS', label: 'Every', help: 'Between bursts.' },
-    { key: 'jobs', label: 'Jobs per burst', help: 'Sent at each tick.' },
-    { key: 'firstS', label: 'First burst at', help: 'The first tick.' },
+    { key: 'everyS', label: 'Every', help: 'The interval between bursts.' },
+    { key: 'jobs', label: 'Jobs per burst', help: 'Requests sent at each tick.' },
+    { key: 'firstS', label: 'First burst at', help: 'When the first burst goes.' },
     {
       key: 'jitterMs',
       label: 'Jitter',
-      help: 'Each job up to this after the tick.',
+      help: 'Each job goes up to this long after the tick (uniformly); 0 = all at once.',
     },
   ]),
 };
-
-export const SCHEDULE_FIGURES = [
-  {
-    key: 'bursts',
-    label: 'Bursts',
-    unit: 'bursts',
-    help: 'Bursts all answered.',
-    nature: 'count',
-    where: 'result',
-    optional: true,
-  },
-  {
-    key: 'makespanMs',
-    label: 'Makespan',
-    unit: 'ms',
-    help: 'Tick to last answer.',
-    nature: 'summary',
-    parts: ['mean', 'p50', 'p90', 'p95', 'p99', 'max'],
-    where: 'result',
-    optional: true,
-  },
-  {
-    key: 'lastMakespanMs',
-    label: 'Makespan',
-    unit: 'ms',
-    help: 'The last burst’s.',
-    nature: 'time',
-    where: 'window',
-    optional: true,
-    chart: { group: 'makespan', style: 'line' },
-  },
-] as const satisfies readonly FigureDescriptor[];

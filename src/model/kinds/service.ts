@@ -2,27 +2,16 @@
 import * as z from 'zod';
 import { bool, distSchema, exponential, int, MAX_COUNT, oneOf } from './common.ts';
 import { AUTOSCALE_PARAM, autoscaleSchema, MAX_REPLICAS } from './autoscale.ts';
-import { BATCH_FIGURES, BATCH_PARAM, batchSchema } from './batch.ts';
+import { BATCH_PARAM, batchSchema } from './batch.ts';
 import { classNameSchema } from './classes.ts';
 import { CLASS_TIMES_TABLE } from './classTables.ts';
 import { defineKind } from './define.ts';
 import { sized, sizeSchema, SIZES_TEXT, sizeText } from './sizes.ts';
 import { distText } from './lineText.ts';
 import { describeFields } from './schemaInfo.ts';
-import { BULKHEAD_WAIT_FIGURE } from './edge.ts';
-import type { FigureDescriptor } from './figures.ts';
-import { DISCIPLINE_PARAM, disciplineSchema, DROPPED_FIGURE, isPlainFifo } from './discipline.ts';
-import {
-  CONCURRENCY_LIMIT_PARAM,
-  concurrencyLimitSchema,
-  LIMIT_FIGURE,
-} from './concurrencyLimit.ts';
-import {
-  LOAD_DEPENDENCE_PARAM,
-  loadDependenceSchema,
-  loadFormula,
-  SLOWDOWN_FIGURE,
-} from './loadDependence.ts';
+import { DISCIPLINE_PARAM, disciplineSchema, isPlainFifo } from './discipline.ts';
+import { CONCURRENCY_LIMIT_PARAM, concurrencyLimitSchema } from './concurrencyLimit.ts';
+import { LOAD_DEPENDENCE_PARAM, loadDependenceSchema, loadFormula } from './loadDependence.ts';
 
 export { MAX_REPLICAS } from './autoscale.ts';
 
@@ -49,66 +38,10 @@ export const serviceParamsSchema = z.strictObject({
   concurrencyLimit: concurrencyLimitSchema.optional(),
 });
 
-/** The service's own figures, beyond the common ones. */
-const SERVICE_FIGURES = [
-  {
-    key: 'replicas',
-    label: 'Replicas',
-    unit: 'replicas',
-    help: 'Replicas provisioned: in a window, at its end; in the result, the time-average since warm-up.',
-    nature: 'level',
-    where: 'both',
-    // Beside the healthy ones, the number provisioned is what the autoscaler (or the user) asked for.
-    chart: { group: 'replicas', style: 'step', overview: 'varying', legend: 'asked for' },
-  },
-  {
-    key: 'healthyReplicas',
-    label: 'Healthy',
-    unit: 'replicas',
-    help: 'Replicas up at the end of the window (not crashed, not starting).',
-    nature: 'level',
-    where: 'window',
-    chart: { group: 'replicas', style: 'step', legend: 'healthy (up)' },
-  },
-  {
-    key: 'replicasMax',
-    label: 'Most replicas',
-    unit: 'replicas',
-    help: 'With autoscaling: the most replicas provisioned at once.',
-    nature: 'level',
-    where: 'result',
-    optional: true,
-  },
-  {
-    key: 'replicasNow',
-    label: 'Replicas at the end',
-    unit: 'replicas',
-    help: 'With autoscaling: replicas provisioned when the run ended.',
-    nature: 'level',
-    where: 'result',
-    optional: true,
-  },
-  {
-    key: 'scalingActions',
-    label: 'Scaling actions',
-    unit: 'actions',
-    help: 'With autoscaling: times the autoscaler changed the replica count.',
-    nature: 'count',
-    where: 'result',
-    optional: true,
-  },
-  SLOWDOWN_FIGURE,
-  DROPPED_FIGURE,
-  ...BATCH_FIGURES,
-  LIMIT_FIGURE,
-  BULKHEAD_WAIT_FIGURE,
-] as const satisfies readonly FigureDescriptor[];
-
 const workersText = (n: number): string => `${n} ${n === 1 ? 'worker' : 'workers'}`;
 
 export const SERVICE_DESCRIPTION = defineKind({
   type: 'service',
-  figures: SERVICE_FIGURES,
   label: 'Service',
   icon: '⚙️',
   // A server: two stacked units with status lights.

@@ -3,28 +3,14 @@ import * as z from 'zod';
 import { int, oneOf } from './common.ts';
 import { defineKind } from './define.ts';
 import { describeFields } from './schemaInfo.ts';
-import type { FigureDescriptor } from './figures.ts';
 
 export const shardRouterParamsSchema = z.strictObject({
   strategy: oneOf(['hash', 'range', 'consistentHash']).default('hash'),
   virtualNodes: int(1, 10_000).default(100),
 });
 
-/** The shardRouter's own figures, beyond the common ones. */
-const SHARD_ROUTER_FIGURES = [
-  {
-    key: 'shardCalls',
-    label: 'Calls per shard',
-    unit: 'calls',
-    help: "Calls sent to each shard over the run (per window: the edges' calls).",
-    nature: 'byName',
-    where: 'result',
-  },
-] as const satisfies readonly FigureDescriptor[];
-
 export const SHARD_ROUTER_DESCRIPTION = defineKind({
   type: 'shardRouter',
-  figures: SHARD_ROUTER_FIGURES,
   label: 'Shard router',
   icon: '🔀',
   // One line branching into three shards.

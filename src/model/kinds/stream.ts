@@ -10,7 +10,6 @@ import { defineKind } from './define.ts';
 import type { TableShape } from './describe.ts';
 import { num as short } from './lineText.ts';
 import { describeFields } from './schemaInfo.ts';
-import { STREAM_FIGURES } from './streamFigures.ts';
 
 export const MAX_PARTITIONS = 64;
 /** Replays per stream: each is a line of the "lag by group" chart's replaying side. */
@@ -61,7 +60,6 @@ const REPLAYS_TABLE: TableShape = {
 
 export const STREAM_DESCRIPTION = defineKind({
   type: 'stream',
-  figures: STREAM_FIGURES,
   label: 'Stream',
   icon: '📜',
   // A log of three partitions, appended on the right.

@@ -9,7 +9,8 @@ import type { EdgeWindow, NodeResult, NodeWindow, SimResult } from '../../engine
 import type { FigureDescriptor } from '../../model/kinds/figures.ts';
 import { COMMON_FIGURES, reportedIn } from '../../model/kinds/figures.ts';
 import { availabilityFiguresOf } from '../../model/kinds/kindFigures.ts';
-import { EDGE_FIGURES } from '../../model/kinds/edge.ts';
+import { kindFiguresOf } from '../../model/kinds/figureRegistry.ts';
+import { EDGE_FIGURES } from '../../model/kinds/edgeFigures.ts';
 import { KIND_DESCRIPTIONS, NODE_TYPES } from '../../model/kinds/index.ts';
 import type { NodeType } from '../../model/types.ts';
 import { classRows } from './classRows.ts';
@@ -131,11 +132,7 @@ function kindSection(
   partName: (part: string) => string,
 ): ReportSection {
   // The kind's own figures first: they are what its lessons point at.
-  const figures = [
-    ...KIND_DESCRIPTIONS[type].figures,
-    ...COMMON_FIGURES,
-    ...availabilityFiguresOf(type),
-  ];
+  const figures = [...kindFiguresOf(type), ...COMMON_FIGURES, ...availabilityFiguresOf(type)];
   const fromResult = input.result?.nodes;
   const windowSources = nodes.map((n) => input.window?.[n.id] as Figures | undefined);
   const rows: ReportRow[] = [];

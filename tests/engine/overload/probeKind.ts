@@ -24,7 +24,6 @@ const PROBE = defineKind({
   summary: 'A test kind: passes requests on and records how long each took.',
   schema: z.strictObject({}),
   params: [],
-  figures: [],
   line: () => 'probe',
   flow: () => ({ split: 'every' }),
   theory: () => ({ as: 'none' }),
