@@ -119,6 +119,9 @@ function littleCaveat(doc: Scenario, n: ScenarioNode, st: StationTheory): string
   if (doc.edges.some((e) => e.target === n.id && e.timeoutMs !== undefined))
     why.push('callers time out and abandon calls it still serves');
   if (st.varyingReplicas) why.push('autoscaled capacity');
+  // A replica's workers also apply its primary's writes: busy time in L, but no request in λ or W.
+  if (doc.edges.some((e) => e.target === n.id && e.kind === 'replication'))
+    why.push('it applies replicated writes, work in L that is not a request (not in λ or W)');
   return why.length ? `may not close: ${why.join(', ')}` : '';
 }
 

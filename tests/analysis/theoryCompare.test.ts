@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mmc, mmcSojournPercentile, mmck } from '../../src/analysis/queueing.ts';
 import { theoryCompare } from '../../src/analysis/theoryCompare.ts';
+import { runToEnd } from '../../src/analysis/runToEnd.ts';
 import { design, fakeResult } from './helpers.ts';
 
 const mm2 = design(
@@ -91,5 +92,35 @@ describe('theoryCompare (plumbing, on hand-made results)', () => {
     const mean = r.find((x) => x.metric === 'mean latency (ms)');
     expect(mean?.predicted).toBeNull();
     expect(mean?.note).toMatch(/unstable/);
+  });
+});
+
+describe("Little's law at a replica", () => {
+  const doc = design(
+    [
+      {
+        id: 'c',
+        type: 'client',
+        params: { arrival: { process: 'poisson', rps: 100 }, writeRatio: 0.5 },
+      },
+      { id: 'primary', type: 'database' },
+      { id: 'replica', type: 'database' },
+    ],
+    [
+      ['c', 'primary'],
+      ['c', 'replica'],
+      ['primary', 'replica', { kind: 'replication' }],
+    ],
+    { durationS: 30 },
+  );
+  const little = (id: string) =>
+    theoryCompare(doc, runToEnd(doc)).find((r) => r.nodeId === id && r.metric === 'L = λW');
+
+  it('says its workers also apply replicated writes, which λ and W leave out', () => {
+    const replica = little('replica');
+    expect(replica?.note).toMatch(/applies replicated writes/);
+    // The applies keep its workers busy: L measured above λW by about their share.
+    expect(replica!.measured).toBeGreaterThan(replica!.predicted! * 1.2);
+    expect(little('primary')?.note).not.toMatch(/replicated writes/);
   });
 });
