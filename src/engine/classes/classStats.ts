@@ -16,6 +16,7 @@ import type { NodeResult, NodeWindow } from '../types.ts';
 /** The window figure keys of class slot i (declared in src/model/kinds/classes.ts). */
 const P99_KEYS = Array.from({ length: MAX_CLASSES }, (_, i) => `class${i + 1}P99Ms`);
 const RPS_KEYS = Array.from({ length: MAX_CLASSES }, (_, i) => `class${i + 1}Rps`);
+const ERROR_RATE_KEYS = Array.from({ length: MAX_CLASSES }, (_, i) => `class${i + 1}ErrorRate`);
 
 export class ClassStats {
   private readonly ok: Float64Array;
@@ -24,6 +25,7 @@ export class ClassStats {
   private readonly errors: Float64Array;
   private readonly hist: Histogram[];
   private readonly wOk: Float64Array;
+  private readonly wFailed: Float64Array;
   private readonly wHist: Histogram[];
   private windowStart = 0;
 
@@ -42,6 +44,7 @@ export class ClassStats {
     this.errors = new Float64Array(n * REASON_COUNT);
     this.hist = Array.from({ length: n }, () => new Histogram(RESULT_SUB_BITS));
     this.wOk = new Float64Array(n);
+    this.wFailed = new Float64Array(n);
     this.wHist = Array.from({ length: n }, () => new Histogram(WINDOW_SUB_BITS));
   }
 
@@ -49,9 +52,12 @@ export class ClassStats {
   done(call: Call, reason: number): void {
     const c = call.cls;
     const ms = (this.k.now - (this.endToEnd ? call.rootT : call.arriveT)) * 1000;
-    if (reason === 0 && this.charted) {
-      this.wOk[c]!++;
-      if (this.k.liveWindows) this.wHist[c]!.record(ms);
+    if (this.charted) {
+      if (reason !== 0) this.wFailed[c]!++;
+      else {
+        this.wOk[c]!++;
+        if (this.k.liveWindows) this.wHist[c]!.record(ms);
+      }
     }
     if (!call.counted) return;
     if (reason === 0) {
@@ -100,7 +106,10 @@ export class ClassStats {
       const c = slots[i]!;
       out[P99_KEYS[i]!] = r4(this.wHist[c]!.quantile(0.99));
       out[RPS_KEYS[i]!] = length > 0 ? r4(this.wOk[c]! / length) : 0;
+      const answered = this.wOk[c]! + this.wFailed[c]!;
+      out[ERROR_RATE_KEYS[i]!] = answered > 0 ? r4(this.wFailed[c]! / answered) : 0;
       this.wOk[c] = 0;
+      this.wFailed[c] = 0;
       this.wHist[c]!.reset();
     }
   }

@@ -57,7 +57,7 @@ export interface ClassFigures {
 }
 
 /**
- * The window figures of class slot 1..MAX_CLASSES: p99 and ok answers per second. A client's
+ * The window figures of class slot 1..MAX_CLASSES: p99, ok answers per second and error rate. A client's
  * slots are its own classes in its order; any other node's, the document's classes in the order
  * they first appear (then `default`, for the requests of a client without classes).
  */
@@ -82,6 +82,16 @@ function slotFigures(slot: number) {
       where: 'window',
       optional: true,
       chart: { group: 'throughput by class', style: 'line', classSlot: slot - 1 },
+    },
+    {
+      key: `class${slot}ErrorRate`,
+      label: `Class ${slot} error rate`,
+      unit: '',
+      help: `With classes: the share of class ${slot}'s requests that failed over the window (at a client end to end, elsewhere at this node).`,
+      nature: 'ratio',
+      where: 'window',
+      optional: true,
+      chart: { group: 'error rate by class', style: 'line', classSlot: slot - 1 },
     },
   ] as const;
 }

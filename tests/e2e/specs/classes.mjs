@@ -1,6 +1,7 @@
 // Request classes in the browser: the priority-shedding preset's class mix as rows in the
 // client's inspector (a bad share refused at its cell), a route flagged as it is typed, its
-// per-class charts named by class once it runs (the client's end to end and the API's own),
+// per-class charts named by class once it runs (the client's end to end, its error rate by
+// class, and the API's own),
 // and the priority's effect in the run report (checkout served with no errors, browse shed, at
 // the client and at the API), at 1440×900 and at 1024×768.
 import assert from 'node:assert/strict';
@@ -56,7 +57,11 @@ export default async function ({ page, baseUrl, screenshot }) {
     // The per-class charts, each line named by its class.
     await page.getByLabel('Speed').selectOption('max');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    for (const title of ['Users: p99 by class', 'Users: throughput by class'])
+    for (const title of [
+      'Users: p99 by class',
+      'Users: throughput by class',
+      'Users: error rate by class',
+    ])
       await page.getByText(title).first().waitFor({ timeout: 30_000 });
     const card = page.locator('.chart-card').filter({ hasText: 'Users: p99 by class' }).first();
     await card.locator('path[data-series]').first().waitFor({ state: 'attached' });
@@ -66,6 +71,14 @@ export default async function ({ page, baseUrl, screenshot }) {
     await summary.filter({ hasText: 'Finished' }).waitFor({ timeout: 120_000 });
     await card.scrollIntoViewIfNeeded();
     await screenshot(`${width}-charts`);
+    // Browse's shed requests show on its own error-rate line; checkout's stays at zero.
+    const errors = page
+      .locator('.chart-card')
+      .filter({ hasText: 'Users: error rate by class' })
+      .first();
+    assert.match(await errors.locator('.chart-card__legend').innerText(), /checkout[\s\S]*browse/);
+    await errors.scrollIntoViewIfNeeded();
+    await screenshot(`${width}-class-errors`);
 
     // The API's own charts by class: its time per class, where the priority acts.
     await page.locator('.react-flow__node').filter({ hasText: 'API' }).first().click();

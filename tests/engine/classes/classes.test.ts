@@ -4,6 +4,7 @@
  * balancer that pins connections where Layer 7 spreads requests.
  */
 import { describe, expect, it } from 'vitest';
+import { createSimulation } from '../../../src/engine/index.ts';
 import { balancer, client, constant, edge, exp, run, scenario, service } from '../harness.ts';
 
 const shop = [
@@ -83,28 +84,27 @@ describe('a service time per class', () => {
 
 describe('shedding under overload', () => {
   // 150 rps at a server of 100/s: 50 rps must be shed. Checkout (30 rps) alone fits.
-  const overload = (priority: boolean) =>
-    run(
-      scenario({
-        durationS: 300,
-        warmupS: 20,
-        nodes: [
-          client('c', {
-            arrival: { process: 'poisson', rps: 150 },
-            classes: [
-              { name: 'checkout', share: 1, priority: 0 },
-              { name: 'browse', share: 4, priority: 1 },
-            ],
-          }),
-          service('api', {
-            serviceTimeMs: constant(10),
-            shedQueueLength: 5,
-            ...(priority && { priority: 'nonPreemptive' as const }),
-          }),
-        ],
-        edges: [edge('c', 'api')],
-      }),
-    ).nodes.c!.classes!;
+  const shedding = (priority: boolean) =>
+    scenario({
+      durationS: 300,
+      warmupS: 20,
+      nodes: [
+        client('c', {
+          arrival: { process: 'poisson', rps: 150 },
+          classes: [
+            { name: 'checkout', share: 1, priority: 0 },
+            { name: 'browse', share: 4, priority: 1 },
+          ],
+        }),
+        service('api', {
+          serviceTimeMs: constant(10),
+          shedQueueLength: 5,
+          ...(priority && { priority: 'nonPreemptive' as const }),
+        }),
+      ],
+      edges: [edge('c', 'api')],
+    });
+  const overload = (priority: boolean) => run(shedding(priority)).nodes.c!.classes!;
 
   it('drops the lowest priority first: checkout is served, browse takes the 50 rps shed', () => {
     const by = overload(true);
@@ -115,6 +115,18 @@ describe('shedding under overload', () => {
     // Browse gets what is left of the 100/s: 70 rps, of its 120 rps.
     expect(Math.abs(by.browse!.throughputRps - 70)).toBeLessThan(2);
     expect(by.browse!.errors?.shed).toBeGreaterThan(0);
+  });
+
+  it("charts each class's error rate window by window: browse's, never checkout's", () => {
+    const sim = createSimulation(shedding(true));
+    sim.runUntil(Infinity);
+    const windows = sim.drainWindows().filter((w) => w.tS > 20);
+    const rates = (key: string) => windows.map((w) => w.nodes['c']![key] as number);
+    // Slot 1 is checkout, slot 2 browse (the client's order). Browse loses 50 of its 120 rps.
+    expect(Math.max(...rates('class1ErrorRate'))).toBeLessThan(0.05);
+    const browse = rates('class2ErrorRate');
+    const mean = browse.reduce((a, b) => a + b, 0) / browse.length;
+    expect(mean).toBeCloseTo(run(shedding(true)).nodes.c!.classes!.browse!.errorRate, 1);
   });
 
   it('without priorities sheds both classes alike (a third each)', () => {
