@@ -1,7 +1,8 @@
 /**
  * The registry: every node kind, one description each (./<kind>.ts). The loader, the palette,
  * the inspector, the canvas, the exports, the cost model and the docs all read from here, and
- * `NodeType` and the params types are derived from it, so a new kind is one file plus one line.
+ * `NodeType` and the params types are derived from it, so a new kind is one file plus one line
+ * (and its figures, ./<kind>Figures.ts, one line in ./figureRegistry.ts).
  */
 import type { AVAILABILITY_FIGURES } from './availabilityFigures.ts';
 import type { CLASS_FIGURES } from './classes.ts';
