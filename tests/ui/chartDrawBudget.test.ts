@@ -69,4 +69,24 @@ describe('the charts draw within a budget', () => {
     h.ask(100, 2000, false);
     expect(h.drawnAt).toHaveLength(0);
   });
+
+  it("draws a stopped run's last windows at once, not after the budget's wait", () => {
+    const costMs = 60;
+    const h = harness(costMs);
+    h.ask(250, 1000);
+    // The first draw (at 0) was dear: the next waits for costMs / CHART_BUDGET = 1000 ms.
+    expect(h.drawnAt).toEqual([0]);
+    const finishedAt = h.now();
+    expect(finishedAt).toBeLessThan(costMs / CHART_BUDGET);
+    h.draws.requestLast();
+    expect(h.drawnAt).toEqual([0, finishedAt]);
+  });
+
+  it('puts even the last draw off while the canvas view moves', () => {
+    const h = harness(1, () => Math.max(0, 500 - h.now()));
+    h.draws.requestLast();
+    expect(h.drawnAt).toEqual([]);
+    h.ask(100, 600, false);
+    expect(h.drawnAt).toEqual([500]);
+  });
 });

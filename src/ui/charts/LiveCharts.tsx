@@ -95,7 +95,9 @@ export default function LiveCharts() {
     // A new selection is drawn at once; new windows when the budget and the canvas allow.
     update();
     const draws = budgetedChartDraw(update, viewSettlesIn);
-    const unsubscribe = metricsHub.charts.subscribe(draws.request);
+    const unsubscribe = metricsHub.charts.subscribe(() =>
+      useAppStore.getState().runStatus === 'running' ? draws.request() : draws.requestLast(),
+    );
     return () => {
       unsubscribe();
       draws.stop();

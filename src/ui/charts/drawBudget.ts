@@ -4,7 +4,9 @@
  * lays out each plot's SVG), and at Max speed every ask is a real draw. So a draw is put off
  * while the user pans or zooms the canvas (viewMotion.ts: the pan comes first), and draws are
  * spaced so that they take at most CHART_BUDGET of the main thread: on a small design that is
- * every ask; on 500 nodes, fewer, never a stall.
+ * every ask; on 500 nodes, fewer, never a stall. A run that has stopped (finished, paused,
+ * failed) sends no more windows, so its last draw comes at once: a finished run's charts must
+ * not lag its summary by a budget's wait.
  */
 
 /**
@@ -39,13 +41,17 @@ export function budgetedDraw(draw: () => void, deps: DrawBudgetDeps) {
   let costMs = 0;
   let cancel: (() => void) | undefined;
 
+  /** A last draw (no frames follow) need not leave the main thread to frames that will not come. */
+  let last = false;
+
   const run = () => {
     cancel = undefined;
-    const wait = Math.max(nextAt - deps.now(), deps.settlesIn());
+    const wait = Math.max(last ? 0 : nextAt - deps.now(), deps.settlesIn());
     if (wait > 0) {
       cancel = deps.after(run, wait);
       return;
     }
+    last = false;
     const start = deps.now();
     draw();
     const spent = deps.now() - start;
@@ -57,6 +63,12 @@ export function budgetedDraw(draw: () => void, deps: DrawBudgetDeps) {
   return {
     request(): void {
       if (cancel === undefined) run();
+    },
+    /** Asks for the last draw of a run that has stopped: only a moving view puts it off. */
+    requestLast(): void {
+      last = true;
+      cancel?.();
+      run();
     },
     stop(): void {
       cancel?.();
