@@ -16,10 +16,12 @@ import { NODE_TYPES } from '../../src/model/kinds/index.ts';
 import { grade } from '../../src/analysis/objectives.ts';
 import { runToEnd } from '../../src/analysis/runToEnd.ts';
 import { documentSchema } from '../../src/model/documentSchema.ts';
+import { defOf } from '../../src/model/kinds/schemaInfo.ts';
 import { loadScenario } from '../../src/model/load.ts';
 import type { Scenario } from '../../src/model/types.ts';
 
-interface Def {
+/** The parts of a definition the walk follows into. */
+interface WalkedDef {
   type: string;
   shape?: Record<string, z.ZodType>;
   innerType?: z.ZodType;
@@ -33,13 +35,12 @@ interface Def {
   items?: z.ZodType[];
   getter?: () => z.ZodType;
 }
-const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
 
 /** Every object key anywhere in `schema`, with the path to its first use. */
 function fieldNames(schema: z.ZodType, path: string, out: Map<string, string>, seen: Set<unknown>) {
   if (seen.has(schema)) return;
   seen.add(schema);
-  const def = defOf(schema);
+  const def = defOf(schema) as unknown as WalkedDef;
   const next: Array<[z.ZodType, string]> = [];
   if (def.type === 'object') {
     for (const [key, value] of Object.entries(def.shape ?? {})) {

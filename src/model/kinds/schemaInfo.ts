@@ -18,7 +18,8 @@ export interface FieldInfo {
 }
 
 type Def = Record<string, unknown> & { type: string };
-const defOf = (schema: object): Def => (schema as { _zod: { def: Def } })._zod.def;
+/** A zod schema's definition: the one place that reads zod's internals. */
+export const defOf = (schema: object): Def => (schema as { _zod: { def: Def } })._zod.def;
 
 /** The field at a dot path (`keys.count`) of an object schema. */
 export function fieldInfo(root: object, path: string): FieldInfo {
