@@ -17,6 +17,7 @@ import type {
 import { AVAILABILITY_FIGURES } from '../src/model/kinds/availabilityFigures.ts';
 import { EDGE_KINDS, EDGE_LIVE } from '../src/model/kinds/edge.ts';
 import { EDGE_FIGURES } from '../src/model/kinds/edgeFigures.ts';
+import { REGION_FIGURES } from '../src/model/kinds/regionFigures.ts';
 import { kindFiguresOf } from '../src/model/kinds/figureRegistry.ts';
 import { COMMON_FIGURES, type FigureDescriptor } from '../src/model/kinds/figures.ts';
 import { ERROR_REASON_HELP } from '../src/engine/types.ts';
@@ -137,6 +138,14 @@ function figureSections(): string[] {
     ['### Edge figures', '', '`edges.ID` in the result:', '', ...figureTable(EDGE_FIGURES)].join(
       '\n',
     ),
+    [
+      '### Region figures',
+      '',
+      'With `regions`, `regions.NAME` in the result: the users of each region (the requests of',
+      'the clients placed in it, end to end) and its up time (see "Regions"):',
+      '',
+      ...figureTable(REGION_FIGURES),
+    ].join('\n'),
     [
       '### Error reasons',
       '',

@@ -15,6 +15,7 @@ import { buildResult } from './metrics/result.ts';
 import { Windows } from './metrics/windows.ts';
 import { nodeRegistry, UnsupportedKindError } from './nodes/registry.ts';
 import { regionFaultParts } from './regionFaults.ts';
+import { RegionStats } from './metrics/regionStats.ts';
 import { placeEdgesInRegions } from './regionLatency.ts';
 import { ObjectiveMonitor } from './objectives/monitor.ts';
 import { createCallPolicy, ResiliencePolicy } from './policies/resilience.ts';
@@ -76,6 +77,8 @@ export function createSimulation(doc: Scenario, opts: SimulationOptions = {}): S
     return factory({ kernel: k, node, index, out, targets: doc.nodes, plannedReplicas: planned });
   });
   k.stats = k.nodes.map((n) => n.stats);
+  if (doc.regions !== undefined && doc.regions.length > 0)
+    k.global.byRegion = new RegionStats(doc.regions, doc.nodes, k.stats, doc.warmupS);
 
   // One client that nothing calls: its departures are exactly the requests' end-to-end ones.
   const clients = k.nodes.filter((n) => n.type === 'client');
@@ -92,7 +95,11 @@ export function createSimulation(doc: Scenario, opts: SimulationOptions = {}): S
       return n.type === 'service' ? n.params.replicas : 1;
     },
     new Set((doc.regions ?? []).map((r) => r.name)),
-    (f) => regionFaultParts(doc, f),
+    // Every region fault, from the document or live, passes here once.
+    (f) => {
+      k.global.byRegion?.faulted(f);
+      return regionFaultParts(doc, f);
+    },
   );
   const actions = new Actions(k, doc, nodeIndex, edgeIndex);
   const windows = new Windows(k, windowS, durationS);

@@ -8,6 +8,7 @@
 import type { ClassFigures } from '../model/kinds/classes.ts';
 import type { FigureFields } from '../model/kinds/figures.ts';
 import type { KindFigure } from '../model/kinds/index.ts';
+import type { RegionFigure } from '../model/kinds/regionFigures.ts';
 import type { Action, Fault, NodeType } from '../model/types.ts';
 import type {
   AlertEvent,
@@ -131,6 +132,8 @@ export interface SimResult {
   edges?: Record<string, EdgeResult>;
   /** With request classes: every client's requests class by class, end to end. */
   classes?: Record<string, ClassFigures>;
+  /** With `regions`: each region's users (its clients' requests) and up time, by region name. */
+  regions?: Record<string, RegionResult>;
   /**
    * Set when the run stopped early. `eventBudget`: the event budget ran out; `inFlight`: too many
    * requests in flight at once (the document overloads its system); `timeLimit`: the headless
@@ -172,6 +175,12 @@ export interface NodeWindow extends FigureFields<KindFigure, true> {
   [extra: string]: unknown;
 }
 
+/** One region over the run (src/model/kinds/regionFigures.ts). */
+export type RegionResult = FigureFields<RegionFigure, false>;
+
+/** One region over one window. */
+export type RegionWindow = FigureFields<RegionFigure, true>;
+
 export interface EdgeWindow {
   calls: number;
   failed: number;
@@ -192,6 +201,8 @@ export interface WindowStats extends TimelinePoint {
   warmup: boolean;
   nodes: Record<string, NodeWindow>;
   edges: Record<string, EdgeWindow>;
+  /** With `regions`: each region's users over the window, by region name. */
+  regions?: Record<string, RegionWindow>;
 }
 
 export interface RunProgress {

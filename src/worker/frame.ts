@@ -4,11 +4,20 @@
  *
  * One window is one row of `layout.stride` numbers: the global columns, then each node's
  * `layout.nodeColumns` in `layout.nodeIds` order, then each edge's columns in `layout.edgeIds`
- * order. A missing optional figure is NaN. The layout is sent once, when a document is loaded.
+ * order, then each region's REGION_COLUMNS in `layout.regionNames` order. A missing optional
+ * figure is NaN. The layout is sent once, when a document is loaded.
  */
 import { ERROR_REASONS } from '../engine/types.ts';
-import type { EdgeWindow, ErrorReason, NodeWindow, WindowStats } from '../engine/types.ts';
+import type {
+  EdgeWindow,
+  ErrorReason,
+  NodeWindow,
+  RegionWindow,
+  WindowStats,
+} from '../engine/types.ts';
+import { isWindowNumber } from '../model/kinds/figures.ts';
 import { nodeFigureColumns } from '../model/kinds/kindFigures.ts';
+import { REGION_FIGURES } from '../model/kinds/regionFigures.ts';
 import type { NodeType, Scenario } from '../model/types.ts';
 import { EDGE_FIGURES } from '../model/kinds/edgeFigures.ts';
 
@@ -40,6 +49,11 @@ export const GLOBAL_COLUMNS = [
  */
 export const EDGE_COLUMNS = EDGE_FIGURES.map((f) => f.key);
 
+/** Per region (documents with `regions`): its window figures, as regionFigures.ts declares. */
+export const REGION_COLUMNS: readonly string[] = REGION_FIGURES.filter(isWindowNumber).map(
+  (f) => f.key,
+);
+
 export type GlobalColumn = (typeof GLOBAL_COLUMNS)[number];
 
 const BREAKER_CODES = ['closed', 'open', 'halfOpen'] as const;
@@ -54,13 +68,16 @@ export interface FrameLayout {
    */
   nodeColumns: string[];
   edgeIds: string[];
+  /** The document's regions (none without `regions`). */
+  regionNames: string[];
   /** Numbers per window. */
   stride: number;
 }
 
-export function layoutFor(doc: Pick<Scenario, 'nodes' | 'edges'>): FrameLayout {
+export function layoutFor(doc: Pick<Scenario, 'nodes' | 'edges' | 'regions'>): FrameLayout {
   const nodeIds = doc.nodes.map((n) => n.id);
   const edgeIds = doc.edges.map((e) => e.id);
+  const regionNames = (doc.regions ?? []).map((r) => r.name);
   const nodeTypes = doc.nodes.map((n) => n.type);
   const nodeColumns = nodeFigureColumns(nodeTypes);
   return {
@@ -68,10 +85,12 @@ export function layoutFor(doc: Pick<Scenario, 'nodes' | 'edges'>): FrameLayout {
     nodeTypes,
     nodeColumns,
     edgeIds,
+    regionNames,
     stride:
       GLOBAL_COLUMNS.length +
       nodeIds.length * nodeColumns.length +
-      edgeIds.length * EDGE_COLUMNS.length,
+      edgeIds.length * EDGE_COLUMNS.length +
+      regionNames.length * REGION_COLUMNS.length,
   };
 }
 
@@ -113,6 +132,19 @@ export function edgeOffset(
   return edgeBase(layout, edgeIndexInLayout) + EDGE_COLUMNS.indexOf(column);
 }
 
+/** Offset of one region's column inside a row. */
+export function regionOffset(
+  layout: FrameLayout,
+  regionIndexInLayout: number,
+  column: string,
+): number {
+  return (
+    edgeBase(layout, layout.edgeIds.length) +
+    regionIndexInLayout * REGION_COLUMNS.length +
+    REGION_COLUMNS.indexOf(column)
+  );
+}
+
 const num = (value: unknown): number => (typeof value === 'number' ? value : NaN);
 
 /** Writes one window into `out` at row `row`. */
@@ -152,6 +184,10 @@ export function packWindow(
             ? NaN
             : BREAKER_CODES.indexOf(e.breaker)
           : num(e?.[column]);
+  }
+  for (const name of layout.regionNames) {
+    const r = w.regions?.[name] as Readonly<Record<string, unknown>> | undefined;
+    for (const column of REGION_COLUMNS) out[i++] = num(r?.[column]);
   }
 }
 
@@ -225,5 +261,24 @@ export function unpackWindow(layout: FrameLayout, data: Float64Array, row: numbe
   if (!Number.isNaN(at('fallbacks'))) w.fallbacks = at('fallbacks');
   layout.nodeIds.forEach((id, i) => (w.nodes[id] = readNode(layout, data, row, i)));
   layout.edgeIds.forEach((id, i) => (w.edges[id] = readEdge(layout, data, row, i)));
+  if (layout.regionNames.length > 0) {
+    w.regions = {};
+    layout.regionNames.forEach((name, i) => (w.regions![name] = readRegion(layout, data, row, i)));
+  }
   return w;
+}
+
+/** One region's figures in row `row`; absent optional figures are left out. */
+export function readRegion(
+  layout: FrameLayout,
+  data: Float64Array,
+  row: number,
+  index: number,
+): RegionWindow {
+  const out: Record<string, number> = {};
+  for (const column of REGION_COLUMNS) {
+    const v = data[row * layout.stride + regionOffset(layout, index, column)] ?? NaN;
+    if (!Number.isNaN(v)) out[column] = v;
+  }
+  return out;
 }

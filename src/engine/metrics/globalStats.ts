@@ -7,6 +7,7 @@
  */
 import type { Call } from '../call.ts';
 import type { ClassStats } from '../classes/classStats.ts';
+import type { RegionStats } from './regionStats.ts';
 import { Histogram, RESULT_SUB_BITS } from './histogram.ts';
 import { Latencies } from './latencies.ts';
 import type { Clock, NodeStats } from './nodeStats.ts';
@@ -44,6 +45,8 @@ export class GlobalStats {
   private first!: Latencies;
   /** With request classes: every client's requests class by class, end to end. */
   byClass: ClassStats | null = null;
+  /** With `regions`: each region's users, read from its clients' figures. */
+  byRegion: RegionStats | null = null;
 
   /** `liveWindows`: someone reads the window figures; the timeline's points are kept anyway. */
   constructor(

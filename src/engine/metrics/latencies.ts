@@ -51,6 +51,13 @@ export class Latencies {
     return this.counted.quantileAs(q, WINDOW_SUB_BITS, this.uncounted);
   }
 
+  /** Add this interval's values, counted or not, to `h` (the run's resolution), sum too. */
+  addTo(h: Histogram): void {
+    h.mergeCounts(this.counted);
+    h.mergeCounts(this.uncounted);
+    h.sum += this.sum;
+  }
+
   /**
    * The interval is over: its counted values join the run's histogram, all of them the outer
    * interval's (whose sum has them already); the next one starts.

@@ -71,6 +71,7 @@ export function buildResult(k: Kernel, windows: Windows, meta: RunMeta): SimResu
     k.global.byClass.describe(byClass as NodeResult, false);
     result.classes = byClass.classes!;
   }
+  if (k.global.byRegion !== null) result.regions = k.global.byRegion.result(t);
   if (meta.truncated !== undefined) result.truncated = meta.truncated;
   return result;
 }

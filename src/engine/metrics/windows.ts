@@ -62,6 +62,8 @@ export class Windows {
     const k = this.k;
     const startS = this.lastEnd;
     const lengthS = t - startS;
+    // Read from the clients' window figures, before the node loop closes them.
+    const regions = k.global.byRegion?.window(startS, t);
     const nodes: Record<string, NodeWindow> = {};
     for (const node of k.nodes) {
       const s = node.stats;
@@ -98,7 +100,9 @@ export class Windows {
     const point = pointOf(k.global.window, k.global.windowLatencies!, t, lengthS);
     k.global.window.reset();
     k.global.windowLatencies!.close();
-    this.pending.push({ ...point, startS, lengthS, warmup: t <= k.warmupS, nodes, edges });
+    const w: WindowStats = { ...point, startS, lengthS, warmup: t <= k.warmupS, nodes, edges };
+    if (regions !== undefined) w.regions = regions;
+    this.pending.push(w);
     if (this.pending.length > MAX_PENDING)
       this.pending.splice(0, this.pending.length - MAX_PENDING);
   }

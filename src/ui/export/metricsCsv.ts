@@ -1,10 +1,10 @@
 /**
  * The metric timeline as CSV: one row per window held in the run's metrics buffer (recent
  * windows at full resolution, older ones averaged), the global columns first, then each node's
- * and each edge's columns named `id.column`. Missing figures are empty cells.
+ * and each edge's columns named `id.column`, each region's `regions.NAME.column`. Missing figures are empty cells.
  */
 import type { MetricsBuffer } from '../../store/metricsBuffer.ts';
-import { EDGE_COLUMNS, GLOBAL_COLUMNS } from '../../worker/frame.ts';
+import { EDGE_COLUMNS, GLOBAL_COLUMNS, REGION_COLUMNS } from '../../worker/frame.ts';
 
 function cell(value: number | undefined): string {
   if (value === undefined || Number.isNaN(value)) return '';
@@ -19,6 +19,7 @@ export function metricsCsv(buffer: MetricsBuffer): string {
     ...GLOBAL_COLUMNS,
     ...layout.nodeIds.flatMap((id) => layout.nodeColumns.map((c) => `${id}.${c}`)),
     ...layout.edgeIds.flatMap((id) => EDGE_COLUMNS.map((c) => `${id}.${c}`)),
+    ...layout.regionNames.flatMap((name) => REGION_COLUMNS.map((c) => `regions.${name}.${c}`)),
   ];
   const lines = [header.join(',')];
   buffer.forEachRow((data, offset) => {
