@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { gridDesign } from './designs.mjs';
 import { deadlineIn, load, openDesign, panAndZoom, startAtMax } from './frameGaps.mjs';
 import { openBrowser, startPreview } from './preview.mjs';
+import { threadSnapshot, threadTimesBetween } from './threadTimes.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const PORT = Number(process.env.E2E_PORT ?? 4173);
@@ -25,6 +26,33 @@ function selfTimes(profile, n) {
     const where = f?.url ? `${f.url.split('/').pop()}:${f.lineNumber + 1}` : '';
     const key = `${f?.functionName || '(anonymous)'} ${where}`.trim();
     ms.set(key, (ms.get(key) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
+  });
+  return [...ms].sort((a, b) => b[1] - a[1]).slice(0, n);
+}
+
+/**
+ * Total time by function (callees included: each sample counts once for every function on its
+ * stack), the top `n`: what a handler costs with everything it calls.
+ */
+function totalTimes(profile, n) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map();
+  for (const node of profile.nodes) for (const c of node.children ?? []) parent.set(c, node.id);
+  const keyOf = (node) => {
+    const f = node.callFrame;
+    const where = f.url ? `${f.url.split('/').pop()}:${f.lineNumber + 1}` : '';
+    return `${f.functionName || '(anonymous)'} ${where}`.trim();
+  };
+  const ms = new Map();
+  profile.samples.forEach((id, i) => {
+    const seen = new Set();
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      const node = byId.get(at);
+      if (node === undefined || !node.callFrame.url) continue; // (root), (idle), (program)…
+      seen.add(keyOf(node));
+    }
+    for (const key of seen)
+      ms.set(key, (ms.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
   });
   return [...ms].sort((a, b) => b[1] - a[1]).slice(0, n);
 }
@@ -125,9 +153,11 @@ try {
     transferMode: 'ReportEvents',
   });
   await cdp.send('Profiler.start');
+  const threadsBefore = threadSnapshot();
   const t0 = Date.now();
   if (pan) await panAndZoom(page, deadlineIn(seconds * 1000));
   else await page.waitForTimeout(seconds * 1000);
+  const threadsAfter = threadSnapshot();
   const { profile } = await cdp.send('Profiler.stop');
   await cdp.send('Tracing.end');
   await traced;
@@ -137,8 +167,17 @@ try {
   );
   console.log('self time by function (CPU profile):');
   console.log(table(selfTimes(profile, 25), wallS));
+  console.log('total time by function, callees included (CPU profile):');
+  console.log(table(totalTimes(profile, 30), wallS));
   console.log('CPU time by trace event on the main thread (nested events counted in each):');
   console.log(table(eventTimes(events, 20), wallS));
+  console.log('CPU time by browser thread (/proc; the renderer holds the page and its workers):');
+  console.log(
+    table(
+      threadTimesBetween(threadsBefore, threadsAfter, 14).map(([k, s]) => [k, s * 1000]),
+      wallS,
+    ),
+  );
   console.log('longest tasks (ms by event inside):');
   console.log(longestTasks(events, 10).join('\n'));
 } finally {

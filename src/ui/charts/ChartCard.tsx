@@ -94,8 +94,10 @@ function paintPlot(
 }
 
 /**
- * Draws the newest spec of the card into `plot` now, and again whenever the shown specs move
- * while the plot is in sight (once when it comes back into sight).
+ * Draws the newest spec of the card into `plot` now (when it is in sight, or first shown), and
+ * again whenever the shown specs move while the plot is in sight (once when it comes back into
+ * sight). Whether it is in sight is kept across renders: a card re-rendered for a new legend
+ * while scrolled out of sight must not draw for nothing.
  */
 function useLivePlot(
   plot: React.RefObject<HTMLDivElement | null>,
@@ -105,32 +107,39 @@ function useLivePlot(
   height: number,
 ) {
   const marks = useChartMarks();
+  const sight = useRef({ inSight: true, stale: false });
+  const drawNow = useRef<() => void>(() => {});
   useLayoutEffect(() => {
     const box = plot.current;
     const host = svg.current;
     if (box === null || host === null) return;
-    let inSight = true;
-    let stale = false;
-    const draw = () => paintPlot(box, host, shownChart(spec.key) ?? spec, width, height, marks);
-    const sight =
+    drawNow.current = () =>
+      paintPlot(box, host, shownChart(spec.key) ?? spec, width, height, marks);
+    if (sight.current.inSight) drawNow.current();
+    else sight.current.stale = true;
+  }, [plot, svg, spec, width, height, marks]);
+  useLayoutEffect(() => {
+    const box = plot.current;
+    if (box === null) return;
+    const s = sight.current;
+    const observer =
       typeof IntersectionObserver === 'function'
         ? new IntersectionObserver(([entry]) => {
-            inSight = entry?.isIntersecting ?? true;
-            if (inSight && stale) draw();
-            stale = false;
+            s.inSight = entry?.isIntersecting ?? true;
+            if (s.inSight && s.stale) drawNow.current();
+            s.stale = false;
           })
         : undefined;
-    sight?.observe(box);
-    draw();
+    observer?.observe(box);
     const stop = subscribeShownCharts(() => {
-      if (inSight) draw();
-      else stale = true;
+      if (s.inSight) drawNow.current();
+      else s.stale = true;
     });
     return () => {
       stop();
-      sight?.disconnect();
+      observer?.disconnect();
     };
-  }, [plot, svg, spec, width, height, marks]);
+  }, [plot]);
 }
 
 /**

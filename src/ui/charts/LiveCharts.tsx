@@ -32,6 +32,7 @@ import { setShownCharts } from './shownCharts.ts';
 import type { FigureDescriptor } from '../../model/kinds/figures.ts';
 import { HEAT_LEGEND, heatOf } from './heatmap.ts';
 import { budgetedChartDraw } from './drawBudget.ts';
+import { keepShapes } from './chartShapes.ts';
 import { viewSettlesIn } from '../canvas/viewMotion.ts';
 import { openTracesFromChart, TracesEntry } from '../traces/TracesEntry.tsx';
 import { classTable } from '../../engine/classes/classTable.ts';
@@ -63,23 +64,11 @@ const NODES_PER_OVERVIEW = 6;
 
 const color = (i: number) => PALETTE[i % PALETTE.length] ?? '#333';
 
-/** What React renders of a chart: everything but its rows (the cards draw those). */
-function shapeOf(spec: PlotSpec): string {
-  const series = spec.series.map((x) => [x.key, x.name, x.color, x.dashed, x.step]);
-  return JSON.stringify([spec.key, spec.title, spec.emptyNote, series]);
-}
-
-const sameShape = (a: readonly PlotSpec[] | undefined, b: readonly PlotSpec[] | undefined) =>
-  a === b ||
-  (a !== undefined &&
-    b !== undefined &&
-    a.length === b.length &&
-    a.every((spec, i) => shapeOf(spec) === shapeOf(b[i] as PlotSpec)));
-
 /**
  * The charts, worked out from the buffer at most every CHART_INTERVAL_MS and handed to the cards
  * (shownCharts.ts), which draw their new rows themselves. React renders the grid only when its
- * shape changes (a chart or a series comes or goes, a legend's name changes), in a transition.
+ * shape changes (a chart or a series comes or goes, a legend's name changes), in a transition,
+ * and then only the cards whose shape changed (keepShapes).
  */
 export default function LiveCharts() {
   const selectedIds = useAppStore((s) => s.selectedIds);
@@ -90,7 +79,7 @@ export default function LiveCharts() {
     const update = () => {
       const next = chartSpecs(selectedIds, (id) => labels.get(id) ?? id, classNames);
       setShownCharts(next ?? []);
-      startTransition(() => setSpecs((old) => (sameShape(old, next) ? old : next)));
+      startTransition(() => setSpecs((old) => keepShapes(old, next)));
     };
     // A new selection is drawn at once; new windows when the budget and the canvas allow.
     update();
