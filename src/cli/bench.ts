@@ -1,8 +1,11 @@
 /**
  * `npm run bench [-- --json] [-- --tracing]`: the standard scenarios, timed (`--tracing-cost`:
- * what tracing costs, src/cli/benchTracing.ts). Reports simulated requests per
+ * what tracing costs, src/cli/benchTracing.ts). It runs bundled into one file by esbuild
+ * (dist-bench/bench.mjs), as Vite bundles the engine for its worker, not through tsx, whose
+ * compiler would hold some 50 MB of the process's memory: the peak RSS is then the engine's and
+ * Node's. Reports simulated requests per
  * wall second, events per second, peak resident memory, and how much of it the run added to what
- * Node and tsx hold before any run, peak heap (sampled between chunks of 5 simulated seconds)
+ * Node and the bundle hold before any run, peak heap (sampled between chunks of 5 simulated seconds)
  * and, where the scenario has a hand-written reference loop of the same model
  * (bench/reference.ts), the engine's CPU time as a multiple of the loop's. The loop runs just
  * before and just after the engine in the same process, so the ratio holds on a loaded machine
@@ -28,9 +31,9 @@ export interface BenchRow {
   requestsPerS: number;
   eventsPerS: number;
   peakRssMB: number;
-  /** Peak RSS above the process's before any run (Node and tsx, in `baselineRssMB`). */
+  /** Peak RSS above the process's before any run (Node and the bundle, in `baselineRssMB`). */
   addedRssMB: number;
-  /** Peak JavaScript heap plus typed-array memory: what the run holds, without Node and tsx. */
+  /** Peak JavaScript heap plus typed-array memory: what the run holds, without Node. */
   peakHeapMB: number;
   /** The engine's CPU time (user + system) for the run. */
   cpuMs: number;
@@ -53,7 +56,7 @@ function heapBytes(): number {
   return m.heapUsed + m.external; // external includes the typed arrays
 }
 
-/** Resident memory before any run: Node, tsx and the loaded modules. */
+/** Resident memory before any run: Node and the loaded modules. */
 const baselineRss = process.memoryUsage().rss;
 
 function runEngine(doc: Scenario, tracing?: Tracing): { row: BenchRow; result: SimResult } {
@@ -166,7 +169,7 @@ function main(argv: string[]): void {
     );
   }
   process.stdout.write(
-    `RSS before any run (Node, tsx, modules): ${baselineRssMB} MB; load average (1, 5, 15 min): ${load.join(', ')}\n`,
+    `RSS before any run (Node, modules): ${baselineRssMB} MB; load average (1, 5, 15 min): ${load.join(', ')}\n`,
   );
 }
 
