@@ -260,17 +260,18 @@ export class Kernel {
   run(limitT: number, maxEvents: number): StopReason {
     const q = this.queue;
     const pool = this.pool;
-    let n = 0;
-    while (q.size > 0 && q.peekTime() < limitT) {
-      if (n >= maxEvents) return 'events';
-      if (this.events >= this.eventBudget) return 'budget';
+    // The run's event count at which this call stops: `maxEvents` more, or the budget.
+    const start = this.events;
+    const stopAt = Math.min(start + maxEvents, this.eventBudget);
+    while (q.peekTime() < limitT) {
+      const events = this.events;
+      if (events >= stopAt) return events - start >= maxEvents ? 'events' : 'budget';
       // Every 1024 events of the run, not of this call: where it looks does not depend on how
       // the run is cut into calls.
-      if ((this.events & 1023) === 0 && pool.live > this.maxInFlight) return 'inFlight';
+      if ((events & 1023) === 0 && pool.live > this.maxInFlight) return 'inFlight';
       q.pop();
       this.now = q.t;
-      this.events++;
-      n++;
+      this.events = events + 1;
       this.dispatch(q.kind, q.a, q.b, q.c);
     }
     if (limitT > this.now) this.now = limitT;

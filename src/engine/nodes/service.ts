@@ -190,6 +190,7 @@ export class ServiceNode extends BaseNode {
   }
 
   override onEvent(sub: number, a: number, b: number): void {
+    if (sub === SUB_DONE) return this.done(a, b);
     if (sub === SUB_SCALE) return this.scaler?.onTick(a);
     if (sub === SUB_BATCH_WAIT) return this.startBatches(a);
     if (sub === SUB_READY) return this.slots.ready(a, b);
@@ -197,8 +198,11 @@ export class ServiceNode extends BaseNode {
     if (sub === SUB_WORKED) {
       const c = this.clock?.due(a, b) ?? null;
       if (c !== null) this.worked(c);
-      return;
     }
+  }
+
+  /** The local work of call (a, b) is done, unless the call is gone (a crash killed it). */
+  private done(a: number, b: number): void {
     const c = this.k.pool.alive(a, b);
     if (c === null) return;
     if (this.pauses !== null && this.pauses.owes(c, SUB_DONE)) return;
