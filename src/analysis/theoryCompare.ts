@@ -11,6 +11,7 @@ import type { NodeResult, SimResult } from '../engine/types.ts';
 import type { Scenario, ScenarioNode } from '../model/types.ts';
 import { cheHitRatio } from './cacheTheory.ts';
 import { consistencyRows } from './consistencyTheory.ts';
+import { regionRows } from './regionTheory.ts';
 import { countedSeconds, offeredRates, totalRps } from './flow.ts';
 import { dispatchOf, predictNode, type NodeStation } from './dispatch.ts';
 import { stationService, theoryOf, type StationTheory } from './nodeTheory.ts';
@@ -18,6 +19,7 @@ import { distMeanMs } from './queueing/general.ts';
 import { steadiness } from './steadiness.ts';
 
 export interface TheoryRow {
+  /** A node's id, or `region NAME` for a region's users (./regionTheory.ts). */
   nodeId: string;
   /** 'M/M/3', 'M/G/1', 'M/M/2/12', 'Erlang B', 'M/G/∞', 'Che (LRU)', 'Little', 'flow',
    *  'sync replication', 'quorum R 2 + W 2 > N 3', 'sticky sessions'. */
@@ -35,6 +37,8 @@ export interface TheoryRow {
     | 'hit ratio'
     | 'stale-read share'
     | 'monotonic-read violations'
+    | 'request availability'
+    | 'mean latency over home (ms)'
     | 'L = λW';
   predicted: number | null;
   measured: number;
@@ -271,5 +275,6 @@ export function theoryCompare(doc: Scenario, result: SimResult): TheoryRow[] {
     }
   }
   rows.push(...consistencyRows(doc, result));
+  rows.push(...regionRows(doc, result));
   return rows;
 }

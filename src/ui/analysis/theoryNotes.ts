@@ -25,5 +25,13 @@ export function explainModel(model: string): string {
     return `${model}: every read set meets every write set, so each read sees the last acknowledged write: exactly 0 stale reads.`;
   if (model === 'sticky sessions')
     return 'Sticky sessions: each session reads from one copy, whose versions of a key only grow, so no session reads back in time: exactly 0 violations.';
+  if (model.startsWith('served from '))
+    return `Served from another region: users who reach the same server as those at home wait alike there, and pay the matrix's one-way latency there and back on top: their mean is higher by exactly that (2 × one way) and their edges' difference.`;
+  if (model === 'region down, no failover')
+    return 'Region down, no failover: users served only in the region that goes down fail while it is down; with Poisson arrivals the share that succeeds is the share of the time it was up.';
+  if (model === 'region down, failover')
+    return 'Region down, failover: a global router with health checks sends the users elsewhere once its checks take the region out; they fail only during that detection time.';
+  if (model === 'region down elsewhere')
+    return 'Region down elsewhere: users whose requests reach no node of the region that goes down lose nothing to it.';
   return `${model}: queueing model.`;
 }

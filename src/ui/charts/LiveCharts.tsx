@@ -36,6 +36,7 @@ import { keepShapes } from './chartShapes.ts';
 import { viewSettlesIn } from '../canvas/viewMotion.ts';
 import { openTracesFromChart, TracesEntry } from '../traces/TracesEntry.tsx';
 import { classTable } from '../../engine/classes/classTable.ts';
+import { regionCharts, regionReaders } from '../regions/regionCharts.ts';
 
 const PALETTE = ['#3b6cf6', '#f06543', '#14a06f', '#a855f7', '#e0a100', '#0ea5a4'];
 const REASON_COLORS: Record<ErrorReason, string> = {
@@ -186,7 +187,14 @@ function chartSpecs(
           ids: others,
           how,
         }));
-  const data = buildRows(metricsHub.buffer, layout, wanted, undefined, aggregates);
+  const data = buildRows(
+    metricsHub.buffer,
+    layout,
+    wanted,
+    undefined,
+    aggregates,
+    regionReaders(layout),
+  );
   const { rows, reasons, seen, changed } = data;
 
   const perNode = (column: string, ids: readonly string[], step = false): PlotSeries[] =>
@@ -310,7 +318,9 @@ function chartSpecs(
       },
     ];
   });
-  return [...global, ...own, ...loadCharts, ...overviewSpecs];
+  // The regions' users are the whole run's too: their charts follow the three global ones.
+  const regions = regionCharts(layout, rows, seen, color);
+  return [...global, ...regions, ...own, ...loadCharts, ...overviewSpecs];
 }
 
 /** The nodes an overview chart draws: all, or those whose figure changed during the run. */

@@ -109,14 +109,15 @@ function globalFigures(data: Float64Array, at: number, row: ChartRow, reasons: S
   if (!Number.isNaN(goodput)) row['goodput'] = goodput;
 }
 
-interface Reader {
+/** One series read from the frame: its key in the rows and its column's offset in a row. */
+export interface SeriesReader {
   key: string;
   offset: number;
   /** Offset of the node's `ok` count: a success time with no success is a gap. */
   okOffset: number | undefined;
 }
 
-function readersFor(layout: FrameLayout, wanted: readonly NodeSeries[]): Reader[] {
+function readersFor(layout: FrameLayout, wanted: readonly NodeSeries[]): SeriesReader[] {
   return wanted.flatMap(({ id, columns }) => {
     const index = layout.nodeIds.indexOf(id);
     if (index < 0) return [];
@@ -211,8 +212,10 @@ export function buildRows(
   wanted: readonly NodeSeries[],
   maxPoints = MAX_POINTS,
   aggregates: readonly NodeAggregate[] = [],
+  /** Series that are not a node's (the regions'). */
+  more: readonly SeriesReader[] = [],
 ): ChartRows {
-  const readers = readersFor(layout, wanted);
+  const readers = [...readersFor(layout, wanted), ...more];
   const groups = aggregateReaders(layout, aggregates);
   const rows: ChartRow[] = [];
   const reasons = new Set<ErrorReason>();

@@ -34,6 +34,7 @@ export default function RunReport() {
   const setOpen = useReportStore((s) => s.setOpen);
   const nodes = useAppStore((s) => s.doc.nodes);
   const edges = useAppStore((s) => s.doc.edges);
+  const regions = useAppStore((s) => s.doc.regions);
   const result = useAppStore((s) => s.runResult);
   const version = useSyncExternalStore(metricsHub.live.subscribe, metricsHub.live.getVersion);
   const [copied, setCopied] = useState<CopyState>(null);
@@ -52,9 +53,11 @@ export default function RunReport() {
             result: result ?? undefined,
             window: latest?.nodes,
             edgeWindow: latest?.edges,
+            regions: regions?.map((r) => r.name),
+            regionWindow: latest?.regions,
           })
         : [],
-    [open, nodes, edges, result, latest],
+    [open, nodes, edges, regions, result, latest],
   );
   const close = () => {
     setOpen(false);

@@ -5,7 +5,13 @@
  * windows carry (healthy replicas, the replication backlog) is added at the end from the last
  * window. Nothing here lists figures by hand: a kind's new figure becomes a row by itself.
  */
-import type { EdgeWindow, NodeResult, NodeWindow, SimResult } from '../../engine/types.ts';
+import type {
+  EdgeWindow,
+  NodeResult,
+  NodeWindow,
+  RegionWindow,
+  SimResult,
+} from '../../engine/types.ts';
 import type { FigureDescriptor } from '../../model/kinds/figures.ts';
 import { COMMON_FIGURES, reportedIn } from '../../model/kinds/figures.ts';
 import { availabilityFiguresOf } from '../../model/kinds/kindFigures.ts';
@@ -14,6 +20,7 @@ import { EDGE_FIGURES } from '../../model/kinds/edgeFigures.ts';
 import { KIND_DESCRIPTIONS, NODE_TYPES } from '../../model/kinds/index.ts';
 import type { NodeType } from '../../model/types.ts';
 import { classRows } from './classRows.ts';
+import { regionSection } from './reportRegions.ts';
 
 /** How one cell reads: the figure's own nature, down to one number (or a list, or text). */
 export type CellNature = 'count' | 'ratio' | 'time' | 'rate' | 'level' | 'list' | 'text';
@@ -41,8 +48,9 @@ export interface ReportColumn {
 }
 
 export interface ReportSection {
-  /** A node kind, 'run' for the whole run's figures, 'edges' for the calls over each edge. */
-  id: NodeType | 'run' | 'edges';
+  /** A node kind, 'run' for the whole run's figures, 'edges' for the calls over each edge,
+   *  'regions' for each region's users. */
+  id: NodeType | 'run' | 'edges' | 'regions';
   title: string;
   columns: ReportColumn[];
   rows: ReportRow[];
@@ -58,6 +66,10 @@ export interface ReportInput {
   edges?: ReadonlyArray<{ id: string; source: string; target: string }> | undefined;
   /** The newest window's figures per edge. */
   edgeWindow?: Readonly<Record<string, EdgeWindow>> | undefined;
+  /** The document's region names (absent or empty: no regions table). */
+  regions?: readonly string[] | undefined;
+  /** The newest window's figures per region. */
+  regionWindow?: Readonly<Record<string, RegionWindow>> | undefined;
 }
 
 type Figures = Readonly<Record<string, unknown>>;
@@ -86,7 +98,7 @@ function partNature(values: readonly unknown[], part: string, f: FigureDescripto
 }
 
 /** The rows one figure gives over `sources` (one per column): one, or one per part. */
-function figureRows(
+export function figureRows(
   f: FigureDescriptor,
   sources: ReadonlyArray<Figures | undefined>,
   fromWindow: boolean,
@@ -209,6 +221,7 @@ function describeRunField(key: string): Pick<FigureDescriptor, 'label' | 'unit' 
 const NOT_RUN_FIGURES: ReadonlySet<string> = new Set([
   'nodes',
   'edges',
+  'regions',
   'timeline',
   'truncated',
   'wallMs',
@@ -252,6 +265,8 @@ export function reportSections(input: ReportInput): ReportSection[] {
   const partName = (part: string) => names.get(part) ?? part;
   const sections: ReportSection[] = [];
   if (input.result !== undefined) sections.push(runSection(input.result));
+  const regions = regionSection(input);
+  if (regions !== null && regions.rows.length > 0) sections.push(regions);
   for (const type of NODE_TYPES) {
     const nodes = input.nodes.filter((n) => n.type === type);
     if (nodes.length === 0) continue;

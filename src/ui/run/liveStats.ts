@@ -3,8 +3,8 @@
  * window, at most LIVE_INTERVAL_MS apart, and re-renders only when they changed noticeably (so
  * a hundred nodes do not all redraw for a flicker in the third digit).
  */
-import type { EdgeWindow, NodeWindow } from '../../engine/types.ts';
-import { globalOffset, readEdge, readNode } from '../../worker/frame.ts';
+import type { EdgeWindow, NodeWindow, RegionWindow } from '../../engine/types.ts';
+import { globalOffset, readEdge, readNode, readRegion } from '../../worker/frame.ts';
 import type { MetricsHub } from '../../store/metricsHub.ts';
 
 /** Relative change below which a figure counts as unchanged. */
@@ -67,12 +67,13 @@ export function createLiveStats(hub: MetricsHub) {
   return { node: createLiveReader(hub, readNodeOf), edge: createLiveReader(hub, readEdgeOf) };
 }
 
-/** Every node's and edge's figures in the newest window, and its end (simulated seconds). */
+/** Every node's, edge's and region's figures in the newest window, and its end (simulated s). */
 export function latestNodeWindows(hub: MetricsHub):
   | {
       tS: number;
       nodes: Record<string, NodeWindow>;
       edges: Record<string, EdgeWindow>;
+      regions: Record<string, RegionWindow>;
     }
   | undefined {
   const layout = hub.layout;
@@ -83,5 +84,7 @@ export function latestNodeWindows(hub: MetricsHub):
   layout.nodeIds.forEach((id, i) => (nodes[id] = readNode(layout, latest[0], row, i)));
   const edges: Record<string, EdgeWindow> = {};
   layout.edgeIds.forEach((id, i) => (edges[id] = readEdge(layout, latest[0], row, i)));
-  return { tS: latest[0][latest[1] + globalOffset('tS')] ?? NaN, nodes, edges };
+  const regions: Record<string, RegionWindow> = {};
+  layout.regionNames.forEach((name, i) => (regions[name] = readRegion(layout, latest[0], row, i)));
+  return { tS: latest[0][latest[1] + globalOffset('tS')] ?? NaN, nodes, edges, regions };
 }
