@@ -27,7 +27,7 @@ export type LoadAnswer =
   | { ok: false; error: string; path: string };
 
 /**
- * A batch of completed windows plus the run's state. Sent at up to 10 Hz while running, fewer to
+ * A batch of completed windows plus the run's state. Sent at up to 4 Hz while running, fewer to
  * a busy page (also when no window completed, so it doubles as the heartbeat), and once on
  * every status change.
  */

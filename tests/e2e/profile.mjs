@@ -4,6 +4,7 @@
 //   npx vite build --outDir dist-NAME
 //   E2E_PORT=4204 E2E_DIST=dist-NAME node tests/e2e/profile.mjs [size=100] [seconds=4] [pan]
 // ("pan" profiles panning and zooming the canvas while it runs instead of a still view).
+import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gridDesign } from './designs.mjs';
@@ -87,8 +88,15 @@ const cpuOf = (e) => e.tdur ?? e.dur;
 /** CPU time by trace event name on the page's main thread (children included), the top `n`. */
 function eventTimes(events, n) {
   const ms = new Map();
-  for (const e of mainThread(events)) ms.set(e.name, (ms.get(e.name) ?? 0) + cpuOf(e) / 1000);
-  return [...ms].sort((a, b) => b[1] - a[1]).slice(0, n);
+  const count = new Map();
+  for (const e of mainThread(events)) {
+    ms.set(e.name, (ms.get(e.name) ?? 0) + cpuOf(e) / 1000);
+    count.set(e.name, (count.get(e.name) ?? 0) + 1);
+  }
+  return [...ms]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([name, v]) => [`${name} (${count.get(name)} times)`, v]);
 }
 
 /**
@@ -149,7 +157,10 @@ try {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute',
+    categories:
+      'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute' +
+      // What made the browser lay out or paint again, with the script's stack (saved traces).
+      (process.env.PROFILE_TRACE ? ',disabled-by-default-devtools.timeline.invalidationTracking' : ''),
     transferMode: 'ReportEvents',
   });
   await cdp.send('Profiler.start');
@@ -162,6 +173,9 @@ try {
   await cdp.send('Tracing.end');
   await traced;
   const wallS = (Date.now() - t0) / 1000;
+  // The whole trace, for a closer look (chrome://tracing or Perfetto open it).
+  if (process.env.PROFILE_TRACE)
+    writeFileSync(process.env.PROFILE_TRACE, JSON.stringify({ traceEvents: events }));
   console.log(
     `${size} nodes at Max${pan ? ', pan and zoom' : ''}, ${wallS.toFixed(1)} s at load ${load()}`,
   );

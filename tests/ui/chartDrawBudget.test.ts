@@ -55,6 +55,19 @@ describe('the charts draw within a budget', () => {
     expect(h.drawnAt.length).toBeGreaterThanOrEqual(8);
   });
 
+  it('lets an ask within the budget go, and draws at the first ask after it', () => {
+    const costMs = 60; // the next draw may come costMs / CHART_BUDGET = 1000 ms after
+    const h = harness(costMs);
+    h.ask(250, 1000);
+    expect(h.drawnAt).toEqual([0]);
+    // No draw on a timer of its own while nobody asks (the run's next frame asks).
+    h.ask(250, 3000, false);
+    expect(h.drawnAt).toEqual([0]);
+    const askedAt = h.now();
+    h.ask(250, askedAt + 1);
+    expect(h.drawnAt).toEqual([0, askedAt]);
+  });
+
   it('puts a draw off while the canvas view moves, and draws once it is still', () => {
     const h = harness(1, () => Math.max(0, 1000 - h.now()));
     h.ask(250, 2000);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { render } from '@testing-library/react';
 import { MetricsBuffer } from '../../src/store/metricsBuffer.ts';
-import { buildRows, busiestNodes, nodeKey } from '../../src/ui/charts/chartData.ts';
+import { buildRows, busiestNodes, nodeKey, TOP_HYSTERESIS } from '../../src/ui/charts/chartData.ts';
 import { plotSvg, type PlotSpec } from '../../src/ui/charts/plotSvg.ts';
 import { layoutFor, packWindows } from '../../src/worker/frame.ts';
 import { fakeWindow } from '../worker/fakeEngine.ts';
@@ -170,6 +170,41 @@ describe('honest chart rows', () => {
     expect(rows[0]?.['q']).toBe(15);
     // One node left over is drawn as itself, not as "1 others".
     expect(busiestNodes(b, l, 8)).toEqual({ top: expect.any(Array), others: [] });
+  });
+
+  it('keeps the last drawn top while no other node is clearly busier', () => {
+    const many = smallDoc({
+      nodes: [
+        smallDoc().nodes[0]!,
+        ...Array.from({ length: 5 }, (_, k) => ({
+          ...smallDoc().nodes[1]!,
+          id: `s${k}`,
+          label: `S${k}`,
+        })),
+      ],
+      edges: [],
+    });
+    const l = layoutFor(many);
+    const withUtilization = (u: number[]) => {
+      const b = new MetricsBuffer(1000, 10);
+      b.reset(l);
+      const w = fakeWindow(many, 0, 0);
+      u.forEach((x, k) => Object.assign(w.nodes[`s${k}`] ?? {}, { utilization: x }));
+      b.push(packWindows(l, [w]), 1);
+      return b;
+    };
+    // s2 passes s1 by 1 %: within TOP_HYSTERESIS, the top and its order stay.
+    const close = withUtilization([0.5, 0.4, 0.404, 0.1, 0.05]);
+    expect(busiestNodes(close, l, 2).top).toEqual(['s0', 's2']);
+    expect(busiestNodes(close, l, 2, 150, ['s0', 's1'])).toEqual({
+      top: ['s0', 's1'],
+      others: ['s2', 's3', 's4'],
+    });
+    // By more than that, the ranking as it is; and a top of nodes no longer there is dropped.
+    const clear = withUtilization([0.5, 0.4, 0.6, 0.1, 0.05]);
+    expect(busiestNodes(clear, l, 2, 150, ['s0', 's1']).top).toEqual(['s2', 's0']);
+    expect(busiestNodes(close, l, 2, 150, ['s0', 'gone']).top).toEqual(['s0', 's2']);
+    expect(TOP_HYSTERESIS).toBeGreaterThan(0.01); // the 1 % above is inside it
   });
 });
 

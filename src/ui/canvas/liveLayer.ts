@@ -1,5 +1,5 @@
 /**
- * Everything the canvas shows of a run, outside React: on each live tick (2.5 Hz) it writes the
+ * Everything the canvas shows of a run, outside React: on each live tick (2 Hz) it writes the
  * node chips and edge strokes of what is in sight into the DOM, and it hands the traffic (dots
  * and rates) to a painter (trafficPainter.ts) that draws it on one canvas over the flow, in a
  * worker of its own where the browser allows. Nodes out of sight are written when they come

@@ -7,7 +7,7 @@
  * when they vary…), and the selected node's own charts, one per chart group its kind declares
  * (figureCharts.ts). Each chart is a spec (plotSvg.ts), drawn by ChartCard and by the export.
  */
-import { startTransition, useEffect, useMemo, useState } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import type { ScenarioNode } from '../../model/types.ts';
 import { metricsHub } from '../../store/metricsHub.ts';
 import { useAppStore } from '../../store/index.ts';
@@ -76,9 +76,10 @@ export default function LiveCharts() {
   const labels = useNodeLabels();
   const classNames = useSelectedClassNames(selectedIds);
   const [specs, setSpecs] = useState<PlotSpec[] | undefined>(undefined);
+  const lastTop = useRef<string[]>([]);
   useEffect(() => {
     const update = () => {
-      const next = chartSpecs(selectedIds, (id) => labels.get(id) ?? id, classNames);
+      const next = chartSpecs(selectedIds, (id) => labels.get(id) ?? id, classNames, lastTop);
       setShownCharts(next ?? []);
       startTransition(() => setSpecs((old) => keepShapes(old, next)));
     };
@@ -153,6 +154,8 @@ function chartSpecs(
   selectedIds: readonly string[],
   label: (id: string) => string,
   classNames: readonly string[],
+  /** The busiest nodes drawn last (busiestNodes keeps them while no other is clearly busier). */
+  lastTop: { current: string[] },
 ): PlotSpec[] | undefined {
   const layout = metricsHub.layout;
   if (layout === undefined || metricsHub.buffer.length === 0) return undefined;
@@ -162,7 +165,14 @@ function chartSpecs(
     selectedType === undefined
       ? undefined
       : { id: layout.nodeIds[selectedIndex] ?? '', charts: nodeCharts(selectedType) };
-  const busiest = busiestNodes(metricsHub.buffer, layout, NODES_PER_CHART);
+  const busiest = busiestNodes(
+    metricsHub.buffer,
+    layout,
+    NODES_PER_CHART,
+    undefined,
+    lastTop.current,
+  );
+  lastTop.current = busiest.top;
   // The selected node's load is drawn too, busy or not.
   const loadIds =
     selected && layout.nodeTypes[selectedIndex] !== 'client' && !busiest.top.includes(selected.id)

@@ -287,15 +287,49 @@ export function buildRows(
 }
 
 /**
+ * How much busier (relative) a node must be than the least busy of the last drawn top to take
+ * its place. Among many alike nodes (98 services behind one balancer) the means differ by less,
+ * and without it the top five traded places at almost every redraw: a new legend each time,
+ * and a React render of the cards and a layout of the page with it.
+ */
+export const TOP_HYSTERESIS = 0.02;
+
+/**
+ * The last drawn top `previous` while no other node is clearly busier than its least busy
+ * member (TOP_HYSTERESIS), in its order; else the ranking as it is.
+ */
+function stickyTop(
+  ranked: ReadonlyArray<{ id: string; u: number }>,
+  previous: readonly string[],
+  cut: number,
+): string[] {
+  const fresh = ranked.slice(0, cut).map((n) => n.id);
+  if (previous.length !== cut) return fresh;
+  const kept = new Set(previous);
+  let weakest = Infinity;
+  let strongestOutside = -Infinity;
+  let found = 0;
+  for (const n of ranked)
+    if (kept.has(n.id)) {
+      weakest = Math.min(weakest, n.u);
+      found += 1;
+    } else strongestOutside = Math.max(strongestOutside, n.u);
+  const clearlyBusier = strongestOutside > weakest * (1 + TOP_HYSTERESIS) + 1e-9;
+  return found === cut && !clearlyBusier ? [...previous] : fresh;
+}
+
+/**
  * The nodes worth a line of their own on the utilization and queue charts: the `limit` busiest
  * by mean utilization over the rows held (a mean, so the lines do not swap at every redraw),
- * clients left out (they have no queue). `others` are the rest, drawn as one line.
+ * clients left out (they have no queue). `others` are the rest, drawn as one line. `previous`,
+ * the top drawn last, stays as it was while no other node is clearly busier (stickyTop).
  */
 export function busiestNodes(
   buffer: MetricsBuffer,
   layout: FrameLayout,
   limit: number,
   maxPoints = MAX_POINTS,
+  previous: readonly string[] = [],
 ): { top: string[]; others: string[] } {
   const nodes = layout.nodeIds
     .map((id, index) => ({ id, offset: nodeOffset(layout, index, 'utilization'), sum: 0, n: 0 }))
@@ -315,9 +349,10 @@ export function busiestNodes(
   const ranked = nodes
     .filter((n) => n.n > 0)
     .map((n) => ({ id: n.id, u: n.sum / n.n }))
-    .sort((a, b) => b.u - a.u)
-    .map((n) => n.id);
+    .sort((a, b) => b.u - a.u);
   // One line for a single leftover node would be that node under another name: draw it itself.
   const cut = ranked.length <= limit + 1 ? ranked.length : limit;
-  return { top: ranked.slice(0, cut), others: ranked.slice(cut) };
+  const top = stickyTop(ranked, previous, cut);
+  const inTop = new Set(top);
+  return { top, others: ranked.filter((n) => !inTop.has(n.id)).map((n) => n.id) };
 }

@@ -4,7 +4,8 @@
  * lays out each plot's SVG), and at Max speed every ask is a real draw. So a draw is put off
  * while the user pans or zooms the canvas (viewMotion.ts: the pan comes first), and draws are
  * spaced so that they take at most CHART_BUDGET of the main thread: on a small design that is
- * every ask; on 500 nodes, fewer, never a stall. A run that has stopped (finished, paused,
+ * every ask; on 500 nodes, fewer (an ask within the budget's wait is let go: the next one comes
+ * with the run's next frame), never a stall. A run that has stopped (finished, paused,
  * failed) sends no more windows, so its last draw comes at once: a finished run's charts must
  * not lag its summary by a budget's wait.
  */
@@ -46,11 +47,16 @@ export function budgetedDraw(draw: () => void, deps: DrawBudgetDeps) {
 
   const run = () => {
     cancel = undefined;
-    const wait = Math.max(last ? 0 : nextAt - deps.now(), deps.settlesIn());
-    if (wait > 0) {
-      cancel = deps.after(run, wait);
+    const budgetWait = last ? 0 : nextAt - deps.now();
+    const settlesIn = deps.settlesIn();
+    if (settlesIn > 0) {
+      cancel = deps.after(run, Math.max(budgetWait, settlesIn));
       return;
     }
+    // Not on a timer of its own: the next ask comes with the run's next frame, and a draw then
+    // changes the page in the frame in which the clock and the canvas change (one layout and
+    // paint for all; a draw on its own timer was a frame of its own).
+    if (budgetWait > 0) return;
     last = false;
     const start = deps.now();
     draw();
