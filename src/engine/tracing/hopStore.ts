@@ -9,7 +9,11 @@
  * A row belongs to one call (id and generation) until its trace closes. Closing a trace detaches
  * every call still working for it (its `span` becomes -1: a callee still busy after its caller
  * timed out), so a call with a span always owns that row: the hooks write without checking, and
- * a hop costs its stores and nothing else. With tail capture that is most of the tracer's cost.
+ * a hop costs its stores and nothing else. With tail capture that is most of the tracer's cost,
+ * so the rest is kept to what each request must touch anyway: a hop is linked in after its root
+ * (newest first: no walk to the trace's last row), and a closing trace that is not kept is given
+ * back in one walk that looks up only the calls of hops not yet settled (answered and responded:
+ * nothing writes on such a row again), which in a healthy run is none.
  */
 import type { RelayFrame } from '../relayFrames.ts';
 import {
@@ -42,12 +46,15 @@ const EDGE = 12;
 const ATTEMPT = 13;
 const BACKEND = 14;
 const REPLICA = 15;
-/** The next row of the same trace (-1: the last), and the trace's root row. */
+/**
+ * The next row of the trace (-1: none): from the root, its hops newest first. And the trace's
+ * root row.
+ */
 const NEXT = 16;
 const ROOT = 17;
-// On root rows only: the trace's last row, the request's number, head-sampled, counted, and
-// whether a hop found no room.
-const LAST = 18;
+// On root rows only: the trace's number of rows, the request's number, head-sampled, counted,
+// and whether a hop found no room.
+const COUNT = 18;
 const SEQ = 19;
 const HEAD = 20;
 const COUNTED = 21;
@@ -64,6 +71,8 @@ export class HopStore {
   private freeRows: Int32Array;
   /** Row → hop index while a trace is built. */
   private hopIndex: Int32Array;
+  /** A trace's rows in the order they were sent, while it is built. */
+  private order: Int32Array;
   /** Rows on the free list. */
   private free = 0;
   /** Rows allocated so far: they double when all are taken, up to `capacity`. */
@@ -79,6 +88,7 @@ export class HopStore {
     this.f = new Float64Array(0);
     this.freeRows = new Int32Array(0);
     this.hopIndex = new Int32Array(0);
+    this.order = new Int32Array(0);
     this.grow();
   }
 
@@ -102,6 +112,7 @@ export class HopStore {
     for (let i = rows - 1; i >= this.rows; i--) freeRows[this.free++] = i * STRIDE;
     this.freeRows = freeRows;
     this.hopIndex = new Int32Array(rows);
+    this.order = new Int32Array(rows);
     this.rows = rows;
     return true;
   }
@@ -121,7 +132,7 @@ export class HopStore {
     f[r + NODE] = c.node;
     f[r + NEXT] = -1;
     f[r + ROOT] = r;
-    f[r + LAST] = r;
+    f[r + COUNT] = 1;
     f[r + SEQ] = seq;
     f[r + HEAD] = head ? 1 : 0;
     f[r + COUNTED] = counted ? 1 : 0;
@@ -152,7 +163,6 @@ export class HopStore {
     f[r + ANSWER] = -1;
     f[r + STATUS] = 0;
     f[r + FLAGS] = 0;
-    f[r + NEXT] = -1;
     f[r + PARENT] = parent;
     f[r + NODE] = c.node;
     f[r + EDGE] = c.edge;
@@ -160,8 +170,9 @@ export class HopStore {
     f[r + BACKEND] = c.backend;
     f[r + REPLICA] = c.replica;
     f[r + ROOT] = root;
-    f[(f[root + LAST]! | 0) + NEXT] = r;
-    f[root + LAST] = r;
+    f[r + NEXT] = f[root + NEXT]!;
+    f[root + NEXT] = r;
+    f[root + COUNT] = f[root + COUNT]! + 1;
     return r;
   }
 
@@ -214,9 +225,9 @@ export class HopStore {
   headSampled(r: number): boolean {
     return this.f[r + HEAD] === 1;
   }
-  /** Whether the closed request of root row r took longer than `thanS`. */
-  slower(r: number, thanS: number): boolean {
-    return this.f[r + ANSWER]! - this.f[r + SEND]! > thanS;
+  /** Latency of the closed request of root row r. */
+  latency(r: number): number {
+    return this.f[r + ANSWER]! - this.f[r + SEND]!;
   }
   /** Latency of the closed request of root row r, into `out[i]` (no number boxed). */
   latencyInto(r: number, out: Float64Array, i: number): void {
@@ -236,17 +247,14 @@ export class HopStore {
 
   /**
    * The trace rooted at `root` is closed: every call still working for it (live, same
-   * generation, span on one of its rows) stops recording, so its rows stay as they are.
+   * generation, span on one of its rows) stops recording, so its rows stay as they are. The
+   * root's own call is being recycled, and a settled hop's call writes nothing more: only the
+   * others are looked up.
    */
   detach(root: number): void {
     const f = this.f;
-    const calls = this.calls;
-    for (let r = root; r >= 0; r = f[r + NEXT]! | 0) {
-      const c = calls[f[r + CALL_ID]! | 0]!;
-      if (c.gen !== f[r + CALL_GEN]) continue;
-      if (c.span === r) c.span = -1;
-      // The hops it was relayed from (src/engine/relayFrames.ts) record on their rows too.
-      for (let h = c.frame; h !== null; h = h.below) if (h.span === r) h.span = -1;
+    for (let r = f[root + NEXT]! | 0; r >= 0; r = f[r + NEXT]! | 0) {
+      if (f[r + RESPOND]! < 0 || f[r + ANSWER]! < 0) this.detachRow(r);
     }
   }
 
@@ -256,16 +264,38 @@ export class HopStore {
     for (let r = root; r >= 0; r = f[r + NEXT]! | 0) this.freeRows[this.free++] = r;
   }
 
+  /** `detach` and `release` in one walk: a closed trace that is not kept. */
+  discard(root: number): void {
+    const f = this.f;
+    this.freeRows[this.free++] = root;
+    for (let r = f[root + NEXT]! | 0; r >= 0; r = f[r + NEXT]! | 0) {
+      if (f[r + RESPOND]! < 0 || f[r + ANSWER]! < 0) this.detachRow(r);
+      this.freeRows[this.free++] = r;
+    }
+  }
+
+  /** The call that owns row r, if still the same one, and its relay frames stop recording. */
+  private detachRow(r: number): void {
+    const f = this.f;
+    const c = this.calls[f[r + CALL_ID]! | 0]!;
+    if (c.gen !== f[r + CALL_GEN]) return;
+    if (c.span === r) c.span = -1;
+    // The hops it was relayed from (src/engine/relayFrames.ts) record on their rows too.
+    for (let h = c.frame; h !== null; h = h.below) if (h.span === r) h.span = -1;
+  }
+
   /** The plain-object trace of the rows rooted at r. */
   build(r: number, why: TraceReason): Trace {
     const f = this.f;
-    const hops: TraceHop[] = [];
-    for (let i = r; i >= 0; i = f[i + NEXT]! | 0) {
+    const hops: TraceHop[] = [rootHop(f, r)];
+    this.hopIndex[r / STRIDE] = 0;
+    // The hops are linked newest first: back into the order they were sent.
+    const order = this.order;
+    let n = f[r + COUNT]! - 1;
+    for (let i = f[r + NEXT]! | 0; i >= 0; i = f[i + NEXT]! | 0) order[--n] = i;
+    for (let k = 0, n = f[r + COUNT]! - 1; k < n; k++) {
+      const i = order[k]!;
       this.hopIndex[i / STRIDE] = hops.length;
-      if (i === r) {
-        hops.push(rootHop(f, r));
-        continue;
-      }
       hops.push({
         parent: this.hopIndex[f[i + PARENT]! / STRIDE]!,
         node: f[i + NODE]!,

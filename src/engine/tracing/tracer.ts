@@ -17,7 +17,7 @@
  */
 import type { Call } from '../call.ts';
 import { HopStore } from './hopStore.ts';
-import type { Trace, TracingCounts, TracingSettings } from './types.ts';
+import type { Trace, TraceReason, TracingCounts, TracingSettings } from './types.ts';
 
 /** Live hop rows: enough for thousands of requests in flight at a few hops each. */
 const LIVE_HOPS = 1 << 15;
@@ -132,17 +132,30 @@ export class Tracer {
     this.store.delivered(c, reason);
   }
 
-  /** Root request `c` is over with `reason`: keep its trace or not, and free its rows. */
+  /**
+   * Root request `c` is over with `reason`: keep its trace or not, and free its rows. The common
+   * case, a request neither head-sampled, failed nor among the slowest so far, costs a comparison
+   * with the slowest held and one walk that gives its rows back.
+   */
   finish(c: Call, reason: number): void {
     const s = this.store;
     const r = c.span;
     s.close(r, reason);
-    s.detach(r);
     if (s.incomplete(r)) {
       if (s.headSampled(r) || reason !== 0) this.counts.dropped++;
-    } else if (s.headSampled(r)) this.keep(s.build(r, 'head'));
-    else if (reason !== 0 && this.settings.failed) this.keep(s.build(r, 'failed'));
-    else if (this.slowRow.length > 0 && this.offerSlow(r)) return;
+      return s.discard(r);
+    }
+    const why: TraceReason | null = s.headSampled(r)
+      ? 'head'
+      : reason !== 0 && this.settings.failed
+        ? 'failed'
+        : null;
+    if (why === null) {
+      if (this.slowRow.length === 0 || !this.offerSlow(r)) return s.discard(r);
+      return s.detach(r); // held until its window is over
+    }
+    s.detach(r);
+    this.keep(s.build(r, why));
     s.release(r);
   }
 
@@ -157,9 +170,16 @@ export class Tracer {
     return out;
   }
 
-  /** A candidate for the slowest of its window: held (true) until the window is over, or not. */
+  /**
+   * A candidate for the slowest of its window: held (true) until the window is over, or not. Once
+   * every place is taken, a request of the same window no slower than the fastest held one is
+   * turned away before anything else.
+   */
   private offerSlow(r: number): boolean {
+    const s = this.store;
     const now = this.clock.now;
+    const full = this.slowCount === this.slowRow.length;
+    if (full && now < this.slowWindowEnd && s.latency(r) <= this.slowMin) return false;
     if (now >= this.slowWindowEnd) {
       const w = Math.floor(now / this.windowS);
       if (w !== this.slowWindow) {
@@ -168,10 +188,9 @@ export class Tracer {
       }
       this.slowWindowEnd = (w + 1) * this.windowS;
     }
-    const s = this.store;
     let i = this.slowCount;
     if (i === this.slowRow.length) {
-      if (!s.slower(r, this.slowMin)) return false;
+      if (s.latency(r) <= this.slowMin) return false;
       i = this.slowMinAt;
       s.release(this.slowRow[i]!);
     } else this.slowCount++;
