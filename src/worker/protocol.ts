@@ -27,8 +27,8 @@ export type LoadAnswer =
   | { ok: false; error: string; path: string };
 
 /**
- * A batch of completed windows plus the run's state. Sent at up to 4 Hz while running, fewer to
- * a busy page (also when no window completed, so it doubles as the heartbeat), and once on
+ * A batch of completed windows plus the run's state. Sent at up to 4 Hz while running (2 Hz on a
+ * large design: LARGE_DESIGN_NODES), fewer to a busy page (also when no window completed, so it doubles as the heartbeat), and once on
  * every status change.
  */
 export interface MetricFrame {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { FAULT_HOLD_MS, RunLoop, type RunLoopLimits } from '../../src/worker/runLoop.ts';
+import {
+  FAULT_HOLD_MS,
+  LARGE_DESIGN_NODES,
+  RunLoop,
+  type RunLoopLimits,
+} from '../../src/worker/runLoop.ts';
 import { unpackWindow } from '../../src/worker/frame.ts';
 import type { MetricFrame } from '../../src/worker/protocol.ts';
 import { createFakeSimulation, fakeWindow, type FakeEngineLog } from './fakeEngine.ts';
@@ -102,6 +107,33 @@ describe('the worker run loop', () => {
     const nowS = sink.last()?.nowS ?? 0;
     expect(nowS).toBeGreaterThan(8);
     expect(nowS).toBeLessThan(11);
+  });
+
+  it('sends a large design half as many frames, each with twice the windows', () => {
+    const framesOf = (nodes: number) => {
+      const base = smallDoc({ durationS: 1000 });
+      const doc = smallDoc({
+        durationS: 1000,
+        nodes: [
+          ...base.nodes,
+          ...Array.from({ length: nodes - base.nodes.length }, (_, k) => ({
+            ...base.nodes[1]!,
+            id: `s${k}`,
+            label: `S${k}`,
+          })),
+        ],
+      });
+      const { time, sink, loop } = setup({});
+      loop.load(doc);
+      loop.setSpeed(10);
+      loop.start();
+      time.runTasks(100_000, time.nowMs + 4000);
+      return { frames: sink.frames.length, windows: windowsOf(loop, sink.frames).length };
+    };
+    const small = framesOf(LARGE_DESIGN_NODES - 1);
+    const large = framesOf(LARGE_DESIGN_NODES);
+    expect(large.frames).toBeLessThan(small.frames * 0.7);
+    expect(large.windows).toBeGreaterThan(small.windows * 0.8); // no fewer windows
   });
 
   it('sends fewer, larger frames to a page slow to take them, and loses no window', async () => {
