@@ -11,6 +11,7 @@ import type { NodeResult, SimResult } from '../engine/types.ts';
 import type { Scenario, ScenarioNode } from '../model/types.ts';
 import { cheHitRatio } from './cacheTheory.ts';
 import { consistencyRows } from './consistencyTheory.ts';
+import { partitionRows } from './partitionTheory.ts';
 import { regionRows } from './regionTheory.ts';
 import { countedSeconds, offeredRates, totalRps } from './flow.ts';
 import { dispatchOf, predictNode, type NodeStation } from './dispatch.ts';
@@ -37,6 +38,7 @@ export interface TheoryRow {
     | 'hit ratio'
     | 'stale-read share'
     | 'monotonic-read violations'
+    | 'stale-read share while cut off'
     | 'request availability'
     | 'mean latency over home (ms)'
     | 'L = λW';
@@ -275,6 +277,7 @@ export function theoryCompare(doc: Scenario, result: SimResult): TheoryRow[] {
     }
   }
   rows.push(...consistencyRows(doc, result));
+  rows.push(...partitionRows(doc, result));
   rows.push(...regionRows(doc, result));
   return rows;
 }

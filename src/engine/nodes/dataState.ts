@@ -69,6 +69,9 @@ export class DataState {
   private wReads = 0;
   private staleAgeS = 0;
   private wStaleAgeS = 0;
+  /** Counted reads served while the edge feeding this replica was cut, and the stale ones. */
+  private cutReads = 0;
+  private cutStale = 0;
   writes = 0;
   conflicts = 0;
   lostWrites = 0;
@@ -179,7 +182,9 @@ export class DataState {
     }
     if (this.sources.length === 0) return waitS;
     this.wReads++;
+    const cut = c.counted && this.upstreamEdge !== null && this.upstreamEdge.partitioned;
     if (c.counted) this.reads++;
+    if (cut) this.cutReads++;
     for (let i = 0; i < this.sources.length; i++) {
       const lw = this.sources[i]!.lastWriteT;
       if (lw !== null && lw[key]! > seen) {
@@ -191,6 +196,7 @@ export class DataState {
           this.staleReads++;
           this.staleAgeS += age;
         }
+        if (cut) this.cutStale++;
         return waitS;
       }
     }
@@ -422,6 +428,10 @@ export class DataState {
     out.staleReads = this.staleReads;
     if (this.reads > 0) out.staleReadShare = r4(this.staleReads / this.reads);
     if (this.staleReads > 0) out.stalenessMs = r4((this.staleAgeS / this.staleReads) * 1000);
+    if (this.cutReads > 0) {
+      out.partitionReads = this.cutReads;
+      out.partitionStaleReadShare = r4(this.cutStale / this.cutReads);
+    }
     out.lostWrites = this.lostWrites;
     out.conflicts = this.conflicts;
     out.writes = this.writes;

@@ -25,6 +25,8 @@ export function explainModel(model: string): string {
     return `${model}: every read set meets every write set, so each read sees the last acknowledged write: exactly 0 stale reads.`;
   if (model === 'sticky sessions')
     return 'Sticky sessions: each session reads from one copy, whose versions of a key only grow, so no session reads back in time: exactly 0 violations.';
+  if (model === 'Poisson writes, serving partition')
+    return 'Serving partition: a replica cut off from its primary keeps answering from what it has; with writes at rate w over K keys, a read t seconds in finds its key written since with probability 1 − e^(−w·t/K), so the stale share over the cut is that averaged over its length.';
   if (model.startsWith('served from '))
     return `Served from another region: users who reach the same server as those at home wait alike there, and pay the matrix's one-way latency there and back on top: their mean is higher by exactly that (2 × one way) and their edges' difference.`;
   if (model === 'region down, no failover')
