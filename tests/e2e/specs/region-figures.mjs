@@ -1,11 +1,25 @@
 // Each region's users on screen: the multi-region preset run to its end shows the latency and
 // availability charts with a line per region, the run report's Regions table (eu-west's users
 // lose requests to the outage and spend 40 of 140 counted seconds down), and the theory table's
-// region rows. At 1440×900 and 1024×768.
+// region rows. At 1440×900 and 1024×768. Then the CAP preset's theory row: the replica's stale
+// share over the serving partition beside the averaged 1 − e^(−w·t/K).
 import assert from 'node:assert/strict';
 import { openPreset, runToEnd } from '../runHelpers.mjs';
 
 const PRESET = 'multi-region-active-active';
+
+/** Analyze → Theory → run: the theory table's rows that mention `text`, as texts. */
+async function theoryRows(page, text) {
+  await page.getByRole('button', { name: 'Analyze', exact: true }).click();
+  const drawer = page.getByRole('dialog', { name: /Analy/ });
+  await drawer.getByRole('tab', { name: 'Theory' }).click();
+  await drawer.getByRole('button', { name: /compare with theory/ }).click();
+  const theory = drawer.getByRole('table', { name: 'Theory and measurement' });
+  await theory.waitFor({ timeout: 60_000 });
+  const rows = theory.locator('tbody tr').filter({ hasText: text });
+  await rows.first().scrollIntoViewIfNeeded();
+  return rows.allInnerTexts();
+}
 
 /** The chart card titled `title`, once a line of it is drawn, scrolled into view. */
 async function chart(page, title) {
@@ -61,15 +75,7 @@ async function check(page, baseUrl, screenshot, size) {
   await screenshot(`${size}-report`);
   await page.getByRole('button', { name: 'Close the run report' }).click();
 
-  await page.getByRole('button', { name: 'Analyze', exact: true }).click();
-  const drawer = page.getByRole('dialog', { name: /Analy/ });
-  await drawer.getByRole('tab', { name: 'Theory' }).click();
-  await drawer.getByRole('button', { name: /compare with theory/ }).click();
-  const theory = drawer.getByRole('table', { name: 'Theory and measurement' });
-  await theory.waitFor({ timeout: 60_000 });
-  const rows = theory.locator('tbody tr').filter({ hasText: 'region eu-west' });
-  await rows.first().scrollIntoViewIfNeeded();
-  const text = await rows.allInnerTexts();
+  const text = await theoryRows(page, 'region eu-west');
   console.log(`     theory: ${text.join(' / ')}`);
   assert.ok(
     text.some((t) => /request availability/.test(t)),
@@ -79,9 +85,24 @@ async function check(page, baseUrl, screenshot, size) {
   await page.keyboard.press('Escape');
 }
 
+/** The CAP preset (serve): the replica's stale share while cut off, predicted and measured. */
+async function partition(page, baseUrl, screenshot) {
+  await openPreset(page, baseUrl, 'cap-partition');
+  const [row] = await theoryRows(page, 'stale-read share while cut off');
+  console.log(`     theory: ${row}`);
+  assert.match(row, /Poisson writes, serving partition/);
+  // 80 writes/s over 2,000 keys, cut 30 s: 1 − (1 − e^(−1.2))/1.2 ≈ 0.42 predicted.
+  const [predicted, measured] = row.split('\t').slice(3, 5).map(Number);
+  assert.ok(Math.abs(predicted - 0.415) < 0.01, `predicted ${predicted}`);
+  assert.ok(Math.abs(measured - predicted) < 0.04, `measured ${measured}`);
+  await screenshot('1024-partition-theory');
+  await page.keyboard.press('Escape');
+}
+
 export default async function ({ page, baseUrl, screenshot }) {
   await page.setViewportSize({ width: 1440, height: 900 });
   await check(page, baseUrl, screenshot, '1440');
   await page.setViewportSize({ width: 1024, height: 768 });
   await check(page, baseUrl, screenshot, '1024');
+  await partition(page, baseUrl, screenshot);
 }
