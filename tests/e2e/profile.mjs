@@ -160,7 +160,9 @@ try {
     categories:
       'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute' +
       // What made the browser lay out or paint again, with the script's stack (saved traces).
-      (process.env.PROFILE_TRACE ? ',disabled-by-default-devtools.timeline.invalidationTracking' : ''),
+      (process.env.PROFILE_TRACE
+        ? ',disabled-by-default-devtools.timeline.invalidationTracking'
+        : ''),
     transferMode: 'ReportEvents',
   });
   await cdp.send('Profiler.start');
