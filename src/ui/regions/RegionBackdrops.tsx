@@ -1,6 +1,7 @@
 /**
  * Regions drawn behind their nodes on the canvas: one labelled rectangle per region around the
- * nodes running there (regionBoxes.ts). It renders in React Flow's viewport, below nodes and
+ * nodes running there (regionBoxes.ts), its users' live p99 and success share beside its name
+ * (RegionLive.tsx). It renders in React Flow's viewport, below nodes and
  * edges, and re-renders only when a box changes (the selector returns a string), so a 100-node
  * design pays a few divs, not a pass over its nodes per frame of panning.
  */
@@ -9,6 +10,7 @@ import { ViewportPortal, useStore, type ReactFlowState } from '@xyflow/react';
 import { useAppStore } from '../../store/index.ts';
 import type { ArchNodeData } from '../canvas/flowTypes.ts';
 import { regionBoxes, regionHue, type PlacedNode, type RegionBox } from './regionBoxes.ts';
+import { RegionLive } from './RegionLive.tsx';
 import './regions.css';
 
 /** The usual size of a node before React Flow has measured it. */
@@ -54,7 +56,10 @@ export function RegionBackdrops() {
               ['--region-hue' as string]: regionHue(b.index),
             }}
           >
-            <span className="region-box__label">{b.name}</span>
+            <span className="region-box__label">
+              {b.name}
+              <RegionLive name={b.name} />
+            </span>
           </div>
         ))}
       </div>

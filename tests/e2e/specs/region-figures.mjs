@@ -1,5 +1,5 @@
-// Each region's users on screen: the multi-region preset run to its end shows the latency and
-// availability charts with a line per region, the run report's Regions table (eu-west's users
+// Each region's users on screen: the multi-region preset run to its end shows each region's p99
+// and success share on its box, the latency and availability charts with a line per region, the run report's Regions table (eu-west's users
 // lose requests to the outage and spend 40 of 140 counted seconds down), and the theory table's
 // region rows. At 1440×900 and 1024×768. Then the CAP preset's theory row: the replica's stale
 // share over the serving partition beside the averaged 1 − e^(−w·t/K).
@@ -44,6 +44,21 @@ async function regionRow(page, label) {
 async function check(page, baseUrl, screenshot, size) {
   await openPreset(page, baseUrl, PRESET);
   await runToEnd(page);
+  // Each region's box says how its users fared in the newest window (the last: both up). The
+  // live figures follow the frames at their own pace: wait for the last window's.
+  for (const region of ['us-east', 'eu-west']) {
+    const label = page.locator(`.region-box[data-region="${region}"] .region-box__live`);
+    await label.waitFor();
+    await page.waitForFunction(
+      (r) =>
+        /^p99 \d+ ms · 100\.0 % ok$/.test(
+          document.querySelector(`.region-box[data-region="${r}"] .region-box__live`)
+            ?.textContent ?? '',
+        ),
+      region,
+    );
+  }
+  await screenshot(`${size}-canvas`);
 
   const availability = await chart(page, 'Availability by region');
   const legend = await availability.innerText();
