@@ -95,6 +95,13 @@ export class Kernel {
     q.pushAt(EV_NODE, a, b, node * 16 + sub);
   }
 
+  /** `scheduleNode` for an open client's next arrival: see EventQueue's arrivals' heap. */
+  scheduleArrival(delayS: number, node: number, sub: number, a: number, b: number): void {
+    const q = this.queue;
+    q.at = this.now + delayS;
+    q.pushArrivalAt(EV_NODE, a, b, node * 16 + sub);
+  }
+
   schedulePolicy(delayS: number, a: number, b: number, c: number): void {
     const q = this.queue;
     q.at = this.now + delayS;
@@ -263,7 +270,8 @@ export class Kernel {
     // The run's event count at which this call stops: `maxEvents` more, or the budget.
     const start = this.events;
     const stopAt = Math.min(start + maxEvents, this.eventBudget);
-    while (q.peekTime() < limitT) {
+    q.limit = limitT;
+    while (q.due()) {
       const events = this.events;
       if (events >= stopAt) return events - start >= maxEvents ? 'events' : 'budget';
       // Every 1024 events of the run, not of this call: where it looks does not depend on how

@@ -206,7 +206,7 @@ export class ClientNode extends BaseNode {
       next = r > 0 ? now + 1 / r : this.profile.nextPositiveAfter(now);
       if (next === Infinity) return;
     } else return;
-    this.k.scheduleNode(next - now, this.index, SUB_ARRIVAL, -1, this.arrivalGen);
+    this.k.scheduleArrival(next - now, this.index, SUB_ARRIVAL, -1, this.arrivalGen);
   }
 
   private newRequest(user: number): void {
