@@ -94,10 +94,10 @@ function paintPlot(
 }
 
 /**
- * Draws the newest spec of the card into `plot` now (when it is in sight, or first shown), and
- * again whenever the shown specs move while the plot is in sight (once when it comes back into
- * sight). Whether it is in sight is kept across renders: a card re-rendered for a new legend
- * while scrolled out of sight must not draw for nothing.
+ * Draws the newest spec of the card into `plot` now, and again when its shape, size or marks
+ * change (rare: LiveCharts keeps a card's spec while its shape holds), in sight or not; and
+ * whenever the shown specs move (new rows, four times a second) while the plot is in sight, once
+ * when it comes back into sight.
  */
 function useLivePlot(
   plot: React.RefObject<HTMLDivElement | null>,
@@ -115,8 +115,8 @@ function useLivePlot(
     if (box === null || host === null) return;
     drawNow.current = () =>
       paintPlot(box, host, shownChart(spec.key) ?? spec, width, height, marks);
-    if (sight.current.inSight) drawNow.current();
-    else sight.current.stale = true;
+    drawNow.current();
+    sight.current.stale = false;
   }, [plot, svg, spec, width, height, marks]);
   useLayoutEffect(() => {
     const box = plot.current;
