@@ -6,7 +6,7 @@
  * every request is recorded. A row is named by its offset in `f` (its "span"), so the hooks
  * index without multiplying.
  *
- * A row belongs to one call (id and generation) until its trace closes. Closing a trace detaches
+ * A row belongs to the call that opened it until its trace closes. Closing a trace detaches
  * every call still working for it (its `span` becomes -1: a callee still busy after its caller
  * timed out), so a call with a span always owns that row: the hooks write without checking, and
  * a hop costs its stores and nothing else. With tail capture that is most of the tracer's cost,
@@ -28,9 +28,9 @@ import {
 const DELIVERED = HOP_DELIVERED;
 const FALLBACK = HOP_FALLBACK;
 
-// Fields of a row: who owns it, the hop's moments (simulated s, -1: not reached), its outcome.
+// Fields of a row: the call that recorded it, the hop's moments (simulated s, -1: not reached),
+// its outcome. Field 1 is free.
 const CALL_ID = 0;
-const CALL_GEN = 1;
 const SEND = 2;
 const ARRIVE = 3;
 const WORK = 4;
@@ -126,7 +126,6 @@ export class HopStore {
     const r = this.freeRows[--this.free]!;
     const f = this.f;
     f[r + CALL_ID] = c.id;
-    f[r + CALL_GEN] = c.gen;
     f[r + SEND] = this.clock.now;
     f[r + FLAGS] = 0;
     f[r + NODE] = c.node;
@@ -154,7 +153,6 @@ export class HopStore {
     const r = this.freeRows[--this.free]!;
     f = this.f; // grow() may have replaced it
     f[r + CALL_ID] = c.id;
-    f[r + CALL_GEN] = c.gen;
     f[r + SEND] = this.clock.now;
     f[r + ARRIVE] = -1;
     f[r + WORK] = -1;
@@ -274,11 +272,13 @@ export class HopStore {
     }
   }
 
-  /** The call that owns row r, if still the same one, and its relay frames stop recording. */
+  /**
+   * The call that recorded row r and its relay frames stop recording on it. No generation check
+   * is needed: r is this trace's until it is released, so a call (or frame) with span r is the
+   * one that recorded it (a recycled call starts with span -1, and frames with the call's).
+   */
   private detachRow(r: number): void {
-    const f = this.f;
-    const c = this.calls[f[r + CALL_ID]! | 0]!;
-    if (c.gen !== f[r + CALL_GEN]) return;
+    const c = this.calls[this.f[r + CALL_ID]! | 0]!;
     if (c.span === r) c.span = -1;
     // The hops it was relayed from (src/engine/relayFrames.ts) record on their rows too.
     for (let h = c.frame; h !== null; h = h.below) if (h.span === r) h.span = -1;
@@ -355,7 +355,6 @@ interface HopCall {
   span: number;
   readonly frame: RelayFrame | null;
   readonly id: number;
-  readonly gen: number;
   readonly node: number;
   readonly edge: number;
   readonly attempt: number;

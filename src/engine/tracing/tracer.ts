@@ -45,7 +45,10 @@ interface TracedKernel {
 export class Tracer {
   readonly store: HopStore;
   private readonly tail: boolean;
+  /** Requests seen so far: the next one's number. */
   private seq = 0;
+  private kept = 0;
+  private dropped = 0;
   private out: Trace[] = [];
   /**
    * The slowest requests of the window `slowWindow` so far: their root rows, held (sealed, not
@@ -55,6 +58,8 @@ export class Tracer {
   private readonly slowRow: Int32Array;
   private readonly slowS: Float64Array;
   private slowCount = 0;
+  /** Every place is taken (false without tail capture of the slowest). */
+  private slowFull = false;
   /** Once every place is taken: the fastest held one, which a request must beat to get in. */
   private slowMin = 0;
   private slowMinAt = 0;
@@ -63,7 +68,10 @@ export class Tracer {
   private slowWindowEnd = -Infinity;
   /** sampleRate as a bound on sampleUnit's 32-bit hash. */
   private readonly headBelow: number;
-  readonly counts: TracingCounts = { requests: 0, kept: 0, dropped: 0 };
+  /** What the tracer saw (the numbers live in fields: one increment each, no object read). */
+  get counts(): TracingCounts {
+    return { requests: this.seq, kept: this.kept, dropped: this.dropped };
+  }
 
   constructor(
     private readonly clock: TracedKernel,
@@ -82,11 +90,10 @@ export class Tracer {
   /** A client created root request `c`. */
   root(c: Call): void {
     const n = this.seq++;
-    this.counts.requests++;
     const head = sampleHash(this.seed, n) < this.headBelow;
     if (!head && !this.tail) return;
     if (this.store.room < ROOM_PER_REQUEST) {
-      if (head) this.counts.dropped++;
+      if (head) this.dropped++;
       return;
     }
     c.span = this.store.openRoot(c, n, head, c.counted);
@@ -142,7 +149,7 @@ export class Tracer {
     const r = c.span;
     s.close(r, reason);
     if (s.incomplete(r)) {
-      if (s.headSampled(r) || reason !== 0) this.counts.dropped++;
+      if (s.headSampled(r) || reason !== 0) this.dropped++;
       return s.discard(r);
     }
     const why: TraceReason | null = s.headSampled(r)
@@ -151,6 +158,10 @@ export class Tracer {
         ? 'failed'
         : null;
     if (why === null) {
+      // Most requests: not slower than the fastest of the window's slowest held so far.
+      if (this.slowFull && this.clock.now < this.slowWindowEnd && s.latency(r) <= this.slowMin) {
+        return s.discard(r);
+      }
       if (this.slowRow.length === 0 || !this.offerSlow(r)) return s.discard(r);
       return s.detach(r); // held until its window is over
     }
@@ -170,16 +181,10 @@ export class Tracer {
     return out;
   }
 
-  /**
-   * A candidate for the slowest of its window: held (true) until the window is over, or not. Once
-   * every place is taken, a request of the same window no slower than the fastest held one is
-   * turned away before anything else.
-   */
+  /** A candidate for the slowest of its window: held (true) until the window is over, or not. */
   private offerSlow(r: number): boolean {
     const s = this.store;
     const now = this.clock.now;
-    const full = this.slowCount === this.slowRow.length;
-    if (full && now < this.slowWindowEnd && s.latency(r) <= this.slowMin) return false;
     if (now >= this.slowWindowEnd) {
       const w = Math.floor(now / this.windowS);
       if (w !== this.slowWindow) {
@@ -197,6 +202,7 @@ export class Tracer {
     this.slowRow[i] = r;
     s.latencyInto(r, this.slowS, i);
     if (this.slowCount === this.slowRow.length) this.findSlowMin();
+    this.slowFull = this.slowCount === this.slowRow.length;
     return true;
   }
 
@@ -219,14 +225,15 @@ export class Tracer {
       s.release(r);
     }
     this.slowCount = 0;
+    this.slowFull = false;
   }
 
   private keep(t: Trace): void {
     if (this.out.length >= this.settings.maxTraces) {
-      this.counts.dropped++;
+      this.dropped++;
       return;
     }
-    this.counts.kept++;
+    this.kept++;
     this.out.push(t);
   }
 }
