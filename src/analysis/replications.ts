@@ -7,6 +7,7 @@ import { KIND_DESCRIPTIONS } from '../model/kinds/index.ts';
 import { figuresOf } from '../model/kinds/kindFigures.ts';
 import type { NodeType, Scenario } from '../model/types.ts';
 import { goodputRps } from './figures.ts';
+import { regionEstimates } from './regionReplications.ts';
 import { estimate, howSure, type Estimate } from './stats.ts';
 
 export type RunScenario = (doc: Scenario, opts: SimulationOptions) => SimResult;
@@ -38,6 +39,8 @@ export interface ReplicationSummary {
     string,
     { utilization: Estimate; meanMs: Estimate; figures: Record<string, Estimate> }
   >;
+  /** With regions: each region's users, by region name then figure (./regionReplications.ts). */
+  regions: Record<string, Record<string, Estimate>>;
   /** One "how sure" sentence per figure. */
   sentences: string[];
 }
@@ -60,7 +63,15 @@ export function summariseReplications(results: SimResult[]): ReplicationSummary 
   const sentences = keys.map((k) =>
     howSure(REPLICATED_FIGURES[k].label, figures[k], REPLICATED_FIGURES[k].unit),
   );
-  return { n: results.length, seeds: results.map((r) => r.seed), figures, nodes, sentences };
+  const regions = regionEstimates(results);
+  return {
+    n: results.length,
+    seeds: results.map((r) => r.seed),
+    figures,
+    nodes,
+    regions,
+    sentences,
+  };
 }
 
 /** A node's `replicated` figures, each over the runs that reported it (a figure reported by

@@ -30,6 +30,7 @@ export const REGION_FIGURES = [
     help: "Share of the region's requests that succeeded: OK / (OK + failed). Absent when none ended.",
     nature: 'ratio',
     where: 'both',
+    replicated: true,
     optional: true,
     chart: { group: 'availability by region', style: 'line' },
   },
@@ -40,6 +41,7 @@ export const REGION_FIGURES = [
     help: "OK answers per second to the region's clients.",
     nature: 'rate',
     where: 'both',
+    replicated: true,
   },
   {
     key: 'latencyMs',

@@ -9,7 +9,7 @@ import type { Scenario } from '../../model/types.ts';
 import { formatNumber } from '../run/format.ts';
 
 /** A ratio reads in percent with three decimals: 99.990 % and 99.999 % must differ. */
-function reading(x: number, nature: string, unit: string): string {
+export function reading(x: number, nature: string, unit: string): string {
   if (nature === 'ratio') return `${(x * 100).toFixed(3)} %`;
   return unit === '' ? formatNumber(x) : `${formatNumber(x)} ${unit}`;
 }

@@ -11,6 +11,7 @@ import { precisionWord } from '../../analysis/stats.ts';
 import { useAppStore } from '../../store/index.ts';
 import { formatNumber } from '../run/format.ts';
 import { ReplicatedNodeFigures } from './ReplicatedNodeFigures.tsx';
+import { ReplicatedRegionFigures } from '../regions/ReplicatedRegionFigures.tsx';
 import { ErrorLine, RunWithProgress } from './ProgressLine.tsx';
 import { NumberField } from './NumberField.tsx';
 import { isAbort, runAll, useRunnerPoolFactory } from './runners.ts';
@@ -94,6 +95,7 @@ export function ReplicationsPanel() {
               })}
             </tbody>
           </table>
+          <ReplicatedRegionFigures summary={summary} />
           <ReplicatedNodeFigures summary={summary} doc={doc} />
           <p className="an-note">
             {summary.n} seeds: {summary.seeds.join(', ')}.

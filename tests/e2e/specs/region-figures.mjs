@@ -1,8 +1,9 @@
 // Each region's users on screen: the multi-region preset run to its end shows each region's p99
-// and success share on its box, the latency and availability charts with a line per region, the run report's Regions table (eu-west's users
-// lose requests to the outage and spend 40 of 140 counted seconds down), and the theory table's
-// region rows. At 1440×900 and 1024×768. Then the CAP preset's theory row: the replica's stale
-// share over the serving partition beside the averaged 1 − e^(−w·t/K).
+// and success share on its box, the latency and availability charts with a line per region, the
+// run report's Regions table (eu-west's users lose requests to the outage and spend 40 of 140
+// counted seconds down), the theory table's region rows, and (at 1440) each region's figures
+// over seeds in Replications. At 1440×900 and 1024×768. Then the CAP preset's theory row: the
+// replica's stale share over the serving partition beside the averaged 1 − e^(−w·t/K).
 import assert from 'node:assert/strict';
 import { openPreset, runToEnd } from '../runHelpers.mjs';
 
@@ -114,9 +115,30 @@ async function partition(page, baseUrl, screenshot) {
   await page.keyboard.press('Escape');
 }
 
+/** Analyze → Replications: each region's figures with a 95 % CI over the seeds. */
+async function replications(page, screenshot) {
+  const drawer = page.getByRole('dialog', { name: /Analy/ });
+  // The theory check left it open or closed it: open it only if it is not.
+  if (!(await drawer.isVisible()))
+    await page.getByRole('button', { name: 'Analyze', exact: true }).click();
+  await drawer.getByRole('tab', { name: 'Replications' }).click();
+  await drawer.getByRole('button', { name: 'Run replications' }).click();
+  const table = drawer.getByRole('table', { name: 'Replications per region' });
+  await table.waitFor({ timeout: 60_000 });
+  const eu = table.locator('tbody tr').filter({ hasText: 'eu-west' });
+  const text = (await eu.allInnerTexts()).join(' / ');
+  console.log(`     replications: ${text.replace(/\s+/g, ' ')}`);
+  assert.match(text, /Request availability\s+9\d\.\d{3} %\s+± \d\.\d{3} %/);
+  assert.match(text, /Latency: p99/);
+  await table.scrollIntoViewIfNeeded();
+  await screenshot('1440-replications');
+  await page.keyboard.press('Escape');
+}
+
 export default async function ({ page, baseUrl, screenshot }) {
   await page.setViewportSize({ width: 1440, height: 900 });
   await check(page, baseUrl, screenshot, '1440');
+  await replications(page, screenshot);
   await page.setViewportSize({ width: 1024, height: 768 });
   await check(page, baseUrl, screenshot, '1024');
   await partition(page, baseUrl, screenshot);
