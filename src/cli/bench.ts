@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --json] [-- --tracing]`: the standard scenarios, timed (`--tracing-cost`:
- * what tracing costs, src/cli/benchTracing.ts). It runs bundled into one file by esbuild
+ * what tracing costs, src/cli/benchTracing.ts; `--against REF`: this engine against another
+ * commit's, src/cli/benchAgainst.ts). It runs bundled into one file by esbuild
  * (dist-bench/bench.mjs), as Vite bundles the engine for its worker, not through tsx, whose
  * compiler would hold some 50 MB of the process's memory: the peak RSS is then the engine's and
  * Node's. Reports simulated requests per
@@ -20,6 +21,7 @@ import { createSimulation, type SimResult } from '../engine/index.ts';
 import { r4 } from '../engine/metrics/summary.ts';
 import { TRACING_DEFAULTS, type Tracing } from '../model/tracing.ts';
 import type { Scenario } from '../model/types.ts';
+import { printAgainst } from './benchAgainst.ts';
 import { benchScenarios } from './benchScenarios.ts';
 import { printTracingCost } from './benchTracing.ts';
 
@@ -122,6 +124,13 @@ export function benchOne(doc: Scenario, reference?: ReferenceModel, tracing?: Tr
 
 function main(argv: string[]): void {
   if (argv.includes('--tracing-cost')) return printTracingCost(argv.includes('--json'));
+  if (argv.includes('--against')) {
+    printAgainst(argv).catch((e: unknown) => {
+      process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 1;
+    });
+    return;
+  }
   const tracing = argv.includes('--tracing') ? TRACING_DEFAULTS : undefined;
   const rows = benchScenarios().map((s) => benchOne(s.doc, s.reference, tracing));
   const load = loadavg().map((x) => Number(x.toFixed(2)));
