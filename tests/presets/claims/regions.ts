@@ -39,11 +39,33 @@ export const multiRegion: Claim[] = [
   { preset: MR, claim: 'p50 home again', metric: p50('users-eu', 110, 150), expected: 14 },
   {
     preset: MR,
+    claim: 'Regions table: eu-west requests succeeded (%)',
+    metric: ({ r }) => r.regions!['eu-west']!.availability! * 100,
+    expected: 98.2,
+    abs: 0.05,
+  },
+  {
+    preset: MR,
+    claim: 'Regions table: eu-west up (%)',
+    metric: ({ r }) => r.regions!['eu-west']!.upShare! * 100,
+    expected: 71.4,
+    abs: 0.05,
+  },
+  {
+    preset: MR,
     claim: 'failover: nothing fails',
     variant: euFailover,
     metric: ({ r }) => r.requests.failed,
     expected: 0,
     abs: 0,
+  },
+  {
+    preset: MR,
+    claim: 'failover: theory, Europe over home by 2 × 40 ms',
+    variant: euFailover,
+    metric: ({ r }) =>
+      r.regions!['eu-west']!.latencyMs!.mean - r.regions!['us-east']!.latencyMs!.mean,
+    expected: 80,
   },
   {
     preset: MR,
