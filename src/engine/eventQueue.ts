@@ -173,23 +173,9 @@ class TimeHeap {
     this.slot = new Int32Array(capacity);
   }
 
-  /** Add `slot` at time `at`: a hole rises from the end while parents come later. */
+  /** Add `slot` at time `at`. */
   insert(slot: number, sSeq: Float64Array): void {
-    const hTime = this.time;
-    const hSlot = this.slot;
-    const time = this.at;
-    const seq = sSeq[slot]!;
-    let i = this.n++;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      const pt = hTime[p]!;
-      if (pt < time || (pt === time && sSeq[hSlot[p]!]! < seq)) break;
-      hTime[i] = pt;
-      hSlot[i] = hSlot[p]!;
-      i = p;
-    }
-    hTime[i] = time;
-    hSlot[i] = slot;
+    this.rise(this.n++, slot, sSeq);
   }
 
   /**
@@ -217,20 +203,27 @@ class TimeHeap {
       hSlot[i] = hSlot[c]!;
       i = c;
     }
-    // The last entry fills the hole at i, rising above later parents.
-    const lt = hTime[n]!;
-    const lslot = hSlot[n]!;
-    const ls = sSeq[lslot]!;
+    this.at = hTime[n]!;
+    this.rise(i, hSlot[n]!, sSeq);
+  }
+
+  /** `slot`, at time `at`, fills the hole at i, rising while parents come later. */
+  private rise(hole: number, slot: number, sSeq: Float64Array): void {
+    const hTime = this.time;
+    const hSlot = this.slot;
+    const time = this.at;
+    const seq = sSeq[slot]!;
+    let i = hole;
     while (i > 0) {
       const p = (i - 1) >> 1;
       const pt = hTime[p]!;
-      if (pt < lt || (pt === lt && sSeq[hSlot[p]!]! < ls)) break;
+      if (pt < time || (pt === time && sSeq[hSlot[p]!]! < seq)) break;
       hTime[i] = pt;
       hSlot[i] = hSlot[p]!;
       i = p;
     }
-    hTime[i] = lt;
-    hSlot[i] = lslot;
+    hTime[i] = time;
+    hSlot[i] = slot;
   }
 
   grow(cap: number): void {
