@@ -14,7 +14,9 @@ async function reportRow(page, kind, label) {
     .filter({ has: page.getByRole('heading', { name: kind, exact: true }) });
   const row = section
     .locator('tbody tr')
-    .filter({ has: page.locator('th', { hasText: label }) })
+    // The whole label, then a unit in brackets (reportText's rowHeading): 'Stale-read share'
+    // must not find 'Stale-read share while cut off'.
+    .filter({ has: page.locator('th', { hasText: new RegExp(`^\\s*${label}( \\(.*\\))?\\s*$`) }) })
     .first();
   await row.waitFor();
   await row.scrollIntoViewIfNeeded();
