@@ -131,6 +131,8 @@ describe('every figure a lesson names is on screen', () => {
       edges: entry.doc.edges,
       result,
       window: last?.nodes,
+      // As RunReport passes them: the regions table is where a lesson's "regions" figures are.
+      regions: entry.doc.regions?.map((r) => r.name),
     });
     const { container, unmount } = render(<ReportTables sections={sections} mode="readable" />);
     for (const f of named) {
