@@ -8,7 +8,9 @@
  * What a node is (a station, a lookup, a buffer…) is its kind's `theory` hook (./nodeTheory.ts).
  */
 import type { NodeResult, SimResult } from '../engine/types.ts';
-import type { Scenario, ScenarioNode } from '../model/types.ts';
+import type { Fault, Scenario, ScenarioNode } from '../model/types.ts';
+import { FAULT_TARGETS } from '../model/kinds/faultDefaults.ts';
+import { regionFaultParts } from '../engine/regionFaults.ts';
 import { cheHitRatio } from './cacheTheory.ts';
 import { consistencyRows } from './consistencyTheory.ts';
 import { partitionRows } from './partitionTheory.ts';
@@ -66,6 +68,19 @@ function row(
   return { nodeId, model, metric, predicted, measured, relativeError, note };
 }
 
+/**
+ * The first fault that hits node `id`: one aimed at it, or a region-wide one that stands for a
+ * fault on it (a regionDown crashes every node of the region but its users and global routers:
+ * the engine's own expansion, regionFaultParts, decides which).
+ */
+function faultOn(doc: Scenario, id: string): Fault | undefined {
+  for (const f of doc.faults) {
+    const parts = FAULT_TARGETS[f.kind] === 'region' ? regionFaultParts(doc, f) : [f];
+    if (parts.some((p) => p.target === id)) return f;
+  }
+  return undefined;
+}
+
 /** Per-replica station of a leaf station node, or the reason there is none. */
 function leafStation(
   doc: Scenario,
@@ -76,7 +91,7 @@ function leafStation(
 ): NodeStation | string {
   const calls = doc.edges.some((e) => e.source === n.id && e.kind === 'call');
   if (calls) return 'calls downstream: its time includes the calls';
-  if (doc.faults.some((f) => f.target === n.id)) return 'a fault targets it';
+  if (faultOn(doc, n.id)) return 'a fault targets it';
   if (st.unmodelled !== undefined) return st.unmodelled;
   const s: NodeStation = {
     lambda: (read + write) / 1000,
@@ -121,7 +136,7 @@ function rareWaits(pWait: number | undefined, answered: number): string {
  */
 function littleCaveat(doc: Scenario, n: ScenarioNode, st: StationTheory): string {
   const why: string[] = [];
-  if (doc.faults.some((f) => f.target === n.id)) why.push('a fault hits it');
+  if (faultOn(doc, n.id)) why.push('a fault hits it');
   if (doc.edges.some((e) => e.target === n.id && e.timeoutMs !== undefined))
     why.push('callers time out and abandon calls it still serves');
   if (st.varyingReplicas) why.push('autoscaled capacity');
@@ -162,7 +177,10 @@ export function theoryCompare(doc: Scenario, result: SimResult): TheoryRow[] {
         'arrival rate (rps)',
         totalRps(rate),
         m.arrivals / seconds,
-        'from client rates and edge weights',
+        // A crash, a partition or a region down sends traffic elsewhere for part of the run.
+        steady.faults
+          ? `from client rates and edge weights; not modelled: ${steady.faults}`
+          : 'from client rates and edge weights',
       ),
     );
     const theory = theoryOf(n);
@@ -170,7 +188,7 @@ export function theoryCompare(doc: Scenario, result: SimResult): TheoryRow[] {
       theory.as === 'lookup' && m.hitRatio !== undefined ? cheHitRatio(doc, theory.lru) : null;
     if (che && typeof che !== 'string') {
       // Che gives the steady hit ratio; a flush empties the cache for part of the run.
-      const flush = doc.faults.find((f) => f.target === n.id);
+      const flush = faultOn(doc, n.id);
       const predicted = flush ? null : che.predicted;
       const note = flush
         ? `not predicted: ${flush.kind} at ${flush.atS} s, the cache refills`
@@ -178,7 +196,7 @@ export function theoryCompare(doc: Scenario, result: SimResult): TheoryRow[] {
       rows.push(row(n.id, 'Che (LRU)', 'hit ratio', predicted, m.hitRatio ?? NaN, note));
     }
     if (theory.as === 'delay') {
-      if (!doc.faults.some((f) => f.target === n.id) && !calls(n.id)) {
+      if (!faultOn(doc, n.id) && !calls(n.id)) {
         const note = 'no queue: each request is served at once, whatever the load';
         rows.push(
           row(n.id, 'M/G/∞', 'mean latency (ms)', distMeanMs(theory.ms), m.latencyMs.mean, note),

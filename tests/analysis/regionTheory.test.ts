@@ -91,4 +91,17 @@ describe('region rows of the theory table', () => {
     const { regions: _, ...plain } = result;
     expect(regionRows(d, plain)).toEqual([]);
   });
+
+  it('a region down counts as a fault on the nodes it crashes, and on them only', () => {
+    const sim = createSimulation(preset, { seed: 7, windows: false });
+    sim.runUntil(Infinity);
+    const rows = theoryCompare(preset, sim.snapshot());
+    const little = (id: string) => rows.find((r) => r.nodeId === id && r.model === 'Little')!;
+    // api-eu crashes with its region: W leaves out the requests the crash cut off.
+    expect(little('api-eu').note).toContain('a fault hits it');
+    expect(little('api-us').note).not.toContain('a fault hits it');
+    // The failover moves eu-west's users to api-us for part of the run: the flow cannot know.
+    const flow = rows.find((r) => r.nodeId === 'api-us' && r.model === 'flow')!;
+    expect(flow.note).toContain('not modelled: regionDown of eu-west');
+  });
 });
