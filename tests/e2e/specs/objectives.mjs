@@ -105,7 +105,9 @@ export default async function ({ page, baseUrl, screenshot }) {
     );
     if (resolve) assert.ok(label.includes(`resolved at ${resolve.tS} s`), label);
   }
-  // On every chart: the alerts' marks over the time axis (charts redraw once after the end).
+  // On every chart: the alerts' marks over the time axis. A card out of sight draws when it
+  // comes into sight (ChartCard's useLivePlot), as it does for a user who scrolls to it: each
+  // card still short of the marks is scrolled to in turn.
   const marksPerChart = () =>
     page.evaluate(() =>
       [...document.querySelectorAll('.chart-card')].map((c) => [
@@ -117,9 +119,9 @@ export default async function ({ page, baseUrl, screenshot }) {
     .waitForFunction(
       (n) => {
         const cards = [...document.querySelectorAll('.chart-card')];
-        return (
-          cards.length >= 3 && cards.every((c) => c.querySelectorAll('.alert-marker').length >= n)
-        );
+        const short = cards.find((c) => c.querySelectorAll('.alert-marker').length < n);
+        short?.scrollIntoView({ block: 'nearest' });
+        return cards.length >= 3 && short === undefined;
       },
       fires.length,
       { timeout: 10_000 },
