@@ -229,7 +229,7 @@ export async function designAtMax({ page, cdp, baseUrl, doc, size, deadline, res
  * page's first listener ran), and how long until `effect` (a predicate run in the page on every
  * animation frame from the click on) held.
  */
-export async function clickLatency(page, name, effect) {
+export async function clickLatency(page, name, effect, clickTimeoutMs = 30_000) {
   await page.evaluate((check) => {
     const w = window;
     const holds = new Function(`return (${check})()`);
@@ -248,7 +248,7 @@ export async function clickLatency(page, name, effect) {
       { capture: true, once: true },
     );
   }, effect.toString());
-  await page.getByRole('button', { name, exact: true }).click();
+  await page.getByRole('button', { name, exact: true }).click({ timeout: clickTimeoutMs });
   await page.waitForFunction(() => window.__click.effectAt !== undefined, null, {
     timeout: 30_000,
   });

@@ -41,6 +41,7 @@ export async function responsiveAtMax({ page, baseUrl, screenshot }, what, doc) 
   }
   // The run has stopped advancing: paused, or (a fan-out that reaches its in-flight cap within a
   // fraction of a simulated second) ended by itself between the look above and the click.
+  // It may also end just before the click, leaving Pause disabled: then there is nothing to time.
   const click = await clickLatency(
     page,
     'Pause',
@@ -48,7 +49,14 @@ export async function responsiveAtMax({ page, baseUrl, screenshot }, what, doc) 
       !/^Running/.test(
         document.querySelector('[role="status"][aria-label="Run summary"]')?.textContent ?? '',
       ),
-  );
+    5_000,
+  ).catch(async (error) => {
+    const ended = await summaryText(page);
+    if (ended.startsWith('Running')) throw error;
+    console.log(`     ${what}: the run ended by itself before the click: "${ended}"`);
+    return undefined;
+  });
+  if (click === undefined) return frames;
   const after = await summaryText(page);
   const ok = click.inputDelayMs <= INPUT_LIMIT_MS;
   const effect = after.startsWith('Paused')
