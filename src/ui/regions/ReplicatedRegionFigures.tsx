@@ -5,42 +5,21 @@
  */
 import { REGION_REPLICATED } from '../../analysis/regionReplications.ts';
 import type { ReplicationSummary } from '../../analysis/replications.ts';
-import { reading } from '../analysis/ReplicatedNodeFigures.tsx';
+import { ReplicatedFiguresTable } from '../analysis/ReplicatedNodeFigures.tsx';
 
 export function ReplicatedRegionFigures({ summary }: { summary: ReplicationSummary }) {
   const rows = Object.entries(summary.regions).flatMap(([region, estimates]) =>
     REGION_REPLICATED.filter((f) => estimates[f.key] !== undefined).map((f) => ({
-      region,
-      f,
+      owner: region,
+      key: f.key,
+      label: f.label,
+      help: f.help,
+      nature: f.ratio ? 'ratio' : 'level',
+      unit: f.unit,
       e: estimates[f.key]!,
     })),
   );
-  if (rows.length === 0) return null;
   return (
-    <table className="an-table" aria-label="Replications per region">
-      <thead>
-        <tr>
-          <th scope="col">Region</th>
-          <th scope="col">Figure</th>
-          <th scope="col">Mean</th>
-          <th scope="col">± 95 % CI</th>
-          <th scope="col">Seeds</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(({ region, f, e }) => {
-          const nature = f.ratio ? 'ratio' : 'level';
-          return (
-            <tr key={`${region}/${f.key}`}>
-              <th scope="row">{region}</th>
-              <td title={f.help}>{f.label}</td>
-              <td>{reading(e.mean, nature, f.unit)}</td>
-              <td>± {Number.isFinite(e.halfWidth) ? reading(e.halfWidth, nature, f.unit) : '—'}</td>
-              <td>{e.n}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <ReplicatedFiguresTable name="Replications per region" ownerHeading="Region" rows={rows} />
   );
 }
