@@ -41,9 +41,12 @@ export interface RunLoopLimits {
   eventBudget: number;
   windowS: number;
   /**
-   * Rest between two slices at full speed. On a two-core machine a worker that never rests
-   * takes a whole core, and the page's own painting starts to miss frames; a short rest
-   * costs a little simulation speed and keeps the page smooth.
+   * Rest between two slices at full speed, for a large design (LARGE_DESIGN_NODES). On a
+   * two-core machine a worker that never rests takes a whole core, and a large page's painting
+   * starts to miss frames; the rest costs a third of the simulation's speed and keeps the page
+   * smooth. A small design's page paints little, so its worker only yields between slices (to
+   * hear a Pause): a rest for every design had the page's Max at about 0.6 × the headless engine,
+   * and issue #19 asks for 0.8 × at least.
    */
   restMs: number;
 }
@@ -64,7 +67,8 @@ const MAX_FRAMES_IN_FLIGHT = 2;
  */
 export const SLOW_PAGE_FRAME_INTERVAL_MS = 1000;
 /**
- * From this many nodes a design's frames come half as often (2 Hz). Each frame changes the page
+ * From this many nodes a design's frames come half as often (2 Hz), and the worker rests between
+ * slices at Max (RunLoopLimits.restMs). Each frame changes the page
  * once (clock, charts, canvas: one layout and paint), and on a large design that change takes
  * the main thread about a display frame or more, so the frame it lands in comes late: at 4 Hz
  * one display frame in 15, a frame-gap p95 of two frames (issue #19 asks for one); at 2 Hz one
@@ -98,6 +102,8 @@ export class RunLoop {
   private frameGapMs: number;
   /** The gap between frames for this document (longer for a large one: LARGE_DESIGN_NODES). */
   private baseGapMs: number;
+  /** The rest between slices at Max for this document (none for a small one). */
+  private restMs = 0;
   private scheduled = false;
   private stepTargetS: number | undefined;
   /** The run waits here for a fault by hand (see `holdForFault`), until wall time `untilMs`. */
@@ -140,8 +146,10 @@ export class RunLoop {
     const wasRunning = this.status === 'running';
     this.doc = doc;
     this.layoutValue = layoutFor(doc);
-    this.baseGapMs = this.limits.frameIntervalMs * (doc.nodes.length >= LARGE_DESIGN_NODES ? 2 : 1);
+    const large = doc.nodes.length >= LARGE_DESIGN_NODES;
+    this.baseGapMs = this.limits.frameIntervalMs * (large ? 2 : 1);
     this.frameGapMs = this.baseGapMs;
+    this.restMs = large ? this.limits.restMs : 0;
     this.rebuild();
     if (wasRunning) this.start();
     this.flush(message);
@@ -333,7 +341,7 @@ export class RunLoop {
     // A page that has not taken the last frames yet gets the windows later, in one batch.
     if (due && this.inFlight < MAX_FRAMES_IN_FLIGHT) this.flush();
     const paced = this.speed !== 'max' && this.stepTargetS === undefined;
-    this.wake(paced && reachedTarget ? PACED_SLEEP_MS : this.limits.restMs);
+    this.wake(paced && reachedTarget ? PACED_SLEEP_MS : this.restMs);
   }
 
   /**

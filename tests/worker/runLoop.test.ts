@@ -51,6 +51,22 @@ const windowsOf = (loop: RunLoop, frames: MetricFrame[]) => {
   );
 };
 
+/** smallDoc grown to `nodes` nodes by copies of its service. */
+function docOfSize(nodes: number): Scenario {
+  const base = smallDoc({ durationS: 1000 });
+  return smallDoc({
+    durationS: 1000,
+    nodes: [
+      ...base.nodes,
+      ...Array.from({ length: nodes - base.nodes.length }, (_, k) => ({
+        ...base.nodes[1]!,
+        id: `s${k}`,
+        label: `S${k}`,
+      })),
+    ],
+  });
+}
+
 describe('the worker run loop', () => {
   it('at max speed runs to the end in slices and delivers every window once, in order', () => {
     const doc = smallDoc();
@@ -111,20 +127,8 @@ describe('the worker run loop', () => {
 
   it('sends a large design half as many frames, each with twice the windows', () => {
     const framesOf = (nodes: number) => {
-      const base = smallDoc({ durationS: 1000 });
-      const doc = smallDoc({
-        durationS: 1000,
-        nodes: [
-          ...base.nodes,
-          ...Array.from({ length: nodes - base.nodes.length }, (_, k) => ({
-            ...base.nodes[1]!,
-            id: `s${k}`,
-            label: `S${k}`,
-          })),
-        ],
-      });
       const { time, sink, loop } = setup({});
-      loop.load(doc);
+      loop.load(docOfSize(nodes));
       loop.setSpeed(10);
       loop.start();
       time.runTasks(100_000, time.nowMs + 4000);
@@ -134,6 +138,34 @@ describe('the worker run loop', () => {
     const large = framesOf(LARGE_DESIGN_NODES);
     expect(large.frames).toBeLessThan(small.frames * 0.7);
     expect(large.windows).toBeGreaterThan(small.windows * 0.8); // no fewer windows
+  });
+
+  it('at max speed rests between slices on a large design only', () => {
+    const restsOf = (nodes: number) => {
+      const time = manualTime();
+      const delays: number[] = [];
+      const loop = new RunLoop(
+        {
+          createSimulation: (d, o) =>
+            createFakeSimulation(d, o, undefined, 1000, (n) => time.advance(n / 1000)),
+          now: time.now,
+          schedule: (fn, delayMs) => {
+            delays.push(delayMs);
+            time.schedule(fn, delayMs);
+          },
+          emit: frameSink().emit,
+        },
+        { restMs: 4 },
+      );
+      loop.load(docOfSize(nodes));
+      loop.setSpeed('max');
+      loop.start();
+      time.runTasks(20);
+      return new Set(delays.slice(1)); // the first is start's own wake, at once
+    };
+    // A small page paints little: the worker only yields, to hear a Pause between slices.
+    expect(restsOf(LARGE_DESIGN_NODES - 1)).toEqual(new Set([0]));
+    expect(restsOf(LARGE_DESIGN_NODES)).toEqual(new Set([4]));
   });
 
   it('sends fewer, larger frames to a page slow to take them, and loses no window', async () => {
