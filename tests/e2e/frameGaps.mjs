@@ -5,6 +5,7 @@
 // carries the load average. Reported, never asserted.
 import { loadavg } from 'node:os';
 import { shareLink } from './designs.mjs';
+import { simulatedSeconds, summaryText } from './runHelpers.mjs';
 
 export const P95_LIMIT_MS = 20;
 export const MAX_LIMIT_MS = 50;
@@ -104,8 +105,6 @@ export async function measure(page, cdp, what, scene) {
   return endWindow(page, cdp, start, what);
 }
 
-export const summaryText = (page) => page.getByRole('status', { name: 'Run summary' }).innerText();
-
 /** Opens `doc` from a share link, waits for the canvas to show its first node. */
 export async function openDesign(page, baseUrl, doc, timeout = 60_000) {
   await page.goto('about:blank'); // a new hash alone would not reload the app
@@ -181,16 +180,6 @@ export async function panAndZoom(page, deadline) {
   }
 }
 
-/** "52.8 s", "3 min 4 s", "1 h 2 min" (formatSimTime) back to seconds. */
-function simSeconds(summary) {
-  const m = /t = ([^·]+)·/.exec(summary);
-  if (!m) return NaN;
-  let s = 0;
-  for (const [, n, unit] of m[1].matchAll(/([\d.]+) (h|min|s)/g))
-    s += Number(n) * { h: 3600, min: 60, s: 1 }[unit];
-  return s;
-}
-
 /**
  * One generated design at Max: frame gaps while it runs still, then while it is panned and
  * zoomed, and the simulated seconds per wall second. Pushes the figures to `results` and what
@@ -202,12 +191,13 @@ export async function designAtMax({ page, cdp, baseUrl, doc, size, deadline, res
   if (count !== size) problems.push(`expected ${size} nodes on the canvas, found ${count}`);
   await startAtMax(page);
   await page.waitForTimeout(1000);
-  const simBefore = simSeconds(await summaryText(page));
+  const simBefore = simulatedSeconds(await summaryText(page));
   const t0 = Date.now();
   results.push(
     await measure(page, cdp, `${size} nodes at Max`, () => keepRunning(page, 3000, deadline)),
   );
-  const simRate = (simSeconds(await summaryText(page)) - simBefore) / ((Date.now() - t0) / 1000);
+  const simRate =
+    (simulatedSeconds(await summaryText(page)) - simBefore) / ((Date.now() - t0) / 1000);
   console.log(`     ${size} nodes: ${simRate.toFixed(0)} simulated s per s at load ${load()}`);
   if (deadline.left() > 0)
     results.push(

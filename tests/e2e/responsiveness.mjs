@@ -13,8 +13,8 @@ import {
   openDesign,
   perfSession,
   startAtMax,
-  summaryText,
 } from './frameGaps.mjs';
+import { summaryText } from './runHelpers.mjs';
 
 /** Every wait stops by then: the runner stops a spec at 120 s, one browser action may take seconds. */
 const TIME_BUDGET_MS = 80_000;
