@@ -271,13 +271,16 @@ export class Kernel {
     const start = this.events;
     const stopAt = Math.min(start + maxEvents, this.eventBudget);
     q.limit = limitT;
-    while (q.due()) {
+    for (;;) {
       const events = this.events;
-      if (events >= stopAt) return events - start >= maxEvents ? 'events' : 'budget';
-      // Every 1024 events of the run, not of this call: where it looks does not depend on how
-      // the run is cut into calls.
-      if ((events & 1023) === 0 && pool.live > this.maxInFlight) return 'inFlight';
-      q.pop();
+      // The checks come before the pop (which takes the event), as a stop leaves it queued; the
+      // budget's is only told when an event was due.
+      if (events >= stopAt || ((events & 1023) === 0 && pool.live > this.maxInFlight)) {
+        if (!q.due()) break;
+        if (events >= stopAt) return events - start >= maxEvents ? 'events' : 'budget';
+        return 'inFlight';
+      }
+      if (!q.popDue()) break;
       this.now = q.t;
       this.events = events + 1;
       this.dispatch(q.kind, q.a, q.b, q.c);

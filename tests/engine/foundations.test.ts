@@ -57,6 +57,24 @@ describe('EventQueue', () => {
     );
   });
 
+  it('pops only what is due before its limit, a lone arrival as a heap event', () => {
+    const q = new EventQueue(4);
+    q.at = 2;
+    q.pushArrivalAt(4, -1, 7, 3); // the lone arrival
+    q.at = 2;
+    q.pushArrivalAt(4, -1, 8, 3); // a second waits in the arrivals' heap
+    q.push(2, 1, 5, 0, 0);
+    q.limit = 2;
+    expect(q.due()).toBe(false);
+    expect(q.popDue()).toBe(false);
+    expect(q.size).toBe(3);
+    q.limit = 2.5;
+    const got: number[] = [];
+    while (q.popDue()) got.push(q.b);
+    expect(got).toEqual([7, 8, 0]);
+    expect(q.size).toBe(0);
+  });
+
   it('interleaves pushes and pops and honours explicit (negative) sequence keys', () => {
     const q = new EventQueue(2);
     q.push(5, 1, 1, 0, 0);
