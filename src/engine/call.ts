@@ -6,6 +6,7 @@
  * lazily, without searching the event list.
  */
 import type { RelayFrame } from './relayFrames.ts';
+import type { HopRow } from './tracing/hopStore.ts';
 
 export class Call {
   gen = 0;
@@ -55,8 +56,8 @@ export class Call {
   frame: RelayFrame | null = null;
   /** The first frame it was relayed with, kept for the next relay, in this life or another. */
   firstFrame: RelayFrame | null = null;
-  /** Its hop's row in the tracer's store (src/engine/tracing), -1: not traced. */
-  span = -1;
+  /** Its hop's row in the tracer's store (src/engine/tracing), null: not traced. */
+  span: HopRow | null = null;
 
   constructor(readonly id: number) {}
 }
@@ -74,7 +75,7 @@ export function clearState(c: Call): void {
   c.lost = 0;
   c.killed = false;
   c.frame = null;
-  c.span = -1;
+  c.span = null;
 }
 
 export class CallPool {

@@ -67,7 +67,7 @@ export class Kernel {
   /** The caller policies; `noPolicy` (no edge has one) is never called on the hot path. */
   policy: CallPolicy = noPolicy;
   hooks: KernelHooks | null = null;
-  /** Request traces (src/engine/tracing); null: off, and only calls' `span` -1 is checked. */
+  /** Request traces (src/engine/tracing); null: off, and calls' `span` are only compared with null. */
   tracer: Tracer | null = null;
   /** Draw keys / source addresses for requests only when some node reads them. */
   needKeys = false;
@@ -145,7 +145,7 @@ export class Kernel {
   finishRoot(root: Call, reason: number): void {
     this.stats[root.node]!.rootDeparture(root, reason);
     this.global.requestDone(root, reason);
-    if (root.span >= 0) this.tracer!.finish(root, reason);
+    if (root.span !== null) this.tracer!.finish(root, reason);
     this.pool.free(root);
   }
 
@@ -170,7 +170,7 @@ export class Kernel {
     c.attempt = attempt;
     c.sendT = this.now;
     clearState(c);
-    if (parent.span >= 0) c.span = this.tracer!.open(c, parent.span);
+    if (parent.span !== null) c.span = this.tracer!.open(c, parent.span);
     e.wCalls++;
     e.calls++;
     if (this.policy !== noPolicy) {
@@ -239,7 +239,7 @@ export class Kernel {
     c.attempt = 0;
     c.hops++;
     c.sendT = this.now;
-    c.span = senderSpan >= 0 ? this.tracer!.open(c, senderSpan) : -1;
+    c.span = senderSpan !== null ? this.tracer!.open(c, senderSpan) : null;
     e.wCalls++;
     e.calls++;
     this.arrive(c);
@@ -248,7 +248,7 @@ export class Kernel {
   /** The callee is done with `c` (reason 0 = ok): count it and send the answer back. */
   respond(c: Call, reason: number): void {
     this.stats[c.node]!.departure(c, reason);
-    if (c.span >= 0) this.tracer!.respond(c);
+    if (c.span !== null) this.tracer!.respond(c);
     c.result = reason;
     const lat = this.edges[c.edge]!.oneWayS();
     if (lat === 0) this.responseArrived(c);
@@ -259,7 +259,7 @@ export class Kernel {
   deliverToParent(child: Call, reason: number): void {
     const parent = this.pool.calls[child.parent];
     if (parent === undefined || parent.gen !== child.parentGen || parent.killed) return;
-    if (child.span >= 0) this.tracer!.delivered(child, reason);
+    if (child.span !== null) this.tracer!.delivered(child, reason);
     this.nodes[parent.node]!.onAnswer(parent, child, reason);
   }
 
@@ -331,7 +331,7 @@ export class Kernel {
 
   private arrive(c: Call): void {
     c.arriveT = this.now;
-    if (c.span >= 0) this.tracer!.arrive(c);
+    if (c.span !== null) this.tracer!.arrive(c);
     this.stats[c.node]!.arrival(c.counted);
     this.nodes[c.node]!.arrive(c);
   }
@@ -369,7 +369,7 @@ export class Kernel {
    */
   private unrelay(c: Call): void {
     const reason = c.result;
-    if (c.span >= 0) {
+    if (c.span !== null) {
       this.tracer!.answer(c, reason);
       this.tracer!.delivered(c, reason);
     }
@@ -391,7 +391,7 @@ export class Kernel {
 
   private deliver(child: Call, reason: number): void {
     const e = this.edges[child.edge]!;
-    if (child.span >= 0) this.tracer!.answer(child, reason);
+    if (child.span !== null) this.tracer!.answer(child, reason);
     if (reason !== 0) {
       e.wFailed++;
       e.failed++;

@@ -9,6 +9,7 @@
  * place, as the call's own fields are.
  */
 import type { Call } from './call.ts';
+import type { HopRow } from './tracing/hopStore.ts';
 
 export class RelayFrame {
   node = -1;
@@ -17,7 +18,7 @@ export class RelayFrame {
   backend = -1;
   attempt = 0;
   hops = 0;
-  span = -1;
+  span: HopRow | null = null;
   sendT = 0;
   arriveT = 0;
   /** The frame saved next when the call is relayed again (kept for reuse). */

@@ -1,19 +1,19 @@
 /**
- * The hops of the requests being traced now, before anyone knows whether they will be kept: one
- * preallocated Float64Array holding a row of `STRIDE` numbers per hop, and a free list, so
- * recording a hop allocates nothing. Row-major on purpose: a hop's numbers share three cache
- * lines, where a column per field touched a line per field, and with tail capture every hop of
- * every request is recorded. A row is named by its offset in `f` (its "span"), so the hooks
- * index without multiplying.
+ * The hops of the requests being traced now, before anyone knows whether they will be kept: a
+ * pool of row objects and a free list, so recording a hop allocates nothing once the pool has
+ * grown to what the run holds in flight. A row is an object, named by reference from the call
+ * that records it (`span`), not a stretch of a typed array: a hook's store is then one store to a
+ * field, where a typed array's took an index, a bounds check and a conversion each, and with tail
+ * capture every hop of every request is recorded, so these stores are most of the tracer's cost.
  *
  * A row belongs to the call that opened it until its trace closes. Closing a trace detaches
- * every call still working for it (its `span` becomes -1: a callee still busy after its caller
+ * every call still working for it (its `span` becomes null: a callee still busy after its caller
  * timed out), so a call with a span always owns that row: the hooks write without checking, and
- * a hop costs its stores and nothing else. With tail capture that is most of the tracer's cost,
- * so the rest is kept to what each request must touch anyway: a hop is linked in after its root
- * (newest first: no walk to the trace's last row), and a closing trace that is not kept is given
- * back in one walk that looks up only the calls of hops not yet settled (answered and responded:
- * nothing writes on such a row again), which in a healthy run is none.
+ * a hop costs its stores and nothing else. The rest is kept to what each request must touch
+ * anyway: a hop is linked in after its root (newest first: no walk to the trace's last row), and
+ * a closing trace that is not kept is given back in one walk that looks up only the calls of hops
+ * not yet settled (answered and responded: nothing writes on such a row again), which in a
+ * healthy run is none.
  */
 import type { RelayFrame } from '../relayFrames.ts';
 import {
@@ -24,59 +24,53 @@ import {
   type TraceReason,
 } from './types.ts';
 
-// Module-local copies: read once, not through an import binding on every hop.
+// Module-local copies: read once, not through an import binding on every hop (constants
+// imported from another module are getters under tsx, the headless runner's and the tests').
 const DELIVERED = HOP_DELIVERED;
 const FALLBACK = HOP_FALLBACK;
 
-// Fields of a row: the call that recorded it, the hop's moments (simulated s, -1: not reached),
-// its outcome. Field 1 is free.
-const CALL_ID = 0;
-const SEND = 2;
-const ARRIVE = 3;
-const WORK = 4;
-const WORKED = 5;
-const RESPOND = 6;
-const ANSWER = 7;
-const STATUS = 8;
-const FLAGS = 9;
-// Who called whom: the parent's span (-1: the root), the callee, the edge, the caller's choices.
-const PARENT = 10;
-const NODE = 11;
-const EDGE = 12;
-const ATTEMPT = 13;
-const BACKEND = 14;
-const REPLICA = 15;
-/**
- * The next row of the trace (-1: none): from the root, its hops newest first. And the trace's
- * root row.
- */
-const NEXT = 16;
-const ROOT = 17;
-// On root rows only: the trace's number of rows, the request's number, head-sampled, counted,
-// and whether a hop found no room.
-const COUNT = 18;
-const SEQ = 19;
-const HEAD = 20;
-const COUNTED = 21;
-const INCOMPLETE = 22;
-const STRIDE = 24;
+/** One hop of a trace being recorded (a root row: the client's request, and the trace's own). */
+export class HopRow {
+  /** The call that recorded it (Kernel.pool.calls), for `detach`. */
+  callId = 0;
+  // The hop's moments (simulated s, -1: not reached) and outcome (see TraceHop).
+  sendS = -1;
+  arriveS = -1;
+  workS = -1;
+  workedS = -1;
+  respondS = -1;
+  answerS = -1;
+  status = 0;
+  flags = 0;
+  // Who called whom: the parent's row (null: the root), the callee, the edge, the caller's choices.
+  parent: HopRow | null = null;
+  node = -1;
+  edge = -1;
+  attempt = 0;
+  backend = -1;
+  replica = -1;
+  /** The next row of the trace (null: none): from the root, its hops newest first. */
+  next: HopRow | null = null;
+  /** The trace's root row (itself on a root). */
+  root: HopRow = this;
+  // On root rows only: the trace's number of rows, the request's number, head-sampled, counted,
+  // and whether a hop found no room.
+  count = 1;
+  seq = 0;
+  head = false;
+  counted = false;
+  incomplete = false;
+  /** Its index in the trace's hops, while the trace is built. */
+  index = 0;
+}
 
-/**
- * The store of live rows. The layout stays inside this module on purpose: constants imported
- * from another module are getters under tsx (the headless runner and the bench), which cost more
- * than the recording itself.
- */
+/** The store of live rows. */
 export class HopStore {
-  f: Float64Array;
-  private freeRows: Int32Array;
-  /** Row → hop index while a trace is built. */
-  private hopIndex: Int32Array;
+  private readonly freeRows: HopRow[] = [];
+  /** Rows made so far (at most `capacity`). */
+  private made = 0;
   /** A trace's rows in the order they were sent, while it is built. */
-  private order: Int32Array;
-  /** Rows on the free list. */
-  private free = 0;
-  /** Rows allocated so far: they double when all are taken, up to `capacity`. */
-  private rows = 0;
+  private readonly order: HopRow[] = [];
 
   constructor(
     private readonly clock: Clock,
@@ -84,161 +78,121 @@ export class HopStore {
     readonly capacity: number,
     /** The kernel's calls by id: who still works for a closing trace. */
     private readonly calls: readonly HopCall[],
-  ) {
-    this.f = new Float64Array(0);
-    this.freeRows = new Int32Array(0);
-    this.hopIndex = new Int32Array(0);
-    this.order = new Int32Array(0);
-    this.grow();
-  }
+  ) {}
 
-  /** Rows free now or still to be allocated. */
+  /** Rows free now or still to be made. */
   get room(): number {
-    return this.free + this.capacity - this.rows;
+    return this.freeRows.length + this.capacity - this.made;
+  }
+
+  /** A free row (null: at capacity). A run makes rows up to what it keeps in flight. */
+  private take(): HopRow | null {
+    const r = this.freeRows.pop();
+    if (r !== undefined) return r;
+    if (this.made === this.capacity) return null;
+    this.made++;
+    return new HopRow();
   }
 
   /**
-   * More rows (false: at capacity). A run starts small and grows to what it keeps in flight, so
-   * a short run does not pay for filling megabytes it never uses.
+   * A root row for call `c`, request number `seq` (null: the store is full). Only what a root
+   * needs: `build` fills in the fields every root has alike.
    */
-  private grow(): boolean {
-    const rows = Math.min(this.capacity, Math.max(1024, this.rows * 2));
-    if (rows === this.rows) return false;
-    const f = new Float64Array(rows * STRIDE);
-    f.set(this.f);
-    this.f = f;
-    const freeRows = new Int32Array(rows);
-    freeRows.set(this.freeRows.subarray(0, this.free));
-    for (let i = rows - 1; i >= this.rows; i--) freeRows[this.free++] = i * STRIDE;
-    this.freeRows = freeRows;
-    this.hopIndex = new Int32Array(rows);
-    this.order = new Int32Array(rows);
-    this.rows = rows;
-    return true;
-  }
-
-  /**
-   * A root row for call `c`, request number `seq`: its span (-1: the store is full). Only what
-   * a root needs: `build` fills in the fields every root has alike.
-   */
-  openRoot(c: HopCall, seq: number, head: boolean, counted: boolean): number {
-    if (this.free === 0 && !this.grow()) return -1;
-    const r = this.freeRows[--this.free]!;
-    const f = this.f;
-    f[r + CALL_ID] = c.id;
-    f[r + SEND] = this.clock.now;
-    f[r + FLAGS] = 0;
-    f[r + NODE] = c.node;
-    f[r + NEXT] = -1;
-    f[r + ROOT] = r;
-    f[r + COUNT] = 1;
-    f[r + SEQ] = seq;
-    f[r + HEAD] = head ? 1 : 0;
-    f[r + COUNTED] = counted ? 1 : 0;
-    f[r + INCOMPLETE] = 0;
+  openRoot(c: HopCall, seq: number, head: boolean, counted: boolean): HopRow | null {
+    const r = this.take();
+    if (r === null) return null;
+    r.callId = c.id;
+    r.sendS = this.clock.now;
+    r.flags = 0;
+    r.node = c.node;
+    r.next = null;
+    r.root = r;
+    r.count = 1;
+    r.seq = seq;
+    r.head = head;
+    r.counted = counted;
+    r.incomplete = false;
     return r;
   }
 
   /**
-   * A row for call `c`, sent now on behalf of the hop in row `parent`: its span; -1 if the
-   * store is full (the trace is then incomplete).
+   * A row for call `c`, sent now on behalf of the hop in row `parent`; null if the store is
+   * full (the trace is then incomplete).
    */
-  openHop(parent: number, c: HopCall): number {
-    let f = this.f;
-    const root = f[parent + ROOT]! | 0;
-    if (this.free === 0 && !this.grow()) {
-      f[root + INCOMPLETE] = 1;
-      return -1;
+  openHop(parent: HopRow, c: HopCall): HopRow | null {
+    const root = parent.root;
+    const r = this.take();
+    if (r === null) {
+      root.incomplete = true;
+      return null;
     }
-    const r = this.freeRows[--this.free]!;
-    f = this.f; // grow() may have replaced it
-    f[r + CALL_ID] = c.id;
-    f[r + SEND] = this.clock.now;
-    f[r + ARRIVE] = -1;
-    f[r + WORK] = -1;
-    f[r + WORKED] = -1;
-    f[r + RESPOND] = -1;
-    f[r + ANSWER] = -1;
-    f[r + STATUS] = 0;
-    f[r + FLAGS] = 0;
-    f[r + PARENT] = parent;
-    f[r + NODE] = c.node;
-    f[r + EDGE] = c.edge;
-    f[r + ATTEMPT] = c.attempt;
-    f[r + BACKEND] = c.backend;
-    f[r + REPLICA] = c.replica;
-    f[r + ROOT] = root;
-    f[r + NEXT] = f[root + NEXT]!;
-    f[root + NEXT] = r;
-    f[root + COUNT] = f[root + COUNT]! + 1;
+    r.callId = c.id;
+    r.sendS = this.clock.now;
+    r.arriveS = -1;
+    r.workS = -1;
+    r.workedS = -1;
+    r.respondS = -1;
+    r.answerS = -1;
+    r.status = 0;
+    r.flags = 0;
+    r.parent = parent;
+    r.node = c.node;
+    r.edge = c.edge;
+    r.attempt = c.attempt;
+    r.backend = c.backend;
+    r.replica = c.replica;
+    r.root = root;
+    r.next = root.next;
+    root.next = r;
+    root.count++;
     return r;
   }
 
   /** Moments of call `c`'s hop (now). */
   arrive(c: HopCall): void {
-    this.f[c.span + ARRIVE] = this.clock.now;
+    c.span!.arriveS = this.clock.now;
   }
   startWork(c: HopCall): void {
-    this.f[c.span + WORK] = this.clock.now;
+    c.span!.workS = this.clock.now;
   }
   worked(c: HopCall): void {
-    this.f[c.span + WORKED] = this.clock.now;
+    c.span!.workedS = this.clock.now;
   }
   note(c: HopCall, flag: number): void {
-    const i = c.span + FLAGS;
-    this.f[i] = this.f[i]! | flag;
+    c.span!.flags |= flag;
   }
   /** The callee answered (the replica it chose is in `c.replica`). */
   respond(c: HopCall): void {
-    const r = c.span;
-    this.f[r + RESPOND] = this.clock.now;
-    this.f[r + REPLICA] = c.replica;
+    const r = c.span!;
+    r.respondS = this.clock.now;
+    r.replica = c.replica;
   }
   /** The caller heard `status`. */
   answer(c: HopCall, status: number): void {
-    const r = c.span;
-    this.f[r + ANSWER] = this.clock.now;
-    this.f[r + STATUS] = status;
+    const r = c.span!;
+    r.answerS = this.clock.now;
+    r.status = status;
   }
   /** The hop's answer reached its caller's node as `status` (a fallback if it had failed). */
   delivered(c: HopCall, status: number): void {
-    const r = c.span;
-    const f = this.f;
-    const mark = status === 0 && f[r + STATUS] !== 0 ? DELIVERED | FALLBACK : DELIVERED;
-    f[r + FLAGS] = f[r + FLAGS]! | mark;
+    const r = c.span!;
+    r.flags |= status === 0 && r.status !== 0 ? DELIVERED | FALLBACK : DELIVERED;
   }
 
   /** The request of root row r is over now with `status`. */
-  close(r: number, status: number): void {
-    const f = this.f;
-    const t = this.clock.now;
-    f[r + ANSWER] = t;
-    f[r + STATUS] = status;
-    f[r + FLAGS] = f[r + FLAGS]! | DELIVERED;
+  close(r: HopRow, status: number): void {
+    r.answerS = this.clock.now;
+    r.status = status;
+    r.flags |= DELIVERED;
   }
 
-  incomplete(r: number): boolean {
-    return this.f[r + INCOMPLETE] === 1;
-  }
-  headSampled(r: number): boolean {
-    return this.f[r + HEAD] === 1;
-  }
-  /** Latency of the closed request of root row r. */
-  latency(r: number): number {
-    return this.f[r + ANSWER]! - this.f[r + SEND]!;
-  }
-  /** Latency of the closed request of root row r, into `out[i]` (no number boxed). */
-  latencyInto(r: number, out: Float64Array, i: number): void {
-    out[i] = this.f[r + ANSWER]! - this.f[r + SEND]!;
-  }
   /** Sort root rows `rows[0..n)` by request number (n is small: insertion sort, no garbage). */
-  sortBySeq(rows: Int32Array, n: number): void {
-    const f = this.f;
+  sortBySeq(rows: HopRow[], n: number): void {
     for (let i = 1; i < n; i++) {
       const r = rows[i]!;
-      const k = f[r + SEQ]!;
+      const k = r.seq;
       let j = i - 1;
-      for (; j >= 0 && f[rows[j]! + SEQ]! > k; j--) rows[j + 1] = rows[j]!;
+      for (; j >= 0 && rows[j]!.seq > k; j--) rows[j + 1] = rows[j]!;
       rows[j + 1] = r;
     }
   }
@@ -249,77 +203,75 @@ export class HopStore {
    * root's own call is being recycled, and a settled hop's call writes nothing more: only the
    * others are looked up.
    */
-  detach(root: number): void {
-    const f = this.f;
-    for (let r = f[root + NEXT]! | 0; r >= 0; r = f[r + NEXT]! | 0) {
-      if (f[r + RESPOND]! < 0 || f[r + ANSWER]! < 0) this.detachRow(r);
+  detach(root: HopRow): void {
+    for (let r = root.next; r !== null; r = r.next) {
+      if (r.respondS < 0 || r.answerS < 0) this.detachRow(r);
     }
   }
 
   /** Give back every row of the trace rooted at `root` (detached). */
-  release(root: number): void {
-    const f = this.f;
-    for (let r = root; r >= 0; r = f[r + NEXT]! | 0) this.freeRows[this.free++] = r;
+  release(root: HopRow): void {
+    for (let r: HopRow | null = root; r !== null; r = r.next) this.freeRows.push(r);
   }
 
   /** `detach` and `release` in one walk: a closed trace that is not kept. */
-  discard(root: number): void {
-    const f = this.f;
-    this.freeRows[this.free++] = root;
-    for (let r = f[root + NEXT]! | 0; r >= 0; r = f[r + NEXT]! | 0) {
-      if (f[r + RESPOND]! < 0 || f[r + ANSWER]! < 0) this.detachRow(r);
-      this.freeRows[this.free++] = r;
+  discard(root: HopRow): void {
+    const free = this.freeRows;
+    free.push(root);
+    for (let r = root.next; r !== null; r = r.next) {
+      if (r.respondS < 0 || r.answerS < 0) this.detachRow(r);
+      free.push(r);
     }
   }
 
   /**
    * The call that recorded row r and its relay frames stop recording on it. No generation check
    * is needed: r is this trace's until it is released, so a call (or frame) with span r is the
-   * one that recorded it (a recycled call starts with span -1, and frames with the call's).
+   * one that recorded it (a recycled call starts with a null span, and frames with the call's).
    */
-  private detachRow(r: number): void {
-    const c = this.calls[this.f[r + CALL_ID]! | 0]!;
-    if (c.span === r) c.span = -1;
+  private detachRow(r: HopRow): void {
+    const c = this.calls[r.callId]!;
+    if (c.span === r) c.span = null;
     // The hops it was relayed from (src/engine/relayFrames.ts) record on their rows too.
-    for (let h = c.frame; h !== null; h = h.below) if (h.span === r) h.span = -1;
+    for (let h = c.frame; h !== null; h = h.below) if (h.span === r) h.span = null;
   }
 
   /** The plain-object trace of the rows rooted at r. */
-  build(r: number, why: TraceReason): Trace {
-    const f = this.f;
-    const hops: TraceHop[] = [rootHop(f, r)];
-    this.hopIndex[r / STRIDE] = 0;
+  build(r: HopRow, why: TraceReason): Trace {
+    const hops: TraceHop[] = [rootHop(r)];
+    r.index = 0;
     // The hops are linked newest first: back into the order they were sent.
     const order = this.order;
-    let n = f[r + COUNT]! - 1;
-    for (let i = f[r + NEXT]! | 0; i >= 0; i = f[i + NEXT]! | 0) order[--n] = i;
-    for (let k = 0, n = f[r + COUNT]! - 1; k < n; k++) {
+    let n = r.count - 1;
+    order.length = n;
+    for (let i = r.next; i !== null; i = i.next) order[--n] = i;
+    for (let k = 0; k < order.length; k++) {
       const i = order[k]!;
-      this.hopIndex[i / STRIDE] = hops.length;
+      i.index = hops.length;
       hops.push({
-        parent: this.hopIndex[f[i + PARENT]! / STRIDE]!,
-        node: f[i + NODE]!,
-        edge: f[i + EDGE]!,
-        attempt: f[i + ATTEMPT]!,
-        backend: f[i + BACKEND]!,
-        replica: f[i + REPLICA]!,
-        sendS: f[i + SEND]!,
-        arriveS: f[i + ARRIVE]!,
-        workS: f[i + WORK]!,
-        workedS: f[i + WORKED]!,
-        respondS: f[i + RESPOND]!,
-        answerS: f[i + ANSWER]!,
-        status: f[i + STATUS]!,
-        flags: f[i + FLAGS]!,
+        parent: i.parent!.index,
+        node: i.node,
+        edge: i.edge,
+        attempt: i.attempt,
+        backend: i.backend,
+        replica: i.replica,
+        sendS: i.sendS,
+        arriveS: i.arriveS,
+        workS: i.workS,
+        workedS: i.workedS,
+        respondS: i.respondS,
+        answerS: i.answerS,
+        status: i.status,
+        flags: i.flags,
       });
     }
     return {
-      id: f[r + SEQ]!,
+      id: r.seq,
       why,
-      counted: f[r + COUNTED] === 1,
-      startS: f[r + SEND]!,
-      endS: f[r + ANSWER]!,
-      status: f[r + STATUS]!,
+      counted: r.counted,
+      startS: r.sendS,
+      endS: r.answerS,
+      status: r.status,
       hops,
     };
   }
@@ -329,12 +281,12 @@ interface Clock {
 }
 
 /** The root's hop: the client's request, its moments the request's own. */
-function rootHop(f: Float64Array, r: number): TraceHop {
-  const t0 = f[r + SEND]!;
-  const t1 = f[r + ANSWER]!;
+function rootHop(r: HopRow): TraceHop {
+  const t0 = r.sendS;
+  const t1 = r.answerS;
   return {
     parent: -1,
-    node: f[r + NODE]!,
+    node: r.node,
     edge: -1,
     attempt: 0,
     backend: -1,
@@ -345,14 +297,14 @@ function rootHop(f: Float64Array, r: number): TraceHop {
     workedS: -1,
     respondS: t1,
     answerS: t1,
-    status: f[r + STATUS]!,
-    flags: f[r + FLAGS]!,
+    status: r.status,
+    flags: r.flags,
   };
 }
 
 /** What a row copies from the call it records; the hooks detach a call by its spans. */
 interface HopCall {
-  span: number;
+  span: HopRow | null;
   readonly frame: RelayFrame | null;
   readonly id: number;
   readonly node: number;

@@ -1,6 +1,6 @@
 /**
  * The tracer: the kernel and the node kinds call it at each step of a traced call (a call whose
- * `span` names a row of the hop store); untraced calls have span -1 and cost one comparison per
+ * `span` names a row of the hop store); untraced calls have a null span and cost one comparison per
  * hook. Which requests are traced:
  *
  * - head sampling: request n is traced when a hash of (seed, n) falls below `sampleRate`: no
@@ -13,10 +13,10 @@
  *
  * Memory is bounded: the live hops by the store's capacity (a request that finds no room is not
  * traced, counted as dropped), the kept traces by `maxTraces` between two drains. A kept trace
- * becomes plain objects (`Trace`) once, when kept; nothing is allocated per event.
+ * becomes plain objects (`Trace`) once, when kept; nothing else is allocated per event.
  */
 import type { Call } from '../call.ts';
-import { HopStore } from './hopStore.ts';
+import { HopStore, type HopRow } from './hopStore.ts';
 import type { Trace, TraceReason, TracingCounts, TracingSettings } from './types.ts';
 
 /** Live hop rows: enough for thousands of requests in flight at a few hops each. */
@@ -55,9 +55,11 @@ export class Tracer {
    * built) until the window is over or a slower one evicts them, and their latencies. Most
    * requests are not among them: one comparison with `slowMin` turns them away.
    */
-  private readonly slowRow: Int32Array;
+  private readonly slowRow: HopRow[] = [];
   private readonly slowS: Float64Array;
   private slowCount = 0;
+  /** How many are held (settings.slowestPerWindow). */
+  private readonly slowMax: number;
   /** Every place is taken (false without tail capture of the slowest). */
   private slowFull = false;
   /** Once every place is taken: the fastest held one, which a request must beat to get in. */
@@ -83,7 +85,7 @@ export class Tracer {
     this.store = new HopStore(clock, capacity, clock.pool.calls);
     this.headBelow = settings.sampleRate * 4294967296;
     this.tail = settings.slowestPerWindow > 0 || settings.failed;
-    this.slowRow = new Int32Array(settings.slowestPerWindow);
+    this.slowMax = settings.slowestPerWindow;
     this.slowS = new Float64Array(settings.slowestPerWindow);
   }
 
@@ -100,7 +102,7 @@ export class Tracer {
   }
 
   /** `c` is about to go over its edge on behalf of the hop in row `parentSpan`: its row. */
-  open(c: Call, parentSpan: number): number {
+  open(c: Call, parentSpan: HopRow): HopRow | null {
     return this.store.openHop(parentSpan, c);
   }
 
@@ -146,23 +148,27 @@ export class Tracer {
    */
   finish(c: Call, reason: number): void {
     const s = this.store;
-    const r = c.span;
+    const r = c.span!;
     s.close(r, reason);
-    if (s.incomplete(r)) {
-      if (s.headSampled(r) || reason !== 0) this.dropped++;
+    if (r.incomplete) {
+      if (r.head || reason !== 0) this.dropped++;
       return s.discard(r);
     }
-    const why: TraceReason | null = s.headSampled(r)
+    const why: TraceReason | null = r.head
       ? 'head'
       : reason !== 0 && this.settings.failed
         ? 'failed'
         : null;
     if (why === null) {
       // Most requests: not slower than the fastest of the window's slowest held so far.
-      if (this.slowFull && this.clock.now < this.slowWindowEnd && s.latency(r) <= this.slowMin) {
+      if (
+        this.slowFull &&
+        this.clock.now < this.slowWindowEnd &&
+        r.answerS - r.sendS <= this.slowMin
+      ) {
         return s.discard(r);
       }
-      if (this.slowRow.length === 0 || !this.offerSlow(r)) return s.discard(r);
+      if (this.slowMax === 0 || !this.offerSlow(r)) return s.discard(r);
       return s.detach(r); // held until its window is over
     }
     s.detach(r);
@@ -182,7 +188,7 @@ export class Tracer {
   }
 
   /** A candidate for the slowest of its window: held (true) until the window is over, or not. */
-  private offerSlow(r: number): boolean {
+  private offerSlow(r: HopRow): boolean {
     const s = this.store;
     const now = this.clock.now;
     if (now >= this.slowWindowEnd) {
@@ -193,16 +199,17 @@ export class Tracer {
       }
       this.slowWindowEnd = (w + 1) * this.windowS;
     }
+    const latency = r.answerS - r.sendS;
     let i = this.slowCount;
-    if (i === this.slowRow.length) {
-      if (s.latency(r) <= this.slowMin) return false;
+    if (i === this.slowMax) {
+      if (latency <= this.slowMin) return false;
       i = this.slowMinAt;
       s.release(this.slowRow[i]!);
     } else this.slowCount++;
     this.slowRow[i] = r;
-    s.latencyInto(r, this.slowS, i);
-    if (this.slowCount === this.slowRow.length) this.findSlowMin();
-    this.slowFull = this.slowCount === this.slowRow.length;
+    this.slowS[i] = latency;
+    if (this.slowCount === this.slowMax) this.findSlowMin();
+    this.slowFull = this.slowCount === this.slowMax;
     return true;
   }
 
