@@ -28,10 +28,8 @@ export class EventQueue {
   private readonly main: TimeHeap;
   private readonly arrivals: TimeHeap;
   private sSeq: Float64Array;
-  private sKind: Int32Array;
-  private sA: Int32Array;
-  private sB: Int32Array;
-  private sC: Int32Array;
+  /** Each slot's payload: kind, a, b, c at 4·slot (one array: one check of it per access). */
+  private sPay: Int32Array;
   private free: Int32Array;
   private freeTop = 0;
   private nextSeq = 0;
@@ -57,10 +55,7 @@ export class EventQueue {
     this.main = new TimeHeap(capacity);
     this.arrivals = new TimeHeap(capacity);
     this.sSeq = new Float64Array(capacity);
-    this.sKind = new Int32Array(capacity);
-    this.sA = new Int32Array(capacity);
-    this.sB = new Int32Array(capacity);
-    this.sC = new Int32Array(capacity);
+    this.sPay = new Int32Array(4 * capacity);
     this.free = new Int32Array(capacity);
     for (let i = 0; i < capacity; i++) this.free[i] = capacity - 1 - i;
     this.freeTop = capacity;
@@ -126,10 +121,12 @@ export class EventQueue {
     if (this.freeTop === 0) this.grow();
     const slot = this.free[--this.freeTop]!;
     this.sSeq[slot] = seq;
-    this.sKind[slot] = kind;
-    this.sA[slot] = a;
-    this.sB[slot] = b;
-    this.sC[slot] = c;
+    const pay = this.sPay;
+    const at = 4 * slot;
+    pay[at] = kind;
+    pay[at + 1] = a;
+    pay[at + 2] = b;
+    pay[at + 3] = c;
     heap.at = this.at;
     heap.insert(slot, this.sSeq);
   }
@@ -188,10 +185,12 @@ export class EventQueue {
     const slot = heap.slot[0]!;
     this.t = ht;
     heap.removeFirst(sSeq);
-    this.kind = this.sKind[slot]!;
-    this.a = this.sA[slot]!;
-    this.b = this.sB[slot]!;
-    this.c = this.sC[slot]!;
+    const pay = this.sPay;
+    const at = 4 * slot;
+    this.kind = pay[at]!;
+    this.a = pay[at + 1]!;
+    this.b = pay[at + 2]!;
+    this.c = pay[at + 3]!;
     this.free[this.freeTop++] = slot;
     return true;
   }
@@ -202,10 +201,7 @@ export class EventQueue {
     this.main.grow(cap);
     this.arrivals.grow(cap);
     this.sSeq = growF64(this.sSeq, cap);
-    this.sKind = growI32(this.sKind, cap);
-    this.sA = growI32(this.sA, cap);
-    this.sB = growI32(this.sB, cap);
-    this.sC = growI32(this.sC, cap);
+    this.sPay = growI32(this.sPay, 4 * cap);
     this.free = new Int32Array(cap);
     // Every old slot is in use (the free list was empty): the new ones are free.
     for (let i = 0; i < cap - old; i++) this.free[i] = cap - 1 - i;
@@ -268,12 +264,11 @@ class TimeHeap {
     const hTime = this.time;
     const hSlot = this.slot;
     const time = this.at;
-    const seq = sSeq[slot]!;
     let i = hole;
     while (i > 0) {
       const p = (i - 1) >> 1;
       const pt = hTime[p]!;
-      if (pt < time || (pt === time && sSeq[hSlot[p]!]! < seq)) break;
+      if (pt < time || (pt === time && sSeq[hSlot[p]!]! < sSeq[slot]!)) break;
       hTime[i] = pt;
       hSlot[i] = hSlot[p]!;
       i = p;

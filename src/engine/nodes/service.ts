@@ -66,6 +66,12 @@ export class ServiceNode extends BaseNode {
   private readonly batcher: Batcher | null;
   /** With `concurrencyLimit`: each replica's limit on the requests it admits at once. */
   private limiter: ConcurrencyLimiter | null = null;
+  /**
+   * Workers and a first-come line, nothing else at an arrival: no error fault, batches,
+   * concurrency limit, shedding, classes, load dependence or pauses (`replan` keeps it). An
+   * arrival and a start of work then skip those checks.
+   */
+  private plain = false;
 
   constructor(ctx: NodeContext) {
     super(ctx);
@@ -103,6 +109,18 @@ export class ServiceNode extends BaseNode {
       a === undefined
         ? null
         : new Autoscaler(this.k, this.index, a, this.slots, this.stats, ctx.targets);
+    this.replan();
+  }
+
+  private replan(): void {
+    this.plain =
+      this.errorShare === 0 &&
+      this.batcher === null &&
+      this.limiter === null &&
+      this.p.shedQueueLength === undefined &&
+      this.classes === null &&
+      this.clock === null &&
+      this.pauses === null;
   }
 
   override start(): void {
@@ -127,6 +145,7 @@ export class ServiceNode extends BaseNode {
     else if (this.clock === null)
       this.clock = new LoadClock(this.k, this.index, SUB_WORKED, params.loadDependence);
     else this.clock.ld = params.loadDependence;
+    this.replan();
   }
 
   drain(replica: number): void {
@@ -160,6 +179,13 @@ export class ServiceNode extends BaseNode {
     const r = pinned ? c.replica : this.pickReplica();
     if (r < 0 || r >= this.replicas || this.downR[r] === 1) {
       this.k.respond(c, UNAVAILABLE);
+      return;
+    }
+    if (this.plain) {
+      c.replica = r;
+      const got = this.pools[r]!.offer(c);
+      if (got === TOOK_WORKER) this.startService(c);
+      else if (got === QUEUE_FULL) this.k.respond(c, REJECTED);
       return;
     }
     if (this.errorShare > 0 && this.k.rng.next() < this.errorShare) {
@@ -225,11 +251,13 @@ export class ServiceNode extends BaseNode {
       () => this.present(),
     );
     this.pauses.set(everyS, pauseS, perRequestS);
+    this.replan();
   }
 
   /** The error fault: this share of arrivals fails at once. */
   setErrorShare(share: number): void {
     this.errorShare = share;
+    this.replan();
   }
 
   /** `c`'s local work is done: its calls, or its answer. */
@@ -383,26 +411,22 @@ export class ServiceNode extends BaseNode {
     return best;
   }
 
-  /** `c` holds a worker: its local work starts. */
+  /** `c` holds a worker: its local work starts (one place schedules it: see `plain`). */
   private startService(c: Call): void {
-    if (this.clock !== null) {
-      this.clock.begin(c, this.pools[c.replica]!, this.svc.sample(), this.outside());
-      return;
+    if (!this.plain) {
+      if (this.clock !== null) {
+        this.clock.begin(c, this.pools[c.replica]!, this.svc.sample(), this.outside());
+        return;
+      }
+      if (this.pauses !== null) this.pauses.markStart(c);
     }
-    if (this.pauses !== null) this.pauses.markStart(c);
     const classes = this.classes;
-    if (classes === null) {
-      this.k.scheduleNode(
-        (this.svc.sample() * this.slow) / 1000,
-        this.index,
-        SUB_DONE,
-        c.id,
-        c.gen,
-      );
-      return;
+    let delayS: number;
+    if (classes === null) delayS = (this.svc.sample() * this.slow) / 1000;
+    else {
+      delayS = classes.workS(c, this.svc, this.slow);
+      classes.started(c, delayS);
     }
-    const delayS = classes.workS(c, this.svc, this.slow);
-    classes.started(c, delayS);
     this.k.scheduleNode(delayS, this.index, SUB_DONE, c.id, c.gen);
   }
 
