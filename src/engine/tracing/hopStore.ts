@@ -69,8 +69,6 @@ export class HopStore {
   private readonly freeRows: HopRow[] = [];
   /** Rows made so far (at most `capacity`). */
   private made = 0;
-  /** A trace's rows in the order they were sent, while it is built. */
-  private readonly order: HopRow[] = [];
 
   constructor(
     private readonly clock: Clock,
@@ -238,17 +236,17 @@ export class HopStore {
 
   /** The plain-object trace of the rows rooted at r. */
   build(r: HopRow, why: TraceReason): Trace {
-    const hops: TraceHop[] = [rootHop(r)];
+    const n = r.count;
+    // The hops are linked newest first: their places in the order they were sent, then the hops
+    // (a parent is sent before its children, so its place is known by then). The array is made
+    // at its length: no growing, no scratch list.
+    const hops = new Array<TraceHop>(n);
+    hops[0] = rootHop(r);
     r.index = 0;
-    // The hops are linked newest first: back into the order they were sent.
-    const order = this.order;
-    let n = r.count - 1;
-    order.length = n;
-    for (let i = r.next; i !== null; i = i.next) order[--n] = i;
-    for (let k = 0; k < order.length; k++) {
-      const i = order[k]!;
-      i.index = hops.length;
-      hops.push({
+    let k = n;
+    for (let i = r.next; i !== null; i = i.next) i.index = --k;
+    for (let i = r.next; i !== null; i = i.next) {
+      hops[i.index] = {
         parent: i.parent!.index,
         node: i.node,
         edge: i.edge,
@@ -263,7 +261,7 @@ export class HopStore {
         answerS: i.answerS,
         status: i.status,
         flags: i.flags,
-      });
+      };
     }
     return {
       id: r.seq,
