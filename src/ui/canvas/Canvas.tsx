@@ -1,8 +1,6 @@
 /** The editing canvas: React Flow over the document, with drops from the palette. */
 import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
-  Background,
-  BackgroundVariant,
   Controls,
   Panel,
   ReactFlow,
@@ -202,13 +200,13 @@ export function Canvas() {
         maxZoom={2.5}
         proOptions={PRO_OPTIONS}
       >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         {hasRegions && (
           <AfterFirstPaint>
             <LazyRegionBackdrops />
           </AfterFirstPaint>
         )}
-        {/* Traffic is drawn only while running: its code comes after the first paint. */}
+        {/* Traffic is drawn only while running, and the dot grid is decoration: their code
+            comes after the first paint. */}
         <AfterFirstPaint>
           <LazyLiveLayer />
         </AfterFirstPaint>

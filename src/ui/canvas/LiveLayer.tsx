@@ -5,6 +5,7 @@ import { useAppStore } from '../../store/index.ts';
 import { metricsHub } from '../../store/metricsHub.ts';
 import type { ArchFlowEdge, ArchFlowNode } from './flowTypes.ts';
 import { currentLiveView } from './liveSource.ts';
+import { CanvasDots } from './CanvasDots.tsx';
 import { LEGIBLE_ZOOM, startLiveLayer, type TrafficSink } from './liveLayer.ts';
 import { paintNodeChips } from './nodeChips.ts';
 import { nodeOverlays, setNodePainter } from './nodePainter.ts';
@@ -70,5 +71,12 @@ export function LiveLayer() {
       canvas.remove();
     };
   }, [flow]);
-  return <div ref={host} className="traffic-layer" aria-hidden="true" />;
+  return (
+    <>
+      {/* Here, not in Canvas: the grid, like the traffic, follows the view outside React, and
+          its code need not be in the first paint's. */}
+      <CanvasDots />
+      <div ref={host} className="traffic-layer" aria-hidden="true" />
+    </>
+  );
 }
