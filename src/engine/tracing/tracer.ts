@@ -147,9 +147,27 @@ export class Tracer {
    * with the slowest held and one walk that gives its rows back.
    */
   finish(c: Call, reason: number): void {
-    const s = this.store;
     const r = c.span!;
-    s.close(r, reason);
+    this.store.close(r, reason);
+    // Most requests: neither head-sampled, incomplete nor failed (or failures are not kept),
+    // and not slower than the fastest of the window's slowest held so far. The rest is out of
+    // line, so that what V8 inlines into the engine's request path stays small.
+    if (
+      this.slowFull &&
+      !r.head &&
+      !r.incomplete &&
+      (reason === 0 || !this.settings.failed) &&
+      this.clock.now < this.slowWindowEnd &&
+      r.answerS - r.sendS <= this.slowMin
+    ) {
+      return this.store.discard(r);
+    }
+    this.decide(r, reason);
+  }
+
+  /** `finish` for a request that may be kept. */
+  private decide(r: HopRow, reason: number): void {
+    const s = this.store;
     if (r.incomplete) {
       if (r.head || reason !== 0) this.dropped++;
       return s.discard(r);
@@ -160,14 +178,6 @@ export class Tracer {
         ? 'failed'
         : null;
     if (why === null) {
-      // Most requests: not slower than the fastest of the window's slowest held so far.
-      if (
-        this.slowFull &&
-        this.clock.now < this.slowWindowEnd &&
-        r.answerS - r.sendS <= this.slowMin
-      ) {
-        return s.discard(r);
-      }
       if (this.slowMax === 0 || !this.offerSlow(r)) return s.discard(r);
       return s.detach(r); // held until its window is over
     }
