@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, onTestFinished, expect, it, vi } from 'vitest';
 import { render } from '@testing-library/react';
 import { Position, getBezierPath } from '@xyflow/react';
 import type { WindowStats } from '../../src/engine/types.ts';
@@ -262,7 +262,11 @@ describe('the live layer', () => {
     expect(r.drawn.some((t) => t >= settledAt)).toBe(true);
   });
 
-  it('writes the figures only at a zoom where they can be read, and at once on zooming in', () => {
+  it('writes the figures only at a zoom where they can be read, and once a zoom in stops', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
     const api = doc.nodes[1]!;
     const { container } = render(<LiveNodeOverlay node={api} />);
     const overlay = container.querySelector<HTMLElement>('[data-live-node="api"]')!;
@@ -293,12 +297,18 @@ describe('the live layer', () => {
     expect(overlay.classList.contains('is-bottleneck')).toBe(true);
     expect(upChip.textContent).toBe('');
     expect(dom.hasAttribute('data-far-view')).toBe(true);
-    // Zoomed in: the text is there in the same change, before it shows.
+    // Zoomed in: nothing is written while the zoom goes on; once it stops, the text is there in
+    // the same change that shows it.
     const prev = state;
     state = { ...state, transform: [0, 0, LEGIBLE_ZOOM] };
     flowListeners.forEach((l) =>
       l({ ...state, edges: [] } as never, { ...prev, edges: [] } as never),
     );
+    expect(upChip.textContent).toBe('');
+    expect(dom.hasAttribute('data-far-view')).toBe(true);
+    vi.advanceTimersByTime(VIEW_SETTLE_MS - 1);
+    expect(upChip.textContent).toBe('');
+    vi.advanceTimersByTime(1);
     expect(upChip.textContent).toBe('2/3 up');
     expect(dom.hasAttribute('data-far-view')).toBe(false);
     stop();

@@ -227,14 +227,27 @@ export function startLiveLayer(deps: LiveLayerDeps): () => void {
     sendTraffic();
   };
 
+  /** Zoomed in far enough to read the figures: they are written, then shown, once it is still. */
+  let legibleTimer: ReturnType<typeof setTimeout> | undefined;
+  const showFiguresWhenStill = () => {
+    const wait = viewSettlesIn();
+    legibleTimer = wait > 0 ? setTimeout(showFiguresWhenStill, wait) : undefined;
+    if (wait > 0 || !far || view === undefined || viewport().zoom < LEGIBLE_ZOOM) return;
+    setFar(false); // first: paintChips writes the text only when not far
+    paintChips(false);
+  };
+
   let chipsTimer: ReturnType<typeof setTimeout> | undefined;
   const onFlow = (s: ReactFlowState, prev: ReactFlowState) => {
     const moved = s.transform !== prev.transform || s.width !== prev.width;
     if (s.transform !== prev.transform) noteViewMoved();
     if (view !== undefined && s.transform[2] < LEGIBLE_ZOOM !== far) {
-      setFar(!far);
-      // Zoomed in far enough to read the figures: written at once, before they show.
-      if (!far) paintChips(false);
+      // Too small to read: hidden at once (a style change). Readable again: written and shown
+      // when the zoom stops, as the held ticks are: on 100 nodes, writing every node's figures
+      // and laying them out in the middle of a wheel zoom made its longest frame (about 45 ms
+      // of main-thread time, tests/e2e/profile.mjs pan).
+      if (!far) setFar(true);
+      else legibleTimer ??= setTimeout(showFiguresWhenStill, viewSettlesIn());
     }
     if (moved && stale.size > 0 && chipsTimer === undefined) {
       // Nodes coming into sight get their figures within a tenth of a second of a pan.
@@ -258,6 +271,7 @@ export function startLiveLayer(deps: LiveLayerDeps): () => void {
     unsubscribe.forEach((u) => u());
     traffic.stop();
     if (chipsTimer !== undefined) clearTimeout(chipsTimer);
+    if (legibleTimer !== undefined) clearTimeout(legibleTimer);
     if (heldTick !== undefined) clearTimeout(heldTick);
   };
 }
