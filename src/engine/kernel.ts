@@ -290,6 +290,11 @@ export class Kernel {
   }
 
   private dispatch(kind: number, a: number, b: number, c: number): void {
+    // A node's own events first: a balanced request's two (its arrival, its work done).
+    if (kind === EV_NODE) {
+      this.nodes[c >> 4]!.onEvent(c & 15, a, b);
+      return;
+    }
     switch (kind) {
       case EV_ARRIVE: {
         const call = this.pool.alive(a, b);
@@ -306,9 +311,6 @@ export class Kernel {
         if (call.gen === b && !call.answered) this.timerFired(call);
         return;
       }
-      case EV_NODE:
-        this.nodes[c >> 4]!.onEvent(c & 15, a, b);
-        return;
       case EV_FAULT:
         this.hooks?.onFault(a, b);
         return;
