@@ -131,10 +131,10 @@ export class ClientNode extends BaseNode {
   }
 
   override onEvent(sub: number, a: number, b: number): void {
-    if (sub === SUB_TICK) return this.burst(a);
-    if (sub === SUB_JOB) return this.newRequest(-1);
-    if (sub === SUB_USER) {
-      if (!this.retired(a)) this.newRequest(a);
+    if (sub !== SUB_ARRIVAL) {
+      if (sub === SUB_TICK) return this.burst(a);
+      if (sub === SUB_JOB) return this.newRequest(-1);
+      if (!this.retired(a)) this.newRequest(a); // SUB_USER
       return;
     }
     if (b !== this.arrivalGen) return;
