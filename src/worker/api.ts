@@ -92,6 +92,8 @@ export function createSimApi(deps: SimApiDeps) {
     step: (): void => loop.step(),
     reset: (): void => loop.reset(),
     setSpeed: (speed: Speed): void => loop.setSpeed(speed),
+    /** The user started or stopped moving the canvas's view: the run rests longer meanwhile. */
+    setViewMoving: (on: boolean): void => loop.setViewMoving(on),
     /** Whether the page shows the run's traces now: frames carry them only then. */
     wantTraces: (on: boolean): void => loop.wantTraces(on),
     /** When a fault by hand asked for `atS` can start; the run waits there for it (RunLoop.holdForFault). */

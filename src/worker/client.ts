@@ -201,6 +201,11 @@ export class SimClient {
     return this.api.setSpeed(speed);
   }
 
+  /** The user started or stopped moving the canvas's view (the run rests longer meanwhile). */
+  setViewMoving(on: boolean): Promise<void> {
+    return this.api.setViewMoving(on);
+  }
+
   /** Whether the page shows the run's traces now (the worker sends them only then). */
   wantTraces(on: boolean): Promise<void> {
     this.tracesWanted = on;

@@ -49,6 +49,14 @@ export interface RunLoopLimits {
    * and issue #19 asks for 0.8 × at least.
    */
   restMs: number;
+  /**
+   * Rest between two slices while the user pans or zooms the canvas (any design, any speed). A
+   * pan is the page's dearest work (pointer events, hit tests, React Flow's store, the raster
+   * threads repainting), and on two cores it competes with the worker: with the worker at a
+   * third of a core for those moments the pan keeps its frames. The charts and figures wait out
+   * a pan anyway (viewMotion.ts), so the run's progress meanwhile is not seen until it ends.
+   */
+  movingRestMs: number;
 }
 
 export const DEFAULT_LIMITS: RunLoopLimits = {
@@ -57,6 +65,7 @@ export const DEFAULT_LIMITS: RunLoopLimits = {
   eventBudget: BROWSER_EVENT_BUDGET,
   windowS: 1,
   restMs: 4,
+  movingRestMs: 16,
 };
 
 /** Frames sent and not yet received by the page; beyond this, windows wait in the worker. */
@@ -104,6 +113,8 @@ export class RunLoop {
   private baseGapMs: number;
   /** The rest between slices at Max for this document (none for a small one). */
   private restMs = 0;
+  /** The user is moving the canvas's view: rest longer (RunLoopLimits.movingRestMs). */
+  private viewMoving = false;
   private scheduled = false;
   private stepTargetS: number | undefined;
   /** The run waits here for a fault by hand (see `holdForFault`), until wall time `untilMs`. */
@@ -188,6 +199,11 @@ export class RunLoop {
    * Whether the page shows the traces now (traceKeeper.ts). When it starts to, they are sent at
    * once if no frame is coming soon (the run is paused or over).
    */
+  /** The user started (true) or stopped (false) moving the canvas's view. */
+  setViewMoving(on: boolean): void {
+    this.viewMoving = on;
+  }
+
   wantTraces(on: boolean): void {
     if (this.traces.want(on) && this.status !== 'running') this.flush();
   }
@@ -341,7 +357,8 @@ export class RunLoop {
     // A page that has not taken the last frames yet gets the windows later, in one batch.
     if (due && this.inFlight < MAX_FRAMES_IN_FLIGHT) this.flush();
     const paced = this.speed !== 'max' && this.stepTargetS === undefined;
-    this.wake(paced && reachedTarget ? PACED_SLEEP_MS : this.restMs);
+    const rest = this.viewMoving ? this.limits.movingRestMs : this.restMs;
+    this.wake(paced && reachedTarget ? Math.max(PACED_SLEEP_MS, rest) : rest);
   }
 
   /**

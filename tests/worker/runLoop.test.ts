@@ -140,6 +140,37 @@ describe('the worker run loop', () => {
     expect(large.windows).toBeGreaterThan(small.windows * 0.8); // no fewer windows
   });
 
+  it('rests longer between slices while the user moves the view, any design', () => {
+    const time = manualTime();
+    const delays: number[] = [];
+    const loop = new RunLoop(
+      {
+        createSimulation: (d, o) =>
+          createFakeSimulation(d, o, undefined, 1000, (n) => time.advance(n / 1000)),
+        now: time.now,
+        schedule: (fn, delayMs) => {
+          delays.push(delayMs);
+          time.schedule(fn, delayMs);
+        },
+        emit: frameSink().emit,
+      },
+      { restMs: 4, movingRestMs: 16 },
+    );
+    loop.load(docOfSize(2));
+    loop.setSpeed('max');
+    loop.start();
+    time.runTasks(5);
+    loop.setViewMoving(true);
+    const still = delays.length;
+    time.runTasks(5);
+    const moving = delays.slice(still);
+    loop.setViewMoving(false);
+    const after = delays.length;
+    time.runTasks(5);
+    expect(new Set(moving)).toEqual(new Set([16]));
+    expect(new Set(delays.slice(after))).toEqual(new Set([0]));
+  });
+
   it('at max speed rests between slices on a large design only', () => {
     const restsOf = (nodes: number) => {
       const time = manualTime();

@@ -15,6 +15,7 @@ import type { RunFigures, RunState } from '../../store/runSlice.ts';
 import { useAppStore } from '../../store/index.ts';
 import { useLiveObjectives } from '../objectives/liveObjectives.ts';
 import { useLiveTraces } from '../traces/liveTraces.ts';
+import { onViewMotion } from '../canvas/viewMotion.ts';
 
 /** What the run controls may ask for. */
 export interface RunClient {
@@ -70,7 +71,7 @@ export function connectRun(
     o: ConstructorParameters<typeof SimClient>[0],
   ) => Omit<RunClient, 'inject' | 'act'> &
     Pick<SimClient, 'load' | 'applyDoc' | 'holdForFault'> &
-    Partial<Pick<SimClient, 'wantTraces'>>,
+    Partial<Pick<SimClient, 'wantTraces' | 'setViewMoving'>>,
 ): RunClient {
   let runId = -1;
   let clockWrittenAt = -Infinity;
@@ -140,6 +141,8 @@ export function connectRun(
   useLiveTraces.subscribe((s, prev) => {
     if (s.open !== prev.open) void client.wantTraces?.(s.open);
   });
+  // A pan or a zoom gets the cores while it lasts (RunLoopLimits.movingRestMs).
+  onViewMotion((moving) => void client.setViewMoving?.(moving));
 
   let sentKey = simulationKey(store.getState().doc);
   send(store.getState().doc, true);
