@@ -67,6 +67,26 @@ function docOfSize(nodes: number): Scenario {
   });
 }
 
+/** A run loop on the fake engine that records the delay of every slice it schedules. */
+function loopRecordingRests(limits: Partial<RunLoopLimits>) {
+  const time = manualTime();
+  const delays: number[] = [];
+  const loop = new RunLoop(
+    {
+      createSimulation: (d, o) =>
+        createFakeSimulation(d, o, undefined, 1000, (n) => time.advance(n / 1000)),
+      now: time.now,
+      schedule: (fn, delayMs) => {
+        delays.push(delayMs);
+        time.schedule(fn, delayMs);
+      },
+      emit: frameSink().emit,
+    },
+    limits,
+  );
+  return { time, loop, delays };
+}
+
 describe('the worker run loop', () => {
   it('at max speed runs to the end in slices and delivers every window once, in order', () => {
     const doc = smallDoc();
@@ -141,21 +161,7 @@ describe('the worker run loop', () => {
   });
 
   it('rests longer between slices while the user moves the view, any design', () => {
-    const time = manualTime();
-    const delays: number[] = [];
-    const loop = new RunLoop(
-      {
-        createSimulation: (d, o) =>
-          createFakeSimulation(d, o, undefined, 1000, (n) => time.advance(n / 1000)),
-        now: time.now,
-        schedule: (fn, delayMs) => {
-          delays.push(delayMs);
-          time.schedule(fn, delayMs);
-        },
-        emit: frameSink().emit,
-      },
-      { restMs: 4, movingRestMs: 16 },
-    );
+    const { time, loop, delays } = loopRecordingRests({ restMs: 4, movingRestMs: 16 });
     loop.load(docOfSize(2));
     loop.setSpeed('max');
     loop.start();
@@ -173,21 +179,7 @@ describe('the worker run loop', () => {
 
   it('at max speed rests between slices on a large design only', () => {
     const restsOf = (nodes: number) => {
-      const time = manualTime();
-      const delays: number[] = [];
-      const loop = new RunLoop(
-        {
-          createSimulation: (d, o) =>
-            createFakeSimulation(d, o, undefined, 1000, (n) => time.advance(n / 1000)),
-          now: time.now,
-          schedule: (fn, delayMs) => {
-            delays.push(delayMs);
-            time.schedule(fn, delayMs);
-          },
-          emit: frameSink().emit,
-        },
-        { restMs: 4 },
-      );
+      const { time, loop, delays } = loopRecordingRests({ restMs: 4 });
       loop.load(docOfSize(nodes));
       loop.setSpeed('max');
       loop.start();
