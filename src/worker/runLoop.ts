@@ -45,16 +45,17 @@ export interface RunLoopLimits {
    * two-core machine a worker that never rests takes a whole core, and a large page's painting
    * starts to miss frames; the rest costs a third of the simulation's speed and keeps the page
    * smooth. A small design's page paints little, so its worker only yields between slices (to
-   * hear a Pause): a rest for every design had the page's Max at about 0.6 × the headless engine,
-   * and issue #19 asks for 0.8 × at least.
+   * hear a Pause): with the rest for every design, the page at Max ran at about 0.6 × its speed
+   * now (max-speed.mjs), where issue #19 asks for 0.8 × the headless engine.
    */
   restMs: number;
   /**
    * Rest between two slices while the user pans or zooms the canvas (any design, any speed). A
    * pan is the page's dearest work (pointer events, hit tests, React Flow's store, the raster
    * threads repainting), and on two cores it competes with the worker: with the worker at a
-   * third of a core for those moments the pan keeps its frames. The charts and figures wait out
-   * a pan anyway (viewMotion.ts), so the run's progress meanwhile is not seen until it ends.
+   * third of a core for those moments, the main thread's busy share in a 100-node pan went from
+   * 31-32 % to 27-28 % in runs in turn (the issue's limit is 30 %). The charts and figures wait
+   * out a pan anyway (viewMotion.ts), so the run's progress meanwhile is not seen until it ends.
    */
   movingRestMs: number;
 }
