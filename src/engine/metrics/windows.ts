@@ -75,9 +75,12 @@ export class Windows {
         utilization: 0,
         queueLength: 0,
         queueNow: s.queue,
-        p50Ms: r4(s.window!.quantile(0.5)),
-        p99Ms: r4(s.window!.quantile(0.99)),
+        p50Ms: 0,
+        p99Ms: 0,
       };
+      s.window!.quantiles(NODE_QS, qOut);
+      w.p50Ms = r4(qOut[0]!);
+      w.p99Ms = r4(qOut[1]!);
       node.describe(w, true);
       k.policy.describeNode?.(node.index, w, true);
       s.byClass?.describe(w, true);
@@ -118,16 +121,23 @@ export class Windows {
   }
 }
 
+/** The percentiles of a node's window (p50, p99) and of a point (p50, p95, p99), ascending. */
+const NODE_QS = new Float64Array([0.5, 0.99]);
+const POINT_QS = new Float64Array([0.5, 0.95, 0.99]);
+/** Scratch for the percentiles read. */
+const qOut = new Float64Array(3);
+
 function pointOf(tally: Tally, lat: Latencies, t: number, lengthS: number): TimelinePoint {
   const done = tally.ok + tally.failed;
+  lat.quantiles(POINT_QS, qOut);
   return {
     tS: r4(t),
     throughputRps: r4(tally.ok / lengthS),
     errorRate: done > 0 ? r4(tally.failed / done) : 0,
     latencyMs: {
-      p50: r4(lat.quantile(0.5)),
-      p99: r4(lat.quantile(0.99)),
-      p95: r4(lat.quantile(0.95)),
+      p50: r4(qOut[0]!),
+      p99: r4(qOut[2]!),
+      p95: r4(qOut[1]!),
       mean: r4(lat.mean),
     },
     okRps: r4(tally.ok / lengthS),
