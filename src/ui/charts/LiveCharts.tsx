@@ -15,6 +15,7 @@ import {
   buildRows,
   busiestNodes,
   nodeKey,
+  rowFiguresMemo,
   type NodeAggregate,
   type NodeSeries,
 } from './chartData.ts';
@@ -30,7 +31,7 @@ import {
 } from './figureCharts.ts';
 import { setShownCharts } from './shownCharts.ts';
 import type { FigureDescriptor } from '../../model/kinds/figures.ts';
-import { HEAT_LEGEND, heatOf } from './heatmap.ts';
+import { HEAT_LEGEND, heatOf, utilizationMemo } from './heatmap.ts';
 import { budgetedChartDraw } from './drawBudget.ts';
 import { keepShapes } from './chartShapes.ts';
 import { viewSettlesIn } from '../canvas/viewMotion.ts';
@@ -65,6 +66,12 @@ const NODES_PER_OVERVIEW = 6;
 
 const color = (i: number) => PALETTE[i % PALETTE.length] ?? '#333';
 
+/** What the draws remember of each buffer row from one draw to the next (rowMemo.ts). */
+interface RowMemos {
+  rows: ReturnType<typeof rowFiguresMemo>;
+  utilization: ReturnType<typeof utilizationMemo>;
+}
+
 /**
  * The charts, worked out from the buffer at most every CHART_INTERVAL_MS and handed to the cards
  * (shownCharts.ts), which draw their new rows themselves. React renders the grid only when its
@@ -77,9 +84,13 @@ export default function LiveCharts() {
   const classNames = useSelectedClassNames(selectedIds);
   const [specs, setSpecs] = useState<PlotSpec[] | undefined>(undefined);
   const lastTop = useRef<string[]>([]);
+  /** What the draws remember of each buffer row from one draw to the next (rowMemo.ts). */
+  const memos = useRef<RowMemos>(undefined);
   useEffect(() => {
     const update = () => {
-      const next = chartSpecs(selectedIds, (id) => labels.get(id) ?? id, classNames, lastTop);
+      memos.current ??= { rows: rowFiguresMemo(), utilization: utilizationMemo() };
+      const label = (id: string) => labels.get(id) ?? id;
+      const next = chartSpecs(selectedIds, label, classNames, lastTop, memos.current);
       setShownCharts(next ?? []);
       startTransition(() => setSpecs((old) => keepShapes(old, next)));
     };
@@ -156,6 +167,7 @@ function chartSpecs(
   classNames: readonly string[],
   /** The busiest nodes drawn last (busiestNodes keeps them while no other is clearly busier). */
   lastTop: { current: string[] },
+  memos: RowMemos,
 ): PlotSpec[] | undefined {
   const layout = metricsHub.layout;
   if (layout === undefined || metricsHub.buffer.length === 0) return undefined;
@@ -204,6 +216,7 @@ function chartSpecs(
     undefined,
     aggregates,
     regionReaders(layout),
+    memos.rows,
   );
   const { rows, reasons, seen, changed } = data;
 
@@ -311,7 +324,7 @@ function chartSpecs(
       rows,
       kind: { unit: '', ratio: true },
       series: HEAT_LEGEND,
-      heat: heatOf(metricsHub.buffer, layout, ranked, label),
+      heat: heatOf(metricsHub.buffer, layout, ranked, label, undefined, memos.utilization),
     });
   }
   const overviewSpecs = overviews.flatMap((spec): PlotSpec[] => {

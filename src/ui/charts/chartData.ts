@@ -19,6 +19,7 @@ import {
 } from '../../worker/frame.ts';
 import type { MetricsBuffer } from '../../store/metricsBuffer.ts';
 import { goodputDiffers } from '../run/format.ts';
+import { RowMemo } from './rowMemo.ts';
 
 export const MAX_POINTS = 150;
 
@@ -130,19 +131,29 @@ function readersFor(layout: FrameLayout, wanted: readonly NodeSeries[]): SeriesR
   });
 }
 
-function aggregateReaders(layout: FrameLayout, aggregates: readonly NodeAggregate[]) {
+/** An aggregate with the offsets of its nodes' column in a row. */
+interface AggregateReader extends NodeAggregate {
+  offsets: Float64Array;
+}
+
+function aggregateReaders(
+  layout: FrameLayout,
+  aggregates: readonly NodeAggregate[],
+): AggregateReader[] {
   if (aggregates.length === 0) return [];
   // By id once: "others" may be hundreds of nodes, and indexOf for each would be quadratic.
   const indexOf = new Map(layout.nodeIds.map((id, i) => [id, i]));
   return aggregates.map((a) => ({
     ...a,
+    // In the row's order, not the ids' (a ranking that changes at every draw): the same nodes
+    // read the same way, so a row's figures are kept from draw to draw (rowMemo.ts).
     offsets: Float64Array.from(
       a.ids.flatMap((id) => {
         const index = indexOf.get(id);
         const offset = index === undefined ? undefined : nodeOffset(layout, index, a.column);
         return offset === undefined ? [] : [offset];
       }),
-    ),
+    ).sort(),
   }));
 }
 
@@ -184,7 +195,8 @@ export const rowsPerBucket = (count: number): number => Math.min(2, count);
 function lowAndHigh(rows: readonly ChartRow[]): ChartRow[] {
   const first = rows[0] ?? {};
   const last = rows.at(-1) ?? {};
-  if (rows.length < 2) return [first];
+  // A copy: the row is a window's own, kept for the next draw (rowMemo.ts), and is added to.
+  if (rows.length < 2) return [{ ...first }];
   const a: ChartRow = { t: first['t'] ?? NaN };
   const b: ChartRow = { t: last['t'] ?? NaN };
   const keys = new Set<string>();
@@ -206,6 +218,27 @@ function lowAndHigh(rows: readonly ChartRow[]): ChartRow[] {
   return [a, b];
 }
 
+/** What a draw works out from one buffer row (kept while the row is held: rowMemo.ts). */
+interface RowFigures {
+  /** The window's global figures; shared with later draws, so copied before it is added to. */
+  globals: ChartRow;
+  /** The error reasons with a count in the window, as bits in ERROR_REASONS' order. */
+  reasons: number;
+  goodputGap: boolean;
+  /** Each reader's value then each aggregate's; NaN where the window has none. */
+  values: Float64Array;
+}
+
+/** Remembers each row's figures from one draw to the next (LiveCharts keeps one). */
+export const rowFiguresMemo = () => new RowMemo<RowFigures>();
+
+/** What the readers and aggregates read: a row's figures are reused only while it holds. */
+const signatureOf = (readers: readonly SeriesReader[], groups: readonly AggregateReader[]) =>
+  JSON.stringify([
+    readers.map((r) => [r.key, r.offset, r.okOffset]),
+    groups.map((g) => [g.key, g.how, Array.from(g.offsets)]),
+  ]);
+
 export function buildRows(
   buffer: MetricsBuffer,
   layout: FrameLayout,
@@ -214,11 +247,13 @@ export function buildRows(
   aggregates: readonly NodeAggregate[] = [],
   /** Series that are not a node's (the regions'). */
   more: readonly SeriesReader[] = [],
+  /** The figures of rows held since the last draw (without: every row is read). */
+  memo: RowMemo<RowFigures> = rowFiguresMemo(),
 ): ChartRows {
   const readers = [...readersFor(layout, wanted), ...more];
   const groups = aggregateReaders(layout, aggregates);
   const rows: ChartRow[] = [];
-  const reasons = new Set<ErrorReason>();
+  let reasonBits = 0;
   /** Per node series: its first value (NaN: none yet), and whether a later one differed. */
   const first = new Float64Array(readers.length).fill(NaN);
   const differs = new Uint8Array(readers.length);
@@ -234,20 +269,18 @@ export function buildRows(
     if (!((lo[j] ?? NaN) <= v)) [lo[j], loAt[j]] = [v, i];
     if (!((hi[j] ?? NaN) >= v)) [hi[j], hiAt[j]] = [v, i];
   };
-  const globalsOf = ([data, at]: BufferRow, i: number): ChartRow => {
-    const row: ChartRow = {};
-    globalFigures(data, at, row, reasons);
-    const { ok, goodput } = row;
-    if (ok !== undefined && goodput !== undefined && goodputDiffers(ok, goodput)) goodputGap = true;
+  const figuresOf = (data: Float64Array, at: number): RowFigures => {
+    const globals: ChartRow = {};
+    const seen = new Set<ErrorReason>();
+    globalFigures(data, at, globals, seen);
+    const { ok, goodput } = globals;
+    const values = new Float64Array(keys.length).fill(NaN);
     readers.forEach(({ offset, okOffset }, j) => {
       const v = data[at + offset] ?? NaN;
       // NaN: not reported this window; ±Infinity (no limit, say) has no place on an axis.
       if (!Number.isFinite(v)) return;
       if (okOffset !== undefined && !((data[at + okOffset] ?? 0) > 0)) return;
-      note(j, v, i);
-      const before = first[j] ?? NaN;
-      if (Number.isNaN(before)) first[j] = v;
-      else if (before !== v) differs[j] = 1;
+      values[j] = v;
     });
     groups.forEach(({ offsets, how }, g) => {
       let sum = 0;
@@ -258,10 +291,31 @@ export function buildRows(
         sum += v;
         n += 1;
       }
-      if (n > 0) note(readers.length + g, how === 'mean' ? sum / n : sum, i);
+      if (n > 0) values[readers.length + g] = how === 'mean' ? sum / n : sum;
     });
-    return row;
+    return {
+      globals,
+      reasons: ERROR_REASONS.reduce((bits, r, k) => (seen.has(r) ? bits | (1 << k) : bits), 0),
+      goodputGap: ok !== undefined && goodput !== undefined && goodputDiffers(ok, goodput),
+      values,
+    };
   };
+  const globalsOf = ([data, at]: BufferRow, i: number): ChartRow => {
+    const f = memo.get(data, at, () => figuresOf(data, at));
+    reasonBits |= f.reasons;
+    if (f.goodputGap) goodputGap = true;
+    for (let j = 0; j < keys.length; j++) {
+      const v = f.values[j] ?? NaN;
+      if (Number.isNaN(v)) continue;
+      note(j, v, i);
+      if (j >= readers.length) continue;
+      const before = first[j] ?? NaN;
+      if (Number.isNaN(before)) first[j] = v;
+      else if (before !== v) differs[j] = 1;
+    }
+    return f.globals;
+  };
+  memo.begin(signatureOf(readers, groups));
   forEachBucket(buffer, maxPoints, (bucket) => {
     lo.fill(NaN);
     hi.fill(NaN);
@@ -277,9 +331,10 @@ export function buildRows(
     });
     rows.push(a, ...(b === undefined ? [] : [b]));
   });
+  memo.end();
   return {
     rows,
-    reasons: ERROR_REASONS.filter((r) => reasons.has(r)),
+    reasons: ERROR_REASONS.filter((_, k) => (reasonBits & (1 << k)) !== 0),
     seen: new Set(readers.filter((_, j) => !Number.isNaN(first[j] ?? NaN)).map((r) => r.key)),
     changed: new Set(readers.filter((_, j) => differs[j] === 1).map((r) => r.key)),
     goodputDiffers: goodputGap,
