@@ -37,8 +37,69 @@ async function counters(cdp) {
   return { task: get('TaskDuration'), thread: get('ThreadTime') };
 }
 
+/**
+ * With SMOOTH_TRACE=1 a window is also traced (CDP Tracing, timeline and GC categories) and each
+ * long task is printed with the events it was made of: what a long frame gap was. A tool for
+ * finding them, off by default (tracing costs the page time of its own).
+ */
+const TRACE = process.env.SMOOTH_TRACE === '1';
+
+async function startTrace(cdp) {
+  const events = [];
+  const onData = ({ value }) => events.push(...value);
+  cdp.on('Tracing.dataCollected', onData);
+  await cdp.send('Tracing.start', {
+    categories:
+      'devtools.timeline,disabled-by-default-devtools.timeline,v8,disabled-by-default-v8.gc',
+    transferMode: 'ReportEvents',
+  });
+  return async () => {
+    const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+    await cdp.send('Tracing.end');
+    await done;
+    cdp.off('Tracing.dataCollected', onData);
+    return events;
+  };
+}
+
+/**
+ * The page's main thread's tasks over 50 ms (wall), each with the CPU time of the events inside.
+ * The page's main thread: of the renderers' main threads (a blank tab has one too), the busiest.
+ */
+function longTasksOf(events) {
+  const mains = new Set(
+    events
+      .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const busy = new Map();
+  for (const e of events)
+    if (e.ph === 'X' && e.name === 'RunTask' && mains.has(`${e.pid}:${e.tid}`))
+      busy.set(`${e.pid}:${e.tid}`, (busy.get(`${e.pid}:${e.tid}`) ?? 0) + e.dur);
+  const main = [...busy].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const mine = events.filter((e) => e.ph === 'X' && `${e.pid}:${e.tid}` === main);
+  return mine
+    .filter((t) => t.name === 'RunTask' && t.dur > 50_000)
+    .map((t) => {
+      const inside = new Map();
+      for (const e of mine)
+        if (e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur) {
+          const what = e.args?.data?.functionName || e.args?.data?.url?.split('/').pop() || '';
+          const key = what ? `${e.name}(${what})` : e.name;
+          inside.set(key, (inside.get(key) ?? 0) + (e.tdur ?? e.dur) / 1000);
+        }
+      const parts = [...inside]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 6)
+        .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+        .join(', ');
+      return `       long task ${(t.dur / 1000).toFixed(0)} ms (${((t.tdur ?? t.dur) / 1000).toFixed(0)} on the CPU): ${parts}`;
+    });
+}
+
 /** Starts recording frame gaps and long tasks in the page, and the main thread's counters. */
 async function startWindow(page, cdp) {
+  const stopTrace = TRACE ? await startTrace(cdp) : undefined;
   await page.evaluate(() => {
     const w = window;
     w.__gaps = [];
@@ -57,7 +118,7 @@ async function startWindow(page, cdp) {
     };
     requestAnimationFrame(tick);
   });
-  return { metrics: await counters(cdp), at: Date.now() };
+  return { metrics: await counters(cdp), at: Date.now(), stopTrace };
 }
 
 const pct = (x) => `${(x * 100).toFixed(0)} %`;
@@ -90,6 +151,7 @@ async function endWindow(page, cdp, start, what) {
       `${f.longTasks} long tasks (${f.longMs.toFixed(0)} ms) at load ${f.load}` +
       `${f.smooth ? '' : '  [over the limits]'}`,
   );
+  if (start.stopTrace) for (const line of longTasksOf(await start.stopTrace())) console.log(line);
   return f;
 }
 
