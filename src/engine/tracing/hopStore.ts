@@ -53,9 +53,8 @@ export class HopRow {
   next: HopRow | null = null;
   /** The trace's root row (itself on a root). */
   root: HopRow = this;
-  // On root rows only: the trace's number of rows, the request's number, head-sampled, counted,
-  // and whether a hop found no room.
-  count = 1;
+  // On root rows only: the request's number, head-sampled, counted, and whether a hop found no
+  // room.
   seq = 0;
   head = false;
   counted = false;
@@ -66,7 +65,9 @@ export class HopRow {
 
 /** The store of live rows. */
 export class HopStore {
-  private readonly freeRows: HopRow[] = [];
+  /** The free rows, linked by `next` (a trace's rows go back in one splice, no array push). */
+  private freeHead: HopRow | null = null;
+  private freeCount = 0;
   /** Rows made so far (at most `capacity`). */
   private made = 0;
 
@@ -80,13 +81,17 @@ export class HopStore {
 
   /** Rows free now or still to be made. */
   get room(): number {
-    return this.freeRows.length + this.capacity - this.made;
+    return this.freeCount + this.capacity - this.made;
   }
 
   /** A free row (null: at capacity). A run makes rows up to what it keeps in flight. */
   private take(): HopRow | null {
-    const r = this.freeRows.pop();
-    if (r !== undefined) return r;
+    const r = this.freeHead;
+    if (r !== null) {
+      this.freeHead = r.next;
+      this.freeCount--;
+      return r;
+    }
     if (this.made === this.capacity) return null;
     this.made++;
     return new HopRow();
@@ -105,7 +110,6 @@ export class HopStore {
     r.node = c.node;
     r.next = null;
     r.root = r;
-    r.count = 1;
     r.seq = seq;
     r.head = head;
     r.counted = counted;
@@ -142,7 +146,6 @@ export class HopStore {
     r.root = root;
     r.next = root.next;
     root.next = r;
-    root.count++;
     return r;
   }
 
@@ -209,17 +212,32 @@ export class HopStore {
 
   /** Give back every row of the trace rooted at `root` (detached). */
   release(root: HopRow): void {
-    for (let r: HopRow | null = root; r !== null; r = r.next) this.freeRows.push(r);
+    let n = 1;
+    let last = root;
+    for (let r = root.next; r !== null; r = r.next) {
+      last = r;
+      n++;
+    }
+    this.giveBack(root, last, n);
   }
 
   /** `detach` and `release` in one walk: a closed trace that is not kept. */
   discard(root: HopRow): void {
-    const free = this.freeRows;
-    free.push(root);
+    let n = 1;
+    let last = root;
     for (let r = root.next; r !== null; r = r.next) {
       if (r.respondS < 0 || r.answerS < 0) this.detachRow(r);
-      free.push(r);
+      last = r;
+      n++;
     }
+    this.giveBack(root, last, n);
+  }
+
+  /** Rows `root` to `last` (linked by `next`, `n` of them) go to the free list whole. */
+  private giveBack(root: HopRow, last: HopRow, n: number): void {
+    last.next = this.freeHead;
+    this.freeHead = root;
+    this.freeCount += n;
   }
 
   /**
@@ -236,7 +254,8 @@ export class HopStore {
 
   /** The plain-object trace of the rows rooted at r. */
   build(r: HopRow, why: TraceReason): Trace {
-    const n = r.count;
+    let n = 1;
+    for (let i = r.next; i !== null; i = i.next) n++;
     // The hops are linked newest first: their places in the order they were sent, then the hops
     // (a parent is sent before its children, so its place is known by then). The array is made
     // at its length: no growing, no scratch list.
