@@ -248,7 +248,7 @@ export class Kernel {
   /** The callee is done with `c` (reason 0 = ok): count it and send the answer back. */
   respond(c: Call, reason: number): void {
     this.stats[c.node]!.departure(c, reason);
-    if (c.span !== null) this.tracer!.respond(c);
+    if (c.span !== null) c.span.responded(this.now, c.replica);
     c.result = reason;
     const lat = this.edges[c.edge]!.oneWayS();
     if (lat === 0) this.responseArrived(c);
@@ -259,7 +259,7 @@ export class Kernel {
   deliverToParent(child: Call, reason: number): void {
     const parent = this.pool.calls[child.parent];
     if (parent === undefined || parent.gen !== child.parentGen || parent.killed) return;
-    if (child.span !== null) this.tracer!.delivered(child, reason);
+    if (child.span !== null) child.span.delivered(reason);
     this.nodes[parent.node]!.onAnswer(parent, child, reason);
   }
 
@@ -333,7 +333,7 @@ export class Kernel {
 
   private arrive(c: Call): void {
     c.arriveT = this.now;
-    if (c.span !== null) this.tracer!.arrive(c);
+    if (c.span !== null) c.span.arrived(this.now);
     this.stats[c.node]!.arrival(c.counted);
     this.nodes[c.node]!.arrive(c);
   }
@@ -371,10 +371,7 @@ export class Kernel {
    */
   private unrelay(c: Call): void {
     const reason = c.result;
-    if (c.span !== null) {
-      this.tracer!.answer(c, reason);
-      this.tracer!.delivered(c, reason);
-    }
+    if (c.span !== null) c.span.relayAnswered(this.now, reason);
     const edge = c.edge;
     this.frames.pop(c);
     if (reason !== 0) {
@@ -393,7 +390,7 @@ export class Kernel {
 
   private deliver(child: Call, reason: number): void {
     const e = this.edges[child.edge]!;
-    if (child.span !== null) this.tracer!.answer(child, reason);
+    if (child.span !== null) child.span.answered(this.now, reason);
     if (reason !== 0) {
       e.wFailed++;
       e.failed++;

@@ -162,7 +162,7 @@ export class WorkerPool implements WaitingLine {
     const slot = this.busy++;
     this.holders[slot] = c.id;
     c.slot = slot;
-    if (c.span !== null) this.k.tracer!.startWork(c);
+    if (c.span !== null) c.span.working(this.k.now);
     this.stats.addBusy(this.k.now, 1);
   }
 }

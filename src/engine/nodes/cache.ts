@@ -79,7 +79,7 @@ export class CacheNode extends BaseNode {
     if (sub === SUB_WRITE_LOCAL) return this.paths.writeLocal(c);
     const hit = this.store.get(c.key, this.k.now);
     this.lookups.record(c.counted, hit);
-    if (c.span !== null) this.k.tracer!.note(c, hit ? HOP_CACHE_HIT : HOP_CACHE_MISS);
+    if (c.span !== null) c.span.note(hit ? HOP_CACHE_HIT : HOP_CACHE_MISS);
     if (hit) this.paths.hit(c.key);
     if (hit || this.out.length === 0) return this.k.respond(c, 0);
     if (this.paths.miss(c)) return; // waits for the fetch already in flight

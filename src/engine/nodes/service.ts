@@ -262,7 +262,7 @@ export class ServiceNode extends BaseNode {
 
   /** `c`'s local work is done: its calls, or its answer. */
   private worked(c: Call): void {
-    if (c.span !== null) this.k.tracer!.worked(c);
+    if (c.span !== null) c.span.workDone(this.k.now);
     const n = this.out.length;
     if (n === 0) return this.finish(c, 0);
     if (!this.p.blocking) this.releaseWorker(c);

@@ -61,6 +61,48 @@ export class HopRow {
   incomplete = false;
   /** Its index in the trace's hops, while the trace is built. */
   index = 0;
+
+  // The hooks: the kernel and the node kinds call these on a traced call's row (`c.span`) at
+  // each step, with the clock. They are methods of the row, each a store or two, not calls
+  // through the tracer: what the engine's hot functions inline of them is then a few bytes,
+  // which leaves V8's inlining budget to the engine's own calls.
+
+  /** The callee got the call. */
+  arrived(now: number): void {
+    this.arriveS = now;
+  }
+  /** The call took a worker (a service's, a database's connection): its wait is over. */
+  working(now: number): void {
+    this.workS = now;
+  }
+  /** Its local work is done (its downstream calls, if any, come next). */
+  workDone(now: number): void {
+    this.workedS = now;
+  }
+  /** A note on the hop (HOP_CACHE_HIT, HOP_CACHE_MISS). */
+  note(flag: number): void {
+    this.flags |= flag;
+  }
+  /** The callee answered, from `replica`. */
+  responded(now: number, replica: number): void {
+    this.respondS = now;
+    this.replica = replica;
+  }
+  /** The caller heard `status` (its answer, its timer, or a refusal before sending). */
+  answered(now: number, status: number): void {
+    this.answerS = now;
+    this.status = status;
+  }
+  /** The answer was handed to the caller's node as `status` (a fallback if it had failed). */
+  delivered(status: number): void {
+    this.flags |= status === 0 && this.status !== 0 ? DELIVERED | FALLBACK : DELIVERED;
+  }
+  /** A relayed hop's answer, heard and handed to its sender at once (`answered`, `delivered`). */
+  relayAnswered(now: number, status: number): void {
+    this.answerS = now;
+    this.status = status;
+    this.flags |= DELIVERED;
+  }
 }
 
 /** The store of live rows. */
@@ -147,37 +189,6 @@ export class HopStore {
     r.next = root.next;
     root.next = r;
     return r;
-  }
-
-  /** Moments of call `c`'s hop (now). */
-  arrive(c: HopCall): void {
-    c.span!.arriveS = this.clock.now;
-  }
-  startWork(c: HopCall): void {
-    c.span!.workS = this.clock.now;
-  }
-  worked(c: HopCall): void {
-    c.span!.workedS = this.clock.now;
-  }
-  note(c: HopCall, flag: number): void {
-    c.span!.flags |= flag;
-  }
-  /** The callee answered (the replica it chose is in `c.replica`). */
-  respond(c: HopCall): void {
-    const r = c.span!;
-    r.respondS = this.clock.now;
-    r.replica = c.replica;
-  }
-  /** The caller heard `status`. */
-  answer(c: HopCall, status: number): void {
-    const r = c.span!;
-    r.answerS = this.clock.now;
-    r.status = status;
-  }
-  /** The hop's answer reached its caller's node as `status` (a fallback if it had failed). */
-  delivered(c: HopCall, status: number): void {
-    const r = c.span!;
-    r.flags |= status === 0 && r.status !== 0 ? DELIVERED | FALLBACK : DELIVERED;
   }
 
   /** The request of root row r is over now with `status`. */

@@ -1,7 +1,8 @@
 /**
- * The tracer: the kernel and the node kinds call it at each step of a traced call (a call whose
- * `span` names a row of the hop store); untraced calls have a null span and cost one comparison per
- * hook. Which requests are traced:
+ * The tracer: the kernel calls it when a request starts (`root`), when a traced call goes out
+ * (`open`: a call whose `span` names a row of the hop store) and when a request ends (`finish`);
+ * the steps between are written on the call's row itself (HopRow's hooks). Untraced calls have a
+ * null span and cost one comparison per hook. Which requests are traced:
  *
  * - head sampling: request n is traced when a hash of (seed, n) falls below `sampleRate`: no
  *   draw from the simulation's random streams, so tracing never changes what the run does;
@@ -104,41 +105,6 @@ export class Tracer {
   /** `c` is about to go over its edge on behalf of the hop in row `parentSpan`: its row. */
   open(c: Call, parentSpan: HopRow): HopRow | null {
     return this.store.openHop(parentSpan, c);
-  }
-
-  /** The callee got `c`. */
-  arrive(c: Call): void {
-    this.store.arrive(c);
-  }
-
-  /** `c` took a worker (a service's, a database's connection): its wait is over. */
-  startWork(c: Call): void {
-    this.store.startWork(c);
-  }
-
-  /** `c`'s local work is done (its downstream calls, if any, come next). */
-  worked(c: Call): void {
-    this.store.worked(c);
-  }
-
-  /** A note on `c`'s hop (HOP_CACHE_HIT, HOP_CACHE_MISS). */
-  note(c: Call, flag: number): void {
-    this.store.note(c, flag);
-  }
-
-  /** The callee answered `c` (the replica it chose is in `c.replica`). */
-  respond(c: Call): void {
-    this.store.respond(c);
-  }
-
-  /** The caller heard `reason` for `c` (its answer, its timer, or a refusal before sending). */
-  answer(c: Call, reason: number): void {
-    this.store.answer(c, reason);
-  }
-
-  /** The answer was handed to the caller's node as `reason` (not held back for a retry). */
-  delivered(c: Call, reason: number): void {
-    this.store.delivered(c, reason);
   }
 
   /**
