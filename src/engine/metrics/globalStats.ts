@@ -65,15 +65,14 @@ export class GlobalStats {
 
   /**
    * The only client's departures are exactly the requests' end to end, value for value and in
-   * the same order, when nothing but its own roots departs there. Without live windows the
-   * client's run histogram is then this one's, which the timeline points feed: each latency
-   * recorded once. Call before the run starts.
+   * the same order, when nothing but its own roots departs there. The client's run histogram
+   * is then this one's, and its window's latencies (live windows) this one's window's: each
+   * latency recorded once. Call before the run starts.
    */
   shareWithClient(client: NodeStats): void {
-    if (this.liveWindows) return;
     this.runHist = client.hist;
     this.intervals();
-    client.fedBy(this.pointLatencies);
+    client.fedBy(this.first, this.windowLatencies);
   }
 
   /** The run's latency histogram as it stands now (see Latencies.settled). */

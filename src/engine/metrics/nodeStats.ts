@@ -46,9 +46,12 @@ export class NodeStats {
   wArrivals = 0;
   wOk = 0;
   wFailed = 0;
-  /** With live windows, the window's latencies (each recorded once: ./latencies.ts). */
-  readonly window: Latencies | null;
-  /** What feeds `hist` when not this node (see GlobalStats.shareWithClient). */
+  /**
+   * With live windows, the window's latencies (each recorded once: ./latencies.ts), recorded
+   * and closed here unless the node is fed (`fedBy`).
+   */
+  window: Latencies | null;
+  /** What feeds `hist` (and `window`) when not this node (see GlobalStats.shareWithClient). */
   private feeder: Latencies | null = null;
   /** With request classes: the same figures class by class (null: the document has none). */
   byClass: ClassStats | null = null;
@@ -76,15 +79,19 @@ export class NodeStats {
     this.pending = new Float64Array(liveWindows ? 0 : PENDING);
   }
 
-  /** `hist` is fed by `feeder`, not by this node's departures. */
-  fedBy(feeder: Latencies): void {
+  /**
+   * `hist` is fed by `feeder`, not by this node's departures, and the window's latencies are
+   * `window` (live windows), which its owner records and closes.
+   */
+  fedBy(feeder: Latencies, window: Latencies | null): void {
     this.feeder = feeder;
+    this.window = window;
   }
 
   /** The run's latency histogram as it stands now (see Latencies.settled). */
   settledHist(): Histogram {
     if (this.nPending > 0) this.recordPending();
-    const open = this.window ?? this.feeder;
+    const open = this.feeder ?? this.window;
     return open === null ? this.hist : open.settled();
   }
 
@@ -146,8 +153,9 @@ export class NodeStats {
       const ms = (this.clock.now - this.since) * 1000;
       this.wOk++;
       if (counted) this.ok++;
+      if (this.feeder !== null) return;
       if (this.window !== null) this.window.record(ms, counted);
-      else if (counted && this.feeder === null) {
+      else if (counted) {
         this.pending[this.nPending++] = ms;
         if (this.nPending === PENDING) this.recordPending();
       }
@@ -178,7 +186,7 @@ export class NodeStats {
     this.wArrivals = 0;
     this.wOk = 0;
     this.wFailed = 0;
-    this.window?.close();
+    if (this.feeder === null) this.window?.close();
     return out;
   }
 
