@@ -75,6 +75,14 @@ export class GlobalStats {
     client.fedBy(this.first, this.windowLatencies);
   }
 
+  /**
+   * With live windows, each timeline point is one window: the point's figures are the window's
+   * (`Windows`), so the window's latencies no longer feed the point's.
+   */
+  onePointAWindow(): void {
+    this.windowLatencies?.standAlone();
+  }
+
   /** The run's latency histogram as it stands now (see Latencies.settled). */
   settledRun(): Histogram {
     return this.first.settled();

@@ -36,8 +36,13 @@ export class Latencies {
    */
   constructor(
     private readonly run: Histogram | null,
-    private readonly outer: Latencies | null = null,
+    private outer: Latencies | null = null,
   ) {}
+
+  /** The outer interval is this one (a point of one window): it is no longer fed. */
+  standAlone(): void {
+    this.outer = null;
+  }
 
   /** One latency in ms (negative counts as 0, as `Histogram.record` has it). */
   record(ms: number, counted: boolean): void {

@@ -21,6 +21,8 @@ export class Windows {
   private closed = 0;
   private lastEnd = 0;
   private pointStart = 0;
+  /** The figures of the window built last, for its point when a point is a window. */
+  private windowPoint: TimelinePoint | null = null;
   readonly windowsPerPoint: number;
 
   constructor(
@@ -29,6 +31,12 @@ export class Windows {
     durationS: number,
   ) {
     this.windowsPerPoint = Math.max(1, Math.ceil(durationS / windowS / MAX_POINTS));
+    if (this.pointIsWindow) k.global.onePointAWindow();
+  }
+
+  /** Built windows, one a point: a point is its window's figures (`closePoint`). */
+  private get pointIsWindow(): boolean {
+    return this.k.liveWindows && this.windowsPerPoint === 1;
   }
 
   drain(): WindowStats[] {
@@ -101,6 +109,7 @@ export class Windows {
       e.wFailed = 0;
     }
     const point = pointOf(k.global.window, k.global.windowLatencies!, t, lengthS);
+    this.windowPoint = point;
     k.global.window.reset();
     k.global.windowLatencies!.close();
     const w: WindowStats = { ...point, startS, lengthS, warmup: t <= k.warmupS, nodes, edges };
@@ -115,7 +124,11 @@ export class Windows {
     this.pointStart = t;
     const tally = this.k.global.point;
     const latencies = this.k.global.pointLatencies;
-    if (start >= this.k.warmupS - 1e-9) this.timeline.push(pointOf(tally, latencies, t, t - start));
+    if (start >= this.k.warmupS - 1e-9) {
+      // The same tallies and latencies over the same span as the window's, when it is one.
+      const window = this.pointIsWindow ? this.windowPoint : null;
+      this.timeline.push(window ?? pointOf(tally, latencies, t, t - start));
+    }
     tally.reset();
     latencies.close();
   }
