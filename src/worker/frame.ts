@@ -147,12 +147,26 @@ export function regionOffset(
 
 const num = (value: unknown): number => (typeof value === 'number' ? value : NaN);
 
+/** Where each of a layout's node and edge columns sits within a node's or an edge's columns. */
+interface ColumnIndex {
+  node: Map<string, number>;
+  edge: Map<string, number>;
+}
+
+function columnIndexOf(layout: FrameLayout): ColumnIndex {
+  return {
+    node: new Map(layout.nodeColumns.map((c, k) => [c, k])),
+    edge: new Map(EDGE_COLUMNS.map((c, k) => [c, k])),
+  };
+}
+
 /** Writes one window into `out` at row `row`. */
 export function packWindow(
   layout: FrameLayout,
   w: WindowStats,
   out: Float64Array,
   row: number,
+  index: ColumnIndex = columnIndexOf(layout),
 ): void {
   let i = row * layout.stride;
   out[i++] = w.tS;
@@ -171,19 +185,22 @@ export function packWindow(
   out[i++] = num(w.goodputRps);
   out[i++] = num(w.retries);
   out[i++] = num(w.fallbacks);
+  // A node has a few of the document's node columns: the row is NaN but for the figures it
+  // has, each found by its name (where asking each column of each node cost a failed lookup
+  // through the object and its prototype for most of them: 33 columns on the bench's designs).
+  const nodeColumns = layout.nodeColumns.length;
+  out.fill(NaN, i, i + layout.nodeIds.length * nodeColumns);
   for (const id of layout.nodeIds) {
     const n = w.nodes[id];
-    for (const column of layout.nodeColumns) out[i++] = num(n?.[column]);
+    if (n !== undefined) fill(out, i, n, index.node);
+    i += nodeColumns;
   }
+  const edgeColumns = EDGE_COLUMNS.length;
+  out.fill(NaN, i, i + layout.edgeIds.length * edgeColumns);
   for (const id of layout.edgeIds) {
     const e = w.edges[id];
-    for (const column of EDGE_COLUMNS)
-      out[i++] =
-        column === 'breaker'
-          ? e?.breaker === undefined
-            ? NaN
-            : BREAKER_CODES.indexOf(e.breaker)
-          : num(e?.[column]);
+    if (e !== undefined) fill(out, i, e, index.edge);
+    i += edgeColumns;
   }
   for (const name of layout.regionNames) {
     const r = w.regions?.[name] as Readonly<Record<string, unknown>> | undefined;
@@ -191,9 +208,28 @@ export function packWindow(
   }
 }
 
+/** `figures`' numbers into `out` from `base`, each at its column (others are left as they are). */
+function fill(
+  out: Float64Array,
+  base: number,
+  figures: object,
+  columns: Map<string, number>,
+): void {
+  for (const key in figures) {
+    const k = columns.get(key);
+    if (k === undefined) continue;
+    const v: unknown = (figures as Readonly<Record<string, unknown>>)[key];
+    out[base + k] =
+      key === 'breaker' && v !== undefined
+        ? BREAKER_CODES.indexOf(v as (typeof BREAKER_CODES)[number])
+        : num(v);
+  }
+}
+
 export function packWindows(layout: FrameLayout, windows: readonly WindowStats[]): Float64Array {
   const out = new Float64Array(windows.length * layout.stride);
-  windows.forEach((w, row) => packWindow(layout, w, out, row));
+  const index = columnIndexOf(layout);
+  windows.forEach((w, row) => packWindow(layout, w, out, row, index));
   return out;
 }
 
