@@ -12,6 +12,23 @@ const REGISTERING_TESTS = [
   'tests/model/kindDocsToy.test.ts',
   'tests/engine/overload/discipline.test.ts',
 ];
+const UI_TESTS = ['tests/{ui,store}/**/*.test.{ts,tsx}'];
+/**
+ * UI files that cannot share a module graph: one adds a kind to the registries
+ * (tests/kinds/toyKind.ts); the others replace modules (`vi.mock`) or import them anew
+ * (`vi.resetModules`), and every later file of the graph would get those copies.
+ */
+const UI_ISOLATED_TESTS = [
+  'tests/ui/kindContract.test.tsx',
+  'tests/ui/runHistory.test.ts',
+  'tests/ui/panelBoundary.test.tsx',
+  'tests/ui/panelPrefs.test.tsx',
+  'tests/ui/lazyMarkdown.test.tsx',
+  // The view's motion (src/ui/canvas/viewMotion.ts) is the page's one clock-driven state: a move
+  // left by an earlier file's fake clock would hold this file's figures.
+  'tests/ui/canvasLive.test.tsx',
+  'tests/ui/viewMotion.test.ts',
+];
 
 export default defineConfig({
   plugins: [react()],
@@ -51,7 +68,25 @@ export default defineConfig({
         test: {
           name: 'jsdom',
           environment: 'jsdom',
-          include: ['tests/{ui,store}/**/*.test.{ts,tsx}'],
+          include: UI_TESTS,
+          exclude: UI_ISOLATED_TESTS,
+          setupFiles: ['tests/ui/setup.ts'],
+          // As the node tests: a worker's files share one module graph and one jsdom. Each
+          // file built a jsdom and imported React, React Flow and the store anew: 138 s of the
+          // jsdom files' summed time went to environments and 37 s to imports, where shared
+          // they took 1 s and 11 s. What one file leaves behind, the next must not see: spies
+          // (a refused Storage.getItem) and stubbed globals are undone after every test.
+          isolate: false,
+          restoreMocks: true,
+          unstubGlobals: true,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'jsdom-isolated',
+          environment: 'jsdom',
+          include: UI_ISOLATED_TESTS,
           setupFiles: ['tests/ui/setup.ts'],
         },
       },

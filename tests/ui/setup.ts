@@ -1,5 +1,5 @@
 // jsdom stand-ins that React Flow needs (see shared/STACK-NOTES.md), and cleanup after each test.
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import { cleanup } from '@testing-library/react';
 
 class AsyncResizeObserver {
@@ -38,3 +38,12 @@ Object.defineProperties(globalThis.HTMLElement.prototype, {
 afterEach(() => {
   cleanup();
 });
+
+// Each file starts as on a fresh page, although the files share one module graph
+// (vitest.config.ts): every zustand store back to its first state, no undo history, nothing kept
+// in the page's storage. This part of the file runs before each test file.
+vi.mock('zustand');
+const { resetStores } = (await import('zustand')) as unknown as { resetStores: () => void };
+resetStores();
+localStorage.clear();
+sessionStorage.clear();
