@@ -6,12 +6,14 @@ import { MetricsBuffer } from '../../src/store/metricsBuffer.ts';
 import { layoutFor, packWindows } from '../../src/worker/frame.ts';
 import {
   buildRows,
+  busiestNodes,
   rowFiguresMemo,
   type NodeAggregate,
   type NodeSeries,
 } from '../../src/ui/charts/chartData.ts';
 import { RowMemo } from '../../src/ui/charts/rowMemo.ts';
-import { heatOf, utilizationMemo } from '../../src/ui/charts/heatmap.ts';
+import { heatOf } from '../../src/ui/charts/heatmap.ts';
+import { utilizationMemo, utilizationPass } from '../../src/ui/charts/rowUtilizations.ts';
 import { fakeWindow } from '../worker/fakeEngine.ts';
 import { smallDoc } from '../worker/docs.ts';
 import type { Scenario } from '../../src/model/types.ts';
@@ -66,11 +68,17 @@ describe('chart rows remembered from draw to draw', () => {
         const fresh = buildRows(buffer, layout, wanted, maxPoints, others);
         const kept = buildRows(buffer, layout, wanted, maxPoints, others, [], memo);
         expect(kept).toEqual(fresh);
-        // The heatmap's bands in a new order at every draw, as the ranking moves.
+        // The ranking and the heatmap read through one pass, as a draw does; the heatmap's
+        // bands in a new order at every draw, as the ranking moves.
+        const pass = utilizationPass(heat, layout);
+        expect(busiestNodes(buffer, layout, 3, maxPoints, [], pass.of)).toEqual(
+          busiestNodes(buffer, layout, 3, maxPoints),
+        );
         const ranked = doc.nodes.map((n) => n.id).sort(() => (next % 3) - 1);
-        expect(heatOf(buffer, layout, ranked, String, maxPoints, heat)).toEqual(
+        expect(heatOf(buffer, layout, ranked, String, maxPoints, pass.of)).toEqual(
           heatOf(buffer, layout, ranked, String, maxPoints),
         );
+        pass.end();
       }
     }
     expect(next).toBeGreaterThan(12 + 6 * 4 * 2); // the coarse rows were halved at least once

@@ -31,7 +31,8 @@ import {
 } from './figureCharts.ts';
 import { setShownCharts } from './shownCharts.ts';
 import type { FigureDescriptor } from '../../model/kinds/figures.ts';
-import { HEAT_LEGEND, heatOf, utilizationMemo } from './heatmap.ts';
+import { HEAT_LEGEND, heatOf } from './heatmap.ts';
+import { utilizationMemo, utilizationPass } from './rowUtilizations.ts';
 import { budgetedChartDraw } from './drawBudget.ts';
 import { keepShapes } from './chartShapes.ts';
 import { viewSettlesIn } from '../canvas/viewMotion.ts';
@@ -177,12 +178,15 @@ function chartSpecs(
     selectedType === undefined
       ? undefined
       : { id: layout.nodeIds[selectedIndex] ?? '', charts: nodeCharts(selectedType) };
+  // The rows' utilizations, read from the buffer once for the ranking and the heatmap.
+  const utilizations = utilizationPass(memos.utilization, layout);
   const busiest = busiestNodes(
     metricsHub.buffer,
     layout,
     NODES_PER_CHART,
     undefined,
     lastTop.current,
+    utilizations.of,
   );
   lastTop.current = busiest.top;
   // The selected node's load is drawn too, busy or not.
@@ -324,9 +328,10 @@ function chartSpecs(
       rows,
       kind: { unit: '', ratio: true },
       series: HEAT_LEGEND,
-      heat: heatOf(metricsHub.buffer, layout, ranked, label, undefined, memos.utilization),
+      heat: heatOf(metricsHub.buffer, layout, ranked, label, undefined, utilizations.of),
     });
   }
+  utilizations.end();
   const overviewSpecs = overviews.flatMap((spec): PlotSpec[] => {
     const ids = overviewIds(spec, changed);
     if (ids.length === 0) return [];

@@ -20,6 +20,7 @@ import {
 import type { MetricsBuffer } from '../../store/metricsBuffer.ts';
 import { goodputDiffers } from '../run/format.ts';
 import { RowMemo } from './rowMemo.ts';
+import { readUtilizations, type UtilizationsOf } from './rowUtilizations.ts';
 
 export const MAX_POINTS = 150;
 
@@ -385,17 +386,24 @@ export function busiestNodes(
   limit: number,
   maxPoints = MAX_POINTS,
   previous: readonly string[] = [],
+  /** Each row's utilizations (a draw's pass keeps them: rowUtilizations.ts). */
+  utilizationsOf: UtilizationsOf = readUtilizations(layout),
 ): { top: string[]; others: string[] } {
   const nodes = layout.nodeIds
-    .map((id, index) => ({ id, offset: nodeOffset(layout, index, 'utilization'), sum: 0, n: 0 }))
-    .filter((n, index) => {
+    .map((id, index) => ({ id, index, sum: 0, n: 0 }))
+    .filter(({ index }) => {
       const type = layout.nodeTypes[index];
-      return type !== undefined && answersCalls(type) && n.offset !== undefined;
+      return (
+        type !== undefined &&
+        answersCalls(type) &&
+        nodeOffset(layout, index, 'utilization') !== undefined
+      );
     });
   const every = Math.max(1, Math.ceil(buffer.length / maxPoints));
   buffer.forEachRow((data, at) => {
+    const u = utilizationsOf(data, at);
     for (const node of nodes) {
-      const v = data[at + (node.offset ?? 0)] ?? NaN;
+      const v = u[node.index] ?? NaN;
       if (Number.isNaN(v)) continue;
       node.sum += v;
       node.n += 1;

@@ -6,16 +6,13 @@
  * top five as lines; this shows where the other ninety-five stand.
  */
 import type { MetricsBuffer } from '../../store/metricsBuffer.ts';
-import { nodeOffset, type FrameLayout } from '../../worker/frame.ts';
+import type { FrameLayout } from '../../worker/frame.ts';
 import { forEachBucket, MAX_POINTS, rowsPerBucket } from './chartData.ts';
 import { escapeXml } from '../export/xml.ts';
 import type { PlotSeries } from './plotSvg.ts';
-import { RowMemo } from './rowMemo.ts';
+import { readUtilizations, type UtilizationsOf } from './rowUtilizations.ts';
 
 export const MAX_BANDS = 100;
-
-/** Remembers each row's utilizations from one draw to the next (LiveCharts keeps one). */
-export const utilizationMemo = () => new RowMemo<Float64Array>();
 
 /** Upper bounds of the steps (0..1) and their colours, light to dark. */
 const STEPS = [
@@ -53,41 +50,28 @@ export function heatOf(
   ranked: readonly string[],
   label: (id: string) => string,
   maxPoints = MAX_POINTS,
-  /** Each held row's utilizations from the last draw (without: every row is read). */
-  memo: RowMemo<Float64Array> = utilizationMemo(),
+  /** Each row's utilizations (a draw's pass keeps them: rowUtilizations.ts). */
+  utilizationsOf: UtilizationsOf = readUtilizations(layout),
 ): Heat {
   const indexOf = new Map(layout.nodeIds.map((id, i) => [id, i]));
   const per = Math.ceil(ranked.length / MAX_BANDS);
   const groups: string[][] = [];
   for (let i = 0; i < ranked.length; i += per) groups.push(ranked.slice(i, i + per));
-  // Every node's utilization, in the layout's order, whatever the ranking (which changes at
-  // every draw): a row's are read from the buffer once while it is held. Reading them there
-  // costs a cache miss each (a node's columns are 300 bytes apart, a row 30 KB on 100 nodes):
-  // 8 ms a draw on 100 nodes, more than any other chart.
-  const offsets = layout.nodeIds.map((_, i) => nodeOffset(layout, i, 'utilization') ?? -1);
-  // A plain loop: Float64Array.from with a mapping function took several times as long.
-  const utilizations = (data: Float64Array, at: number) => {
-    const u = new Float64Array(offsets.length);
-    for (let i = 0; i < offsets.length; i++) {
-      const o = offsets[i] ?? -1;
-      u[i] = o < 0 ? NaN : (data[at + o] ?? NaN);
-    }
-    return u;
-  };
+  // Read by node in the layout's order, whatever the ranking (which changes at every draw).
+  const nodes = layout.nodeIds.length;
   // The bands' nodes one after another, as indices into those.
   const bandNodes = groups.map((ids) =>
-    ids.map((id) => indexOf.get(id) ?? -1).filter((i) => i >= 0 && (offsets[i] ?? -1) >= 0),
+    ids.map((id) => indexOf.get(id) ?? -1).filter((i) => i >= 0 && i < nodes),
   );
   const flat = Int32Array.from(bandNodes.flat());
   const ends = new Int32Array(bandNodes.length);
   bandNodes.reduce((end, nodes, band) => (ends[band] = end + nodes.length), 0);
   const top = new Float64Array(bandNodes.length);
   const tops: number[][] = groups.map(() => []);
-  memo.begin(JSON.stringify(offsets));
   forEachBucket(buffer, maxPoints, (bucket) => {
     top.fill(NaN);
     for (const [data, at] of bucket) {
-      const u = memo.get(data, at, () => utilizations(data, at));
+      const u = utilizationsOf(data, at);
       let k = 0;
       for (let band = 0; band < ends.length; band++) {
         let t = top[band] ?? NaN;
@@ -104,7 +88,6 @@ export function heatOf(
       for (let c = 0; c < columns; c++) column.push(top[band] ?? NaN);
     });
   });
-  memo.end();
   const values = tops.map((t) => Float64Array.from(t));
   const names = groups.map((ids) =>
     ids.length === 1 ? label(ids[0] ?? '') : `${label(ids[0] ?? '')} and ${ids.length - 1} more`,
