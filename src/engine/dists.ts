@@ -70,14 +70,21 @@ export class Sampler {
     return this.kind === CONSTANT && this.a === 0;
   }
 
-  /** One draw, in ms. */
+  /**
+   * One draw, in ms. The exponential, the usual service time, is drawn here, the others out of
+   * line: a body this small is inlined where it is called (a service's start of work), where
+   * the whole switch was a call of its own, its draw returned in a box.
+   */
   sample(): number {
+    if (this.kind === EXPONENTIAL) return -this.a * Math.log(1 - this.rng.next());
+    return this.sampleOther();
+  }
+
+  private sampleOther(): number {
     const rng = this.rng;
     switch (this.kind) {
       case CONSTANT:
         return this.a;
-      case EXPONENTIAL:
-        return -this.a * Math.log(1 - rng.next());
       case UNIFORM:
         return this.a + this.b * rng.next();
       case LOGNORMAL:
