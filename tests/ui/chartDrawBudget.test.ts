@@ -7,9 +7,10 @@ function harness(costMs: number, settlesIn: () => number = () => 0) {
   const timers: Array<{ at: number; fn: () => void; live: boolean }> = [];
   const drawnAt: number[] = [];
   const draws = budgetedDraw(
-    () => {
+    (done) => {
       drawnAt.push(clock);
       clock += costMs;
+      done(costMs);
     },
     {
       now: () => clock,
@@ -101,5 +102,55 @@ describe('the charts draw within a budget', () => {
     expect(h.drawnAt).toEqual([]);
     h.ask(100, 600, false);
     expect(h.drawnAt).toEqual([500]);
+  });
+});
+
+describe('a draw spread over frames', () => {
+  /** A draw that is done only when `finish(spentMs)` is called, on a fake clock. */
+  function spread() {
+    let clock = 0;
+    const started: number[] = [];
+    let finish: ((spentMs: number) => void) | undefined;
+    const draws = budgetedDraw(
+      (done) => {
+        started.push(clock);
+        finish = done;
+      },
+      { now: () => clock, after: () => () => {}, settlesIn: () => 0 },
+    );
+    return {
+      draws,
+      started,
+      finish: (spentMs: number) => finish?.(spentMs),
+      at: (ms: number) => (clock = ms),
+    };
+  }
+
+  it('lets asks join a draw under way, and spaces the next by the time it took, not its span', () => {
+    const d = spread();
+    d.draws.request();
+    d.at(100);
+    d.draws.request();
+    d.at(200);
+    d.draws.request();
+    expect(d.started).toEqual([0]);
+    // Spread over 300 ms of frames, 6 ms of the main thread in all: the next may come 100 ms
+    // after the first began, so the first ask after the draw is done draws.
+    d.at(300);
+    d.finish(6);
+    d.at(350);
+    d.draws.request();
+    expect(d.started).toEqual([0, 350]);
+  });
+
+  it("draws a stopped run's last windows once the draw under way is done", () => {
+    const d = spread();
+    d.draws.request();
+    d.at(50);
+    d.draws.requestLast();
+    expect(d.started).toEqual([0]);
+    d.at(120);
+    d.finish(60); // dear: a plain ask would wait 1000 ms
+    expect(d.started).toEqual([0, 120]);
   });
 });

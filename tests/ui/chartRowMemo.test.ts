@@ -7,13 +7,17 @@ import { layoutFor, packWindows } from '../../src/worker/frame.ts';
 import {
   buildRows,
   busiestNodes,
-  rowFiguresMemo,
   type NodeAggregate,
   type NodeSeries,
 } from '../../src/ui/charts/chartData.ts';
+import { rowFiguresMemo, rowReading, warmRowFigures } from '../../src/ui/charts/rowFigures.ts';
 import { RowMemo } from '../../src/ui/charts/rowMemo.ts';
 import { heatOf } from '../../src/ui/charts/heatmap.ts';
-import { utilizationMemo, utilizationPass } from '../../src/ui/charts/rowUtilizations.ts';
+import {
+  utilizationMemo,
+  utilizationPass,
+  warmUtilizations,
+} from '../../src/ui/charts/rowUtilizations.ts';
 import { fakeWindow } from '../worker/fakeEngine.ts';
 import { smallDoc } from '../worker/docs.ts';
 import type { Scenario } from '../../src/model/types.ts';
@@ -132,5 +136,60 @@ describe('chart rows remembered from draw to draw', () => {
     expect(pass('a')).toEqual([1, 3]);
     expect(pass('b')).toEqual([4, 5]); // other series: nothing reused
     expect(made).toBe(5);
+  });
+
+  it('fills the rows not held, a deadline at a time, and the pass after it makes none', () => {
+    const memo = new RowMemo<number>();
+    const data = Float64Array.of(1, 0, 1, 2, 1, 1, 3, 2, 1, 4, 3, 1); // four rows
+    const rows = (visit: (d: Float64Array, at: number) => void) =>
+      [0, 3, 6, 9].forEach((at) => visit(data, at));
+    let clock = 0;
+    let made = 0;
+    const make = () => {
+      clock += 1; // each row costs 1 of the clock
+      return ++made;
+    };
+    memo.begin('a');
+    memo.get(data, 3, make); // one already held
+    clock = 0;
+    expect(memo.fill(rows, make, 2, () => clock)).toBe(true); // two made, one left
+    expect(made).toBe(3);
+    expect(memo.fill(rows, make, clock + 2, () => clock)).toBe(false);
+    expect(made).toBe(4);
+    memo.begin('a');
+    expect([0, 3, 6, 9].map((at) => memo.get(data, at, make))).toEqual([2, 1, 3, 4]);
+    memo.end();
+    expect(made).toBe(4);
+  });
+
+  it('draws the same after its rows were read ahead in slices, windows arriving between', () => {
+    const doc = design();
+    const layout = layoutFor(doc);
+    const buffer = new MetricsBuffer(12, 6);
+    buffer.reset(layout);
+    const memo = rowFiguresMemo();
+    const heat = utilizationMemo();
+    const reading = rowReading(layout, wanted, others, []);
+    let clock = 0;
+    const now = () => (clock += 1); // every look at the clock: a row's time
+    let next = 0;
+    for (const batch of [3, 7, 2, 11, 40, 17, 90, 3]) {
+      const ws = Array.from({ length: batch }, () => windowAt(doc, next++));
+      buffer.push(packWindows(layout, ws.slice(0, batch >> 1)), batch >> 1);
+      // Two rows a slice, part of the windows arriving between slices.
+      warmUtilizations(heat, buffer, layout, clock + 3, now);
+      warmRowFigures(buffer, reading, memo, clock + 3, now);
+      buffer.push(packWindows(layout, ws.slice(batch >> 1)), batch - (batch >> 1));
+      while (warmRowFigures(buffer, reading, memo, clock + 3, now));
+      for (const maxPoints of [150, 8])
+        expect(buildRows(buffer, layout, wanted, maxPoints, others, [], memo)).toEqual(
+          buildRows(buffer, layout, wanted, maxPoints, others),
+        );
+      const pass = utilizationPass(heat, layout);
+      expect(heatOf(buffer, layout, ['s1', 's0', 's2'], String, 8, pass.of)).toEqual(
+        heatOf(buffer, layout, ['s1', 's0', 's2'], String, 8),
+      );
+      pass.end();
+    }
   });
 });

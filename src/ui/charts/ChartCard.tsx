@@ -12,6 +12,7 @@ import { axisFor, plotArea, plotSvg, timeRange, type PlotSpec } from './plotSvg.
 import { axisValue, formatValue } from './valueAxis.ts';
 import { useChartMarks, type ChartMark } from './chartMarks.ts';
 import { shownChart, subscribeShownCharts } from './shownCharts.ts';
+import { chartFrames } from './frameWork.ts';
 import { hottestAt } from './heatmap.ts';
 import { formatSimTime } from '../run/format.ts';
 import type { ChartRow } from './chartData.ts';
@@ -93,11 +94,14 @@ function paintPlot(
   box.setAttribute('aria-label', plotName(spec));
 }
 
+/** Cards mounted so far: each one's job in the frame queue has a name of its own. */
+let cardCount = 0;
+
 /**
  * Draws the newest spec of the card into `plot` now, and again when its shape, size or marks
  * change (rare: LiveCharts keeps a card's spec while its shape holds), in sight or not; and
- * whenever the shown specs move (new rows, four times a second) while the plot is in sight, once
- * when it comes back into sight.
+ * whenever the shown specs move (new rows, four times a second) while the plot is in sight, in
+ * its turn in the frame queue; once when it comes back into sight.
  */
 function useLivePlot(
   plot: React.RefObject<HTMLDivElement | null>,
@@ -131,12 +135,16 @@ function useLivePlot(
           })
         : undefined;
     observer?.observe(box);
+    // Each card's plot is a job of its own in the charts' frame queue (frameWork.ts): a few
+    // cards a frame, in the grid's order, not every card in one frame.
+    const job = `card:${(cardCount += 1)}`;
     const stop = subscribeShownCharts(() => {
-      if (s.inSight) drawNow.current();
+      if (s.inSight) chartFrames.add(job, () => drawNow.current());
       else s.stale = true;
     });
     return () => {
       stop();
+      chartFrames.remove(job);
       observer?.disconnect();
     };
   }, [plot]);

@@ -1,6 +1,7 @@
 /**
  * The live charts, read from the metrics buffer at most every CHART_INTERVAL_MS (less often when
- * drawing them is dear, never during a pan: drawBudget.ts): end-to-end
+ * drawing them is dear, never during a pan: drawBudget.ts; a draw spread over several animation
+ * frames: chartDraw.ts): end-to-end
  * latency (log scale, mean beside the percentiles), throughput (total, ok, rejected, other
  * errors), errors by reason, utilization and queue of the busiest nodes (the rest as one
  * "others" line), the kinds' overview figures (cache hit ratio, replicas asked for and healthy
@@ -11,34 +12,23 @@ import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import type { ScenarioNode } from '../../model/types.ts';
 import { metricsHub } from '../../store/metricsHub.ts';
 import { useAppStore } from '../../store/index.ts';
-import {
-  buildRows,
-  busiestNodes,
-  nodeKey,
-  rowFiguresMemo,
-  type NodeAggregate,
-  type NodeSeries,
-} from './chartData.ts';
+import { buildRows, nodeKey } from './chartData.ts';
 import { ChartCard } from './ChartCard.tsx';
 import type { PlotSeries, PlotSpec } from './plotSvg.ts';
 import type { ErrorReason } from '../../engine/types.ts';
-import {
-  chartTitle,
-  nodeCharts,
-  overviewCharts,
-  type FigureChartSpec,
-  type OverviewChart,
-} from './figureCharts.ts';
+import { chartTitle, type FigureChartSpec, type OverviewChart } from './figureCharts.ts';
 import { setShownCharts } from './shownCharts.ts';
 import type { FigureDescriptor } from '../../model/kinds/figures.ts';
 import { HEAT_LEGEND, heatOf } from './heatmap.ts';
-import { utilizationMemo, utilizationPass } from './rowUtilizations.ts';
+import { utilizationPass } from './rowUtilizations.ts';
+import { chartPlan, keysOf, othersKey } from './chartPlan.ts';
+import { drawInFrames, rowMemos as newRowMemos, type RowMemos } from './chartDraw.ts';
 import { budgetedChartDraw } from './drawBudget.ts';
 import { keepShapes } from './chartShapes.ts';
 import { viewSettlesIn } from '../canvas/viewMotion.ts';
 import { openTracesFromChart, TracesEntry } from '../traces/TracesEntry.tsx';
 import { classTable } from '../../engine/classes/classTable.ts';
-import { regionCharts, regionReaders } from '../regions/regionCharts.ts';
+import { regionCharts } from '../regions/regionCharts.ts';
 
 const PALETTE = ['#3b6cf6', '#f06543', '#14a06f', '#a855f7', '#e0a100', '#0ea5a4'];
 const REASON_COLORS: Record<ErrorReason, string> = {
@@ -53,25 +43,9 @@ const REASON_COLORS: Record<ErrorReason, string> = {
   bulkheadFull: '#5b6b2f',
   bulkheadTimeout: '#8f9a3a',
 };
-/** Nodes with a line of their own on the utilization and queue charts; the rest are "others". */
-const NODES_PER_CHART = 5;
 const OTHERS_COLOR = '#8a93a3';
-/** The per-node columns of the utilization and queue charts, and how "others" sums them up. */
-const LOAD_COLUMNS = [
-  { column: 'utilization', how: 'mean' },
-  { column: 'queueLength', how: 'sum' },
-] as const;
-const othersKey = (column: string) => `others:${column}`;
-/** Lines on an overview chart (a kind's figure across nodes). */
-const NODES_PER_OVERVIEW = 6;
 
 const color = (i: number) => PALETTE[i % PALETTE.length] ?? '#333';
-
-/** What the draws remember of each buffer row from one draw to the next (rowMemo.ts). */
-interface RowMemos {
-  rows: ReturnType<typeof rowFiguresMemo>;
-  utilization: ReturnType<typeof utilizationMemo>;
-}
 
 /**
  * The charts, worked out from the buffer at most every CHART_INTERVAL_MS and handed to the cards
@@ -88,22 +62,27 @@ export default function LiveCharts() {
   /** What the draws remember of each buffer row from one draw to the next (rowMemo.ts). */
   const memos = useRef<RowMemos>(undefined);
   useEffect(() => {
+    const rowMemos = (memos.current ??= newRowMemos());
     const update = () => {
-      memos.current ??= { rows: rowFiguresMemo(), utilization: utilizationMemo() };
       const label = (id: string) => labels.get(id) ?? id;
-      const next = chartSpecs(selectedIds, label, classNames, lastTop, memos.current);
+      const next = chartSpecs(selectedIds, label, classNames, lastTop, rowMemos);
       setShownCharts(next ?? []);
       startTransition(() => setSpecs((old) => keepShapes(old, next)));
     };
-    // A new selection is drawn at once; new windows when the budget and the canvas allow.
+    // A new selection is drawn at once; new windows when the budget and the canvas allow, over
+    // several frames (chartDraw.ts).
     update();
-    const draws = budgetedChartDraw(update, viewSettlesIn);
+    let drop = () => {};
+    const draws = budgetedChartDraw((done) => {
+      drop = drawInFrames(update, rowMemos, selectedIds, lastTop, done);
+    }, viewSettlesIn);
     const unsubscribe = metricsHub.charts.subscribe(() =>
       useAppStore.getState().runStatus === 'running' ? draws.request() : draws.requestLast(),
     );
     return () => {
       unsubscribe();
       draws.stop();
+      drop();
     };
   }, [selectedIds, labels, classNames]);
 
@@ -172,54 +151,18 @@ function chartSpecs(
 ): PlotSpec[] | undefined {
   const layout = metricsHub.layout;
   if (layout === undefined || metricsHub.buffer.length === 0) return undefined;
-  const selectedIndex = layout.nodeIds.findIndex((id) => selectedIds.includes(id));
-  const selectedType = layout.nodeTypes[selectedIndex];
-  const selected =
-    selectedType === undefined
-      ? undefined
-      : { id: layout.nodeIds[selectedIndex] ?? '', charts: nodeCharts(selectedType) };
   // The rows' utilizations, read from the buffer once for the ranking and the heatmap.
   const utilizations = utilizationPass(memos.utilization, layout);
-  const busiest = busiestNodes(
-    metricsHub.buffer,
-    layout,
-    NODES_PER_CHART,
-    undefined,
-    lastTop.current,
-    utilizations.of,
-  );
+  const plan = chartPlan(metricsHub.buffer, layout, selectedIds, lastTop.current, utilizations.of);
+  const { selected, busiest, loadIds, others, overviews } = plan;
   lastTop.current = busiest.top;
-  // The selected node's load is drawn too, busy or not.
-  const loadIds =
-    selected && layout.nodeTypes[selectedIndex] !== 'client' && !busiest.top.includes(selected.id)
-      ? [...busiest.top, selected.id]
-      : busiest.top;
-  const others = busiest.others.filter((id) => id !== selected?.id);
-  const overviews = overviewCharts(
-    layout.nodeIds.map((id, i) => ({ id, type: layout.nodeTypes[i] ?? 'client' })),
-    NODES_PER_OVERVIEW,
-  );
-  const wanted: NodeSeries[] = [
-    ...loadIds.map((id) => ({ id, columns: LOAD_COLUMNS.map((c) => c.column) })),
-    ...overviews.flatMap((c) => c.nodeIds.map((id) => ({ id, columns: keysOf(c) }))),
-    ...(selected ? [{ id: selected.id, columns: selected.charts.flatMap(keysOf) }] : []),
-  ];
-  const aggregates: NodeAggregate[] =
-    others.length === 0
-      ? []
-      : LOAD_COLUMNS.map(({ column, how }) => ({
-          key: othersKey(column),
-          column,
-          ids: others,
-          how,
-        }));
   const data = buildRows(
     metricsHub.buffer,
     layout,
-    wanted,
+    plan.wanted,
     undefined,
-    aggregates,
-    regionReaders(layout),
+    plan.aggregates,
+    plan.more,
     memos.rows,
   );
   const { rows, reasons, seen, changed } = data;
@@ -379,8 +322,6 @@ function overviewSeries(
     })),
   );
 }
-
-const keysOf = (spec: FigureChartSpec) => spec.figures.map((f) => f.key);
 
 /** A class figure's line: its class's name (undefined for other figures). */
 function classLegend(f: FigureDescriptor, classNames: readonly string[]): string | undefined {

@@ -8,6 +8,10 @@
  * with the run's next frame), never a stall. A run that has stopped (finished, paused,
  * failed) sends no more windows, so its last draw comes at once: a finished run's charts must
  * not lag its summary by a budget's wait.
+ *
+ * A draw is spread over several animation frames (frameWork.ts): it says when it is done and
+ * what main-thread time it took in all, and asks that come meanwhile join it (its last frames
+ * read the newest windows) unless they ask for a stopped run's last draw, which follows it.
  */
 
 /**
@@ -33,37 +37,55 @@ const browserDeps = (settlesIn: () => number): DrawBudgetDeps => ({
   settlesIn,
 });
 
+/** A draw: starts it, and it calls `done` with the main thread's time it took, once drawn. */
+export type SpreadDraw = (done: (spentMs: number) => void) => void;
+
 /**
  * `request()` asks for `draw` to run as soon as the budget and the view allow (asks while one
- * is pending join it); `stop()` drops a pending one.
+ * is pending or under way join it); `stop()` drops a pending one.
  */
-export function budgetedDraw(draw: () => void, deps: DrawBudgetDeps) {
+export function budgetedDraw(draw: SpreadDraw, deps: DrawBudgetDeps) {
   let nextAt = -Infinity;
   let costMs = 0;
   let cancel: (() => void) | undefined;
+  let drawing = false;
+  let stopped = false;
+  /** A stopped run's last draw was asked for while a draw was under way: it follows. */
+  let lastOwed = false;
 
   /** A last draw (no frames follow) need not leave the main thread to frames that will not come. */
   let last = false;
 
   const run = () => {
     cancel = undefined;
+    if (drawing) {
+      lastOwed ||= last;
+      return;
+    }
     const budgetWait = last ? 0 : nextAt - deps.now();
     const settlesIn = deps.settlesIn();
     if (settlesIn > 0) {
       cancel = deps.after(run, Math.max(budgetWait, settlesIn));
       return;
     }
-    // Not on a timer of its own: the next ask comes with the run's next frame, and a draw then
-    // changes the page in the frame in which the clock and the canvas change (one layout and
-    // paint for all; a draw on its own timer was a frame of its own).
+    // Not on a timer of its own: the next ask comes with the run's next frame, and the draw's
+    // reading of the newest windows starts then.
     if (budgetWait > 0) return;
     last = false;
+    drawing = true;
     const start = deps.now();
-    draw();
-    const spent = deps.now() - start;
-    // A smoothed cost, so one slow draw (a collection, a busy core) does not stall the next.
-    costMs = costMs === 0 ? spent : costMs * 0.7 + spent * 0.3;
-    nextAt = start + costMs / CHART_BUDGET;
+    draw((spent) => {
+      if (stopped) return;
+      drawing = false;
+      // A smoothed cost, so one slow draw (a collection, a busy core) does not stall the next.
+      costMs = costMs === 0 ? spent : costMs * 0.7 + spent * 0.3;
+      nextAt = start + costMs / CHART_BUDGET;
+      if (lastOwed) {
+        lastOwed = false;
+        last = true;
+        run();
+      }
+    });
   };
 
   return {
@@ -79,9 +101,10 @@ export function budgetedDraw(draw: () => void, deps: DrawBudgetDeps) {
     stop(): void {
       cancel?.();
       cancel = undefined;
+      stopped = true;
     },
   };
 }
 
-export const budgetedChartDraw = (draw: () => void, settlesIn: () => number) =>
+export const budgetedChartDraw = (draw: SpreadDraw, settlesIn: () => number) =>
   budgetedDraw(draw, browserDeps(settlesIn));

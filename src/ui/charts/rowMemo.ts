@@ -29,21 +29,40 @@ export class RowMemo<T> {
 
   /** The value for the row at `data[at…]`: the one held, else `make()`'s, kept for the next pass. */
   get(data: Float64Array, at: number, make: () => T): T {
-    const endS = data[at] ?? NaN;
-    const startS = data[at + 1] ?? NaN;
-    const lengthS = data[at + 2] ?? NaN;
     let rows = this.held.get(data);
     if (rows === undefined) {
       rows = new Map();
       this.held.set(data, rows);
     }
-    let entry = rows.get(endS);
-    if (entry === undefined || entry.startS !== startS || entry.lengthS !== lengthS) {
-      entry = { startS, lengthS, value: make(), pass: this.pass };
-      rows.set(endS, entry);
+    let entry = heldEntry(rows, data, at);
+    if (entry === undefined) {
+      entry = { startS: data[at + 1] ?? NaN, lengthS: data[at + 2] ?? NaN, value: make(), pass: 0 };
+      rows.set(data[at] ?? NaN, entry);
     }
     entry.pass = this.pass;
     return entry.value;
+  }
+
+  /**
+   * Works out the value of each row `rows` visits that is not held yet, until `now()` passes
+   * `deadline` (a frame's share: rowFigures.ts); true when some are left. What it keeps is what
+   * `get` would have made, so the pass after it reads the same values, only sooner.
+   */
+  fill(
+    rows: (visit: (data: Float64Array, at: number) => void) => void,
+    make: (data: Float64Array, at: number) => T,
+    deadline: number,
+    now: () => number,
+  ): boolean {
+    let left = false;
+    rows((data, at) => {
+      if (left) return;
+      const held = this.held.get(data);
+      if (held !== undefined && heldEntry(held, data, at) !== undefined) return;
+      if (now() >= deadline) left = true;
+      else this.get(data, at, () => make(data, at));
+    });
+    return left;
   }
 
   /** Ends the pass: rows not visited in it (merged, or gone from the buffer) are let go. */
@@ -53,6 +72,20 @@ export class RowMemo<T> {
       if (rows.size === 0) this.held.delete(data);
     }
   }
+}
+
+/** The entry held for the row at `data[at…]`, if it is that row's (rows of one array, by end). */
+function heldEntry<T>(
+  rows: Map<number, Entry<T>>,
+  data: Float64Array,
+  at: number,
+): Entry<T> | undefined {
+  const entry = rows.get(data[at] ?? NaN);
+  return entry !== undefined &&
+    entry.startS === (data[at + 1] ?? NaN) &&
+    entry.lengthS === (data[at + 2] ?? NaN)
+    ? entry
+    : undefined;
 }
 
 interface Entry<T> {

@@ -7,6 +7,7 @@
  */
 import type { FrameLayout } from '../../worker/frame.ts';
 import { nodeOffset } from '../../worker/frame.ts';
+import type { MetricsBuffer } from '../../store/metricsBuffer.ts';
 import { RowMemo } from './rowMemo.ts';
 
 export type UtilizationsOf = (data: Float64Array, at: number) => Float64Array;
@@ -37,7 +38,25 @@ export function utilizationPass(
   layout: FrameLayout,
 ): { of: UtilizationsOf; end: () => void } {
   const read = readUtilizations(layout);
-  // The columns read: a new layout's rows are never taken for the last one's.
-  memo.begin(JSON.stringify(layout.nodeIds.map((_, i) => nodeOffset(layout, i, 'utilization'))));
+  memo.begin(signatureOf(layout));
   return { of: (data, at) => memo.get(data, at, () => read(data, at)), end: () => memo.end() };
+}
+
+/** The columns read: a new layout's rows are never taken for the last one's. */
+const signatureOf = (layout: FrameLayout) =>
+  JSON.stringify(layout.nodeIds.map((_, i) => nodeOffset(layout, i, 'utilization')));
+
+/**
+ * Reads the utilizations of the buffer's rows not yet in `memo` until `now()` passes `deadline`
+ * (a frame's share, ahead of a draw); true when some are left.
+ */
+export function warmUtilizations(
+  memo: RowMemo<Float64Array>,
+  buffer: MetricsBuffer,
+  layout: FrameLayout,
+  deadline: number,
+  now: () => number,
+): boolean {
+  memo.begin(signatureOf(layout));
+  return memo.fill((visit) => buffer.forEachRow(visit), readUtilizations(layout), deadline, now);
 }
