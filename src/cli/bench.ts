@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- --json] [-- --tracing]`: the standard scenarios, timed (`--tracing-cost`:
- * what tracing costs, src/cli/benchTracing.ts; `--against REF`: this engine against another
- * commit's, src/cli/benchAgainst.ts). It runs bundled into one file by esbuild
+ * what tracing costs, src/cli/benchTracing.ts, and by process with `--processes`, or what it
+ * costs when off with `--tracer-free`, src/cli/benchTracerFree.ts; `--against REF`: this engine against another commit's,
+ * src/cli/benchAgainst.ts). It runs bundled into one file by esbuild
  * (dist-bench/bench.mjs), as Vite bundles the engine for its worker, not through tsx, whose
  * compiler would hold some 50 MB of the process's memory: the peak RSS is then the engine's and
  * Node's. Reports simulated requests per
@@ -24,6 +25,7 @@ import type { Scenario } from '../model/types.ts';
 import { printAgainst } from './benchAgainst.ts';
 import { benchScenarios } from './benchScenarios.ts';
 import { printTracingCost } from './benchTracing.ts';
+import { printTracerFree, printTracingCostByProcess } from './benchTracerFree.ts';
 
 export interface BenchRow {
   scenario: string;
@@ -123,9 +125,17 @@ export function benchOne(doc: Scenario, reference?: ReferenceModel, tracing?: Tr
 }
 
 function main(argv: string[]): void {
-  if (argv.includes('--tracing-cost')) return printTracingCost(argv.includes('--json'));
-  if (argv.includes('--against')) {
-    printAgainst(argv).catch((e: unknown) => {
+  const byProcess = argv.includes('--tracer-free') || argv.includes('--processes');
+  if (argv.includes('--tracing-cost') && !byProcess) {
+    return printTracingCost(argv.includes('--json'));
+  }
+  if (argv.includes('--against') || byProcess) {
+    const run = argv.includes('--tracer-free')
+      ? printTracerFree
+      : argv.includes('--processes')
+        ? printTracingCostByProcess
+        : printAgainst;
+    run(argv).catch((e: unknown) => {
       process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
       process.exitCode = 1;
     });

@@ -15,7 +15,7 @@ import { benchScenarios } from './benchScenarios.ts';
 
 const ROUNDS = 3;
 
-const MODES: { name: string; tracing?: Tracing }[] = [
+export const MODES: { name: string; tracing?: Tracing }[] = [
   { name: 'off' },
   { name: 'head', tracing: { ...TRACING_DEFAULTS, slowestPerWindow: 0, failed: false } },
   { name: 'defaults', tracing: TRACING_DEFAULTS },
@@ -31,7 +31,10 @@ export interface TracingCostRow {
   kept: number;
 }
 
-function timedRun(doc: Scenario, tracing?: Tracing): { cpuMs: number; r: SimResult; kept: number } {
+export function timedRun(
+  doc: Scenario,
+  tracing?: Tracing,
+): { cpuMs: number; r: SimResult; kept: number } {
   const before = process.cpuUsage();
   const opts = { eventBudget: 200_000_000, windows: false };
   const sim = createSimulation(doc, tracing ? { ...opts, tracing } : opts);
@@ -46,7 +49,7 @@ function timedRun(doc: Scenario, tracing?: Tracing): { cpuMs: number; r: SimResu
   return { cpuMs: (d.user + d.system) / 1000, r, kept };
 }
 
-const figures = (r: SimResult): string =>
+export const figures = (r: SimResult): string =>
   JSON.stringify([r.requests, r.latencyMs, r.events, r.nodes]);
 
 export function tracingCost(rounds = ROUNDS): TracingCostRow[] {
