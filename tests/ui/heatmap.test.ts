@@ -60,12 +60,15 @@ describe('utilization heatmap', () => {
     const heat = heatOf(buffer, layout, ids, (id) => id, 150);
     const rows = buildRows(buffer, layout, [], 150).rows;
     expect(heat.values[0]).toHaveLength(rows.length);
+    // Its columns at the rows' times (its own, so a heatmap worked out later stays right).
+    expect(heat.times).toEqual(rows.map((r) => r['t']));
     expect(Math.max(...(heat.values[0] ?? []))).toBe(0.97);
   });
 
   it('draws a steady band as one cell and a change of step as another', () => {
-    const heat = { names: ['a'], values: [Float64Array.from([0.1, 0.2, 0.3, 0.95, 0.97])] };
-    const svg = heatCells(heat, [1, 2, 3, 4, 5], (t) => t * 10, 0, 10);
+    const times = [1, 2, 3, 4, 5];
+    const heat = { names: ['a'], values: [Float64Array.from([0.1, 0.2, 0.3, 0.95, 0.97])], times };
+    const svg = heatCells(heat, times, (t) => t * 10, 0, 10);
     expect(svg.match(/<rect/g)).toHaveLength(2);
     expect(svg).toContain('fill="#c92f2f"'); // 90 % and over
   });

@@ -63,18 +63,19 @@ export default function LiveCharts() {
   const memos = useRef<RowMemos>(undefined);
   useEffect(() => {
     const rowMemos = (memos.current ??= newRowMemos());
-    const update = () => {
-      const label = (id: string) => labels.get(id) ?? id;
-      const next = chartSpecs(selectedIds, label, classNames, lastTop, rowMemos);
+    const label = (id: string) => labels.get(id) ?? id;
+    /** The charts worked out step by step, then handed to the cards and to React. */
+    function* drawSteps(): Generator<void, void> {
+      const next = yield* chartSpecSteps(selectedIds, label, classNames, lastTop, rowMemos);
       setShownCharts(next ?? []);
       startTransition(() => setSpecs((old) => keepShapes(old, next)));
-    };
+    }
     // A new selection is drawn at once; new windows when the budget and the canvas allow, over
     // several frames (chartDraw.ts).
-    update();
+    for (const steps = drawSteps(); steps.next().done !== true;);
     let drop = () => {};
     const draws = budgetedChartDraw((done) => {
-      drop = drawInFrames(update, rowMemos, selectedIds, lastTop, done);
+      drop = drawInFrames(drawSteps, rowMemos, selectedIds, lastTop, done);
     }, viewSettlesIn);
     const unsubscribe = metricsHub.charts.subscribe(() =>
       useAppStore.getState().runStatus === 'running' ? draws.request() : draws.requestLast(),
@@ -140,15 +141,19 @@ function useSelectedClassNames(selectedIds: readonly string[]): readonly string[
   return useMemo(() => (key === '' ? [] : key.split('\n')), [key]);
 }
 
-/** Every chart to draw now, from the buffer; undefined before the first window. */
-function chartSpecs(
+/**
+ * Every chart to draw now, from the buffer (undefined before the first window), worked out in
+ * three steps (the ranking, the lines, the heatmap: each a few milliseconds on 100 nodes, 3–6 on
+ * 500), each of which may be run in a frame of its own (chartDraw.ts): a step yields.
+ */
+function* chartSpecSteps(
   selectedIds: readonly string[],
   label: (id: string) => string,
   classNames: readonly string[],
   /** The busiest nodes drawn last (busiestNodes keeps them while no other is clearly busier). */
   lastTop: { current: string[] },
   memos: RowMemos,
-): PlotSpec[] | undefined {
+): Generator<void, PlotSpec[] | undefined> {
   const layout = metricsHub.layout;
   if (layout === undefined || metricsHub.buffer.length === 0) return undefined;
   // The rows' utilizations, read from the buffer once for the ranking and the heatmap.
@@ -156,6 +161,9 @@ function chartSpecs(
   const plan = chartPlan(metricsHub.buffer, layout, selectedIds, lastTop.current, utilizations.of);
   const { selected, busiest, loadIds, others, overviews } = plan;
   lastTop.current = busiest.top;
+  yield;
+  // A new run since the last step: its first draw is the next one's.
+  if (metricsHub.layout !== layout) return undefined;
   const data = buildRows(
     metricsHub.buffer,
     layout,
@@ -264,14 +272,18 @@ function chartSpecs(
   ];
   // Beyond a handful of nodes, where every one of them stands (the lines show the top five).
   if (busiest.others.length > 0) {
+    yield;
+    if (metricsHub.layout !== layout) return undefined;
     const ranked = [...busiest.top, ...busiest.others];
+    const heat = heatOf(metricsHub.buffer, layout, ranked, label, undefined, utilizations.of);
     loadCharts.splice(1, 0, {
       key: 'heatmap',
       title: `Utilization of all ${ranked.length} nodes`,
-      rows,
+      // Its own columns' times: windows may have come since the lines were worked out.
+      rows: heat.times.map((t) => ({ t })),
       kind: { unit: '', ratio: true },
       series: HEAT_LEGEND,
-      heat: heatOf(metricsHub.buffer, layout, ranked, label, undefined, utilizations.of),
+      heat,
     });
   }
   utilizations.end();

@@ -56,12 +56,13 @@ const READ_AHEAD = 'charts:read-ahead';
 const DRAW = 'charts:draw';
 
 /**
- * Starts a draw: the rows read ahead, then `draw()` (which hands the charts to the cards, and
- * they queue their plots); `done` is told the main thread's time it all took once the queue is
+ * Starts a draw: the rows read ahead, then `draw()`'s steps (a generator: it yields where the
+ * work may stop until the next frame, and its last step hands the charts to the cards, which
+ * queue their plots); `done` is told the main thread's time it all took once the queue is
  * empty. Returns the function that drops what is still queued of it.
  */
 export function drawInFrames(
-  draw: () => void,
+  draw: () => Generator<void, void>,
   memos: RowMemos,
   selectedIds: readonly string[],
   lastTop: { current: string[] },
@@ -69,7 +70,12 @@ export function drawInFrames(
 ): () => void {
   const before = chartFrames.spentMs();
   chartFrames.add(READ_AHEAD, readAhead(memos, selectedIds, lastTop));
-  chartFrames.add(DRAW, () => draw());
+  let steps: Generator<void, void> | undefined;
+  chartFrames.add(DRAW, (deadline) => {
+    steps ??= draw();
+    while (steps.next().done !== true) if (now() >= deadline) return true;
+    return false;
+  });
   chartFrames.whenIdle(() => done(chartFrames.spentMs() - before));
   return () => {
     chartFrames.remove(READ_AHEAD);

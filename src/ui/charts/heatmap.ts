@@ -6,7 +6,7 @@
  * top five as lines; this shows where the other ninety-five stand.
  */
 import type { MetricsBuffer } from '../../store/metricsBuffer.ts';
-import type { FrameLayout } from '../../worker/frame.ts';
+import { globalOffset, type FrameLayout } from '../../worker/frame.ts';
 import { forEachBucket, MAX_POINTS, rowsPerBucket } from './chartData.ts';
 import { escapeXml } from '../export/xml.ts';
 import type { PlotSeries } from './plotSvg.ts';
@@ -35,6 +35,11 @@ export interface Heat {
   names: string[];
   /** Per band, one value per chart row (NaN: not reported in that window). */
   values: Float64Array[];
+  /**
+   * Each column's time, as the chart rows' read in the same pass would be (chartData.ts): a
+   * heatmap worked out a frame after the lines (chartDraw.ts) may have more windows than they.
+   */
+  times: number[];
 }
 
 const stepOf = (u: number) => STEPS.findIndex((s) => u < s.below);
@@ -68,6 +73,8 @@ export function heatOf(
   bandNodes.reduce((end, nodes, band) => (ends[band] = end + nodes.length), 0);
   const top = new Float64Array(bandNodes.length);
   const tops: number[][] = groups.map(() => []);
+  const times: number[] = [];
+  const tS = globalOffset('tS');
   forEachBucket(buffer, maxPoints, (bucket) => {
     top.fill(NaN);
     for (const [data, at] of bucket) {
@@ -82,17 +89,20 @@ export function heatOf(
         top[band] = t;
       }
     }
-    // As many columns as the bucket has chart rows, each the bucket's busiest.
+    // As many columns as the bucket has chart rows, each the bucket's busiest, at their times:
+    // the bucket's first window's, and its last's.
     const columns = rowsPerBucket(bucket.length);
     tops.forEach((column, band) => {
       for (let c = 0; c < columns; c++) column.push(top[band] ?? NaN);
     });
+    const timed = [bucket[0], bucket.at(-1)].slice(0, columns);
+    for (const [data, at] of timed.filter((r) => r !== undefined)) times.push(data[at + tS] ?? NaN);
   });
   const values = tops.map((t) => Float64Array.from(t));
   const names = groups.map((ids) =>
     ids.length === 1 ? label(ids[0] ?? '') : `${label(ids[0] ?? '')} and ${ids.length - 1} more`,
   );
-  return { names, values };
+  return { names, values, times };
 }
 
 /**
