@@ -128,15 +128,27 @@ export class HopStore {
 
   /** A free row (null: at capacity). A run makes rows up to what it keeps in flight. */
   private take(): HopRow | null {
-    const r = this.freeHead;
-    if (r !== null) {
-      this.freeHead = r.next;
-      this.freeCount--;
-      return r;
+    let r = this.freeHead;
+    if (r === null) {
+      r = this.grow();
+      if (r === null) return null;
     }
-    if (this.made === this.capacity) return null;
-    this.made++;
-    return new HopRow();
+    this.freeHead = r.next;
+    this.freeCount--;
+    return r;
+  }
+
+  /** Rows made a batch at a time, out of `take`'s way (null: at capacity). */
+  private grow(): HopRow | null {
+    const n = Math.min(64, this.capacity - this.made);
+    for (let i = 0; i < n; i++) {
+      const r = new HopRow();
+      r.next = this.freeHead;
+      this.freeHead = r;
+    }
+    this.made += n;
+    this.freeCount += n;
+    return this.freeHead;
   }
 
   /**

@@ -61,6 +61,8 @@ export class Tracer {
   private slowCount = 0;
   /** How many are held (settings.slowestPerWindow). */
   private readonly slowMax: number;
+  /** settings.failed, in a field of the tracer's own (one load, not two). */
+  private readonly keepFailed: boolean;
   /** Every place is taken (false without tail capture of the slowest). */
   private slowFull = false;
   /** Once every place is taken: the fastest held one, which a request must beat to get in. */
@@ -87,6 +89,7 @@ export class Tracer {
     this.headBelow = settings.sampleRate * 4294967296;
     this.tail = settings.slowestPerWindow > 0 || settings.failed;
     this.slowMax = settings.slowestPerWindow;
+    this.keepFailed = settings.failed;
     this.slowS = new Float64Array(settings.slowestPerWindow);
   }
 
@@ -114,20 +117,22 @@ export class Tracer {
    */
   finish(c: Call, reason: number): void {
     const r = c.span!;
-    this.store.close(r, reason);
+    const now = this.clock.now;
     // Most requests: neither head-sampled, incomplete nor failed (or failures are not kept),
-    // and not slower than the fastest of the window's slowest held so far. The rest is out of
-    // line, so that what V8 inlines into the engine's request path stays small.
+    // and not slower than the fastest of the window's slowest held so far. Their rows go back
+    // as they are (nothing reads a discarded root's end); the rest is out of line, so that
+    // what V8 inlines into the engine's request path stays small.
     if (
       this.slowFull &&
       !r.head &&
       !r.incomplete &&
-      (reason === 0 || !this.settings.failed) &&
-      this.clock.now < this.slowWindowEnd &&
-      r.answerS - r.sendS <= this.slowMin
+      (reason === 0 || !this.keepFailed) &&
+      now < this.slowWindowEnd &&
+      now - r.sendS <= this.slowMin
     ) {
       return this.store.discard(r);
     }
+    this.store.close(r, reason);
     this.decide(r, reason);
   }
 
