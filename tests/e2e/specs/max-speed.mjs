@@ -56,6 +56,15 @@ function headlessRate(createSimulation, doc) {
   return HEADLESS_SIM_S / ((cpu.user + cpu.system) / 1e6);
 }
 
+/** The browser's threads' CPU times; none where /proc cannot be read (not Linux). */
+function threadTimes() {
+  try {
+    return threadSnapshot();
+  } catch {
+    return new Map();
+  }
+}
+
 export default async function ({ page, baseUrl, screenshot }) {
   const { createSimulation, benchScenarios } = await loadEngine();
   const bench = benchScenarios()[0].doc;
@@ -79,9 +88,9 @@ export default async function ({ page, baseUrl, screenshot }) {
   await page.waitForTimeout(1000);
   const simStart = simulatedSeconds(await summaryText(page));
   const wallStart = Date.now();
-  const threadsBefore = threadSnapshot();
+  const threadsBefore = threadTimes();
   await page.waitForTimeout(PAGE_MS);
-  const threadsAfter = threadSnapshot();
+  const threadsAfter = threadTimes();
   const text = await summaryText(page);
   const wallS = (Date.now() - wallStart) / 1000;
   const simS = simulatedSeconds(text) - simStart;
