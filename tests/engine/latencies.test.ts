@@ -73,6 +73,39 @@ describe('Histogram.mergeCounts', () => {
     expect(merged.max).toBe(whole.max);
     for (const q of QS) expect(merged.quantile(q)).toBe(whole.quantile(q));
   });
+
+  it('moveCountsFrom: the same merge, and the source as empty as after a reset', () => {
+    const all = values(6, 4000);
+    const whole = new Histogram(RESULT_SUB_BITS);
+    const moved = new Histogram(RESULT_SUB_BITS);
+    const part = new Histogram(RESULT_SUB_BITS);
+    all.forEach((v, i) => {
+      whole.record(v);
+      part.record(v);
+      if (i % 700 === 699) {
+        moved.moveCountsFrom(part);
+        expect([part.count, part.min, part.max, part.quantile(0.5)]).toEqual([0, Infinity, 0, 0]);
+      }
+    });
+    moved.moveCountsFrom(part);
+    expect(moved.count).toBe(whole.count);
+    expect(moved.min).toBe(whole.min);
+    expect(moved.max).toBe(whole.max);
+    for (const q of QS) expect(moved.quantile(q)).toBe(whole.quantile(q));
+    // No bucket, group or bit of the moved values is left behind: a source used again holds
+    // only its new values, and moves only them.
+    const again = values(7, 300);
+    const fresh = new Histogram(RESULT_SUB_BITS);
+    again.forEach((v) => {
+      part.record(v);
+      fresh.record(v);
+    });
+    for (const q of QS)
+      expect(part.quantileAs(q, RESULT_SUB_BITS, fresh.emptyLike())).toBe(fresh.quantile(q));
+    const into = new Histogram(RESULT_SUB_BITS);
+    into.moveCountsFrom(part);
+    for (const q of QS) expect(into.quantile(q)).toBe(fresh.quantile(q));
+  });
 });
 
 describe('Latencies', () => {
@@ -120,5 +153,33 @@ describe('Latencies', () => {
     expect(run.max).toBe(expectedRun.max);
     for (const q of QS) expect(run.quantile(q)).toBe(expectedRun.quantile(q));
     expect(window.settled()).toBe(run);
+  });
+
+  it("a node's window (no outer interval): the run's figures of recording each value in both", () => {
+    const all = values(8, 5000);
+    const run = new Histogram(RESULT_SUB_BITS);
+    const window = new Latencies(run);
+    const expectedRun = new Histogram(RESULT_SUB_BITS);
+    let wRef = new Histogram(WINDOW_SUB_BITS);
+    all.forEach((v, i) => {
+      const counted = i >= 800;
+      window.record(v, counted);
+      wRef.record(v);
+      if (counted) expectedRun.record(v);
+      if (i % 450 === 449) {
+        expect(quantilesOf(window)).toEqual(QS.map((q) => wRef.quantile(q)));
+        expect(window.count).toBe(wRef.count);
+        window.close();
+        wRef = new Histogram(WINDOW_SUB_BITS);
+      }
+    });
+    window.close();
+    expect([run.count, run.sum, run.min, run.max]).toEqual([
+      expectedRun.count,
+      expectedRun.sum,
+      expectedRun.min,
+      expectedRun.max,
+    ]);
+    for (const q of QS) expect(run.quantile(q)).toBe(expectedRun.quantile(q));
   });
 });

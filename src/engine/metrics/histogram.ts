@@ -146,6 +146,21 @@ export class Histogram {
    * order the values came (a sum of partial sums rounds differently).
    */
   mergeCounts(from: Histogram): void {
+    this.take(from, false);
+  }
+
+  /** `mergeCounts` from `from`, which is left empty (`reset`) by the same walk. */
+  moveCountsFrom(from: Histogram): void {
+    this.take(from, true);
+    from.lowIdx = Infinity;
+    from.highIdx = -1;
+    from.count = 0;
+    from.sum = 0;
+    from.min = Infinity;
+    from.max = 0;
+  }
+
+  private take(from: Histogram, empty: boolean): void {
     if (from.count === 0) return;
     if (from.highIdx >= this.counts.length) this.grow(from.highIdx);
     const fc = from.counts;
@@ -159,13 +174,20 @@ export class Histogram {
       let bits = fu[w]!;
       if (bits === 0) continue;
       used[w]! |= bits;
+      if (empty) fu[w] = 0;
       while (bits !== 0) {
         const low = bits & -bits;
         bits ^= low;
         const g = (w << 5) + 31 - Math.clz32(low);
         groups[g]! += fg[g]!;
         const end = (g + 1) << GROUP_BITS;
-        for (let i = g << GROUP_BITS; i < end; i++) counts[i]! += fc[i]!;
+        if (empty) {
+          fg[g] = 0;
+          for (let i = g << GROUP_BITS; i < end; i++) {
+            counts[i]! += fc[i]!;
+            fc[i] = 0;
+          }
+        } else for (let i = g << GROUP_BITS; i < end; i++) counts[i]! += fc[i]!;
       }
     }
     if (from.lowIdx < this.lowIdx) this.lowIdx = from.lowIdx;

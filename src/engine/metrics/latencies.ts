@@ -99,11 +99,15 @@ export class Latencies {
    */
   close(): void {
     this.recordPending();
-    this.run?.mergeCounts(this.counted);
     if (this.outer !== null) {
+      this.run?.mergeCounts(this.counted);
       this.outer.counted.mergeCounts(this.counted);
       this.outer.uncounted.mergeCounts(this.uncounted);
+      this.clear();
+      return;
     }
+    // A node's window: its counted values move to the run's histogram in one walk.
+    if (this.run !== null) this.run.moveCountsFrom(this.counted);
     this.clear();
   }
 
