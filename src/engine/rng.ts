@@ -22,8 +22,9 @@ const TWO_POW_53 = 9007199254740992;
 
 export class Rng {
   // xoroshiro128+ state: two 64-bit words as four signed 32-bit halves (pure-rand's names).
-  // Initialised here, not only in the constructor: a field declared without a value starts as
-  // `undefined`, so V8 keeps it as a tagged value, and in Chromium (pointer compression: small
+  // Initialised here, not only in the constructor: under ES2022 class fields a field declared
+  // without a value starts as `undefined` (tsconfig's useDefineForClassFields is now off for
+  // every class, for this reason), so V8 keeps it as a tagged value, and in Chromium (pointer compression: small
   // integers are 31 bits) about half of the halves are not small integers, so each store
   // allocated a number: the step was a fifth of the worker's time, the headless run in a
   // Chromium worker 0.7 × Node's. Started as 0, the fields hold their numbers in place.
