@@ -27,7 +27,9 @@ async function engineAt(ref: string): Promise<Create> {
   const dir = resolve('dist-bench', 'against');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const tar = execFileSync('git', ['archive', '--format=tar', ref, 'src'], {
+  // REF's tsconfig too: esbuild compiles class fields as the nearest one says (9508703 changed
+  // how), and without it REF's engine would be compiled as this one's config says.
+  const tar = execFileSync('git', ['archive', '--format=tar', ref, 'src', 'tsconfig.json'], {
     maxBuffer: 1 << 28,
   });
   execFileSync('tar', ['-x', '-C', dir], { input: tar });
