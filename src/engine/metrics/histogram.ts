@@ -133,6 +133,11 @@ export class Histogram {
         }
       }
     }
+    this.clearTotals();
+  }
+
+  /** The figures beside the counts, as a new histogram has them. */
+  private clearTotals(): void {
     this.lowIdx = Infinity;
     this.highIdx = -1;
     this.count = 0;
@@ -152,12 +157,7 @@ export class Histogram {
   /** `mergeCounts` from `from`, which is left empty (`reset`) by the same walk. */
   moveCountsFrom(from: Histogram): void {
     this.take(from, true);
-    from.lowIdx = Infinity;
-    from.highIdx = -1;
-    from.count = 0;
-    from.sum = 0;
-    from.min = Infinity;
-    from.max = 0;
+    from.clearTotals();
   }
 
   private take(from: Histogram, empty: boolean): void {
