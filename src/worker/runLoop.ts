@@ -53,9 +53,11 @@ export interface RunLoopLimits {
    * Rest between two slices while the user pans or zooms the canvas (any design, any speed). A
    * pan is the page's dearest work (pointer events, hit tests, React Flow's store, the raster
    * threads repainting), and on two cores it competes with the worker: with the worker at a
-   * third of a core for those moments, the main thread's busy share in a 100-node pan went from
-   * 31-32 % to 27-28 % in runs in turn (the issue's limit is 30 %). The charts and figures wait
-   * out a pan anyway (viewMotion.ts), so the run's progress meanwhile is not seen until it ends.
+   * third of a core for those moments (16 ms), the main thread's busy share in a 100-node pan went
+   * from 31-32 % to 27-28 % in runs in turn (the issue's limit is 30 %); at an eighth (56 ms), four
+   * runs in turn with 16 ms on an idle machine read 26-27 % against 27-29 %, and a largest gap of
+   * 33.4 ms in all four against 33.4-50.1 ms. The charts and figures wait out a pan anyway
+   * (viewMotion.ts), so the run's progress meanwhile is not seen until it ends.
    */
   movingRestMs: number;
 }
@@ -66,7 +68,7 @@ export const DEFAULT_LIMITS: RunLoopLimits = {
   eventBudget: BROWSER_EVENT_BUDGET,
   windowS: 1,
   restMs: 4,
-  movingRestMs: 16,
+  movingRestMs: 56,
 };
 
 /** Frames sent and not yet received by the page; beyond this, windows wait in the worker. */
