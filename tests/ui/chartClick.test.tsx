@@ -6,6 +6,7 @@ import { act, fireEvent, render } from '@testing-library/react';
 import LiveCharts from '../../src/ui/charts/LiveCharts.tsx';
 import { useLiveTraces } from '../../src/ui/traces/liveTraces.ts';
 import { plotArea } from '../../src/ui/charts/plotSvg.ts';
+import { setShownCharts, shownCharts } from '../../src/ui/charts/shownCharts.ts';
 import { showWindows } from './liveChartsFixture.ts';
 import { smallDoc } from '../worker/docs.ts';
 
@@ -33,5 +34,32 @@ describe('a click on a chart', () => {
     expect(open).toBe(true);
     expect(focus.tS).toBeCloseTo((first + last) / 2, 9);
     expect(focus.failedOnly).toBe(false);
+  });
+
+  it('reads the time against the plot as painted, not newer figures not yet painted', () => {
+    useLiveTraces.setState({ open: false });
+    const windows = showWindows(smallDoc(), 5);
+    const { container } = render(<LiveCharts />);
+    const plot = container.querySelector('[data-chart="latency"] .chart-card__plot');
+    if (plot === null) throw new Error('no latency chart');
+    const area = plotArea(300, 120);
+    const ts = windows.map((w) => w.tS);
+    const [first, last] = [Math.min(...ts), Math.max(...ts)];
+    // A chart tick works out the cards' specs at once and paints each card in a later frame: here
+    // the latency chart's newest spec spans ten times the time, and its plot is not painted yet.
+    act(() => {
+      setShownCharts(
+        shownCharts().map((spec) =>
+          spec.key === 'latency'
+            ? { ...spec, rows: spec.rows.map((row) => ({ ...row, t: (row['t'] ?? 0) * 10 })) }
+            : spec,
+        ),
+      );
+    });
+
+    act(() => {
+      fireEvent.click(plot, { clientX: (area.left + area.right) / 2 });
+    });
+    expect(useLiveTraces.getState().focus.tS).toBeCloseTo((first + last) / 2, 9);
   });
 });

@@ -113,12 +113,19 @@ function useLivePlot(
   const marks = useChartMarks();
   const sight = useRef({ inSight: true, stale: false });
   const drawNow = useRef<() => void>(() => {});
+  // The spec the plot on screen was painted from. A chart tick works out every card's spec
+  // first and paints the cards in later frames (frameWork.ts), so for a few frames the newest
+  // spec is not the one the user sees: a click is read against what is painted.
+  const painted = useRef(spec);
   useLayoutEffect(() => {
     const box = plot.current;
     const host = svg.current;
     if (box === null || host === null) return;
-    drawNow.current = () =>
-      paintPlot(box, host, shownChart(spec.key) ?? spec, width, height, marks);
+    drawNow.current = () => {
+      const drawn = shownChart(spec.key) ?? spec;
+      paintPlot(box, host, drawn, width, height, marks);
+      painted.current = drawn;
+    };
     drawNow.current();
     sight.current.stale = false;
   }, [plot, svg, spec, width, height, marks]);
@@ -148,6 +155,7 @@ function useLivePlot(
       observer?.disconnect();
     };
   }, [plot]);
+  return painted;
 }
 
 /**
@@ -166,7 +174,7 @@ function ChartCardInner({ spec, onPointClick }: { spec: PlotSpec; onPointClick?:
   const plot = useRef<HTMLDivElement>(null);
   const svg = useRef<HTMLDivElement>(null);
   const { width, height } = useSize(plot);
-  useLivePlot(plot, svg, spec, width, height);
+  const painted = useLivePlot(plot, svg, spec, width, height);
   const [hoverT, setHoverT] = useState<number | undefined>(undefined);
   const { series } = spec;
   // The readout reads the newest rows (the card's own spec is as of its last render).
@@ -176,14 +184,14 @@ function ChartCardInner({ spec, onPointClick }: { spec: PlotSpec; onPointClick?:
   // The simulated time under the pointer, or undefined outside the plot area. A click works it
   // out from its own event: a tap (or a click right after a move) comes before the hover state
   // has rendered.
-  const timeAt = (e: MouseEvent<HTMLDivElement>) => {
+  const timeAt = (e: MouseEvent<HTMLDivElement>, rows: readonly ChartRow[]) => {
     const box = e.currentTarget.getBoundingClientRect();
     const area = plotArea(width, height);
-    const [first, end] = timeRange(rowsNow());
+    const [first, end] = timeRange(rows);
     const f = (e.clientX - box.left - area.left) / (area.right - area.left);
     return f < 0 || f > 1 ? undefined : first + f * (end - first);
   };
-  const onMove = (e: PointerEvent<HTMLDivElement>) => setHoverT(timeAt(e));
+  const onMove = (e: PointerEvent<HTMLDivElement>) => setHoverT(timeAt(e, rowsNow()));
   // The value under the pointer, on the axis as drawn.
   const valueAt = (e: MouseEvent<HTMLDivElement>, drawn: PlotSpec) => {
     if (drawn.heat !== undefined) return undefined;
@@ -206,8 +214,8 @@ function ChartCardInner({ spec, onPointClick }: { spec: PlotSpec; onPointClick?:
         onClick={
           onPointClick &&
           ((e) => {
-            const t = timeAt(e);
-            const drawn = shownChart(spec.key) ?? spec;
+            const drawn = painted.current;
+            const t = timeAt(e, drawn.rows);
             if (t !== undefined)
               onPointClick(spec.key, t, rowAt(drawn.rows, t), valueAt(e, drawn), drawn);
           })
