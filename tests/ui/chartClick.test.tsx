@@ -10,17 +10,21 @@ import { setShownCharts, shownCharts } from '../../src/ui/charts/shownCharts.ts'
 import { showWindows } from './liveChartsFixture.ts';
 import { smallDoc } from '../worker/docs.ts';
 
+/** Five windows drawn by the live charts: the latency plot, its plot area and time span. */
+function latencyChart() {
+  useLiveTraces.setState({ open: false });
+  const windows = showWindows(smallDoc(), 5);
+  const { container } = render(<LiveCharts />);
+  const plot = container.querySelector('[data-chart="latency"] .chart-card__plot');
+  if (plot === null) throw new Error('no latency chart');
+  const ts = windows.map((w) => w.tS);
+  // jsdom lays nothing out: the card keeps its fallback size and its box starts at 0.
+  return { plot, area: plotArea(300, 120), first: Math.min(...ts), last: Math.max(...ts) };
+}
+
 describe('a click on a chart', () => {
   it('opens the traces at the time under the pointer, without a move before it', () => {
-    useLiveTraces.setState({ open: false });
-    const windows = showWindows(smallDoc(), 5);
-    const { container } = render(<LiveCharts />);
-    const plot = container.querySelector('[data-chart="latency"] .chart-card__plot');
-    if (plot === null) throw new Error('no latency chart');
-    // jsdom lays nothing out: the card keeps its fallback size and its box starts at 0.
-    const area = plotArea(300, 120);
-    const ts = windows.map((w) => w.tS);
-    const [first, last] = [Math.min(...ts), Math.max(...ts)];
+    const { plot, area, first, last } = latencyChart();
 
     act(() => {
       fireEvent.click(plot, { clientX: area.left - 10 });
@@ -37,14 +41,7 @@ describe('a click on a chart', () => {
   });
 
   it('reads the time against the plot as painted, not newer figures not yet painted', () => {
-    useLiveTraces.setState({ open: false });
-    const windows = showWindows(smallDoc(), 5);
-    const { container } = render(<LiveCharts />);
-    const plot = container.querySelector('[data-chart="latency"] .chart-card__plot');
-    if (plot === null) throw new Error('no latency chart');
-    const area = plotArea(300, 120);
-    const ts = windows.map((w) => w.tS);
-    const [first, last] = [Math.min(...ts), Math.max(...ts)];
+    const { plot, area, first, last } = latencyChart();
     // A chart tick works out the cards' specs at once and paints each card in a later frame: here
     // the latency chart's newest spec spans ten times the time, and its plot is not painted yet.
     act(() => {
